@@ -1,0 +1,175 @@
+"""Sentence embeddings for the service: one model, one worker thread, dynamic batching.
+
+Why a single worker: on a small CPU box one torch thread per worker stays fast
+under outside load, and batching sentences from concurrent checks into one
+forward pass is cheaper than running them side by side. Requests wait in a
+bounded queue; when it is full the caller gets :class:`Overloaded` (the API
+answers 503 with Retry-After) instead of queueing without bound.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+import time
+from collections import OrderedDict
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+class Overloaded(RuntimeError):
+    """The encoder queue is full; retry later."""
+
+
+@dataclass
+class EncodeTiming:
+    """Where one request's embedding time went (milliseconds)."""
+
+    queue_ms: float = 0.0
+    embed_ms: float = 0.0
+
+
+@dataclass
+class _Job:
+    texts: list[str]
+    future: Future = field(default_factory=Future)
+    enqueued: float = field(default_factory=time.perf_counter)
+    timing: EncodeTiming = field(default_factory=EncodeTiming)
+
+
+def load_sentence_transformer(model: str, cache_dir: Path, threads: int = 1):  # -> SentenceTransformer
+    """Load ``model`` ("default" = the converted multilingual-e5-small) on the CPU, offline."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    from embeddings.model_cache import resolve_model
+
+    torch.set_num_threads(threads)
+    path = resolve_model(model, cache_dir)
+    return SentenceTransformer(path, device="cpu", local_files_only=True)
+
+
+class Encoder:
+    """Thread-backed embedding engine with an LRU cache of sentence vectors."""
+
+    def __init__(self, model, model_name: str, batch_size: int = 64, max_queue: int = 64,
+                 cache_size: int = 20000) -> None:
+        self.model = model
+        self.model_name = model_name
+        self.dim: int = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
+                            else model.get_sentence_embedding_dimension())
+        prompts = getattr(model, "prompts", {}) or {}
+        # e5 asks for "query: " on both sides of symmetric tasks (paraphrase, conflict);
+        # models without prompts get the raw text.
+        self._prompt_name = "query" if "query" in prompts else None
+        self.batch_size = batch_size
+        self._queue: queue.Queue[_Job | None] = queue.Queue(maxsize=max_queue)
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+        self.cache_hits = 0
+        self.cache_misses = 0
+        self._thread = threading.Thread(target=self._run, name="selaras-encoder", daemon=True)
+        self._thread.start()
+
+    # -- public -------------------------------------------------------------
+    def encode_blocking(self, texts: list[str]) -> np.ndarray:
+        """Embed through the worker from a plain thread, waiting for queue space (loads, CLI)."""
+        job = _Job(list(texts))
+        self._queue.put(job)
+        return job.future.result()
+
+    def submit(self, texts: list[str]) -> _Job:
+        """Queue texts for the worker; raises :class:`Overloaded` when the queue is full."""
+        job = _Job(list(texts))
+        try:
+            self._queue.put_nowait(job)
+        except queue.Full:
+            raise Overloaded("the embedding queue is full") from None
+        return job
+
+    async def encode(self, texts: list[str]) -> tuple[np.ndarray, EncodeTiming]:
+        """Embed without blocking the event loop; returns vectors and timing."""
+        job = self.submit(texts)
+        vectors = await asyncio.wrap_future(job.future)
+        return vectors, job.timing
+
+    @property
+    def queue_depth(self) -> int:
+        """Jobs waiting for the worker."""
+        return self._queue.qsize()
+
+    def close(self) -> None:
+        """Stop the worker after the jobs already queued."""
+        self._queue.put(None)
+        self._thread.join(timeout=30)
+
+    # -- worker -------------------------------------------------------------
+    def _run(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            jobs = [job]
+            # Dynamic batching: take whatever else is already waiting, up to one batch of texts.
+            total = len(job.texts)
+            while total < self.batch_size:
+                try:
+                    nxt = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is None:
+                    self._queue.put(None)
+                    break
+                jobs.append(nxt)
+                total += len(nxt.texts)
+            started = time.perf_counter()
+            try:
+                vectors = self._embed_with_cache([t for j in jobs for t in j.texts])
+            except Exception as exc:  # surface model errors to every waiting caller
+                for j in jobs:
+                    j.future.set_exception(exc)
+                continue
+            finished = time.perf_counter()
+            offset = 0
+            for j in jobs:
+                j.timing.queue_ms = (started - j.enqueued) * 1000
+                j.timing.embed_ms = (finished - started) * 1000
+                j.future.set_result(vectors[offset : offset + len(j.texts)])
+                offset += len(j.texts)
+
+    def _embed_with_cache(self, texts: list[str]) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        missing: dict[str, list[int]] = {}
+        with self._cache_lock:
+            for i, text in enumerate(texts):
+                vec = self._cache.get(text)
+                if vec is None:
+                    missing.setdefault(text, []).append(i)
+                else:
+                    self._cache.move_to_end(text)
+                    out[i] = vec
+                    self.cache_hits += 1
+        if missing:
+            unique = list(missing)
+            self.cache_misses += len(unique)
+            vectors = self.model.encode(
+                unique, batch_size=self.batch_size, prompt_name=self._prompt_name,
+                normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False,
+            ).astype(np.float32, copy=False)
+            with self._cache_lock:
+                for text, vec in zip(unique, vectors):
+                    for i in missing[text]:
+                        out[i] = vec
+                    if self._cache_size:
+                        self._cache[text] = vec
+                        if len(self._cache) > self._cache_size:
+                            self._cache.popitem(last=False)
+        return out

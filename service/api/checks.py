@@ -1,0 +1,94 @@
+"""Checks (submit a draft) and reports (read them back as JSON or an HTML review page)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime
+
+from litestar import Controller, MediaType, Request, Response, get, post
+from litestar.exceptions import NotAuthorizedException, NotFoundException
+from litestar.params import Parameter
+
+from service.api.auth import SUBMITTERS, require_key
+from service.api.schemas import CheckIn, Report, ReportSummary
+from service.checker import Selaras
+from service.records import ApiKey, Records
+from service.report_page import render_report
+
+
+def review_token(records: Records, report_id: str) -> str:
+    """A link token that lets a browser open exactly one report without a Bearer header."""
+    return hmac.new(records.server_secret(), report_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _with_link(records: Records, report: dict) -> dict:
+    return {**report, "review_url": f"/v1/reports/{report['id']}?token={review_token(records, report['id'])}"}
+
+
+def _visible(key: ApiKey, report: dict) -> bool:
+    # An agency only ever sees its own drafts; curators and admins see all.
+    return key.role != "submitter" or report.get("agency") == key.agency
+
+
+class CheckController(Controller):
+    """``/v1/checks``"""
+
+    path = "/v1/checks"
+    guards = [require_key]
+    tags = ["checks"]
+
+    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check a draft against the reference corpus")
+    async def check(self, request: Request, data: CheckIn) -> Response[Report]:
+        """Split, embed, retrieve, judge; the report is stored and returned with timing headers."""
+        selaras: Selaras = request.app.state.selaras
+        key: ApiKey = request.state.key
+        # A submitter checks as its own agency; curators may check on behalf of any.
+        agency = key.agency if key.role == "submitter" else (data.agency or key.agency)
+        report, timing = await selaras.check(data.text, agency=agency, title=data.title)
+        request.app.state.metrics.observe_check(report, timing)
+        return Response(Report(**_with_link(selaras.records, report)), headers=timing.headers())
+
+
+class ReportController(Controller):
+    """``/v1/reports``"""
+
+    path = "/v1/reports"
+    tags = ["reports"]
+
+    @get("/", guards=[require_key], opt={"roles": SUBMITTERS}, summary="List reports, newest first")
+    async def list_reports(
+        self, request: Request,
+        agency: str | None = None,
+        verdict: str | None = Parameter(default=None, pattern="^(aligned|review|conflict)$"),
+        since: datetime | None = None,
+        limit: int = Parameter(default=50, ge=1, le=500),
+        offset: int = Parameter(default=0, ge=0),
+    ) -> list[ReportSummary]:
+        """Filter by agency, verdict and creation time; submitters see only their agency's."""
+        key: ApiKey = request.state.key
+        if key.role == "submitter":
+            agency = key.agency
+        rows = request.app.state.selaras.records.list_reports(
+            agency, verdict, since.isoformat() if since else None, limit, offset)
+        return [ReportSummary(**r) for r in rows]
+
+    @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)",
+         description="Authenticate with a Bearer key, or with the `token` of the report's review_url.")
+    async def get_report(self, request: Request, report_id: str, token: str | None = None) -> Response:
+        """JSON by default; the HTML review page when the client prefers ``text/html``."""
+        records: Records = request.app.state.selaras.records
+        report = records.get_report(report_id)
+        if token is not None:
+            if report is None or not hmac.compare_digest(token, review_token(records, report_id)):
+                raise NotFoundException(f"No report with id {report_id!r}.")
+        else:
+            if "authorization" not in request.headers:
+                raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>' or use the review link.")
+            require_key(request, request.route_handler)
+            if report is None or not _visible(request.state.key, report):
+                raise NotFoundException(f"No report with id {report_id!r}.")
+        wants_html = request.accept.best_match([MediaType.JSON, MediaType.HTML], default=MediaType.JSON) == MediaType.HTML
+        if wants_html:
+            return Response(render_report(report), media_type=MediaType.HTML)
+        return Response(Report(**_with_link(records, report)), media_type=MediaType.JSON)

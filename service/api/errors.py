@@ -1,0 +1,96 @@
+"""One error shape for every failure: ``{"error": code, "message": text, "details": [...]}``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from embeddings.encoder import Overloaded
+from service.checker import InputError
+from service.store.base import StoreUnavailable
+
+log = logging.getLogger("selaras.errors")
+
+_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+          405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
+          422: "invalid_request", 429: "rate_limited", 503: "unavailable"}
+
+
+class ApiError(HTTPException):
+    """An HTTP error with a machine-readable code."""
+
+    def __init__(self, status_code: int, code: str, message: str, headers: dict[str, str] | None = None,
+                 details: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(detail=message, status_code=status_code, headers=headers)
+        self.code = code
+        self.details = details
+
+
+def _body(code: str, message: str, details: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": code, "message": message}
+    if details:
+        body["details"] = details
+    return body
+
+
+def _validation(request: Request, exc: ValidationException) -> Response:
+    details = []
+    for item in exc.extra or []:
+        if isinstance(item, dict):
+            details.append({"field": item.get("key"), "problem": item.get("message"), "source": item.get("source")})
+    message = exc.detail or "The request is invalid."
+    if details:
+        message = "; ".join(f"{d['field'] or 'body'}: {d['problem']}" for d in details[:5])
+    return Response(_body("invalid_request", message, details), status_code=422)
+
+
+def _caused_by_bad_json(exc: BaseException) -> bool:
+    cause = exc.__cause__ or exc.__context__
+    while cause is not None:
+        if isinstance(cause, SerializationException):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def _http(request: Request, exc: HTTPException) -> Response:
+    if exc.status_code == 400 and _caused_by_bad_json(exc):
+        return Response(_body("malformed_json", f"The body is not valid JSON: {exc.detail}."), status_code=400)
+    code = getattr(exc, "code", None) or _CODES.get(exc.status_code, "error")
+    return Response(_body(code, exc.detail, getattr(exc, "details", None)), status_code=exc.status_code,
+                    headers=exc.headers)
+
+
+def _input(request: Request, exc: InputError) -> Response:
+    return Response(_body(exc.code, str(exc)), status_code=exc.status)
+
+
+def _overloaded(request: Request, exc: Overloaded) -> Response:
+    return Response(_body("overloaded", "Too many checks are waiting; retry shortly."), status_code=503,
+                    headers={"Retry-After": "1"})
+
+
+def _store(request: Request, exc: StoreUnavailable) -> Response:
+    log.warning("store unavailable: %s", exc)
+    return Response(_body("store_unavailable", f"The reference store is unavailable: {exc}"), status_code=503,
+                    headers={"Retry-After": "5"})
+
+
+def _internal(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return Response(_body("internal_error", "Something went wrong on our side; it has been logged."),
+                    status_code=HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+EXCEPTION_HANDLERS = {
+    ValidationException: _validation,
+    HTTPException: _http,
+    InputError: _input,
+    Overloaded: _overloaded,
+    StoreUnavailable: _store,
+    Exception: _internal,
+}

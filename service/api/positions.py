@@ -1,0 +1,86 @@
+"""Reference positions: curators load, list and retire them."""
+
+from __future__ import annotations
+
+import anyio
+from litestar import Controller, Request, delete, get, post
+from litestar.exceptions import NotFoundException
+from litestar.params import Parameter
+
+from service.api.auth import CURATORS, SUBMITTERS, require_key
+from service.api.errors import ApiError
+from service.api.schemas import (
+    PositionDetail, PositionList, PositionOut, PositionResult, PositionsIn, PositionsResult,
+)
+from service.checker import PositionInput, Selaras
+from service.records import PositionRecord
+
+
+def position_out(record: PositionRecord) -> PositionOut:
+    """API view of a stored position."""
+    return PositionOut(**{k: v for k, v in record.__dict__.items() if k != "content_hash"})
+
+
+def to_input(item) -> PositionInput:
+    """Validated request item → core input."""
+    return PositionInput(
+        id=item.id, title=item.title, text=item.text, agency=item.agency, kind=item.kind,
+        topics=item.topics, language=item.language,
+        effective_from=item.effective_from.isoformat() if item.effective_from else None,
+        effective_until=item.effective_until.isoformat() if item.effective_until else None,
+    )
+
+
+class PositionController(Controller):
+    """``/v1/positions``"""
+
+    path = "/v1/positions"
+    guards = [require_key]
+    tags = ["positions"]
+
+    @post("/", opt={"roles": CURATORS}, status_code=200, summary="Create or replace positions (upsert by id)")
+    async def upsert(self, request: Request, data: PositionsIn) -> PositionsResult:
+        """Each position is stored atomically; identical text is a no-op, changed text a new version."""
+        selaras: Selaras = request.app.state.selaras
+        limit = request.app.state.settings.max_positions_per_request
+        if len(data.positions) > limit:
+            raise ApiError(413, "too_many_positions",
+                           f"{len(data.positions)} positions in one request; the limit is {limit}.")
+        results = []
+        for item in data.positions:
+            status = await anyio.to_thread.run_sync(selaras.upsert_position, to_input(item))
+            record = selaras.records.get_position(item.id)
+            results.append(PositionResult(id=item.id, status=status, version=record.version,
+                                          passages=record.passages))
+        return PositionsResult(results=results, corpus_version=selaras.corpus_version())
+
+    @get("/", opt={"roles": SUBMITTERS}, summary="List positions")
+    async def list_positions(
+        self, request: Request,
+        status: str | None = Parameter(default=None, pattern="^(active|retired)$"),
+        kind: str | None = Parameter(default=None, pattern="^(position|vision|statement)$"),
+        agency: str | None = None,
+        limit: int = Parameter(default=100, ge=1, le=1000),
+        offset: int = Parameter(default=0, ge=0),
+    ) -> PositionList:
+        """Positions, active and retired, by id."""
+        records, total = request.app.state.selaras.records.list_positions(status, kind, agency, limit, offset)
+        return PositionList(items=[position_out(r) for r in records], total=total, limit=limit, offset=offset)
+
+    @get("/{position_id:str}", opt={"roles": SUBMITTERS}, summary="One position with its versions")
+    async def get_position(self, request: Request, position_id: str) -> PositionDetail:
+        """A position and every text it has had."""
+        records = request.app.state.selaras.records
+        record = records.get_position(position_id)
+        if record is None:
+            raise NotFoundException(f"No position with id {position_id!r}.")
+        return PositionDetail(**position_out(record).model_dump(), versions=records.versions(position_id))
+
+    @delete("/{position_id:str}", opt={"roles": CURATORS}, status_code=200, summary="Retire a position")
+    async def retire(self, request: Request, position_id: str) -> PositionOut:
+        """No longer used for checks; still listed, with status ``retired``."""
+        selaras: Selaras = request.app.state.selaras
+        record = await anyio.to_thread.run_sync(selaras.retire_position, position_id)
+        if record is None:
+            raise NotFoundException(f"No position with id {position_id!r}.")
+        return position_out(record)

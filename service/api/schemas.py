@@ -1,0 +1,190 @@
+"""Request and response bodies. Unknown fields are refused so typos do not pass silently."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+PositionKind = Literal["position", "vision", "statement"]
+Relation = Literal["supports", "conflicts", "unsupported"]
+Verdict = Literal["aligned", "review", "conflict"]
+
+
+class Strict(BaseModel):
+    """Base for request bodies: unknown fields are an error, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class PositionIn(Strict):
+    """One reference position to create or replace (upsert by ``id``)."""
+
+    id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-/]*$")
+    title: str = Field(min_length=1, max_length=500)
+    text: str = Field(min_length=1, max_length=200_000)
+    agency: str = Field(min_length=1, max_length=200)
+    kind: PositionKind = "position"
+    topics: list[str] = Field(default_factory=list, max_length=50)
+    language: str | None = Field(None, max_length=20)
+    effective_from: date | None = None
+    effective_until: date | None = None
+
+    @model_validator(mode="after")
+    def _window(self) -> "PositionIn":
+        if self.effective_from and self.effective_until and self.effective_until < self.effective_from:
+            raise ValueError("effective_until is before effective_from")
+        return self
+
+
+class PositionsIn(Strict):
+    """Bulk upsert body."""
+
+    positions: list[PositionIn] = Field(min_length=1)
+
+    @field_validator("positions")
+    @classmethod
+    def _unique_ids(cls, value: list[PositionIn]) -> list[PositionIn]:
+        ids = [p.id for p in value]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate position ids in one request: {', '.join(dupes)}")
+        return value
+
+
+class PositionResult(BaseModel):
+    """What happened to one submitted position."""
+
+    id: str
+    status: Literal["created", "updated", "unchanged"]
+    version: int
+    passages: int
+
+
+class PositionsResult(BaseModel):
+    """Result of a bulk upsert."""
+
+    results: list[PositionResult]
+    corpus_version: int
+
+
+class PositionOut(BaseModel):
+    """A stored position."""
+
+    id: str
+    title: str
+    text: str
+    agency: str
+    kind: PositionKind
+    topics: list[str]
+    language: str | None
+    effective_from: str | None
+    effective_until: str | None
+    version: int
+    status: Literal["active", "retired"]
+    passages: int
+    created_at: str
+    updated_at: str
+    retired_at: str | None
+
+
+class PositionVersion(BaseModel):
+    """One text a position has had."""
+
+    version: int
+    title: str
+    text: str
+    content_hash: str
+    created_at: str
+
+
+class PositionDetail(PositionOut):
+    """A position with its version history (previous texts kept for the record)."""
+
+    versions: list[PositionVersion]
+
+
+class PositionList(BaseModel):
+    """A page of positions."""
+
+    items: list[PositionOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class CheckIn(Strict):
+    """A draft press statement to check."""
+
+    text: str = Field(min_length=1, max_length=500_000)
+    agency: str | None = Field(None, max_length=200)
+    title: str | None = Field(None, max_length=500)
+
+
+class Evidence(BaseModel):
+    """A reference passage bearing on a sentence."""
+
+    position_id: str
+    title: str
+    agency: str
+    kind: PositionKind
+    passage: str
+    similarity: float
+
+
+class Finding(BaseModel):
+    """One sentence of the draft, its offsets and its relation to the corpus."""
+
+    sentence: str
+    start: int
+    end: int
+    relation: Relation
+    reasons: list[str]
+    evidence: list[Evidence]
+
+
+class VisionItem(BaseModel):
+    """A vision passage (e.g. an Asta Cita mission) the draft advances."""
+
+    position_id: str
+    title: str
+    sentences: list[str]
+
+
+class Report(BaseModel):
+    """An alignment report."""
+
+    id: str
+    title: str | None
+    agency: str | None
+    score: int = Field(ge=0, le=100)
+    verdict: Verdict
+    summary: str
+    counts: dict[str, int]
+    findings: list[Finding]
+    vision: list[VisionItem]
+    text: str
+    model: str
+    judge: str
+    corpus_version: int
+    created_at: str
+    review_url: str | None = None
+
+
+class ReportSummary(BaseModel):
+    """A line in the report list."""
+
+    id: str
+    agency: str | None
+    verdict: Verdict
+    score: int
+    created_at: str
+
+
+class ErrorBody(BaseModel):
+    """Every error response has this shape."""
+
+    error: str
+    message: str
+    details: list[dict] | None = None

@@ -1,0 +1,60 @@
+"""Operational endpoints: liveness, readiness, model info, Prometheus metrics."""
+
+from __future__ import annotations
+
+import anyio
+from litestar import Request, Response, get
+
+from service.checker import Selaras
+
+
+@get("/health", tags=["system"], summary="Liveness")
+async def health() -> dict[str, str]:
+    """The process is up and the event loop answers."""
+    return {"status": "ok"}
+
+
+@get("/ready", tags=["system"], summary="Readiness: model loaded and stores reachable")
+async def ready(request: Request) -> Response[dict]:
+    """200 when a check could run now; 503 with the reason otherwise."""
+    selaras: Selaras | None = getattr(request.app.state, "selaras", None)
+    if selaras is None:
+        return Response({"status": "starting", "reason": "the model is still loading"}, status_code=503)
+    problems = []
+    try:
+        await anyio.to_thread.run_sync(selaras.store.ping)
+    except Exception as exc:  # any failure means not ready; say why
+        problems.append(f"vector store: {exc}")
+    try:
+        selaras.records.ping()
+    except Exception as exc:
+        problems.append(f"records database: {exc}")
+    if problems:
+        return Response({"status": "unavailable", "reason": "; ".join(problems)}, status_code=503)
+    return Response({"status": "ready", "model": selaras.encoder.model_name,
+                     "corpus_version": selaras.corpus_version()})
+
+
+@get("/info", tags=["system"], summary="Model, store and limits")
+async def info(request: Request) -> dict:
+    """What this instance runs with (no secrets)."""
+    selaras: Selaras = request.app.state.selaras
+    settings = request.app.state.settings
+    return {
+        "model": selaras.encoder.model_name, "dimension": selaras.encoder.dim, "judge": selaras.judge.name,
+        "store": "qdrant-server" if settings.qdrant_url else "qdrant-edge (embedded)",
+        "corpus_version": selaras.corpus_version(), "passages": selaras.store.count(),
+        "limits": {"max_body_bytes": settings.max_body_bytes, "max_sentences": settings.max_sentences,
+                   "max_sentence_chars": settings.max_sentence_chars,
+                   "max_positions_per_request": settings.max_positions_per_request,
+                   "max_queue": settings.max_queue},
+    }
+
+
+@get("/metrics", tags=["system"], summary="Prometheus metrics", media_type="text/plain; version=0.0.4")
+async def metrics(request: Request) -> Response[bytes]:
+    """Prometheus text format."""
+    selaras: Selaras = request.app.state.selaras
+    body = request.app.state.metrics.render(selaras.encoder.queue_depth, selaras.encoder.model_name,
+                                            selaras.corpus_version())
+    return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")

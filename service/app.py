@@ -1,0 +1,62 @@
+"""``create_app()``: the litestar application, its routes and lifespan-managed resources."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+import anyio
+from litestar import Litestar, Request, get
+from litestar.config.cors import CORSConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.datastructures import State
+from litestar.response import Redirect
+
+from service.api.checks import CheckController, ReportController
+from service.api.errors import EXCEPTION_HANDLERS
+from service.api.positions import PositionController
+from service.api.system import health, info, metrics, ready
+from service.bootstrap import build_selaras, close_selaras
+from service.metrics import Metrics, metrics_middleware
+from service.settings import Settings
+
+log = logging.getLogger("selaras")
+
+
+@get("/", include_in_schema=False)
+async def index(request: Request) -> Redirect:
+    """Send people who open the root URL to the API documentation."""
+    return Redirect("/schema")
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """The application; the model and stores are opened in the lifespan, not at import."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        app.state.selaras = await anyio.to_thread.run_sync(build_selaras, settings)
+        try:
+            yield
+        finally:
+            # Shutdown: uvicorn has stopped accepting and waited for in-flight requests.
+            await anyio.to_thread.run_sync(close_selaras, app.state.selaras)
+
+    return Litestar(
+        route_handlers=[index, health, ready, info, metrics, PositionController, CheckController, ReportController],
+        lifespan=[lifespan],
+        exception_handlers=EXCEPTION_HANDLERS,
+        middleware=[metrics_middleware],
+        request_max_body_size=settings.max_body_bytes,
+        cors_config=CORSConfig(allow_origins=settings.cors_origins, allow_headers=["Authorization", "Content-Type"])
+        if settings.cors_origins else None,
+        openapi_config=OpenAPIConfig(
+            title="Selaras", version="0.1.0", path="/schema",
+            description="Checks Indonesian government press-statement drafts against reference positions.",
+            components=Components(security_schemes={"BearerKey": SecurityScheme(type="http", scheme="bearer")}),
+            security=[{"BearerKey": []}],
+        ),
+        state=State({"settings": settings, "metrics": Metrics()}),
+    )

@@ -1,0 +1,50 @@
+"""Build and tear down the service core from settings (shared by the API and the CLI)."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from embeddings.encoder import Encoder, load_sentence_transformer
+from service.checker import Selaras
+from service.judge.judge import Judge
+from service.records import Records
+from service.settings import Settings
+from service.store.factory import open_store
+
+log = logging.getLogger("selaras")
+
+
+def build_judge(settings: Settings) -> Judge:
+    """The judge: rules plus the trained pair classifier when its weights are installed."""
+    return Judge(related_threshold=settings.related_threshold, support_threshold=settings.support_threshold)
+
+
+def build_selaras(settings: Settings) -> Selaras:
+    """Open records and store, load the model, start the encoder worker."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    records = Records(settings.records_path)
+    store = open_store(settings.data_dir, settings.qdrant_url, settings.qdrant_api_key,
+                       collection=settings.qdrant_collection, shards=settings.qdrant_shards,
+                       replicas=settings.qdrant_replicas, exact_below=settings.exact_search_below,
+                       hnsw_ef=settings.hnsw_ef)
+    started = time.perf_counter()
+    model = load_sentence_transformer(settings.model, settings.cache_dir, settings.torch_threads)
+    log.info("model %s loaded in %.1f s", settings.model, time.perf_counter() - started)
+    encoder = Encoder(model, model_name=_model_name(settings.model), batch_size=settings.embed_batch_size,
+                      max_queue=settings.max_queue, cache_size=settings.embed_cache_size)
+    return Selaras(encoder, store, records, build_judge(settings), top_k=settings.top_k,
+                   max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars)
+
+
+def close_selaras(selaras: Selaras) -> None:
+    """Finish queued embedding work, then close store and records."""
+    selaras.encoder.close()
+    selaras.store.close()
+    selaras.records.close()
+
+
+def _model_name(model: str) -> str:
+    from embeddings.model_cache import DEFAULT_MODEL_NAME
+
+    return DEFAULT_MODEL_NAME if model in ("", "default") else model

@@ -1,0 +1,341 @@
+"""The core loop: load reference positions, check a draft against them, build the report.
+
+Everything the HTTP layer and the CLI do goes through :class:`Selaras`, so both
+behave the same. Blocking work (model, store, SQLite) runs in worker threads
+when called from async code.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Iterable
+
+import anyio
+import numpy as np
+
+from embeddings.encoder import Encoder
+from service.judge.judge import Candidate, Judge, Judgement
+from service.records import PositionRecord, Records, content_hash, utcnow
+from service.segment import Span, split_passages, split_sentences
+from service.store.base import Point, VectorStore
+
+_POINT_NAMESPACE = uuid.UUID("5e1a7a50-0000-4000-8000-53e1a7a5c0de")
+
+
+class InputError(ValueError):
+    """Input the service cannot check; ``code`` is machine-readable, the message is for people."""
+
+    def __init__(self, code: str, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+@dataclass(frozen=True)
+class PositionInput:
+    """A reference position as submitted by a curator (already validated)."""
+
+    id: str
+    title: str
+    text: str
+    agency: str
+    kind: str
+    topics: list[str] = field(default_factory=list)
+    language: str | None = None
+    effective_from: str | None = None
+    effective_until: str | None = None
+
+
+@dataclass
+class CheckTiming:
+    """Milliseconds spent in each stage of one check."""
+
+    queue_ms: float = 0.0
+    embed_ms: float = 0.0
+    search_ms: float = 0.0
+    judge_ms: float = 0.0
+    total_ms: float = 0.0
+
+    def headers(self) -> dict[str, str]:
+        """Per-response timing headers, as text-embeddings-inference sends them."""
+        return {
+            "x-queue-time": f"{self.queue_ms:.1f}",
+            "x-embed-time": f"{self.embed_ms:.1f}",
+            "x-search-time": f"{self.search_ms:.1f}",
+            "x-judge-time": f"{self.judge_ms:.1f}",
+            "x-total-time": f"{self.total_ms:.1f}",
+        }
+
+
+RELATION_WEIGHT = {"supports": 1.0, "unsupported": 0.7, "conflicts": 0.0}
+
+
+def point_id(position_id: str, version: int, index: int) -> str:
+    """Deterministic passage id: re-running a load overwrites instead of duplicating."""
+    return str(uuid.uuid5(_POINT_NAMESPACE, f"{position_id}\x00{version}\x00{index}"))
+
+
+class Selaras:
+    """The service core, shared by the API and the CLI."""
+
+    def __init__(self, encoder: Encoder, store: VectorStore, records: Records, judge: Judge,
+                 top_k: int = 5, max_sentences: int = 400, max_sentence_chars: int = 2000) -> None:
+        self.encoder = encoder
+        self.store = store
+        self.records = records
+        self.judge = judge
+        self.top_k = top_k
+        self.max_sentences = max_sentences
+        self.max_sentence_chars = max_sentence_chars
+        self._positions: dict[str, PositionRecord] = {}
+        self._positions_version = -1
+        self._cache_lock = threading.Lock()
+        self._write_lock = threading.Lock()  # one corpus writer at a time per process
+        store.ensure_collection(encoder.dim)
+
+    # -- reference corpus ------------------------------------------------------
+    def upsert_position(self, item: PositionInput) -> str:
+        """Store a position; returns "created", "updated" or "unchanged".
+
+        Order matters for crash safety: the new version's passages are written to
+        the vector store first (deterministic ids, so a re-run overwrites them),
+        then SQLite commits the new version (the switch-over), then the old
+        version's passages are deleted. Checks only use passages whose version is
+        the committed one, so no half-written position is ever used.
+        """
+        with self._write_lock:
+            existing = self.records.get_position(item.id)
+            digest = content_hash(item.title, item.text)
+            now = utcnow()
+            if existing and existing.content_hash == digest:
+                meta_same = (
+                    existing.agency, existing.kind, existing.topics, existing.language,
+                    existing.effective_from, existing.effective_until, existing.status,
+                ) == (item.agency, item.kind, item.topics, item.language,
+                      item.effective_from, item.effective_until, "active")
+                if meta_same:
+                    return "unchanged"
+                # Metadata-only change: same passages, no re-embedding.
+                record = _record(item, existing.version, existing.passages, digest, existing.created_at, now)
+                self.records.save_position(record)
+                self._payload_refresh(record)
+                return "updated"
+            version = existing.version + 1 if existing else 1
+            passages = split_passages(item.text)
+            if not passages:
+                raise InputError("empty_position", f"Position {item.id!r} has no text to index.")
+            vectors = self.encoder.encode_blocking([p.text for p in passages])
+            record = _record(item, version, len(passages), digest,
+                             existing.created_at if existing else now, now)
+            self.store.upsert([
+                Point(point_id(item.id, version, i), vec, _payload(record, p))
+                for i, (p, vec) in enumerate(zip(passages, vectors))
+            ])
+            self.records.save_position(record)
+            self.store.delete_position(item.id, keep_version=version)
+            return "updated" if existing else "created"
+
+    def _payload_refresh(self, record: PositionRecord) -> None:
+        # Re-activate points of a position that was retired and is posted again unchanged.
+        self.store.set_active(record.id, True)
+
+    def retire_position(self, position_id: str) -> PositionRecord | None:
+        """Stop using a position for checks; it stays listed as retired. None if unknown."""
+        with self._write_lock:
+            if not self.records.set_position_status(position_id, "retired"):
+                return None
+            self.store.set_active(position_id, False)
+            return self.records.get_position(position_id)
+
+    def _current_positions(self) -> dict[str, PositionRecord]:
+        version = self.records.corpus_version()
+        if version != self._positions_version:
+            with self._cache_lock:
+                if version != self._positions_version:
+                    self._positions = {p.id: p for p in self.records.all_positions()}
+                    self._positions_version = version
+        return self._positions
+
+    # -- checks ----------------------------------------------------------------
+    def sentences_of(self, text: str) -> list[Span]:
+        """Validated sentences of a draft; raises :class:`InputError` naming the limit."""
+        if not text.strip():
+            raise InputError("empty_text", "The draft text is empty.")
+        sentences = split_sentences(text)
+        if len(sentences) > self.max_sentences:
+            raise InputError(
+                "too_many_sentences",
+                f"The draft has {len(sentences)} sentences; the limit is {self.max_sentences}.",
+            )
+        for s in sentences:
+            if len(s.text) > self.max_sentence_chars:
+                raise InputError(
+                    "sentence_too_long",
+                    f"A sentence starting at character {s.start} has {len(s.text)} characters; "
+                    f"the limit is {self.max_sentence_chars}.",
+                )
+        return sentences
+
+    async def check(self, text: str, agency: str | None = None, title: str | None = None,
+                    on: date | None = None) -> tuple[dict[str, Any], CheckTiming]:
+        """Check a draft; returns the stored report and where the time went."""
+        started = time.perf_counter()
+        timing = CheckTiming()
+        sentences = self.sentences_of(text)
+        vectors, enc = await self.encoder.encode([s.text for s in sentences])
+        timing.queue_ms, timing.embed_ms = enc.queue_ms, enc.embed_ms
+        report = await anyio.to_thread.run_sync(
+            self._finish_check, text, sentences, vectors, agency, title, on or date.today(), timing
+        )
+        timing.total_ms = (time.perf_counter() - started) * 1000
+        return report, timing
+
+    def check_sync(self, text: str, agency: str | None = None, title: str | None = None,
+                   on: date | None = None) -> dict[str, Any]:
+        """Blocking variant for the CLI and benchmarks (same path after embedding)."""
+        sentences = self.sentences_of(text)
+        vectors = self.encoder.encode_blocking([s.text for s in sentences])
+        return self._finish_check(text, sentences, vectors, agency, title, on or date.today(), CheckTiming())
+
+    def _finish_check(self, text: str, sentences: list[Span], vectors: np.ndarray, agency: str | None,
+                      title: str | None, on: date, timing: CheckTiming) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        candidates = self.retrieve(vectors, on)
+        t1 = time.perf_counter()
+        judgements = self.judge.judge([s.text for s in sentences], candidates)
+        t2 = time.perf_counter()
+        timing.search_ms, timing.judge_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
+        report = build_report(text, sentences, judgements, agency, title,
+                              model=self.encoder.model_name, judge=self.judge.name,
+                              corpus_version=self._positions_version)
+        self.records.save_report(report)
+        return report
+
+    def retrieve(self, vectors: np.ndarray, on: date) -> list[list[Candidate]]:
+        """Top-k passages per sentence from positions in effect on ``on`` (one store call)."""
+        positions = self._current_positions()
+        # Over-fetch: hits from superseded versions or positions out of effect are dropped below.
+        hits = self.store.search_batch(vectors, self.top_k * 3)
+        out: list[list[Candidate]] = []
+        for row in hits:
+            kept: list[Candidate] = []
+            for hit in row:
+                pos = positions.get(hit.payload.get("position_id", ""))
+                if pos is None or hit.payload.get("version") != pos.version or not pos.in_effect(on):
+                    continue
+                kept.append(Candidate(hit.payload["passage"], float(hit.score), {
+                    "position_id": pos.id, "title": pos.title, "agency": pos.agency, "kind": pos.kind,
+                    "topics": pos.topics, "start": hit.payload.get("start"), "end": hit.payload.get("end"),
+                }))
+                if len(kept) == self.top_k:
+                    break
+            out.append(kept)
+        return out
+
+    def corpus_version(self) -> int:
+        """Current corpus version (changes whenever positions change)."""
+        return self.records.corpus_version()
+
+
+def _record(item: PositionInput, version: int, passages: int, digest: str, created: str, now: str) -> PositionRecord:
+    return PositionRecord(
+        id=item.id, title=item.title, agency=item.agency, kind=item.kind, topics=list(item.topics),
+        language=item.language, effective_from=item.effective_from, effective_until=item.effective_until,
+        text=item.text, content_hash=digest, version=version, status="active", passages=passages,
+        created_at=created, updated_at=now, retired_at=None,
+    )
+
+
+def _payload(record: PositionRecord, passage: Span) -> dict[str, Any]:
+    return {
+        "position_id": record.id, "version": record.version, "active": True,
+        "passage": passage.text, "start": passage.start, "end": passage.end,
+        "kind": record.kind, "agency": record.agency,
+    }
+
+
+def build_report(text: str, sentences: list[Span], judgements: list[Judgement], agency: str | None,
+                 title: str | None, model: str, judge: str, corpus_version: int) -> dict[str, Any]:
+    """The report body returned by POST /v1/checks and stored for GET /v1/reports/{id}."""
+    findings = []
+    for span, j in zip(sentences, judgements):
+        findings.append({
+            "sentence": span.text, "start": span.start, "end": span.end, "relation": j.relation,
+            "reasons": j.reasons,
+            "evidence": [
+                {"position_id": c.meta["position_id"], "title": c.meta["title"], "agency": c.meta["agency"],
+                 "kind": c.meta["kind"], "passage": c.passage, "similarity": round(c.similarity, 4)}
+                for c in j.evidence[:3]
+            ],
+        })
+    score, verdict, explanation = score_findings(findings)
+    return {
+        "id": uuid.uuid4().hex,
+        "title": title,
+        "agency": agency,
+        "score": score,
+        "verdict": verdict,
+        "summary": explanation,
+        "counts": {rel: sum(f["relation"] == rel for f in findings) for rel in RELATION_WEIGHT},
+        "findings": findings,
+        "vision": vision_coverage(findings),
+        "text": text,
+        "model": model,
+        "judge": judge,
+        "corpus_version": corpus_version,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def score_findings(findings: list[dict[str, Any]]) -> tuple[int, str, str]:
+    """Score 0..100 (length-weighted), verdict, and the score explained in words."""
+    weights = [max(1, f["end"] - f["start"]) for f in findings]
+    total = sum(weights) or 1
+    score = round(100 * sum(w * RELATION_WEIGHT[f["relation"]] for w, f in zip(weights, findings)) / total)
+    n = {rel: sum(f["relation"] == rel for f in findings) for rel in RELATION_WEIGHT}
+    if n["conflicts"]:
+        verdict = "conflict"
+        score = min(score, 49)  # a conflicting draft never looks better than "needs review"
+    elif score >= 80:
+        verdict = "aligned"
+    else:
+        verdict = "review"
+    explanation = (
+        f"{n['supports']} of {len(findings)} sentences are backed by reference positions, "
+        f"{n['conflicts']} conflict with one, and {n['unsupported']} have no close reference. "
+        "Backed sentences count fully, unbacked ones 70 %, conflicting ones nothing, weighted by length"
+        + ("; any conflict caps the score at 49." if n["conflicts"] else ".")
+    )
+    return score, verdict, explanation
+
+
+def vision_coverage(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Which vision passages (e.g. Asta Cita missions) the draft advances, with the sentences."""
+    missions: dict[str, dict[str, Any]] = {}
+    for f in findings:
+        if f["relation"] != "supports":
+            continue
+        for ev in f["evidence"]:
+            if ev["kind"] != "vision":
+                continue
+            entry = missions.setdefault(ev["position_id"], {"position_id": ev["position_id"],
+                                                             "title": ev["title"], "sentences": []})
+            if f["sentence"] not in entry["sentences"]:
+                entry["sentences"].append(f["sentence"])
+    return list(missions.values())
+
+
+def iter_chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    """Consecutive lists of at most ``size`` items."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,73 @@
+"""Prometheus metrics: per-route requests, check stage timings, verdicts, reasons, queue depth."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
+
+_STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+
+
+class Metrics:
+    """One registry per app instance, so several apps (tests) never collide."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.requests = Counter("selaras_http_requests_total", "HTTP requests", ["method", "route", "status"], registry=r)
+        self.latency = Histogram("selaras_http_request_duration_seconds", "HTTP request latency",
+                                 ["method", "route"], buckets=_STAGE_BUCKETS, registry=r)
+        self.stage = Histogram("selaras_check_stage_seconds", "Time per check stage", ["stage"],
+                               buckets=_STAGE_BUCKETS, registry=r)
+        self.verdicts = Counter("selaras_check_verdicts_total", "Check verdicts", ["verdict"], registry=r)
+        self.relations = Counter("selaras_sentence_relations_total", "Sentence relations", ["relation"], registry=r)
+        self.reasons = Counter("selaras_conflict_reasons_total", "Conflict reasons by kind", ["kind"], registry=r)
+        self.queue_depth = Gauge("selaras_encoder_queue_depth", "Embedding jobs waiting", registry=r)
+        self.info = Info("selaras", "Model and corpus", registry=r)
+
+    def observe_check(self, report: dict[str, Any], timing: Any) -> None:
+        """Record one finished check."""
+        for stage in ("queue", "embed", "search", "judge", "total"):
+            self.stage.labels(stage).observe(getattr(timing, f"{stage}_ms") / 1000)
+        self.verdicts.labels(report["verdict"]).inc()
+        for finding in report["findings"]:
+            self.relations.labels(finding["relation"]).inc()
+            if finding["relation"] == "conflicts":
+                for reason in finding["reasons"]:
+                    self.reasons.labels(reason.split(":", 1)[0].split(" ", 1)[0].lower()[:24]).inc()
+
+    def render(self, queue_depth: int, model: str, corpus_version: int) -> bytes:
+        """The text exposition format."""
+        self.queue_depth.set(queue_depth)
+        self.info.info({"model": model, "corpus_version": str(corpus_version)})
+        return generate_latest(self.registry)
+
+
+def metrics_middleware(app: Callable) -> Callable:
+    """ASGI middleware counting requests and latency by route template and status."""
+
+    async def middleware(scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = {"code": 500}
+
+        async def capture(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await app(scope, receive, capture)
+        finally:
+            metrics: Metrics | None = getattr(scope["app"].state, "metrics", None) if "app" in scope else None
+            if metrics is not None:
+                handler = scope.get("route_handler")
+                route = scope.get("path_template") or (sorted(handler.paths)[0] if handler else "unmatched")
+                metrics.requests.labels(scope["method"], route, str(status["code"])).inc()
+                metrics.latency.labels(scope["method"], route).observe(time.perf_counter() - started)
+
+    return middleware

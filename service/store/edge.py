@@ -1,0 +1,446 @@
+"""Embedded vector store on qdrant-edge (Qdrant's in-process engine).
+
+Layout under ``path``::
+
+    path/selaras.lock      fcntl lock, held while a process has the store open
+    path/<collection>/     the qdrant-edge shard (WAL, segments, edge_config.json)
+
+Things about qdrant-edge 0.9.0 this module works around (found by experiment):
+
+- ``MatchValue(True)`` is turned into the *integer* 1 by the bindings and then
+  matches no boolean payload, so ``active == true`` filters returned nothing.
+  ``MatchValue(numpy.True_)`` reaches the engine as a real bool; see
+  :func:`_bool_match`.
+- There is no background optimiser. Freshly written points sit in plain
+  (brute-force) segments, so search is exact until :meth:`EdgeStore.optimize`
+  runs; after it, segments above the indexing threshold are HNSW. We search
+  exactly below ``exact_below`` points and with a high ``hnsw_ef`` above, and
+  only let the engine build HNSW for segments bigger than ``exact_below``
+  vectors, so optimize() does not spend time on graphs we would not use.
+- ``EdgeShard.optimize()`` holds the GIL for its whole run (seconds at 10k
+  points, much more at 100k): every Python thread in the process stalls
+  meanwhile. Nothing here can avoid that; callers should run it when idle.
+- The engine itself refuses a second open of the shard ("Can't init WAL:
+  WouldBlock"); our own lock file comes first so the error says what happened.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import qdrant_edge as qe
+
+from service.store.base import Hit, Point, StoreUnavailable
+
+LOCK_FILE = "selaras.lock"
+_CONFIG_FILE = "edge_config.json"
+_UPSERT_CHUNK = 1024
+# HNSW graph parameters. The engine default (m=16, ef_construct=100) gave
+# recall@10 of 0.66-0.90 on hard 384-d data at 10k points even with ef=256;
+# m=32 / ef_construct=256 gives >= 0.99 at ef=256 (numbers in the report).
+_HNSW_M = 32
+_HNSW_EF_CONSTRUCT = 256
+
+
+class StoreLocked(StoreUnavailable):
+    """Another process (or another store object in this one) has the directory open."""
+
+
+def _bool_match(value: bool) -> qe.MatchValue:
+    """A MatchValue that reaches the engine as a bool, not as the integer 0/1.
+
+    pyo3 tries the Integer variant before Bool, and Python's bool is an int;
+    numpy's bool_ is not, so it falls through to the Bool variant.
+    """
+    match = qe.MatchValue(np.bool_(value))
+    if type(match.value) is not bool:  # the bindings changed: fail loudly, not silently-empty
+        raise RuntimeError("qdrant_edge.MatchValue no longer accepts numpy.bool_ as a bool")
+    return match
+
+
+def _canonical_id(point_id: str) -> str:
+    """Point ids are UUID strings; the engine hands back the canonical form."""
+    try:
+        return str(uuid.UUID(point_id))
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"point id must be a UUID string, got {point_id!r}") from exc
+
+
+class _SharedExclusiveLock:
+    """Many users at once, or one closer alone.
+
+    The engine is thread-safe for concurrent queries, updates and optimize();
+    the only thing that must not overlap anything is close().
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._users = 0
+        self._exclusive = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            while self._exclusive:
+                self._cond.wait()
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._users -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            while self._exclusive or self._users:
+                self._cond.wait()
+            self._exclusive = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._exclusive = False
+                self._cond.notify_all()
+
+
+class EdgeStore:
+    """:class:`~service.store.base.VectorStore` on an embedded qdrant-edge shard.
+
+    Opening takes an exclusive lock on ``path`` for the store's lifetime; a
+    second opener gets :class:`StoreLocked`. An existing shard is loaded at
+    once; a new one is created by :meth:`ensure_collection` (it needs the
+    vector size).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        collection: str = "passages",
+        exact_below: int = 20000,
+        hnsw_ef: int = 256,
+    ) -> None:
+        """Open (or prepare) the store under ``path``.
+
+        Raises :class:`StoreLocked` if another process holds the directory and
+        :class:`StoreUnavailable` if it cannot be created, read or written.
+        """
+        if not collection or "/" in collection or collection.startswith("."):
+            raise ValueError(f"collection must be a plain directory name, got {collection!r}")
+        self.path = Path(path).absolute()
+        self.collection = collection
+        self.exact_below = int(exact_below)
+        self.hnsw_ef = int(hnsw_ef)
+        self._shard_dir = self.path / collection
+        self._shard: qe.EdgeShard | None = None
+        self._dim: int | None = None
+        self._closed = False
+        self._rw = _SharedExclusiveLock()
+        self._create_lock = threading.Lock()  # one ensure_collection() at a time
+        self._optimize_lock = threading.Lock()  # one optimize() at a time
+        self._active_filter = qe.Filter(must=[qe.FieldCondition("active", match=_bool_match(True))])
+
+        self._prepare_dir()
+        self._lock_fd: int | None = self._acquire_dir_lock()
+        try:
+            if (self._shard_dir / _CONFIG_FILE).exists():
+                self._dim = self._read_dim()
+                self._shard = qe.EdgeShard.load(str(self._shard_dir), self._config(self._dim))
+        except StoreUnavailable:
+            self._release_dir_lock()
+            raise
+        except Exception as exc:
+            self._release_dir_lock()
+            raise StoreUnavailable(f"cannot open the qdrant-edge store at {self._shard_dir}: {exc}") from exc
+
+    # -- opening ---------------------------------------------------------------
+
+    def _prepare_dir(self) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot create the vector store directory {self.path}: {exc}") from exc
+        if not self.path.is_dir():
+            raise StoreUnavailable(f"vector store path {self.path} is not a directory")
+        if not os.access(self.path, os.R_OK | os.W_OK | os.X_OK):
+            raise StoreUnavailable(
+                f"vector store directory {self.path} is not readable and writable by this user (uid {os.getuid()})"
+            )
+
+    def _acquire_dir_lock(self) -> int:
+        lock_path = self.path / LOCK_FILE
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot create the lock file {lock_path}: {exc}") from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            holder = os.read(fd, 200).decode(errors="replace").strip()
+            os.close(fd)
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise StoreUnavailable(f"cannot lock {lock_path}: {exc}") from exc
+            who = f" (lock held by {holder})" if holder else ""
+            if holder.startswith(f"pid {os.getpid()} "):
+                raise StoreLocked(
+                    f"vector store directory {self.path} is already open in this process{who}; "
+                    "close the other store first"
+                ) from exc
+            raise StoreLocked(
+                f"vector store directory {self.path} is in use by another Selaras process{who}; "
+                "stop that process or give this one a different data directory"
+            ) from exc
+        # Record who holds it, for the message the next opener gets.
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} host {os.uname().nodename}\n".encode(), 0)
+        return fd
+
+    def _release_dir_lock(self) -> None:
+        if self._lock_fd is None:
+            return
+        try:
+            os.ftruncate(self._lock_fd, 0)
+        except OSError:
+            pass
+        fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+        os.close(self._lock_fd)
+        self._lock_fd = None
+
+    def _read_dim(self) -> int:
+        try:
+            config = json.loads((self._shard_dir / _CONFIG_FILE).read_text())
+            return int(config["vectors"][""]["size"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreUnavailable(f"unreadable qdrant-edge config in {self._shard_dir}: {exc}") from exc
+
+    def _config(self, dim: int) -> qe.EdgeConfig:
+        # Segments smaller than exact_below vectors stay plain: we search them
+        # exactly anyway, and building HNSW holds the GIL. Filtered searches on
+        # fewer active points than that also scan instead of walking the graph.
+        threshold_kb = max(1, self.exact_below * dim * 4 // 1024)
+        return qe.EdgeConfig(
+            vectors=qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine),
+            hnsw_config=qe.HnswIndexConfig(
+                m=_HNSW_M, ef_construct=_HNSW_EF_CONSTRUCT, full_scan_threshold=threshold_kb
+            ),
+            # prevent_unoptimized=False: never hide written points until optimize().
+            optimizers=qe.EdgeOptimizersConfig(indexing_threshold=threshold_kb, prevent_unoptimized=False),
+        )
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreUnavailable(f"the vector store at {self.path} is closed")
+
+    def _engine_error(self, what: str, exc: Exception) -> StoreUnavailable:
+        return StoreUnavailable(f"qdrant-edge store at {self._shard_dir}: {what} failed: {exc}")
+
+    def _require_shard(self) -> qe.EdgeShard:
+        if self._shard is None:
+            raise RuntimeError(f"no collection at {self._shard_dir} yet: call ensure_collection(dim) first")
+        return self._shard
+
+    @staticmethod
+    def _position_filter(position_id: str, keep_version: int | None = None) -> qe.Filter:
+        must = [qe.FieldCondition("position_id", match=qe.MatchValue(str(position_id)))]
+        if keep_version is None:
+            return qe.Filter(must=must)
+        return qe.Filter(must=must, must_not=[qe.FieldCondition("version", match=qe.MatchValue(int(keep_version)))])
+
+    # -- VectorStore -----------------------------------------------------------
+
+    def ensure_collection(self, dim: int) -> None:
+        """Create the shard (cosine, ``dim``) and the payload indexes if missing."""
+        dim = int(dim)
+        with self._rw.shared(), self._create_lock:
+            self._check_open()
+            if self._shard is None:
+                try:
+                    self._shard = qe.EdgeShard.create(str(self._shard_dir), self._config(dim))
+                except Exception as exc:
+                    raise self._engine_error("creating the collection", exc) from exc
+                self._dim = dim
+            elif self._dim != dim:
+                raise ValueError(
+                    f"the collection at {self._shard_dir} holds {self._dim}-dimensional vectors, "
+                    f"not {dim}: re-index into a fresh data directory after changing the model"
+                )
+            try:
+                have = set(self._shard.info().payload_schema)
+                for field, schema in (
+                    ("position_id", qe.PayloadSchemaType.Keyword),
+                    ("active", qe.PayloadSchemaType.Bool),
+                ):
+                    if field not in have:
+                        self._shard.update(qe.UpdateOperation.create_field_index(field, schema))
+            except Exception as exc:
+                raise self._engine_error("creating payload indexes", exc) from exc
+
+    def upsert(self, points: list[Point]) -> None:
+        """Insert or overwrite points by id; visible to searches on return."""
+        if not points:
+            return
+        with self._rw.shared():
+            self._check_open()
+            shard = self._require_shard()
+            for start in range(0, len(points), _UPSERT_CHUNK):
+                chunk = points[start : start + _UPSERT_CHUNK]
+                vectors = np.asarray([p.vector for p in chunk], dtype=np.float32)
+                if vectors.ndim != 2 or vectors.shape[1] != self._dim:
+                    raise ValueError(f"vectors must have {self._dim} dimensions, got shape {vectors.shape}")
+                ops = [
+                    qe.Point(_canonical_id(p.id), row, dict(p.payload))
+                    for p, row in zip(chunk, vectors.tolist())  # one tolist() per chunk is much faster
+                ]
+                try:
+                    shard.update(qe.UpdateOperation.upsert_points(ops))
+                except Exception as exc:
+                    raise self._engine_error("upsert", exc) from exc
+
+    def search_batch(self, vectors: np.ndarray, limit: int) -> list[list[Hit]]:
+        """For each row of ``vectors`` the ``limit`` nearest active points, best first."""
+        queries = np.asarray(vectors, dtype=np.float32)
+        if queries.ndim == 1:
+            queries = queries.reshape(1, -1)
+        if len(queries) == 0:
+            return []
+        with self._rw.shared():
+            self._check_open()
+            if self._shard is None or limit <= 0:
+                return [[] for _ in range(len(queries))]
+            if queries.shape[1] != self._dim:
+                raise ValueError(f"query vectors must have {self._dim} dimensions, got {queries.shape[1]}")
+            try:
+                total = self._shard.info().points_count  # microseconds; no cache needed
+                if total == 0:
+                    return [[] for _ in range(len(queries))]
+                if total < self.exact_below:
+                    params = qe.SearchParams(exact=True)
+                else:
+                    params = qe.SearchParams(hnsw_ef=max(self.hnsw_ef, limit))
+                requests = [
+                    qe.QueryRequest(
+                        limit=limit,
+                        query=qe.Query.Nearest(row),
+                        filter=self._active_filter,
+                        with_payload=True,
+                        params=params,
+                    )
+                    for row in queries.tolist()
+                ]
+                results = self._shard.query_batch(qe.QueryBatchRequest(requests))
+            except Exception as exc:
+                raise self._engine_error("search", exc) from exc
+        return [
+            [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in row]
+            for row in results
+        ]
+
+    def set_active(self, position_id: str, active: bool) -> None:
+        """Set ``active`` on every point of ``position_id``."""
+        with self._rw.shared():
+            self._check_open()
+            if self._shard is None:
+                return
+            op = qe.UpdateOperation.set_payload_by_filter(self._position_filter(position_id), {"active": bool(active)})
+            try:
+                self._shard.update(op)
+            except Exception as exc:
+                raise self._engine_error("set_active", exc) from exc
+
+    def delete_position(self, position_id: str, keep_version: int | None = None) -> None:
+        """Delete the points of ``position_id``; with ``keep_version``, all but that version's."""
+        with self._rw.shared():
+            self._check_open()
+            if self._shard is None:
+                return
+            flt = self._position_filter(position_id, keep_version)
+            try:
+                self._shard.update(qe.UpdateOperation.delete_points_by_filter(flt))
+            except Exception as exc:
+                raise self._engine_error("delete_position", exc) from exc
+
+    def count(self) -> int:
+        """Number of stored points, active or not."""
+        with self._rw.shared():
+            self._check_open()
+            if self._shard is None:
+                return 0
+            try:
+                return int(self._shard.count(qe.CountRequest(exact=True)))
+            except Exception as exc:
+                raise self._engine_error("count", exc) from exc
+
+    def ping(self) -> None:
+        """Raise :class:`StoreUnavailable` unless the store is open and its directory usable."""
+        with self._rw.shared():
+            self._check_open()
+            if not os.access(self.path, os.R_OK | os.W_OK | os.X_OK):
+                raise StoreUnavailable(f"vector store directory {self.path} is gone or no longer writable")
+            if self._shard is not None:
+                try:
+                    self._shard.info()
+                except Exception as exc:
+                    raise self._engine_error("ping", exc) from exc
+
+    def optimize(self) -> None:
+        """Merge segments and build HNSW where big enough. Blocks, and holds the GIL throughout."""
+        with self._rw.shared(), self._optimize_lock:
+            self._check_open()
+            if self._shard is None:
+                return
+            try:
+                self._shard.optimize()
+            except Exception as exc:
+                raise self._engine_error("optimize", exc) from exc
+
+    def close(self) -> None:
+        """Flush, close the shard and release the directory lock. Idempotent.
+
+        Waits for calls in flight, including a running optimize().
+        """
+        with self._rw.exclusive():
+            if self._closed:
+                return
+            self._closed = True
+            shard, self._shard = self._shard, None
+            try:
+                if shard is not None:
+                    shard.flush()
+                    shard.close()
+            finally:
+                self._release_dir_lock()
+
+    # -- conveniences ----------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """Engine statistics (segments, points, indexed vectors) for diagnostics and benchmarks."""
+        with self._rw.shared():
+            self._check_open()
+            if self._shard is None:
+                return {"segments": 0, "points": 0, "indexed_vectors": 0, "dim": None}
+            info = self._shard.info()
+            return {
+                "segments": info.segments_count,
+                "points": info.points_count,
+                "indexed_vectors": info.indexed_vectors_count,
+                "dim": self._dim,
+            }
+
+    def __enter__(self) -> EdgeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,283 @@
+"""Vector store on a Qdrant server through qdrant-client.
+
+``url=":memory:"`` uses qdrant-client's in-process local mode, which the
+contract tests run against (no Qdrant server is available there). Local mode
+always searches exactly and ignores payload indexes, so we skip both there
+rather than have it warn on every call.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import httpx
+import numpy as np
+from qdrant_client import QdrantClient, models
+from qdrant_client.http.exceptions import ApiException, ResponseHandlingException, UnexpectedResponse
+
+from service.store.base import Hit, Point, StoreUnavailable
+
+T = TypeVar("T")
+
+_UPSERT_CHUNK = 512
+_COUNT_TTL_S = 30.0  # how stale the exact-vs-HNSW decision may be (other replicas write too)
+_HNSW_M = 32  # same graph parameters as the embedded store; see service.store.edge
+_HNSW_EF_CONSTRUCT = 256
+# Answers that mean "the store cannot serve now" rather than "the request is wrong".
+_UNAVAILABLE_STATUS = {401, 403, 408, 429, 500, 502, 503, 504}
+
+
+def _canonical_id(point_id: str) -> str:
+    try:
+        return str(uuid.UUID(point_id))
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"point id must be a UUID string, got {point_id!r}") from exc
+
+
+class ServerStore:
+    """:class:`~service.store.base.VectorStore` on a Qdrant server (or ``:memory:``).
+
+    The remote client is thread-safe, so calls go out concurrently; local
+    (``:memory:``) mode is not (concurrent upsert and search raise IndexError
+    inside it), so there every call is serialised. Nothing is contacted until
+    the first operation.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        api_key: str | None = None,
+        collection: str = "passages",
+        shards: int = 1,
+        replicas: int = 1,
+        write_consistency: int = 1,
+        timeout: float = 10,
+        exact_below: int = 20000,
+        hnsw_ef: int = 256,
+    ) -> None:
+        """Create the client; ``https://`` URLs use TLS, ``api_key`` is sent on every call."""
+        if write_consistency > replicas:
+            raise ValueError(f"write_consistency ({write_consistency}) cannot exceed replicas ({replicas})")
+        self.url = url
+        self.collection = collection
+        self.shards = int(shards)
+        self.replicas = int(replicas)
+        self.write_consistency = int(write_consistency)
+        self.exact_below = int(exact_below)
+        self.hnsw_ef = int(hnsw_ef)
+        self.local = url == ":memory:"
+        if self.local:
+            self._client = QdrantClient(location=":memory:")
+        else:
+            # qdrant-client rounds the timeout up to whole seconds itself.
+            self._client = QdrantClient(url=url, api_key=api_key, timeout=timeout)  # type: ignore[arg-type]
+        self._closed = False
+        self._local_lock = threading.Lock() if self.local else None
+        self._count_lock = threading.Lock()
+        self._cached_count: int | None = None
+        self._counted_at = 0.0
+        self._active_filter = models.Filter(
+            must=[models.FieldCondition(key="active", match=models.MatchValue(value=True))]
+        )
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _call(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run one client call, turning "cannot reach / cannot serve" into StoreUnavailable."""
+        if self._closed:
+            raise StoreUnavailable(f"the Qdrant store for {self.url} is closed")
+        try:
+            if self._local_lock is not None:
+                with self._local_lock:
+                    return fn(*args, **kwargs)
+            return fn(*args, **kwargs)
+        except UnexpectedResponse as exc:
+            if exc.status_code in _UNAVAILABLE_STATUS:
+                hint = " (check the API key)" if exc.status_code in (401, 403) else ""
+                raise StoreUnavailable(
+                    f"Qdrant at {self.url} refused {what}: HTTP {exc.status_code}{hint}: {exc.content[:200]!r}"
+                ) from exc
+            raise
+        except (ResponseHandlingException, httpx.TransportError, ConnectionError, TimeoutError) as exc:
+            cause = exc.source if isinstance(exc, ResponseHandlingException) else exc
+            raise StoreUnavailable(f"Qdrant at {self.url} is unreachable ({what}): {cause!r}") from exc
+        except ApiException as exc:
+            raise StoreUnavailable(f"Qdrant at {self.url} failed {what}: {exc}") from exc
+
+    def _position_filter(self, position_id: str, keep_version: int | None = None) -> models.Filter:
+        must: list[models.Condition] = [
+            models.FieldCondition(key="position_id", match=models.MatchValue(value=str(position_id)))
+        ]
+        must_not: list[models.Condition] | None = None
+        if keep_version is not None:
+            must_not = [models.FieldCondition(key="version", match=models.MatchValue(value=int(keep_version)))]
+        return models.Filter(must=must, must_not=must_not)
+
+    def _approx_count(self) -> int:
+        """Point count for the exact-vs-HNSW choice, refreshed at most every 30 s."""
+        with self._count_lock:
+            if self._cached_count is None or time.monotonic() - self._counted_at > _COUNT_TTL_S:
+                self._cached_count = self._count(exact=False)
+                self._counted_at = time.monotonic()
+            return self._cached_count
+
+    def _invalidate_count(self) -> None:
+        with self._count_lock:
+            self._cached_count = None
+
+    def _count(self, exact: bool) -> int:
+        if not self._call("count", self._client.collection_exists, self.collection):
+            return 0
+        return int(self._call("count", self._client.count, self.collection, exact=exact).count)
+
+    # -- VectorStore -----------------------------------------------------------
+
+    def ensure_collection(self, dim: int) -> None:
+        """Create the collection (cosine, ``dim``, sharding as configured) and payload indexes."""
+        dim = int(dim)
+        if self._call("collection_exists", self._client.collection_exists, self.collection):
+            vectors = self._call("get_collection", self._client.get_collection, self.collection).config.params.vectors
+            size = getattr(vectors, "size", None)
+            if size is not None and size != dim:
+                raise ValueError(
+                    f"Qdrant collection {self.collection!r} at {self.url} holds {size}-dimensional vectors, "
+                    f"not {dim}: re-index into a new collection after changing the model"
+                )
+        else:
+            try:
+                self._call(
+                    "create_collection",
+                    self._client.create_collection,
+                    self.collection,
+                    vectors_config=models.VectorParams(size=dim, distance=models.Distance.COSINE),
+                    shard_number=self.shards,
+                    replication_factor=self.replicas,
+                    write_consistency_factor=self.write_consistency,
+                    hnsw_config=models.HnswConfigDiff(m=_HNSW_M, ef_construct=_HNSW_EF_CONSTRUCT),
+                )
+            except UnexpectedResponse as exc:
+                # Another replica of the service may have created it between our
+                # check and create (409, or 400 "already exists" on older servers).
+                if exc.status_code not in (400, 409) or not self._call(
+                    "collection_exists", self._client.collection_exists, self.collection
+                ):
+                    raise
+        if not self.local:
+            for field, schema in (
+                ("position_id", models.PayloadSchemaType.KEYWORD),
+                ("active", models.PayloadSchemaType.BOOL),
+            ):
+                self._call(
+                    "create_payload_index",
+                    self._client.create_payload_index,
+                    self.collection,
+                    field_name=field,
+                    field_schema=schema,
+                    wait=True,
+                )
+        self._invalidate_count()
+
+    def upsert(self, points: list[Point]) -> None:
+        """Insert or overwrite points by id; waits until they are searchable."""
+        for start in range(0, len(points), _UPSERT_CHUNK):
+            chunk = points[start : start + _UPSERT_CHUNK]
+            vectors = np.asarray([p.vector for p in chunk], dtype=np.float32).tolist()
+            structs = [
+                models.PointStruct(id=_canonical_id(p.id), vector=vec, payload=dict(p.payload))
+                for p, vec in zip(chunk, vectors)
+            ]
+            self._call("upsert", self._client.upsert, self.collection, points=structs, wait=True)
+        if points:
+            self._invalidate_count()
+
+    def search_batch(self, vectors: np.ndarray, limit: int) -> list[list[Hit]]:
+        """For each row of ``vectors`` the ``limit`` nearest active points, best first (one round trip)."""
+        queries = np.asarray(vectors, dtype=np.float32)
+        if queries.ndim == 1:
+            queries = queries.reshape(1, -1)
+        if len(queries) == 0:
+            return []
+        if limit <= 0:
+            return [[] for _ in range(len(queries))]
+        # The count only picks exact vs HNSW; it may be up to 30 s stale, so an
+        # apparently empty collection is still queried (another replica may
+        # have just loaded it).
+        total = self._approx_count()
+        if self.local and total == 0 and not self._call(
+            "collection_exists", self._client.collection_exists, self.collection
+        ):
+            return [[] for _ in range(len(queries))]
+        params: models.SearchParams | None = None
+        if not self.local:
+            params = (
+                models.SearchParams(exact=True)
+                if total < self.exact_below
+                else models.SearchParams(hnsw_ef=max(self.hnsw_ef, limit))
+            )
+        requests = [
+            models.QueryRequest(
+                query=row, filter=self._active_filter, limit=limit, with_payload=True, params=params
+            )
+            for row in queries.tolist()
+        ]
+        try:
+            responses = self._call(
+                "query_batch_points", self._client.query_batch_points, self.collection, requests
+            )
+        except UnexpectedResponse as exc:
+            if exc.status_code == 404:  # no collection yet: nothing loaded, nothing found
+                return [[] for _ in range(len(queries))]
+            raise
+        return [
+            [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in response.points]
+            for response in responses
+        ]
+
+    def set_active(self, position_id: str, active: bool) -> None:
+        """Set ``active`` on every point of ``position_id``."""
+        self._call(
+            "set_payload",
+            self._client.set_payload,
+            self.collection,
+            payload={"active": bool(active)},
+            points=self._position_filter(position_id),
+            wait=True,
+        )
+
+    def delete_position(self, position_id: str, keep_version: int | None = None) -> None:
+        """Delete the points of ``position_id``; with ``keep_version``, all but that version's."""
+        self._call(
+            "delete",
+            self._client.delete,
+            self.collection,
+            points_selector=models.FilterSelector(filter=self._position_filter(position_id, keep_version)),
+            wait=True,
+        )
+        self._invalidate_count()
+
+    def count(self) -> int:
+        """Number of stored points, active or not (exact)."""
+        return self._count(exact=True)
+
+    def ping(self) -> None:
+        """Raise :class:`StoreUnavailable` if Qdrant cannot answer now."""
+        self._call("ping", self._client.get_collections)
+
+    def optimize(self) -> None:
+        """No-op: a Qdrant server optimises in the background."""
+
+    def close(self) -> None:
+        """Close the client's connections. Idempotent."""
+        if not self._closed:
+            self._closed = True
+            self._client.close()
+
+    def __enter__(self) -> ServerStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
