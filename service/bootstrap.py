@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
-from embeddings.encoder import Encoder, load_sentence_transformer
+from embeddings.encoder import Encoder, load_model
 from service.checker import Selaras
 from service.judge.judge import Judge
 from service.records import Records
@@ -29,9 +29,9 @@ def build_selaras(settings: Settings) -> Selaras:
                        replicas=settings.qdrant_replicas, exact_below=settings.exact_search_below,
                        hnsw_ef=settings.hnsw_ef)
     started = time.perf_counter()
-    model = load_sentence_transformer(settings.model, settings.cache_dir, settings.torch_threads)
-    log.info("model %s loaded in %.1f s", settings.model, time.perf_counter() - started)
-    encoder = Encoder(model, model_name=_model_name(settings.model), batch_size=settings.embed_batch_size,
+    model = load_model(settings.model, settings.cache_dir, settings.torch_threads, settings.backend)
+    log.info("model %s (%s) loaded in %.1f s", settings.model, settings.backend, time.perf_counter() - started)
+    encoder = Encoder(model, model_name=f"{_model_name(settings.model)} ({settings.backend})", batch_size=settings.embed_batch_size,
                       max_queue=settings.max_queue, cache_size=settings.embed_cache_size)
     return Selaras(encoder, store, records, build_judge(settings), top_k=settings.top_k,
                    max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars)

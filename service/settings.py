@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,6 +28,8 @@ class Settings(BaseSettings):
 
     # Model ---------------------------------------------------------------
     model: str = Field("default", description="'default' (converted multilingual-e5-small) or any ST id/path.")
+    backend: Literal["onnx-int8", "torch"] = Field(
+        "onnx-int8", description="onnx-int8: 3x faster on CPU, cosine 0.997 to fp32; torch: the fp32 reference.")
     torch_threads: int = Field(1, ge=1, description="1 per worker stayed fast under load on 2 shared cores.")
     embed_batch_size: int = Field(64, ge=1)
     embed_cache_size: int = Field(20000, ge=0, description="Sentences whose embeddings are kept (LRU).")

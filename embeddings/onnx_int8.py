@@ -1,0 +1,119 @@
+"""A quantised (int8) ONNX Runtime path for the embedding model, chosen by ``SELARAS_BACKEND=onnx-int8``.
+
+Why not sentence-transformers' own ``backend="onnx"``: it needs optimum, which
+pins an older transformers and drags sentence-transformers back a major
+version. Exporting the transformer once with ``torch.onnx`` and quantising it
+with ``onnxruntime.quantization`` needs only onnx + onnxruntime; pooling and
+normalisation are a few numpy lines. :class:`OnnxSentenceModel` offers the
+small part of the SentenceTransformer API that :class:`embeddings.encoder.Encoder` uses.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ONNX_FILE = "model-int8.onnx"
+
+
+def export_int8(model_dir: Path, out_dir: Path) -> Path:
+    """Export ``model_dir`` (a sentence-transformers dir with a BERT-like transformer) to int8 ONNX.
+
+    Idempotent and atomic: returns ``out_dir / ONNX_FILE``, building it only if missing.
+    """
+    target = out_dir / ONNX_FILE
+    if target.is_file():
+        return target
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / ".export.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.is_file():
+            return target
+        import torch
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+        from transformers import AutoModel
+
+        base = AutoModel.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
+
+        class _Hidden(torch.nn.Module):
+            # Keyword call + plain tensor output: a graph the TorchScript exporter traces cleanly.
+            def __init__(self) -> None:
+                super().__init__()
+                self.base = base
+
+            def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+                return self.base(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+        model = _Hidden()
+        with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+            fp32 = Path(tmp) / "model-fp32.onnx"
+            ids = torch.ones((2, 16), dtype=torch.long)
+            with torch.no_grad():
+                torch.onnx.export(
+                    model, (ids, torch.ones_like(ids)), str(fp32), dynamo=False,
+                    input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
+                    dynamic_axes={n: {0: "batch", 1: "tokens"}
+                                  for n in ("input_ids", "attention_mask", "last_hidden_state")},
+                    opset_version=17,
+                )
+            staged = Path(tmp) / ONNX_FILE
+            # Per-channel int8 weights, dynamic activations: the CPU has AVX2 but no VNNI.
+            quantize_dynamic(str(fp32), str(staged), weight_type=QuantType.QInt8, per_channel=True)
+            os.replace(staged, target)
+    return target
+
+
+class OnnxSentenceModel:
+    """Mean-pooled, normalised sentence embeddings from an int8 ONNX transformer."""
+
+    def __init__(self, model_dir: Path, onnx_path: Path, threads: int = 1) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        max_len = json.loads((model_dir / "sentence_bert_config.json").read_text()).get("max_seq_length", 512)
+        self.tokenizer.enable_truncation(max_length=max_len)
+        self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id("<pad>") or 1, pad_token="<pad>")
+        config = model_dir / "config_sentence_transformers.json"
+        self.prompts: dict[str, str] = json.loads(config.read_text()).get("prompts", {}) if config.is_file() else {}
+        self._dim = int(json.loads((model_dir / "config.json").read_text())["hidden_size"])
+
+    def get_embedding_dimension(self) -> int:
+        """Output dimension."""
+        return self._dim
+
+    def encode(self, texts: list[str], batch_size: int = 64, prompt_name: str | None = None,
+               normalize_embeddings: bool = True, **_: object) -> np.ndarray:
+        """Embed ``texts`` (same contract as SentenceTransformer.encode for what Selaras uses)."""
+        prefix = self.prompts.get(prompt_name, "") if prompt_name else ""
+        # Sorting by length keeps padding (wasted work) small inside each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self._dim), dtype=np.float32)
+        for lo in range(0, len(order), batch_size):
+            idx = order[lo : lo + batch_size]
+            enc = self.tokenizer.encode_batch([prefix + texts[i] for i in idx])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            summed = (hidden * mask[..., None]).sum(axis=1)
+            vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            if normalize_embeddings:
+                vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            out[idx] = vectors
+        return out
+
+
+def load_onnx_int8(model_dir: Path, cache_dir: Path, threads: int = 1) -> OnnxSentenceModel:
+    """Export (once, cached beside the model) and load the int8 model for ``model_dir``."""
+    onnx_dir = cache_dir / "onnx-int8" / model_dir.name
+    return OnnxSentenceModel(model_dir, export_int8(model_dir, onnx_dir), threads)
+
