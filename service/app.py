@@ -14,12 +14,13 @@ from litestar.openapi.spec import Components, SecurityScheme
 from litestar.datastructures import State
 from litestar.response import Redirect
 
-from service.api.checks import CheckController, ReportController
+from service.api.auth import RateLimiter
+from service.api.checks import BatchController, CheckController, ReportController
 from service.api.errors import EXCEPTION_HANDLERS
-from service.api.positions import PositionController
+from service.api.positions import PositionController, StatementController
 from service.api.system import health, info, metrics, ready
 from service.bootstrap import build_selaras, close_selaras
-from service.metrics import Metrics, metrics_middleware
+from service.metrics import Metrics, observe_requests
 from service.settings import Settings
 
 log = logging.getLogger("selaras")
@@ -45,10 +46,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await anyio.to_thread.run_sync(close_selaras, app.state.selaras)
 
     return Litestar(
-        route_handlers=[index, health, ready, info, metrics, PositionController, CheckController, ReportController],
+        route_handlers=[index, health, ready, info, metrics, PositionController, StatementController,
+                        CheckController, BatchController, ReportController],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[metrics_middleware],
+        middleware=[observe_requests],
+        logging_config=None,  # service.logs configures JSON logging; litestar's default would replace it
         request_max_body_size=settings.max_body_bytes,
         cors_config=CORSConfig(allow_origins=settings.cors_origins, allow_headers=["Authorization", "Content-Type"])
         if settings.cors_origins else None,
@@ -58,5 +61,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
             components=Components(security_schemes={"BearerKey": SecurityScheme(type="http", scheme="bearer")}),
             security=[{"BearerKey": []}],
         ),
-        state=State({"settings": settings, "metrics": Metrics()}),
+        state=State({"settings": settings, "metrics": Metrics(),
+                     "rate_limiter": RateLimiter(settings.rate_limit_per_minute)}),
     )

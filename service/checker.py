@@ -12,7 +12,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Any, Iterable
+from typing import Any
 
 import anyio
 import numpy as np
@@ -283,6 +283,7 @@ def build_report(text: str, sentences: list[Span], judgements: list[Judgement], 
         "counts": {rel: sum(f["relation"] == rel for f in findings) for rel in RELATION_WEIGHT},
         "findings": findings,
         "vision": vision_coverage(findings),
+        "related_statements": related_statements(findings, agency),
         "text": text,
         "model": model,
         "judge": judge,
@@ -329,13 +330,16 @@ def vision_coverage(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(missions.values())
 
 
-def iter_chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
-    """Consecutive lists of at most ``size`` items."""
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def related_statements(findings: list[dict[str, Any]], agency: str | None) -> list[dict[str, Any]]:
+    """Published statements of *other* agencies that the draft's sentences touch (support or clash)."""
+    related: dict[str, dict[str, Any]] = {}
+    for f in findings:
+        for ev in f["evidence"]:
+            if ev["kind"] != "statement" or ev["agency"] == agency:
+                continue
+            entry = related.setdefault(ev["position_id"], {"position_id": ev["position_id"], "title": ev["title"],
+                                                           "agency": ev["agency"], "sentences": []})
+            if f["sentence"] not in entry["sentences"]:
+                entry["sentences"].append(f["sentence"])
+    return list(related.values())
+

@@ -60,33 +60,60 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
             status = selaras.upsert_position(to_input(item))
             counts[status] = counts.get(status, 0) + 1
         selaras.store.optimize()
+        corpus_version = selaras.corpus_version()
     finally:
         close_selaras(selaras)
-    print(json.dumps({"file": args.file, **counts, "corpus_version": selaras.corpus_version()}))
+    print(json.dumps({"file": args.file, **counts, "corpus_version": corpus_version}))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Check one draft file and print its report; exit 1 if it conflicts."""
+    """Check a draft file, or every .txt/.md draft in a folder; exit 1 if any conflicts (a publishing gate)."""
+    from tqdm import tqdm
+
     from service.bootstrap import build_selaras, close_selaras
 
+    target = Path(args.file)
+    files = sorted([*target.glob("*.txt"), *target.glob("*.md")]) if target.is_dir() else [target]
+    if not files:
+        print(f"error: no .txt or .md drafts in {target}", file=sys.stderr)
+        return 2
+    out_dir = Path(args.out) if args.out else None
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
     selaras = build_selaras(settings)
+    reports = []
     try:
-        report = selaras.check_sync(Path(args.file).read_text(encoding="utf-8"), agency=args.agency,
-                                    title=Path(args.file).stem)
+        for file in tqdm(files, desc="drafts", unit="draft", disable=len(files) == 1):
+            report = selaras.check_sync(file.read_text(encoding="utf-8"), agency=args.agency, title=file.stem)
+            reports.append((file, report))
+            if out_dir:
+                (out_dir / f"{file.stem}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
     finally:
         close_selaras(selaras)
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        body = [r for _, r in reports]
+        print(json.dumps(body[0] if len(body) == 1 and not target.is_dir() else body, ensure_ascii=False, indent=2))
+    elif len(reports) == 1 and not target.is_dir():
+        print_report(reports[0][1])
     else:
-        print(f"{report['verdict'].upper()}  score {report['score']}  report {report['id']}")
-        print(report["summary"])
-        for f in report["findings"]:
-            if f["relation"] != "supports":
-                print(f"- [{f['relation']}] {f['start']}-{f['end']}: {f['sentence']}")
-                for r in f["reasons"]:
-                    print(f"    {r}")
-    return 1 if report["verdict"] == "conflict" else 0
+        print(f"{'draft':<40} {'verdict':<9} {'score':>5}  supports/unsupported/conflicts")
+        for file, r in reports:
+            c = r["counts"]
+            print(f"{file.name:<40} {r['verdict']:<9} {r['score']:>5}  "
+                  f"{c['supports']}/{c['unsupported']}/{c['conflicts']}")
+    return 1 if any(r["verdict"] == "conflict" for _, r in reports) else 0
+
+
+def print_report(report: dict[str, Any]) -> None:
+    """A report as a person reads it in a terminal."""
+    print(f"{report['verdict'].upper()}  score {report['score']}  report {report['id']}")
+    print(report["summary"])
+    for f in report["findings"]:
+        if f["relation"] != "supports":
+            print(f"- [{f['relation']}] {f['start']}-{f['end']}: {f['sentence']}")
+            for r in f["reasons"]:
+                print(f"    {r}")
 
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
@@ -127,8 +154,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         records.close()
         print(f"Bootstrap curator key for agency {key.agency!r} (shown once):\n  {secret}", flush=True)
     print(f"Selaras on http://{settings.host}:{settings.port}  (API docs: /schema)", flush=True)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info",
-                timeout_graceful_shutdown=30)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
+                access_log=False, timeout_graceful_shutdown=30)
     return 0
 
 
@@ -149,8 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--quiet", action="store_true")
     load.set_defaults(func=cmd_load)
 
-    check = sub.add_parser("check", help="check a draft file and print the report")
-    check.add_argument("file")
+    check = sub.add_parser("check", help="check a draft file (or a folder of drafts) and print the report")
+    check.add_argument("file", help="a .txt/.md draft, or a folder of them")
+    check.add_argument("--out", help="folder to write one JSON report per draft")
     check.add_argument("--agency")
     check.add_argument("--json", action="store_true", help="print the full JSON report")
     check.set_defaults(func=cmd_check)
@@ -170,9 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``selaras`` console script."""
-    import logging
+    from service.logs import configure_logging
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     args = build_parser().parse_args(argv)
     return args.func(args, Settings())
 

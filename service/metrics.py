@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import time
+import uuid
 from typing import Any, Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 
+access_log = logging.getLogger("selaras.access")
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
 _STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 
 
@@ -45,29 +50,54 @@ class Metrics:
         return generate_latest(self.registry)
 
 
-def metrics_middleware(app: Callable) -> Callable:
-    """ASGI middleware counting requests and latency by route template and status."""
+def _request_id(scope: dict) -> str:
+    for name, value in scope.get("headers", []):
+        if name == b"x-request-id":
+            candidate = value.decode("latin-1")
+            if _REQUEST_ID.fullmatch(candidate):
+                return candidate
+    return uuid.uuid4().hex
+
+
+def observe_requests(app: Callable) -> Callable:
+    """ASGI middleware: request id (echoed as ``X-Request-ID``), one JSON log line, Prometheus counts.
+
+    The log line carries ids, agency, sizes, timings and verdict; never draft text or keys.
+    """
 
     async def middleware(scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = {"code": 500}
+        request_id = _request_id(scope)
+        scope.setdefault("state", {})["request_id"] = request_id
+        status = {"code": 500, "bytes": 0}
 
         async def capture(message: dict) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+            elif message["type"] == "http.response.body":
+                status["bytes"] += len(message.get("body", b""))
             await send(message)
 
         try:
             await app(scope, receive, capture)
         finally:
+            elapsed = time.perf_counter() - started
+            route = scope.get("path_template") or "unmatched"
+            state = scope.get("state", {})
+            key = state.get("key")
+            access_log.info({
+                "event": "request", "request_id": request_id, "method": scope["method"], "route": route,
+                "status": status["code"], "ms": round(elapsed * 1000, 1), "bytes_out": status["bytes"],
+                "agency": getattr(key, "agency", None), "key_id": getattr(key, "id", None),
+                "verdict": state.get("verdict"), "sentences": state.get("sentences"),
+            })
             metrics: Metrics | None = getattr(scope["app"].state, "metrics", None) if "app" in scope else None
             if metrics is not None:
-                handler = scope.get("route_handler")
-                route = scope.get("path_template") or (sorted(handler.paths)[0] if handler else "unmatched")
                 metrics.requests.labels(scope["method"], route, str(status["code"])).inc()
-                metrics.latency.labels(scope["method"], route).observe(time.perf_counter() - started)
+                metrics.latency.labels(scope["method"], route).observe(elapsed)
 
     return middleware

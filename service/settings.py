@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     max_sentence_chars: int = Field(2000, ge=50)
     max_positions_per_request: int = Field(1000, ge=1)
     max_queue: int = Field(64, ge=1, description="Checks waiting for the encoder before 503.")
+    rate_limit_per_minute: int = Field(600, ge=1, description="Requests per minute per API key (429 beyond).")
     cors_origins: list[str] = Field(default_factory=list)
 
     # Judging -------------------------------------------------------------

@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
+import math
+import threading
+import time
+
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 
+from service.api.errors import ApiError
 from service.records import ApiKey
 
 SUBMITTERS = ("submitter", "curator", "admin")
 CURATORS = ("curator", "admin")
 ADMINS = ("admin",)
+
+
+class RateLimiter:
+    """A token bucket per API key: ``per_minute`` requests, bursts up to the same number."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.rate = per_minute / 60.0
+        self.capacity = float(per_minute)
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def acquire(self, key_id: str) -> float:
+        """0 if allowed now, else the seconds to wait before retrying."""
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(key_id, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self._buckets[key_id] = (tokens - 1, now)
+                return 0.0
+            self._buckets[key_id] = (tokens, now)
+            return (1 - tokens) / self.rate
 
 
 def require_key(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
@@ -26,6 +53,11 @@ def require_key(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     key = connection.app.state.selaras.records.authenticate(secret.strip())
     if key is None:
         raise NotAuthorizedException("The API key is unknown, revoked or expired.")
+    limiter: RateLimiter | None = getattr(connection.app.state, "rate_limiter", None)
+    wait = limiter.acquire(key.id) if limiter else 0.0
+    if wait:
+        raise ApiError(429, "rate_limited", f"Too many requests for this key; retry in {math.ceil(wait)} s.",
+                       headers={"Retry-After": str(math.ceil(wait))})
     roles = handler.opt.get("roles", SUBMITTERS)
     if key.role not in roles:
         raise PermissionDeniedException(

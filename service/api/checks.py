@@ -11,7 +11,7 @@ from litestar.exceptions import NotAuthorizedException, NotFoundException
 from litestar.params import Parameter
 
 from service.api.auth import SUBMITTERS, require_key
-from service.api.schemas import CheckIn, Report, ReportSummary
+from service.api.schemas import BatchIn, BatchOut, CheckIn, Report, ReportSummary
 from service.checker import Selaras
 from service.records import ApiKey, Records
 from service.report_page import render_report
@@ -31,6 +31,11 @@ def _visible(key: ApiKey, report: dict) -> bool:
     return key.role != "submitter" or report.get("agency") == key.agency
 
 
+def _agency(key: ApiKey, requested: str | None) -> str:
+    # A submitter checks as its own agency; curators may check on behalf of any.
+    return key.agency if key.role == "submitter" else (requested or key.agency)
+
+
 class CheckController(Controller):
     """``/v1/checks``"""
 
@@ -44,10 +49,33 @@ class CheckController(Controller):
         selaras: Selaras = request.app.state.selaras
         key: ApiKey = request.state.key
         # A submitter checks as its own agency; curators may check on behalf of any.
-        agency = key.agency if key.role == "submitter" else (data.agency or key.agency)
-        report, timing = await selaras.check(data.text, agency=agency, title=data.title)
+        report, timing = await selaras.check(data.text, agency=_agency(key, data.agency), title=data.title)
         request.app.state.metrics.observe_check(report, timing)
+        request.state.verdict, request.state.sentences = report["verdict"], len(report["findings"])
         return Response(Report(**_with_link(selaras.records, report)), headers=timing.headers())
+
+
+class BatchController(Controller):
+    """``/v1/checks:batch``"""
+
+    path = "/v1/checks:batch"
+    guards = [require_key]
+    tags = ["checks"]
+
+    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check up to 50 drafts at once")
+    async def check_batch(self, request: Request, data: BatchIn) -> BatchOut:
+        """Every draft is validated first, so one bad draft fails the batch before any work is done."""
+        selaras: Selaras = request.app.state.selaras
+        key: ApiKey = request.state.key
+        for draft in data.drafts:
+            selaras.sentences_of(draft.text)
+        reports = []
+        for draft in data.drafts:
+            report, timing = await selaras.check(draft.text, agency=_agency(key, draft.agency), title=draft.title)
+            request.app.state.metrics.observe_check(report, timing)
+            reports.append(Report(**_with_link(selaras.records, report)))
+        verdicts = {v: sum(r.verdict == v for r in reports) for v in ("aligned", "review", "conflict")}
+        return BatchOut(reports=reports, verdicts=verdicts)
 
 
 class ReportController(Controller):

@@ -7,10 +7,12 @@ from litestar import Controller, Request, delete, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import Parameter
 
+import hashlib
+
 from service.api.auth import CURATORS, SUBMITTERS, require_key
 from service.api.errors import ApiError
 from service.api.schemas import (
-    PositionDetail, PositionList, PositionOut, PositionResult, PositionsIn, PositionsResult,
+    PositionDetail, PositionList, PositionOut, PositionResult, PositionsIn, PositionsResult, StatementIn,
 )
 from service.checker import PositionInput, Selaras
 from service.records import PositionRecord
@@ -84,3 +86,28 @@ class PositionController(Controller):
         if record is None:
             raise NotFoundException(f"No position with id {position_id!r}.")
         return position_out(record)
+
+
+class StatementController(Controller):
+    """``/v1/statements``: an agency publishes an approved draft as its statement."""
+
+    path = "/v1/statements"
+    guards = [require_key]
+    tags = ["positions"]
+
+    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Publish an approved draft as a statement")
+    async def publish(self, request: Request, data: StatementIn) -> PositionOut:
+        """Stored as a position of kind ``statement``; later drafts of other agencies are checked against it."""
+        selaras: Selaras = request.app.state.selaras
+        key = request.state.key
+        agency = key.agency if key.role == "submitter" else (data.agency or key.agency)
+        # Re-publishing the same text under the same agency is idempotent (same id).
+        digest = hashlib.sha256(f"{agency}\x00{data.text}".encode()).hexdigest()[:16]
+        statement_id = data.id or f"statement-{digest}"
+        existing = selaras.records.get_position(statement_id)
+        if existing is not None and (existing.kind != "statement" or existing.agency != agency):
+            raise ApiError(409, "id_taken", f"The id {statement_id!r} belongs to another agency's position.")
+        item = PositionInput(id=statement_id, title=data.title, text=data.text, agency=agency, kind="statement",
+                             topics=data.topics, language=data.language)
+        await anyio.to_thread.run_sync(selaras.upsert_position, item)
+        return position_out(selaras.records.get_position(statement_id))

@@ -122,6 +122,23 @@ class CheckIn(Strict):
     title: str | None = Field(None, max_length=500)
 
 
+class BatchIn(Strict):
+    """Several drafts checked in one request (e.g. a CMS publishing queue)."""
+
+    drafts: list[CheckIn] = Field(min_length=1, max_length=50)
+
+
+class StatementIn(Strict):
+    """An approved draft published as the agency's statement, so other agencies' drafts are checked against it."""
+
+    id: str | None = Field(None, min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-/]*$")
+    title: str = Field(min_length=1, max_length=500)
+    text: str = Field(min_length=1, max_length=200_000)
+    topics: list[str] = Field(default_factory=list, max_length=50)
+    language: str | None = Field(None, max_length=20)
+    agency: str | None = Field(None, max_length=200, description="Curators only; submitters publish as their agency.")
+
+
 class Evidence(BaseModel):
     """A reference passage bearing on a sentence."""
 
@@ -152,6 +169,15 @@ class VisionItem(BaseModel):
     sentences: list[str]
 
 
+class RelatedStatement(BaseModel):
+    """Another agency's published statement that bears on the draft."""
+
+    position_id: str
+    title: str
+    agency: str
+    sentences: list[str]
+
+
 class Report(BaseModel):
     """An alignment report."""
 
@@ -164,12 +190,20 @@ class Report(BaseModel):
     counts: dict[str, int]
     findings: list[Finding]
     vision: list[VisionItem]
+    related_statements: list[RelatedStatement] = Field(default_factory=list)
     text: str
     model: str
     judge: str
     corpus_version: int
     created_at: str
     review_url: str | None = None
+
+
+class BatchOut(BaseModel):
+    """Reports of a batch, in the order submitted, and the verdict counts."""
+
+    reports: list[Report]
+    verdicts: dict[str, int]
 
 
 class ReportSummary(BaseModel):

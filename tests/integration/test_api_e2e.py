@@ -226,3 +226,50 @@ def test_restart_keeps_positions_reports_and_keys(env):
         assert c.get(f"/v1/positions/{MBG}").json()["status"] == "active"
     again = check(server, keys["sos"], "Stok beras Bulog mencapai 4 juta ton.")
     assert again["findings"][0]["relation"] == report["findings"][0]["relation"]
+
+
+def test_published_statement_is_used_for_other_agencies_drafts(env):
+    server, keys = env
+    statement = {"title": "Jadwal vaksinasi", "topics": ["kesehatan"],
+                 "text": "Vaksinasi campak massal untuk anak sekolah dasar dimulai pada 3 Maret 2026 di seluruh provinsi."}
+    with server.client(keys["sos"]) as c:
+        r = c.post("/v1/statements", json=statement)
+        assert r.status_code == 200, r.text
+        published = r.json()
+        assert published["kind"] == "statement" and published["agency"] == "Kementerian Sosial"
+        # Publishing the same statement again is idempotent.
+        assert c.post("/v1/statements", json=statement).json()["id"] == published["id"]
+    report = check(server, keys["esdm"],
+                   "Vaksinasi campak massal untuk anak sekolah dasar dimulai pada 10 Maret 2026 di seluruh provinsi.")
+    [f] = report["findings"]
+    assert f["relation"] == "conflicts" and f["evidence"][0]["position_id"] == published["id"]
+    assert [s["agency"] for s in report["related_statements"]] == ["Kementerian Sosial"]
+
+
+def test_batch_checks_and_vision_coverage(env):
+    server, keys = env
+    drafts = [{"text": (ROOT / f"samples/drafts/{name}.txt").read_text(), "title": name}
+              for name in ("mbg-selaras", "bbm-bertentangan")]
+    with server.client(keys["sos"]) as c:
+        r = c.post("/v1/checks:batch", json={"drafts": drafts})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert [rep["title"] for rep in body["reports"]] == ["mbg-selaras", "bbm-bertentangan"]
+        assert body["verdicts"]["conflict"] == 1
+        aligned = body["reports"][0]
+        assert aligned["verdict"] == "aligned"
+        assert "asta-cita-4" in [v["position_id"] for v in aligned["vision"]]
+        bad = c.post("/v1/checks:batch", json={"drafts": [drafts[0], {"text": " "}]})
+        assert bad.status_code == 422
+
+
+def test_request_id_echoed_and_logs_hold_no_draft_text(env):
+    server, keys = env
+    secret_sentence = "Rahasia draf internal kementerian tentang rencana cukai minuman manis."
+    with server.client(keys["sos"]) as c:
+        r = c.post("/v1/checks", json={"text": secret_sentence}, headers={"X-Request-ID": "cms-123"})
+        assert r.headers["x-request-id"] == "cms-123"
+        assert len(c.get("/health").headers["x-request-id"]) == 32
+    log = server.log.read_text()
+    assert '"request_id": "cms-123"' in log and '"agency": "Kementerian Sosial"' in log
+    assert "Rahasia draf" not in log and keys["sos"] not in log
