@@ -139,6 +139,16 @@ class Selaras:
             self.store.delete_position(item.id, keep_version=version)
             return "updated" if existing else "created"
 
+    def index_record(self, record: PositionRecord) -> None:
+        """(Re-)write the vector-store passages of a stored record's current version (restore, repair)."""
+        passages = split_passages(record.text)
+        vectors = self.encoder.encode_blocking([p.text for p in passages])
+        self.store.upsert([
+            Point(point_id(record.id, record.version, i), vec, {**_payload(record, p), "active": record.status == "active"})
+            for i, (p, vec) in enumerate(zip(passages, vectors))
+        ])
+        self.store.delete_position(record.id, keep_version=record.version)
+
     def _payload_refresh(self, record: PositionRecord) -> None:
         # Re-activate points of a position that was retired and is posted again unchanged.
         self.store.set_active(record.id, True)

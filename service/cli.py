@@ -141,6 +141,41 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Write positions (with versions), key hashes and reports to a portable file."""
+    from service.backup import export_backup
+    from service.records import Records
+
+    records = Records(settings.records_path)
+    try:
+        counts = export_backup(records, Path(args.file))
+    finally:
+        records.close()
+    print(json.dumps({"file": args.file, **counts}))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Restore a backup into an empty store (embedded or server), re-embedding positions."""
+    from tqdm import tqdm
+
+    from service.backup import import_backup
+    from service.bootstrap import build_selaras, close_selaras
+
+    selaras = build_selaras(settings)
+    try:
+        with tqdm(desc="positions", unit="pos", disable=args.quiet) as bar:
+            counts = import_backup(selaras, Path(args.file), on_position=lambda _: bar.update())
+        selaras.store.optimize()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        close_selaras(selaras)
+    print(json.dumps({"file": args.file, **counts}))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the HTTP service with uvicorn."""
     import uvicorn
@@ -182,6 +217,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--agency")
     check.add_argument("--json", action="store_true", help="print the full JSON report")
     check.set_defaults(func=cmd_check)
+
+    export = sub.add_parser("export", help="back up positions, versions, key hashes and reports to FILE")
+    export.add_argument("file")
+    export.set_defaults(func=cmd_export)
+    restore = sub.add_parser("import", help="restore a backup FILE into an empty store")
+    restore.add_argument("file")
+    restore.add_argument("--quiet", action="store_true")
+    restore.set_defaults(func=cmd_import)
 
     keys = sub.add_parser("keys", help="manage API keys")
     ksub = keys.add_subparsers(dest="keys_cmd", required=True)

@@ -339,6 +339,31 @@ class Records:
         return bool(cur.rowcount)
 
 
+EXPORTED_TABLES = ("positions", "position_versions", "reports", "api_keys")
+
+
+def export_rows(records: "Records", table: str) -> list[dict[str, Any]]:
+    """Every row of ``table`` as dicts (API keys as hashes only), for backups."""
+    if table not in EXPORTED_TABLES:
+        raise ValueError(f"unknown table {table}")
+    with records._lock:
+        return [dict(r) for r in records._db.execute(f"SELECT * FROM {table}").fetchall()]
+
+
+def import_rows(records: "Records", table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert exported rows into ``table`` in one transaction (existing rows with the same key are kept)."""
+    if table not in EXPORTED_TABLES:
+        raise ValueError(f"unknown table {table}")
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = f"INSERT OR IGNORE INTO {table} ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})"
+    with records._tx() as db:
+        db.executemany(sql, [tuple(r[c] for c in columns) for r in rows])
+        if table == "positions":
+            records._bump_corpus_version()
+
+
 class _Transaction:
     """``with records._tx() as db:`` runs the block in one IMMEDIATE transaction."""
 
