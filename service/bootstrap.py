@@ -26,7 +26,8 @@ def build_selaras(settings: Settings) -> Selaras:
     records = Records(settings.records_path)
     store = open_store(settings.data_dir, settings.qdrant_url, settings.qdrant_api_key,
                        collection=settings.qdrant_collection, shards=settings.qdrant_shards,
-                       replicas=settings.qdrant_replicas, exact_below=settings.exact_search_below,
+                       replicas=settings.qdrant_replicas,
+                       write_consistency=settings.qdrant_write_consistency, exact_below=settings.exact_search_below,
                        hnsw_ef=settings.hnsw_ef)
     started = time.perf_counter()
     model = load_model(settings.model, settings.cache_dir, settings.torch_threads, settings.backend)

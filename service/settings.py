@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     qdrant_collection: str = "selaras_passages"
     qdrant_shards: int = Field(1, ge=1)
     qdrant_replicas: int = Field(1, ge=1)
+    qdrant_write_consistency: int = Field(1, ge=1, description="write_consistency_factor (≤ replicas).")
     exact_search_below: int = Field(300_000, ge=0, description="Search exactly below this many passages.")
     hnsw_ef: int = Field(256, ge=16)
 

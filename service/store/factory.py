@@ -14,6 +14,7 @@ def open_store(
     collection: str = "passages",
     shards: int = 1,
     replicas: int = 1,
+    write_consistency: int = 1,
     exact_below: int = 300_000,
     hnsw_ef: int = 256,
 ) -> VectorStore:
@@ -34,6 +35,7 @@ def open_store(
         from service.store.server import ServerStore
 
         return ServerStore(qdrant_url, api_key=api_key, collection=collection, shards=shards, replicas=replicas,
+                           write_consistency=write_consistency,
                            exact_below=exact_below, hnsw_ef=hnsw_ef)
     from service.store.edge import EdgeStore
 
