@@ -1,0 +1,46 @@
+"""Shared end-to-end fixtures: one real server for the session, with the sample corpus and keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.integration.server import ROOT, Server, cli
+
+
+def _create_key(data_dir: Path, agency: str, role: str) -> str:
+    done = cli(data_dir, "keys", "create", "--agency", agency, "--role", role)
+    assert done.returncode == 0, done.stderr
+    secret = done.stdout.strip().splitlines()[-1]
+    assert secret.startswith("sel_")
+    return secret
+
+
+@pytest.fixture(scope="session")
+def env(tmp_path_factory):
+    """A server with the sample corpus loaded over HTTP and three keys."""
+    data_dir = tmp_path_factory.mktemp("e2e") / "data"
+    keys = {
+        "curator": _create_key(data_dir, "Kantor Komunikasi Kepresidenan", "curator"),
+        "sos": _create_key(data_dir, "Kementerian Sosial", "submitter"),
+        "esdm": _create_key(data_dir, "Kementerian ESDM", "submitter"),
+    }
+    server = Server(data_dir).start()
+    positions = [json.loads(line) for line in (ROOT / "samples/positions.jsonl").read_text().splitlines()]
+    with server.client(keys["curator"]) as c:
+        r = c.post("/v1/positions", json={"positions": positions})
+        assert r.status_code == 200, r.text
+        assert {x["status"] for x in r.json()["results"]} == {"created"}
+    yield server, keys
+    server.stop()
+
+
+def check(server: Server, key: str, text: str, **extra) -> dict:
+    with server.client(key) as c:
+        r = c.post("/v1/checks", json={"text": text, **extra})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
