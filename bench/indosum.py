@@ -136,7 +136,7 @@ class Draft:
     text: str
     sentences: int  # source sentences used
     words: int
-    planted: int = 0  # sentences copied from loaded articles with a changed number
+    planted: list[str] = field(default_factory=list)  # loaded sentences with a changed number
 
 
 @dataclass
@@ -149,7 +149,8 @@ class Corpus:
     checksum: str
     _draft_cursor: tuple[int, int, int] = (0, 0, 0)  # article, paragraph, sentence
     _drafts_made: int = 0
-    _planted: list[tuple[str, str]] = field(default_factory=list)
+    _planted: list[str] = field(default_factory=list)
+    _plant_cursor: int = 0
 
     def position(self, article: Article, agency: str | None = None, copy_of: str | None = None) -> dict:
         """The POST /v1/positions item for an article (or a republished copy under ``agency``)."""
@@ -173,7 +174,7 @@ class Corpus:
         paragraphs: list[list[str]] = []
         taken = 0
         n_words = 0
-        planted_words = sum(len(c.split()) for _, c in self._planted[-plant:]) if plant else 0
+        planted_words = 20 * plant  # about what a planted sentence adds
         while n_words + planted_words < words and taken + plant < max_sentences:
             if a >= len(self.held_out):
                 raise RuntimeError("ran out of held-out articles for drafts; hold out more")
@@ -195,51 +196,54 @@ class Corpus:
                 paragraphs.append([])
         paragraphs = [q for q in paragraphs if q]
         self._draft_cursor = (a, p, s)
+        planted = []
         if plant:
-            if len(self._planted) < plant:
-                raise RuntimeError("no loaded sentences with numbers left to plant")
+            if not self._planted:
+                raise RuntimeError("no loaded sentences with numbers to plant: call prepare_plants() first")
             # Spread the planted sentences over the draft, each as its own paragraph.
             step = max(1, len(paragraphs) // plant)
             for k in range(plant):
-                _original, changed = self._planted.pop()
+                original = self._planted[self._plant_cursor % len(self._planted)]
+                # Each reuse of a source sentence changes its number differently: every draft stays distinct.
+                changed = change_number(original, 1 + self._plant_cursor // len(self._planted))
+                self._plant_cursor += 1
+                planted.append(changed)
                 paragraphs.insert(min(len(paragraphs), 1 + k * (step + 1)), [changed])
         text = "\n\n".join(" ".join(q) for q in paragraphs)
         self._drafts_made += 1
-        return Draft(f"draft-{self._drafts_made:04d}", text, taken + plant, len(text.split()), plant)
+        return Draft(f"draft-{self._drafts_made:04d}", text, taken + plant, len(text.split()), planted)
 
-    def prepare_plants(self, articles: list[Article], count: int) -> None:
-        """Pick ``count`` sentences with a number from ``articles`` (which will be loaded first)."""
-        found: list[tuple[str, str]] = []
+    def prepare_plants(self, articles: list[Article]) -> int:
+        """Collect sentences with a changeable number from ``articles`` (loaded before any check)."""
+        found: list[str] = []
         for art in articles:
             for sent in art.sentences[1:]:  # not the first: it is also the title
-                if len(sent) < 60:
-                    continue
-                changed = change_number(sent)
-                if changed:
-                    found.append((sent, changed))
+                if len(sent) >= 60 and change_number(sent, 1):
+                    found.append(sent)
                     break
-            if len(found) >= count:
-                break
-        self._planted = found[::-1]
+        self._planted = found
+        return len(found)
 
 
 _MONTH = re.compile(r"\s*(jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)", re.I)
 _NUMBER = re.compile(r"(?<![\d/.,:-])(\d{1,3}(?:[.,]\d+)?)(?![\d/:-])(?!\.\d)")
 
 
-def change_number(sentence: str) -> str | None:
-    """The sentence with its first plain number (not a date or time) changed, or None."""
+def change_number(sentence: str, variant: int = 1) -> str | None:
+    """The sentence with its first plain number (not a date, time or range) changed, or None.
+
+    ``variant`` (1, 2, ...) picks a different new value for the same sentence.
+    """
     for m in _NUMBER.finditer(sentence):
         token = m.group(1)
+        if _MONTH.match(sentence, m.end(1)):  # a day of the month: changing it may not make a date
+            continue
         if "," in token or "." in token:
             whole, frac = re.split(r"[.,]", token, maxsplit=1)
-            sep = token[len(whole)]
-            new = f"{int(whole) + 2}{sep}{frac}"
+            new = f"{int(whole) + 1 + variant}{token[len(whole)]}{frac}"
         else:
             value = int(token)
-            if _MONTH.match(sentence, m.end(1)):  # a day of the month: changing it may not make a date
-                continue
-            new = str(value + 3 if value < 10 else value * 2)
+            new = str(value + 2 + variant if value < 10 else value * (1 + variant))
         return sentence[: m.start(1)] + new + sentence[m.end(1):]
     return None
 
@@ -248,7 +252,7 @@ def hash_int(text: str) -> int:
     return int(hashlib.md5(text.encode()).hexdigest()[:8], 16)
 
 
-def build_corpus(data_dir: Path = DEFAULT_DATA, held_out: int = 300, seed: int = 0) -> Corpus:
+def build_corpus(data_dir: Path = DEFAULT_DATA, held_out: int = 350, seed: int = 0) -> Corpus:
     """Shuffle articles (fixed seed), hold ``held_out`` out for drafts, the rest is loaded in this order."""
     articles, checksum = load_articles(data_dir)
     order = list(articles)

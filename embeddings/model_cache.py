@@ -70,3 +70,12 @@ def resolve_model(model: str | None, cache_dir: Path) -> str:
     if model is None or model == "default":
         return str(ensure_default_model(cache_dir))
     return model
+
+
+if __name__ == "__main__":  # `python -m embeddings.model_cache`: convert once (make setup calls this)
+    import os
+    import time
+
+    started = time.perf_counter()
+    path = ensure_default_model(Path(os.environ.get("SELARAS_CACHE_DIR", ".cache")))
+    print(f"default model ready at {path} ({time.perf_counter() - started:.1f} s)")

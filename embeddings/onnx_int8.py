@@ -117,3 +117,15 @@ def load_onnx_int8(model_dir: Path, cache_dir: Path, threads: int = 1) -> OnnxSe
     onnx_dir = cache_dir / "onnx-int8" / model_dir.name
     return OnnxSentenceModel(model_dir, export_int8(model_dir, onnx_dir), threads)
 
+
+
+if __name__ == "__main__":  # `python -m embeddings.onnx_int8`: export the default model once (make setup)
+    import time
+
+    from embeddings.model_cache import ensure_default_model
+
+    started = time.perf_counter()
+    cache = Path(os.environ.get("SELARAS_CACHE_DIR", ".cache"))
+    model_dir = ensure_default_model(cache)
+    path = export_int8(model_dir, cache / "onnx-int8" / model_dir.name)
+    print(f"int8 ONNX model ready at {path} ({time.perf_counter() - started:.1f} s)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -461,20 +460,6 @@ def test_clash_records_are_explained() -> None:
     for c in clashes:
         assert isinstance(c, Clash)
         assert c.reason.endswith(".") and c.draft in c.reason and c.reference in c.reason
-
-
-def test_find_clashes_is_fast() -> None:
-    ref = ("Menteri Keuangan menyampaikan bahwa pemerintah mengalokasikan anggaran subsidi energi "
-           "sebesar Rp335 triliun pada 2026, naik 5 persen dibanding tahun lalu, dan tidak akan "
-           "menaikkan harga BBM hingga akhir tahun ini.")
-    drafts = [f"Pemerintah mengalokasikan subsidi energi Rp{335 + i} triliun dan tidak menaikkan harga BBM."
-              for i in range(200)]
-    find_clashes(ref, drafts[0])
-    t0 = time.perf_counter()
-    for d in drafts:
-        find_clashes(ref, d)
-    per_call_ms = (time.perf_counter() - t0) / len(drafts) * 1e3
-    assert per_call_ms < 5.0  # typically ~0.2 ms; generous bound for shared CI machines
 
 
 # --------------------------------------------------------------------------------------
