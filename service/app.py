@@ -20,6 +20,7 @@ from service.api.errors import EXCEPTION_HANDLERS
 from service.api.positions import PositionController, StatementController
 from service.api.system import health, info, metrics, ready
 from service.bootstrap import build_selaras, close_selaras
+from service.logs import configure_logging
 from service.metrics import Metrics, observe_requests
 from service.settings import Settings
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        configure_logging()  # again here: uvicorn worker processes start without the CLI's setup
         app.state.selaras = await anyio.to_thread.run_sync(build_selaras, settings)
         try:
             yield

@@ -177,20 +177,24 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    """Run the HTTP service with uvicorn."""
+    """Run the HTTP service with uvicorn (several workers only with a Qdrant server)."""
     import uvicorn
 
-    from service.app import create_app
     from service.records import Records
 
+    if args.workers > 1 and not settings.qdrant_url:
+        print("error: --workers > 1 needs a Qdrant server (SELARAS_QDRANT_URL): the embedded store "
+              "in SELARAS_DATA_DIR can be opened by one process only.", file=sys.stderr)
+        return 2
     if args.bootstrap_key:
         records = Records(settings.records_path)
         key, secret = records.create_key(args.bootstrap_agency, "curator")
         records.close()
         print(f"Bootstrap curator key for agency {key.agency!r} (shown once):\n  {secret}", flush=True)
     print(f"Selaras on http://{settings.host}:{settings.port}  (API docs: /schema)", flush=True)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
-                access_log=False, timeout_graceful_shutdown=30)
+    # The factory string lets uvicorn start each worker process with its own model and store client.
+    uvicorn.run("service.app:create_app", factory=True, host=settings.host, port=settings.port,
+                workers=args.workers, log_config=None, access_log=False, timeout_graceful_shutdown=30)
     return 0
 
 
@@ -202,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--bootstrap-key", action="store_true", help="create and print a curator key first")
     serve.add_argument("--bootstrap-agency", default="demo")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (Qdrant server mode only)")
     serve.set_defaults(func=cmd_serve)
 
     load = sub.add_parser("load", help="load positions from JSONL, CSV or a folder of .md/.txt")

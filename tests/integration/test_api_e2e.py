@@ -240,3 +240,13 @@ def test_request_id_echoed_and_logs_hold_no_draft_text(env):
     log = server.log.read_text()
     assert '"request_id": "cms-123"' in log and '"agency": "Kementerian Sosial"' in log
     assert "Rahasia draf" not in log and keys["sos"] not in log
+
+
+def test_second_process_on_the_same_data_dir_is_refused(env):
+    server, _ = env
+    second = Server(server.data_dir)
+    with pytest.raises(RuntimeError) as failed:
+        second.start(timeout=120)
+    assert "in use by another Selaras process" in str(failed.value)
+    with server.client() as c:  # the first one is unharmed
+        assert c.get("/ready").status_code == 200
