@@ -174,7 +174,10 @@ class _Reader:
         self.buf, self.pos = buf, 0
 
     def unpack(self, fmt: str) -> tuple:
-        vals = struct.unpack_from("<" + fmt, self.buf, self.pos)
+        try:
+            vals = struct.unpack_from("<" + fmt, self.buf, self.pos)
+        except struct.error:
+            raise ConversionError("truncated model file") from None
         self.pos += struct.calcsize("<" + fmt)
         return vals
 
@@ -200,7 +203,7 @@ def parse_e5_bin(buf: memoryview) -> E5Bin:
     (qk,) = r.unpack("i")
     if qk != _QK:
         raise ConversionError(f"unsupported quant block size {qk}")
-    header = E5Header(hidden, layers, heads, ff, vocab, maxp, tvs, float(np.float32(eps)))
+    header = E5Header(hidden, layers, heads, ff, vocab, maxp, tvs, float(f"{eps:.7g}"))  # fp32 -> 1e-12
 
     n_pieces, bos, eos, pad, unk = r.unpack("5i")
     (blob_len,) = r.unpack("Q")
@@ -311,12 +314,11 @@ def bert_config(h: E5Header, pad_id: int) -> dict:
         "type_vocab_size": h.type_vocab,
         "initializer_range": 0.02,
         "layer_norm_eps": h.layer_norm_eps,
-        "pad_token_id": pad_id,
+        "pad_token_id": pad_id,  # the tokenizer's <pad> (the original config says 0; unused at inference)
         "position_embedding_type": "absolute",
         "classifier_dropout": None,
         "use_cache": False,
         "tie_word_embeddings": False,
-        "torch_dtype": "float32",
     }
 
 
