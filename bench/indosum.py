@@ -152,10 +152,10 @@ class Corpus:
     _planted: list[str] = field(default_factory=list)
     _plant_cursor: int = 0
 
-    def position(self, article: Article, agency: str | None = None, copy_of: str | None = None) -> dict:
-        """The POST /v1/positions item for an article (or a republished copy under ``agency``)."""
+    def position(self, article: Article, agency: str | None = None, copy_round: int | None = None) -> dict:
+        """The POST /v1/positions item for an article, or its ``copy_round``-th republished copy under ``agency``."""
         agency = agency or article.source
-        pid = article.id if copy_of is None else f"{article.id}~{_slug(agency)}"
+        pid = article.id if copy_round is None else f"{_slug(agency)}/{copy_round}/{article.id}"
         return {"id": pid, "title": article.title, "text": article.text, "agency": agency,
                 "kind": "statement", "topics": [article.category] if article.category else []}
 

@@ -49,11 +49,11 @@ def create_key(data_dir: Path, agency: str = "bench", role: str = "curator") -> 
 
 
 def memory_kib(pid: int) -> dict[str, int]:
-    """VmRSS and VmHWM (peak RSS) of ``pid`` in KiB, from /proc/<pid>/status."""
+    """VmRSS, VmHWM (peak RSS), RssAnon and RssFile of ``pid`` in KiB, from /proc/<pid>/status."""
     out: dict[str, int] = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
+        if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
             out[key] = int(value.split()[0])
     return out
 

@@ -17,7 +17,9 @@ from litestar.response import Redirect
 from service.api.auth import RateLimiter
 from service.api.checks import BatchController, CheckController, ReportController
 from service.api.errors import EXCEPTION_HANDLERS
+from service.api.keys import KeyController
 from service.api.positions import PositionController, StatementController
+from service.api.schemas import Strict
 from service.api.system import health, info, metrics, ready
 from service.bootstrap import build_selaras, close_selaras
 from service.logs import configure_logging
@@ -31,6 +33,31 @@ log = logging.getLogger("selaras")
 async def index(request: Request) -> Redirect:
     """Send people who open the root URL to the API documentation."""
     return Redirect("/schema")
+
+
+def _strict_models_in_openapi(app: Litestar) -> None:
+    """Publish what the request bodies really accept.
+
+    litestar's pydantic schema plugin leaves out ``extra="forbid"`` and ``Field(pattern=...)``,
+    so the schema claimed that unknown fields and any id were allowed while the service
+    answered 422 (found by schemathesis, ST202). Both are filled in from pydantic's own schema.
+    """
+    strict = {cls.__name__: cls for cls in _subclasses(Strict)}
+    components = app.openapi_schema.components
+    for name, schema in (components.schemas or {}).items():
+        model = strict.get(name)
+        if model is None:
+            continue
+        schema.additional_properties = False  # type: ignore[union-attr]
+        for field, spec in model.model_json_schema()["properties"].items():
+            pattern = spec.get("pattern") or next((a["pattern"] for a in spec.get("anyOf", []) if "pattern" in a), None)
+            target = (schema.properties or {}).get(field)  # type: ignore[union-attr]
+            if pattern and target is not None and getattr(target, "pattern", None) is None:
+                target.pattern = pattern
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -49,7 +76,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     return Litestar(
         route_handlers=[index, health, ready, info, metrics, PositionController, StatementController,
-                        CheckController, BatchController, ReportController],
+                        CheckController, BatchController, ReportController, KeyController],
+        on_startup=[_strict_models_in_openapi],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[observe_requests],
@@ -60,8 +88,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         openapi_config=OpenAPIConfig(
             title="Selaras", version="0.1.0", path="/schema",
             description="Checks Indonesian government press-statement drafts against reference positions.",
+            # Security is declared per controller: /health, /ready, /info and /metrics need no key.
             components=Components(security_schemes={"BearerKey": SecurityScheme(type="http", scheme="bearer")}),
-            security=[{"BearerKey": []}],
         ),
         state=State({"settings": settings, "metrics": Metrics(),
                      "rate_limiter": RateLimiter(settings.rate_limit_per_minute)}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 from embeddings.encoder import Encoder, load_model
 from service.checker import Selaras
@@ -16,8 +17,35 @@ log = logging.getLogger("selaras")
 
 
 def build_judge(settings: Settings) -> Judge:
-    """The judge: rules plus the trained pair classifier when its weights are installed."""
-    return Judge(related_threshold=settings.related_threshold, support_threshold=settings.support_threshold)
+    """The judge: rules plus the trained pair classifier when its weights are installed.
+
+    With ``SELARAS_NLI=on`` (default) and weights present, the classifier is loaded on the
+    default base model (verified: a corrupt or mismatched file raises NliWeightsError rather
+    than silently judging with rules only) and the thresholds calibrated at training time are
+    applied. ``SELARAS_NLI=off`` or absent weights give the rules-only judge.
+    """
+    judge = Judge(related_threshold=settings.related_threshold, support_threshold=settings.support_threshold)
+    if settings.nli == "off":
+        return judge
+    from service.judge.nli import NliClassifier, read_meta, weights_present
+
+    if not weights_present():
+        log.warning("no trained classifier weights installed; judging with rules only")
+        return judge
+    from embeddings.model_cache import ensure_default_model
+
+    started = time.perf_counter()
+    # The classifier sits on the default e5 model whatever embedding model is configured;
+    # its loader checks the base weights' fingerprint.
+    classifier = NliClassifier.load(ensure_default_model(settings.cache_dir))
+    calibrated = read_meta().get("judge", {})
+    thresholds = {k: float(calibrated[k]) for k in ("nli_clash_threshold", "contradiction_threshold",
+                                                     "entailment_threshold", "high_similarity_entailment")
+                  if k in calibrated}
+    log.info("pair classifier %s loaded in %.1f s; thresholds %s", classifier.version,
+             time.perf_counter() - started, thresholds)
+    return replace(judge, classifier=classifier, nli_candidates=settings.nli_candidates,
+                   name=f"rules+{classifier.version}", **thresholds)
 
 
 def build_selaras(settings: Settings) -> Selaras:
@@ -33,7 +61,8 @@ def build_selaras(settings: Settings) -> Selaras:
     model = load_model(settings.model, settings.cache_dir, settings.torch_threads, settings.backend)
     log.info("model %s (%s) loaded in %.1f s", settings.model, settings.backend, time.perf_counter() - started)
     encoder = Encoder(model, model_name=f"{_model_name(settings.model)} ({settings.backend})", batch_size=settings.embed_batch_size,
-                      max_queue=settings.max_queue, cache_size=settings.embed_cache_size)
+                      max_queue=settings.max_queue, cache_size=settings.embed_cache_size,
+                      workers=settings.encoder_workers)
     return Selaras(encoder, store, records, build_judge(settings), top_k=settings.top_k,
                    max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars)
 

@@ -7,6 +7,7 @@ when called from async code.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import uuid
@@ -21,8 +22,9 @@ from embeddings.encoder import Encoder
 from service.judge.judge import Candidate, Judge, Judgement
 from service.records import PositionRecord, Records, content_hash, utcnow
 from service.segment import Span, split_passages, split_sentences
-from service.store.base import Point, VectorStore
+from service.store.base import Point, StoreUnavailable, VectorStore
 
+log = logging.getLogger("selaras")
 _POINT_NAMESPACE = uuid.UUID("5e1a7a50-0000-4000-8000-53e1a7a5c0de")
 
 
@@ -95,10 +97,49 @@ class Selaras:
         self._positions_version = -1
         self._cache_lock = threading.Lock()
         self._write_lock = threading.Lock()  # one corpus writer at a time per process
-        store.ensure_collection(encoder.dim)
+        self._store_lock = threading.Lock()
+        self._store_ready = False
+        try:
+            self._ensure_store()
+        except StoreUnavailable as exc:
+            # A Qdrant server may come up after us: start anyway, not ready (/ready says why), and
+            # create the collection on first use once it answers.
+            log.warning("vector store not available at startup; will retry on use: %s", exc)
+
+    def _ensure_store(self) -> None:
+        """Create the collection once the store answers (raises StoreUnavailable until then)."""
+        if not self._store_ready:
+            with self._store_lock:
+                if not self._store_ready:
+                    self.store.ensure_collection(self.encoder.dim)
+                    self._store_ready = True
+
+    def ping_store(self) -> None:
+        """Raise StoreUnavailable unless the vector store can serve now (for readiness)."""
+        self._ensure_store()
+        self.store.ping()
 
     # -- reference corpus ------------------------------------------------------
-    def upsert_position(self, item: PositionInput) -> str:
+    def upsert_positions(self, items: list[PositionInput]) -> list[str]:
+        """Upsert several positions; the passages of changed ones are embedded together first.
+
+        One big embedding call is cut into jobs that all encoder workers share, instead of
+        one small call per position; each position is then stored atomically as below.
+        """
+        changed = []
+        for item in items:
+            existing = self.records.get_position(item.id)
+            if existing is None or existing.content_hash != content_hash(item.title, item.text):
+                changed.append((item, [p.text for p in split_passages(item.text)]))
+        vectors = self.encoder.encode_blocking([t for _, texts in changed for t in texts])
+        precomputed: dict[str, np.ndarray] = {}
+        offset = 0
+        for item, texts in changed:
+            precomputed[item.id] = vectors[offset : offset + len(texts)]
+            offset += len(texts)
+        return [self.upsert_position(item, precomputed.get(item.id)) for item in items]
+
+    def upsert_position(self, item: PositionInput, vectors: np.ndarray | None = None) -> str:
         """Store a position; returns "created", "updated" or "unchanged".
 
         Order matters for crash safety: the new version's passages are written to
@@ -108,6 +149,7 @@ class Selaras:
         the committed one, so no half-written position is ever used.
         """
         with self._write_lock:
+            self._ensure_store()
             existing = self.records.get_position(item.id)
             digest = content_hash(item.title, item.text)
             now = utcnow()
@@ -128,7 +170,8 @@ class Selaras:
             passages = split_passages(item.text)
             if not passages:
                 raise InputError("empty_position", f"Position {item.id!r} has no text to index.")
-            vectors = self.encoder.encode_blocking([p.text for p in passages])
+            if vectors is None or len(vectors) != len(passages):  # not (or differently) pre-embedded
+                vectors = self.encoder.encode_blocking([p.text for p in passages])
             record = _record(item, version, len(passages), digest,
                              existing.created_at if existing else now, now)
             self.store.upsert([
@@ -141,6 +184,7 @@ class Selaras:
 
     def index_record(self, record: PositionRecord) -> None:
         """(Re-)write the vector-store passages of a stored record's current version (restore, repair)."""
+        self._ensure_store()
         passages = split_passages(record.text)
         vectors = self.encoder.encode_blocking([p.text for p in passages])
         self.store.upsert([
@@ -156,6 +200,7 @@ class Selaras:
     def retire_position(self, position_id: str) -> PositionRecord | None:
         """Stop using a position for checks; it stays listed as retired. None if unknown."""
         with self._write_lock:
+            self._ensure_store()
             if not self.records.set_position_status(position_id, "retired"):
                 return None
             self.store.set_active(position_id, False)
@@ -227,6 +272,7 @@ class Selaras:
 
     def retrieve(self, vectors: np.ndarray, on: date) -> list[list[Candidate]]:
         """Top-k passages per sentence from positions in effect on ``on`` (one store call)."""
+        self._ensure_store()
         positions = self._current_positions()
         # Over-fetch: hits from superseded versions or positions out of effect are dropped below.
         hits = self.store.search_batch(vectors, self.top_k * 3)

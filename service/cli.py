@@ -56,9 +56,12 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     selaras = build_selaras(settings)
     counts: dict[str, int] = {}
     try:
-        for item in tqdm(items, desc="positions", unit="pos", disable=args.quiet):
-            status = selaras.upsert_position(to_input(item))
-            counts[status] = counts.get(status, 0) + 1
+        with tqdm(total=len(items), desc="positions", unit="pos", disable=args.quiet) as bar:
+            for lo in range(0, len(items), 32):  # chunks: embedded together, each position stored atomically
+                chunk = [to_input(item) for item in items[lo : lo + 32]]
+                for status in selaras.upsert_positions(chunk):
+                    counts[status] = counts.get(status, 0) + 1
+                bar.update(len(chunk))
         selaras.store.optimize()
         corpus_version = selaras.corpus_version()
     finally:
@@ -123,7 +126,11 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     records = Records(settings.records_path)
     try:
         if args.keys_cmd == "create":
-            key, secret = records.create_key(args.agency, args.role, args.expires)
+            try:
+                key, secret = records.create_key(args.agency, args.role, args.expires)
+            except ValueError as exc:
+                print(f"error: --expires must be an ISO-8601 time such as 2026-12-31T23:59:59Z: {exc}", file=sys.stderr)
+                return 2
             print(f"Created {key.role} key {key.id} for {key.agency}. It is shown only once:")
             print(secret)
         elif args.keys_cmd == "list":
@@ -198,6 +205,21 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    """Train a model (``nli``: the pair classifier; logic in service.judge.train_nli)."""
+    from service.judge.train_nli import main_train
+
+    args.cache_dir = args.cache_dir or str(settings.cache_dir)
+    return main_train(args)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Evaluate (``nli``: the service's judge on IndoNLI-format pairs; logic in service.judge.evaluate)."""
+    from service.judge.evaluate import main_eval
+
+    return main_eval(args, settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and docs)."""
     parser = argparse.ArgumentParser(prog="selaras", description=__doc__)
@@ -241,6 +263,34 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = ksub.add_parser("revoke")
     revoke.add_argument("key_id")
     keys.set_defaults(func=cmd_keys)
+
+    train = sub.add_parser("train", help="train a model")
+    tsub = train.add_subparsers(dest="train_cmd", required=True)
+    tnli = tsub.add_parser("nli", help="train the pair classifier on IndoNLI (CPU; see service/judge/train_nli.py)")
+    tnli.add_argument("--data", default=None, help="IndoNLI folder (default: ../shared/data/indonli beside the repo)")
+    tnli.add_argument("--base-model", help="base model dir (default: the converted default model)")
+    tnli.add_argument("--cache-dir", help="default: SELARAS_CACHE_DIR")
+    tnli.add_argument("--out", default=None, help="weights folder (default: service/judge/weights)")
+    tnli.add_argument("--layers", type=int, default=6, help="top layers to train")
+    tnli.add_argument("--epochs", type=int, default=3)
+    tnli.add_argument("--lr", type=float, default=1e-4)
+    tnli.add_argument("--batch-size", type=int, default=32)
+    tnli.add_argument("--seed", type=int, default=13)
+    tnli.add_argument("--limit", type=int, help="train on this many pairs only (quick runs)")
+    tnli.add_argument("--neighbours", type=int, default=600, help="neighbouring-topic neutral pairs to add")
+    tnli.add_argument("--threads", type=int, default=1)
+    tnli.add_argument("--no-calibrate", action="store_true", help="skip the judge-threshold calibration")
+    tnli.add_argument("--calibrate-only", action="store_true", help="only re-calibrate the installed weights")
+    train.set_defaults(func=cmd_train)
+
+    evaluate = sub.add_parser("eval", help="evaluate a model")
+    esub = evaluate.add_subparsers(dest="eval_cmd", required=True)
+    enli = esub.add_parser("nli", help="run the service's judge on IndoNLI-format pairs and print metrics (JSON)")
+    enli.add_argument("file", help="JSONL with premise, hypothesis, label (e/n/c)")
+    enli.add_argument("--mode", default="service", choices=["service", "rules", "classifier", "all"])
+    enli.add_argument("--limit", type=int, help="first N pairs only")
+    enli.add_argument("--nli", choices=["on", "off"], help="override SELARAS_NLI")
+    evaluate.set_defaults(func=cmd_eval)
     return parser
 
 

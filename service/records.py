@@ -127,6 +127,19 @@ class ApiKey:
     revoked_at: str | None
 
 
+def normalise_time(value: str | datetime | None) -> str | None:
+    """An ISO-8601 time as UTC in :func:`utcnow`'s format (no offset = UTC), so times compare as strings.
+
+    Raises ValueError for anything that is not an ISO-8601 date or time.
+    """
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).strip())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
 def hash_key(secret: str) -> str:
     """Keys are 256-bit random, so a plain SHA-256 is a safe, fast digest."""
     return hashlib.sha256(secret.encode()).hexdigest()
@@ -298,10 +311,15 @@ class Records:
         return [dict(r) for r in rows]
 
     # -- API keys -----------------------------------------------------------
-    def create_key(self, agency: str, role: str, expires_at: str | None = None) -> tuple[ApiKey, str]:
-        """A new key; returns its record and the secret, which is never stored."""
+    def create_key(self, agency: str, role: str, expires_at: str | datetime | None = None) -> tuple[ApiKey, str]:
+        """A new key; returns its record and the secret, which is never stored.
+
+        ``expires_at`` is stored as UTC: "2026-05-01T08:00+07:00" and "2026-05-01T01:00Z" are the same moment
+        (stored as given, a string comparison with the current time would get offsets wrong).
+        """
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        expires_at = normalise_time(expires_at)
         key_id = secrets.token_hex(4)
         secret = f"sel_{key_id}_{secrets.token_urlsafe(32)}"
         record = ApiKey(key_id, agency, role, utcnow(), expires_at, None)
@@ -320,7 +338,7 @@ class Records:
         # The lookup is by digest; compare again in constant time so timing reveals nothing.
         if row is None or not hmac.compare_digest(row["key_hash"], digest):
             return None
-        if row["revoked_at"] or (row["expires_at"] and row["expires_at"] < utcnow()):
+        if row["revoked_at"] or (row["expires_at"] and _expired(row["expires_at"])):
             return None
         return ApiKey(row["id"], row["agency"], row["role"], row["created_at"], row["expires_at"], row["revoked_at"])
 
@@ -332,11 +350,26 @@ class Records:
             ).fetchall()
         return [ApiKey(**dict(r)) for r in rows]
 
+    def get_key(self, key_id: str) -> ApiKey | None:
+        """One key's record by id (revoked or not), without its secret."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, agency, role, created_at, expires_at, revoked_at FROM api_keys WHERE id=?", (key_id,)
+            ).fetchone()
+        return ApiKey(**dict(row)) if row else None
+
     def revoke_key(self, key_id: str) -> bool:
         """Revoke a key by id; False if unknown."""
         with self._tx() as db:
             cur = db.execute("UPDATE api_keys SET revoked_at=? WHERE id=? AND revoked_at IS NULL", (utcnow(), key_id))
         return bool(cur.rowcount)
+
+
+def _expired(expires_at: str) -> bool:
+    try:
+        return normalise_time(expires_at) <= utcnow()  # type: ignore[operator]
+    except ValueError:  # unreadable (written by hand?): fail closed
+        return True
 
 
 EXPORTED_TABLES = ("positions", "position_versions", "reports", "api_keys")

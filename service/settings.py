@@ -32,7 +32,8 @@ class Settings(BaseSettings):
     backend: Literal["onnx-int8", "torch"] = Field(
         "onnx-int8", description="onnx-int8: 3x faster on CPU, cosine 0.997 to fp32; torch: the fp32 reference.")
     torch_threads: int = Field(1, ge=1, description="1 per worker stayed fast under load on 2 shared cores.")
-    embed_batch_size: int = Field(64, ge=1)
+    embed_batch_size: int = Field(8, ge=1, description="Forward-pass batch; small batches pad less (bench/README).")
+    encoder_workers: int = Field(2, ge=1, description="Encoder threads sharing the model; one per core.")
     embed_cache_size: int = Field(20000, ge=0, description="Sentences whose embeddings are kept (LRU).")
 
     # HTTP ----------------------------------------------------------------
@@ -51,6 +52,9 @@ class Settings(BaseSettings):
     # Calibrated on IndoNLI val with the default model: random pairs reach 0.86 (95th pct) / 0.87 (99th).
     related_threshold: float = Field(0.87, description="Cosine above which a passage is on the same topic.")
     support_threshold: float = Field(0.91, description="Cosine above which a same-topic passage supports.")
+    nli: Literal["on", "off"] = Field(
+        "on", description="Trained pair classifier (service/judge/weights) beside the rules, when installed.")
+    nli_candidates: int = Field(2, ge=1, le=10, description="Best related passages per sentence the classifier scores.")
 
     @cached_property
     def records_path(self) -> Path:

@@ -16,6 +16,8 @@ from service.records import ApiKey
 SUBMITTERS = ("submitter", "curator", "admin")
 CURATORS = ("curator", "admin")
 ADMINS = ("admin",)
+# OpenAPI security requirement of the guarded endpoints (the system endpoints need no key).
+BEARER = [{"BearerKey": []}]
 
 
 class RateLimiter:

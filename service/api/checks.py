@@ -7,19 +7,26 @@ import hmac
 from datetime import datetime
 
 from litestar import Controller, MediaType, Request, Response, get, post
-from litestar.exceptions import NotAuthorizedException, NotFoundException
+from litestar.exceptions import NotAuthorizedException, NotFoundException, ValidationException
 from litestar.params import Parameter
 
-from service.api.auth import SUBMITTERS, require_key
-from service.api.schemas import BatchIn, BatchOut, CheckIn, Report, ReportSummary
+from service.api.auth import BEARER, SUBMITTERS, require_key
+from service.api.errors import AUTHENTICATED, WITH_BODY, error_responses
+from service.api.positions import MAX_OFFSET
+from service.api.schemas import ISO_DATE_TIME, BatchIn, BatchOut, CheckIn, Report, ReportSummary
 from service.checker import Selaras
-from service.records import ApiKey, Records
+from service.records import ApiKey, Records, normalise_time
 from service.report_page import render_report
 
 
 def review_token(records: Records, report_id: str) -> str:
     """A link token that lets a browser open exactly one report without a Bearer header."""
     return hmac.new(records.server_secret(), report_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _token_matches(records: Records, report_id: str, token: str) -> bool:
+    # As bytes: compare_digest raises TypeError on str with non-ASCII characters (was a 500).
+    return hmac.compare_digest(token.encode(), review_token(records, report_id).encode())
 
 
 def _with_link(records: Records, report: dict) -> dict:
@@ -41,9 +48,11 @@ class CheckController(Controller):
 
     path = "/v1/checks"
     guards = [require_key]
+    security = BEARER
     tags = ["checks"]
 
-    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check a draft against the reference corpus")
+    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check a draft against the reference corpus",
+          responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
     async def check(self, request: Request, data: CheckIn) -> Response[Report]:
         """Split, embed, retrieve, judge; the report is stored and returned with timing headers."""
         selaras: Selaras = request.app.state.selaras
@@ -60,9 +69,11 @@ class BatchController(Controller):
 
     path = "/v1/checks:batch"
     guards = [require_key]
+    security = BEARER
     tags = ["checks"]
 
-    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check up to 50 drafts at once")
+    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check up to 50 drafts at once",
+          responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
     async def check_batch(self, request: Request, data: BatchIn) -> BatchOut:
         """Every draft is validated first, so one bad draft fails the batch before any work is done."""
         selaras: Selaras = request.app.state.selaras
@@ -84,31 +95,38 @@ class ReportController(Controller):
     path = "/v1/reports"
     tags = ["reports"]
 
-    @get("/", guards=[require_key], opt={"roles": SUBMITTERS}, summary="List reports, newest first")
+    @get("/", guards=[require_key], opt={"roles": SUBMITTERS}, summary="List reports, newest first", security=BEARER,
+         responses=error_responses(422, *AUTHENTICATED))
     async def list_reports(
         self, request: Request,
         agency: str | None = None,
         verdict: str | None = Parameter(default=None, pattern="^(aligned|review|conflict)$"),
         since: datetime | None = None,
         limit: int = Parameter(default=50, ge=1, le=500),
-        offset: int = Parameter(default=0, ge=0),
+        offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
     ) -> list[ReportSummary]:
         """Filter by agency, verdict and creation time; submitters see only their agency's."""
         key: ApiKey = request.state.key
         if key.role == "submitter":
             agency = key.agency
+        if since is not None and not ISO_DATE_TIME.fullmatch(request.query_params.get("since", "")):
+            # litestar also reads numbers as Unix times ("since=0.5"); the schema promises a date-time.
+            raise ValidationException("since: expected an ISO-8601 date-time such as 2026-03-01T00:00:00+07:00",
+                                      extra=[{"key": "since", "message": "expected an ISO-8601 date-time",
+                                              "source": "query"}])
         rows = request.app.state.selaras.records.list_reports(
-            agency, verdict, since.isoformat() if since else None, limit, offset)
+            agency, verdict, normalise_time(since), limit, offset)  # UTC, as stored: "+07:00" used to compare wrong
         return [ReportSummary(**r) for r in rows]
 
     @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)",
-         description="Authenticate with a Bearer key, or with the `token` of the report's review_url.")
-    async def get_report(self, request: Request, report_id: str, token: str | None = None) -> Response:
+         description="Authenticate with a Bearer key, or with the `token` of the report's review_url.",
+         security=[*BEARER, {}], responses=error_responses(*AUTHENTICATED, 404))
+    async def get_report(self, request: Request, report_id: str, token: str | None = None) -> Response[Report]:
         """JSON by default; the HTML review page when the client prefers ``text/html``."""
         records: Records = request.app.state.selaras.records
         report = records.get_report(report_id)
         if token is not None:
-            if report is None or not hmac.compare_digest(token, review_token(records, report_id)):
+            if report is None or not _token_matches(records, report_id, token):
                 raise NotFoundException(f"No report with id {report_id!r}.")
         else:
             if "authorization" not in request.headers:

@@ -7,9 +7,11 @@ from typing import Any
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, SerializationException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from embeddings.encoder import Overloaded
+from service.api.schemas import ErrorBody
 from service.checker import InputError
 from service.store.base import StoreUnavailable
 
@@ -18,6 +20,35 @@ log = logging.getLogger("selaras.errors")
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
           405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
           422: "invalid_request", 429: "rate_limited", 503: "unavailable"}
+
+
+_DESCRIPTIONS = {
+    400: "Malformed JSON (`malformed_json`) or a bad request",
+    401: "No API key, or an unknown, revoked or expired one (`unauthorized`)",
+    403: "The key's role may not do this (`forbidden`)",
+    404: "Not found (`not_found`); also another agency's report",
+    409: "The id belongs to something else (`id_taken`)",
+    413: "Body over the size limit (`payload_too_large`) or too many items (`too_many_positions`)",
+    422: "Invalid fields or values, naming them (`invalid_request`, `too_many_sentences`, `sentence_too_long`, ...)",
+    429: "Too many requests for this key (`rate_limited`, with Retry-After)",
+    503: "The encoder queue is full (`overloaded`) or the vector store is unavailable (`store_unavailable`), "
+         "with Retry-After",
+}
+
+
+def error_responses(*codes: int) -> dict[int, ResponseSpec]:
+    """OpenAPI entries for the error statuses a handler can answer, all with the :class:`ErrorBody` shape.
+
+    400 is always included: it replaces litestar's generated entry, which documents its own
+    ``{status_code, detail}`` body rather than the one this service sends.
+    """
+    return {code: ResponseSpec(data_container=ErrorBody, description=_DESCRIPTIONS[code], generate_examples=False)
+            for code in sorted({400, *codes})}
+
+
+# What every guarded /v1 endpoint can answer, before its own errors.
+AUTHENTICATED = (401, 403, 429)
+WITH_BODY = (400, 413, 422)
 
 
 class ApiError(HTTPException):
@@ -41,6 +72,9 @@ def _validation(request: Request, exc: ValidationException) -> Response:
     details = []
     for item in exc.extra or []:
         if isinstance(item, dict):
+            if item.get("key") == "data" and item.get("source") == "body" and item.get("message") == "'data'":
+                # litestar's KeyError for an empty body would read "data: 'data'".
+                item = {"key": "body", "message": "the request body is missing; send a JSON object", "source": "body"}
             details.append({"field": item.get("key"), "problem": item.get("message"), "source": item.get("source")})
     message = exc.detail or "The request is invalid."
     if details:
@@ -61,7 +95,11 @@ def _http(request: Request, exc: HTTPException) -> Response:
     if exc.status_code == 400 and _caused_by_bad_json(exc):
         return Response(_body("malformed_json", f"The body is not valid JSON: {exc.detail}."), status_code=400)
     code = getattr(exc, "code", None) or _CODES.get(exc.status_code, "error")
-    return Response(_body(code, exc.detail, getattr(exc, "details", None)), status_code=exc.status_code,
+    message = exc.detail
+    if exc.status_code == 413 and code == "payload_too_large":
+        limit = request.app.state.settings.max_body_bytes
+        message = f"The request body is larger than the limit of {limit} bytes (SELARAS_MAX_BODY_BYTES)."
+    return Response(_body(code, message, getattr(exc, "details", None)), status_code=exc.status_code,
                     headers=exc.headers)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -18,6 +19,21 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# RFC 3339 date-time (the OpenAPI "date-time" format); the offset may be left out (then UTC).
+ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?")
+
+
+def _iso_text(value: object, pattern: re.Pattern[str], expected: str) -> object:
+    # pydantic's lax mode reads numbers and numeric strings as Unix times (effective_from: 0
+    # became 1970-01-01); the schema promises ISO-8601 text, so anything else is refused.
+    if value is None or isinstance(value, (date, datetime)):
+        return value
+    if not isinstance(value, str) or not pattern.fullmatch(value.strip()):
+        raise ValueError(f"expected {expected}")
+    return value
+
+
 class PositionIn(Strict):
     """One reference position to create or replace (upsert by ``id``)."""
 
@@ -30,6 +46,11 @@ class PositionIn(Strict):
     language: str | None = Field(None, max_length=20)
     effective_from: date | None = None
     effective_until: date | None = None
+
+    @field_validator("effective_from", "effective_until", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        return _iso_text(value, ISO_DATE, "an ISO-8601 date such as 2026-01-31")
 
     @model_validator(mode="after")
     def _window(self) -> "PositionIn":
@@ -222,3 +243,36 @@ class ErrorBody(BaseModel):
     error: str
     message: str
     details: list[dict] | None = None
+
+
+Role = Literal["submitter", "curator", "admin"]
+
+
+class KeyIn(Strict):
+    """A new API key (admins only)."""
+
+    agency: str = Field(min_length=1, max_length=200)
+    role: Role
+    expires_at: datetime | None = Field(None, description="When the key stops working (ISO-8601; UTC if no offset).")
+
+    @field_validator("expires_at", mode="before")
+    @classmethod
+    def _iso_time(cls, value: object) -> object:
+        return _iso_text(value, ISO_DATE_TIME, "an ISO-8601 time such as 2026-12-31T23:59:59+07:00")
+
+
+class KeyOut(BaseModel):
+    """An API key's record: never its secret or hash."""
+
+    id: str
+    agency: str
+    role: Role
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+
+
+class KeyCreated(KeyOut):
+    """A new key with its secret, which is shown this once and never stored."""
+
+    secret: str

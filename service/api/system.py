@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import anyio
 from litestar import Request, Response, get
+from litestar.openapi.datastructures import ResponseSpec
+from pydantic import BaseModel
 
 from service.checker import Selaras
+from service.store.base import StoreUnavailable
+
+
+class NotReady(BaseModel):
+    """Why the service cannot take checks now."""
+
+    status: str
+    reason: str
 
 
 @get("/health", tags=["system"], summary="Liveness")
@@ -14,7 +24,9 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@get("/ready", tags=["system"], summary="Readiness: model loaded and stores reachable")
+@get("/ready", tags=["system"], summary="Readiness: model loaded and stores reachable",
+     responses={503: ResponseSpec(data_container=NotReady, description="Not ready, with the reason",
+                                  generate_examples=False)})
 async def ready(request: Request) -> Response[dict]:
     """200 when a check could run now; 503 with the reason otherwise."""
     selaras: Selaras | None = getattr(request.app.state, "selaras", None)
@@ -22,7 +34,7 @@ async def ready(request: Request) -> Response[dict]:
         return Response({"status": "starting", "reason": "the model is still loading"}, status_code=503)
     problems = []
     try:
-        await anyio.to_thread.run_sync(selaras.store.ping)
+        await anyio.to_thread.run_sync(selaras.ping_store)
     except Exception as exc:  # any failure means not ready; say why
         problems.append(f"vector store: {exc}")
     try:
@@ -43,12 +55,19 @@ async def info(request: Request) -> dict:
     return {
         "model": selaras.encoder.model_name, "dimension": selaras.encoder.dim, "judge": selaras.judge.name,
         "store": "qdrant-server" if settings.qdrant_url else "qdrant-edge (embedded)",
-        "corpus_version": selaras.corpus_version(), "passages": selaras.store.count(),
+        "corpus_version": selaras.corpus_version(), "passages": await anyio.to_thread.run_sync(_passages, selaras),
         "limits": {"max_body_bytes": settings.max_body_bytes, "max_sentences": settings.max_sentences,
                    "max_sentence_chars": settings.max_sentence_chars,
                    "max_positions_per_request": settings.max_positions_per_request,
                    "max_queue": settings.max_queue},
     }
+
+
+def _passages(selaras: Selaras) -> int | None:
+    try:
+        return selaras.store.count()
+    except StoreUnavailable:  # /info stays up while the store is away; /ready says why
+        return None
 
 
 @get("/metrics", tags=["system"], summary="Prometheus metrics", media_type="text/plain; version=0.0.4")

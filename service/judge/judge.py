@@ -8,17 +8,28 @@ candidate passages and gets back one :class:`Judgement` per sentence. Rules:
 2. Among candidates close enough to clash (``clash_threshold`` and within
    ``clash_margin`` of the best one: a clash with a passage on a neighbouring
    topic is noise, measured on IndoNLI random pairs whose cosine reaches 0.87),
-   precise signals (numbers, dates, negation,
-   antonyms, entity swaps; :mod:`service.judge.signals`) and, when installed,
-   the trained pair classifier (:mod:`service.judge.nli`) find contradictions.
-   Any contradiction makes the sentence ``conflicts``, each with a reason.
-3. Otherwise a candidate at or above ``support_threshold`` (or one the classifier
-   calls entailment) ``supports`` it.
+   precise signals (numbers, dates, negation, antonyms, entity swaps;
+   :mod:`service.judge.signals`) find contradictions. A rule clash always makes the
+   sentence ``conflicts``, with its reason.
+3. When the trained pair classifier (:mod:`service.judge.nli`) is installed, it scores
+   the sentence against its best ``nli_candidates`` related passages within
+   ``clash_margin`` of the best (one batched call per draft; sentences a rule already
+   settled are skipped: it is the costly part of judging). A candidate at or above
+   ``nli_clash_threshold`` cosine (and within ``clash_margin`` of the best) with
+   P(contradiction) ≥ ``contradiction_threshold`` is a conflict.
+4. Otherwise a candidate supports the sentence when the classifier gives
+   P(entailment) ≥ ``entailment_threshold``, or its cosine is at least
+   ``support_threshold`` and P(entailment) ≥ ``high_similarity_entailment``
+   (without a classifier score, cosine alone decides).
+
+The classifier thresholds are calibrated on a premise-disjoint held-out slice of
+IndoNLI train (:func:`service.judge.evaluate.calibrate`), never on test data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import Any, Protocol
 
 from service.judge.signals import find_clashes
@@ -59,54 +70,73 @@ class Judge:
     classifier: PairClassifier | None = None
     contradiction_threshold: float = 0.5
     entailment_threshold: float = 0.5
+    nli_clash_threshold: float = 0.89
+    high_similarity_entailment: float = 0.0
+    nli_candidates: int = 2
     name: str = "rules-v1"
 
     def judge(self, sentences: list[str], candidates: list[list[Candidate]]) -> list[Judgement]:
         """One judgement per sentence, given each sentence's candidates (best first)."""
         related = [[c for c in cands if c.similarity >= self.related_threshold] for cands in candidates]
-        probs = self._classify(sentences, related)
-        return [self._judge_one(s, rel, probs.get(i, [])) for i, (s, rel) in enumerate(zip(sentences, related))]
+        clashes = [self._rule_clashes(s, rel) for s, rel in zip(sentences, related)]
+        probs = self._classify(sentences, related, clashes)
+        return [self._judge_one(rel, rc, probs.get(i, []))
+                for i, (rel, rc) in enumerate(zip(related, clashes))]
 
-    def _classify(self, sentences: list[str], related: list[list[Candidate]]) -> dict[int, list[tuple[float, float, float]]]:
-        # One batched classifier call for the whole draft: only plausible pairs get here.
+    def _clash_floor(self, related: list[Candidate], threshold: float) -> float:
+        return max(threshold, related[0].similarity - self.clash_margin) if related else threshold
+
+    def _rule_clashes(self, sentence: str, related: list[Candidate]) -> list[list[str]]:
+        floor = self._clash_floor(related, self.clash_threshold)
+        return [[clash.reason for clash in find_clashes(c.passage, sentence)] if c.similarity >= floor else []
+                for c in related]
+
+    def _classify(self, sentences: list[str], related: list[list[Candidate]],
+                  clashes: list[list[list[str]]]) -> dict[int, list[tuple[float, float, float]]]:
+        # One batched classifier call for the whole draft, only on pairs retrieval made plausible
+        # (related), at most nli_candidates per sentence, and none where a rule already decided.
         if self.classifier is None:
             return {}
-        pairs = [(c.passage, s) for s, rel in zip(sentences, related) for c in rel]
+        # A prefix of each (best-first) list, so probs[k] belongs to related[k] in _judge_one.
+        chosen = {i: list(takewhile(lambda c, top=rel[0].similarity: c.similarity >= top - self.clash_margin,
+                                    rel[: self.nli_candidates]))
+                  for i, rel in enumerate(related) if rel and not any(clashes[i])}
+        pairs = [(c.passage, sentences[i]) for i, rel in chosen.items() for c in rel]
         if not pairs:
             return {}
         scores = iter(self.classifier.predict(pairs))
-        return {i: [next(scores) for _ in rel] for i, rel in enumerate(related) if rel}
+        return {i: [next(scores) for _ in rel] for i, rel in chosen.items()}
 
-    def _judge_one(self, sentence: str, related: list[Candidate],
+    def _judge_one(self, related: list[Candidate], rule_reasons: list[list[str]],
                    probs: list[tuple[float, float, float]]) -> Judgement:
         if not related:
             return Judgement("unsupported", ["No reference passage is about the same thing."])
         conflicts: list[tuple[Candidate, list[str]]] = []
-        supports: list[Candidate] = []
-        clash_floor = max(self.clash_threshold, related[0].similarity - self.clash_margin)
+        supports: list[tuple[Candidate, str]] = []
+        nli_floor = self._clash_floor(related, self.nli_clash_threshold)
         for i, cand in enumerate(related):
-            close = cand.similarity >= clash_floor
-            reasons = [clash.reason for clash in find_clashes(cand.passage, sentence)] if close else []
-            p_e, _p_n, p_c = probs[i] if probs else (0.0, 0.0, 0.0)
-            if close and not reasons and p_c >= self.contradiction_threshold:
-                reasons.append(
-                    f'The classifier judges this a contradiction of "{_short(cand.passage)}" '
-                    f"(p={p_c:.2f})."
-                )
+            reasons = list(rule_reasons[i])
+            scored = i < len(probs)
+            p_e, _p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
+            if not reasons and scored and cand.similarity >= nli_floor and p_c >= self.contradiction_threshold:
+                reasons.append(f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
+                               f"(p={p_c:.2f}).")
             if reasons:
                 conflicts.append((cand, reasons))
-            elif cand.similarity >= self.support_threshold or p_e >= self.entailment_threshold:
-                supports.append(cand)
+                continue
+            title = cand.meta.get("title") or cand.meta.get("position_id") or _short(cand.passage, 60)
+            high = cand.similarity >= self.support_threshold
+            if scored and p_e >= self.entailment_threshold:
+                supports.append((cand, f'The trained classifier judges this follows from "{title}" '
+                                       f"(p={p_e:.2f}, similarity {cand.similarity:.2f})."))
+            elif high and (not scored or p_e >= self.high_similarity_entailment):
+                supports.append((cand, f'Says the same as "{title}" (similarity {cand.similarity:.2f}).'))
         if conflicts:
             reasons = [r for _, rs in conflicts for r in rs]
-            evidence = [c for c, _ in conflicts] + supports
+            evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
             return Judgement("conflicts", _unique(reasons), evidence)
         if supports:
-            best = supports[0]
-            title = best.meta.get("title") or best.meta.get("position_id")
-            return Judgement(
-                "supports", [f'Says the same as "{title}" (similarity {best.similarity:.2f}).'], supports
-            )
+            return Judgement("supports", [supports[0][1]], [c for c, _ in supports])
         return Judgement(
             "unsupported",
             [f"Related reference passages exist (best similarity {related[0].similarity:.2f}) "

@@ -52,6 +52,9 @@ _HNSW_M = 32
 _HNSW_EF_CONSTRUCT = 256
 
 
+_SEARCH_CHUNK = 8
+
+
 class StoreLocked(StoreUnavailable):
     """Another process (or another store object in this one) has the directory open."""
 
@@ -340,7 +343,12 @@ class EdgeStore:
                     )
                     for row in queries.tolist()
                 ]
-                results = self._shard.query_batch(qe.QueryBatchRequest(requests))
+                # qdrant-edge holds the GIL for a whole batch (30 queries at 100k points stalled
+                # every thread, the event loop included, for 151 ms); chunks of 8 bound the stall
+                # to ~45 ms for ~9 % more total time.
+                results = []
+                for lo in range(0, len(requests), _SEARCH_CHUNK):
+                    results.extend(self._shard.query_batch(qe.QueryBatchRequest(requests[lo : lo + _SEARCH_CHUNK])))
             except Exception as exc:
                 raise self._engine_error("search", exc) from exc
         return [

@@ -1,0 +1,146 @@
+"""The vector store goes away and comes back: a clear 503, honest readiness, recovery without restart.
+
+Server mode (``SELARAS_QDRANT_URL``) against :class:`~tests.integration.fake_qdrant.FakeQdrant`,
+Qdrant's REST API on a port this test opens and closes (no Qdrant binary runs here). The service
+runs as in production: real uvicorn, real qdrant-client, real HTTP; the outage is a closed port.
+
+Decided behaviour, start-up included: the service starts even when the store is not there yet
+(a Qdrant container may start after it); /health is 200, /ready is 503 naming the store, checks
+are 503 ``store_unavailable``; once the store answers, the collection is created and everything
+works, with no restart. (A locked or unreadable *embedded* store still fails start-up at once.)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from tests.integration.fake_qdrant import FakeQdrant
+from tests.integration.server import ROOT, Server, cli, free_port, selaras_env
+
+pytestmark = pytest.mark.slow
+
+DRAFT = "Pemerintah menaikkan harga BBM bersubsidi jenis Pertalite dan Solar hingga akhir tahun ini."
+
+
+def _key(data_dir, role: str) -> str:
+    done = cli(data_dir, "keys", "create", "--agency", "Kementerian ESDM", "--role", role)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _wait(predicate, timeout: float = 30, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _status(url: str) -> int:
+    try:
+        return httpx.get(url, timeout=5).status_code
+    except httpx.HTTPError:
+        return 0
+
+
+def _assert_store_unavailable(r: httpx.Response, url: str) -> None:
+    assert r.status_code == 503, r.text
+    body = r.json()
+    assert body["error"] == "store_unavailable"
+    assert "unavailable" in body["message"] and url in body["message"], body
+    assert int(r.headers["retry-after"]) > 0
+
+
+@pytest.fixture(scope="module")
+def outage(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("outage") / "data"
+    keys = {"curator": _key(data_dir, "curator"), "esdm": _key(data_dir, "submitter")}
+    qdrant = FakeQdrant(free_port())  # not started: nothing listens on its port yet
+    server = Server(data_dir, SELARAS_QDRANT_URL=qdrant.url)
+    env_start(server)
+    yield server, qdrant, keys
+    server.stop()
+    qdrant.stop()
+
+
+def env_start(server: Server, timeout: float = 180) -> None:
+    """Start like Server.start, but wait for /health (liveness), not /ready."""
+    env = selaras_env(server.data_dir, SELARAS_PORT=str(server.port), SELARAS_HOST="127.0.0.1", **server.extra)
+    server.proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve"], cwd=ROOT, env=env,
+                                   stdout=server.log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.proc.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{server.log.read_text()[-3000:]}")
+        if _status(f"{server.url}/health") == 200:
+            return
+        time.sleep(0.3)
+    raise RuntimeError(f"server not up in {timeout}s:\n{server.log.read_text()[-3000:]}")
+
+
+def test_starts_without_the_store_and_becomes_ready_when_it_appears(outage):
+    server, qdrant, keys = outage
+    pid = server.proc.pid
+    with server.client(keys["esdm"]) as c:
+        assert c.get("/health").json() == {"status": "ok"}
+        ready = c.get("/ready")
+        assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
+        assert "vector store" in ready.json()["reason"] and qdrant.url in ready.json()["reason"]
+        _assert_store_unavailable(c.post("/v1/checks", json={"text": DRAFT}), qdrant.url)
+        info = c.get("/info")
+        assert info.status_code == 200 and info.json()["passages"] is None
+
+    qdrant.start()
+    _wait(lambda: _status(f"{server.url}/ready") == 200, what="/ready after the store came up")
+    positions = [json.loads(line) for line in (ROOT / "samples/positions.jsonl").read_text().splitlines()]
+    with server.client(keys["curator"]) as c:
+        r = c.post("/v1/positions", json={"positions": positions})
+        assert r.status_code == 200, r.text
+    with server.client(keys["esdm"]) as c:
+        r = c.post("/v1/checks", json={"text": DRAFT})
+        assert r.status_code == 200 and r.json()["findings"][0]["relation"] == "conflicts", r.text
+    assert server.proc.pid == pid and server.proc.poll() is None  # no restart
+
+
+def test_store_outage_while_running_is_a_clear_503_and_recovers_by_itself(outage):
+    server, qdrant, keys = outage
+    if not qdrant.up:
+        pytest.skip("needs the store up (runs after the start-up test)")
+    pid = server.proc.pid
+    new_position = {"id": "esdm-outage-test", "title": "Uji gangguan", "agency": "Kementerian ESDM",
+                    "text": "Pembangunan kilang minyak baru di Tuban dimulai pada kuartal ketiga 2027."}
+    with server.client(keys["esdm"]) as c:
+        stored = c.post("/v1/checks", json={"text": DRAFT}).json()
+
+    qdrant.stop()
+    with server.client(keys["esdm"]) as c:
+        _assert_store_unavailable(c.post("/v1/checks", json={"text": DRAFT}), qdrant.url)
+        _assert_store_unavailable(c.post("/v1/checks:batch", json={"drafts": [{"text": DRAFT}]}), qdrant.url)
+        ready = c.get("/ready")
+        assert ready.status_code == 503 and "unreachable" in ready.json()["reason"]
+        assert c.get("/health").status_code == 200
+        # What lives in SQLite is still served: stored reports, positions.
+        assert c.get(f"/v1/reports/{stored['id']}").status_code == 200
+        assert c.get("/v1/positions").status_code == 200
+    with server.client(keys["curator"]) as c:
+        # A write during the outage fails clearly, and leaves no record claiming it happened.
+        _assert_store_unavailable(c.post("/v1/positions", json={"positions": [new_position]}), qdrant.url)
+        assert c.get(f"/v1/positions/{new_position['id']}").status_code == 404
+    assert "Traceback" not in server.log.read_text()  # expected failures are not logged as crashes
+
+    qdrant.start()
+    _wait(lambda: _status(f"{server.url}/ready") == 200, what="/ready after the store came back")
+    with server.client(keys["esdm"]) as c:
+        r = c.post("/v1/checks", json={"text": DRAFT})
+        assert r.status_code == 200 and r.json()["findings"][0]["relation"] == "conflicts"
+    with server.client(keys["curator"]) as c:
+        r = c.post("/v1/positions", json={"positions": [new_position]})
+        assert r.status_code == 200 and r.json()["results"][0]["status"] == "created"
+    assert server.proc.pid == pid and server.proc.poll() is None  # recovered without a restart
