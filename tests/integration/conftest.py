@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.integration.server import ROOT, Server, cli
-
-
-def _create_key(data_dir: Path, agency: str, role: str) -> str:
-    done = cli(data_dir, "keys", "create", "--agency", agency, "--role", role)
-    assert done.returncode == 0, done.stderr
-    secret = done.stdout.strip().splitlines()[-1]
-    assert secret.startswith("sel_")
-    return secret
+from tests.integration.server import ROOT, Server, create_key
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +14,9 @@ def env(tmp_path_factory):
     """A server with the sample corpus loaded over HTTP and three keys."""
     data_dir = tmp_path_factory.mktemp("e2e") / "data"
     keys = {
-        "curator": _create_key(data_dir, "Kantor Komunikasi Kepresidenan", "curator"),
-        "sos": _create_key(data_dir, "Kementerian Sosial", "submitter"),
-        "esdm": _create_key(data_dir, "Kementerian ESDM", "submitter"),
+        "curator": create_key(data_dir, "Kantor Komunikasi Kepresidenan", "curator"),
+        "sos": create_key(data_dir, "Kementerian Sosial", "submitter"),
+        "esdm": create_key(data_dir, "Kementerian ESDM", "submitter"),
     }
     server = Server(data_dir).start()
     positions = [json.loads(line) for line in (ROOT / "samples/positions.jsonl").read_text().splitlines()]

@@ -13,15 +13,13 @@ works, with no restart. (A locked or unreadable *embedded* store still fails sta
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 
 import httpx
 import pytest
 
 from tests.integration.fake_qdrant import FakeQdrant
-from tests.integration.server import ROOT, Server, cli, free_port, selaras_env
+from tests.integration.server import ROOT, Server, cli, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -64,25 +62,10 @@ def outage(tmp_path_factory):
     keys = {"curator": _key(data_dir, "curator"), "esdm": _key(data_dir, "submitter")}
     qdrant = FakeQdrant(free_port())  # not started: nothing listens on its port yet
     server = Server(data_dir, SELARAS_QDRANT_URL=qdrant.url)
-    env_start(server)
+    server.start(timeout=180, probe="/health")  # liveness only: the store is not there yet
     yield server, qdrant, keys
     server.stop()
     qdrant.stop()
-
-
-def env_start(server: Server, timeout: float = 180) -> None:
-    """Start like Server.start, but wait for /health (liveness), not /ready."""
-    env = selaras_env(server.data_dir, SELARAS_PORT=str(server.port), SELARAS_HOST="127.0.0.1", **server.extra)
-    server.proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve"], cwd=ROOT, env=env,
-                                   stdout=server.log.open("w"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.proc.poll() is not None:
-            raise RuntimeError(f"server exited early:\n{server.log.read_text()[-3000:]}")
-        if _status(f"{server.url}/health") == 200:
-            return
-        time.sleep(0.3)
-    raise RuntimeError(f"server not up in {timeout}s:\n{server.log.read_text()[-3000:]}")
 
 
 def test_starts_without_the_store_and_becomes_ready_when_it_appears(outage):
