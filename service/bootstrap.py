@@ -22,7 +22,8 @@ def build_judge(settings: Settings) -> Judge:
     With ``SELARAS_NLI=on`` (default) and weights present, the classifier is loaded on the
     default base model (verified: a corrupt or mismatched file raises NliWeightsError rather
     than silently judging with rules only) and the thresholds calibrated at training time are
-    applied. ``SELARAS_NLI=off`` or absent weights give the rules-only judge.
+    applied, including its own (lower) ``related_threshold``: with the classifier attached, it
+    rather than cosine separates neighbouring topics. ``SELARAS_NLI=off`` or absent weights give the rules-only judge.
     """
     judge = Judge(related_threshold=settings.related_threshold, support_threshold=settings.support_threshold)
     if settings.nli == "off":
@@ -37,12 +38,13 @@ def build_judge(settings: Settings) -> Judge:
     started = time.perf_counter()
     # The classifier sits on the default e5 model whatever embedding model is configured;
     # its loader checks the base weights' fingerprint.
-    classifier = NliClassifier.load(ensure_default_model(settings.cache_dir))
+    classifier = NliClassifier.load(ensure_default_model(settings.cache_dir), backend=settings.backend,
+                                    cache_dir=settings.cache_dir, threads=settings.nli_threads)
     calibrated = read_meta().get("judge", {})
-    thresholds = {k: float(calibrated[k]) for k in ("nli_clash_threshold", "contradiction_threshold",
+    thresholds = {k: float(calibrated[k]) for k in ("related_threshold", "nli_clash_threshold", "contradiction_threshold",
                                                      "entailment_threshold", "high_similarity_entailment")
                   if k in calibrated}
-    log.info("pair classifier %s loaded in %.1f s; thresholds %s", classifier.version,
+    log.info("pair classifier %s (%s) loaded in %.1f s; thresholds %s", classifier.version, classifier.backend,
              time.perf_counter() - started, thresholds)
     return replace(judge, classifier=classifier, nli_candidates=settings.nli_candidates,
                    name=f"rules+{classifier.version}", **thresholds)

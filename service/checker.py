@@ -74,6 +74,12 @@ class CheckTiming:
 
 
 RELATION_WEIGHT = {"supports": 1.0, "unsupported": 0.7, "conflicts": 0.0}
+# Cosine bars for the report's summaries, for the default model. The judge may look at passages
+# down to its own (lower, calibrated) floor; the summaries list only passages on the same topic.
+TOPIC_SIMILARITY = 0.87  # random IndoNLI pairs reach 0.87 at the 99th percentile
+# A vision text states a goal, not a fact, so "advances a mission" is topical closeness without a
+# conflict, not entailment (the classifier calls "we support X" neutral against "strengthen X").
+VISION_SIMILARITY = 0.91
 
 
 def point_id(position_id: str, version: int, index: int) -> str:
@@ -371,13 +377,14 @@ def score_findings(findings: list[dict[str, Any]]) -> tuple[int, str, str]:
 
 
 def vision_coverage(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Which vision passages (e.g. Asta Cita missions) the draft advances, with the sentences."""
+    """Which vision passages (e.g. Asta Cita missions) the draft advances, with the sentences:
+    a sentence that does not conflict and is at least ``VISION_SIMILARITY`` close to the mission."""
     missions: dict[str, dict[str, Any]] = {}
     for f in findings:
-        if f["relation"] != "supports":
+        if f["relation"] == "conflicts":
             continue
         for ev in f["evidence"]:
-            if ev["kind"] != "vision":
+            if ev["kind"] != "vision" or ev["similarity"] < VISION_SIMILARITY:
                 continue
             entry = missions.setdefault(ev["position_id"], {"position_id": ev["position_id"],
                                                              "title": ev["title"], "sentences": []})
@@ -387,11 +394,14 @@ def vision_coverage(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def related_statements(findings: list[dict[str, Any]], agency: str | None) -> list[dict[str, Any]]:
-    """Published statements of *other* agencies that the draft's sentences touch (support or clash)."""
+    """Published statements of *other* agencies that the draft's sentences touch (support, clash,
+    or on the same topic: cosine at least ``TOPIC_SIMILARITY``)."""
     related: dict[str, dict[str, Any]] = {}
     for f in findings:
         for ev in f["evidence"]:
             if ev["kind"] != "statement" or ev["agency"] == agency:
+                continue
+            if f["relation"] == "unsupported" and ev["similarity"] < TOPIC_SIMILARITY:
                 continue
             entry = related.setdefault(ev["position_id"], {"position_id": ev["position_id"], "title": ev["title"],
                                                            "agency": ev["agency"], "sentences": []})

@@ -48,6 +48,9 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     from service.api.schemas import PositionIn
     from service.bootstrap import build_selaras, close_selaras
 
+    if not Path(args.file).exists():
+        print(f"error: {args.file} not found (a .jsonl/.csv file or a folder of .txt/.md positions)", file=sys.stderr)
+        return 2
     try:
         items = [PositionIn(**raw) for raw in read_positions(Path(args.file), args.agency, args.kind)]
     except ValidationError as exc:

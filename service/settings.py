@@ -50,11 +50,14 @@ class Settings(BaseSettings):
     # Judging -------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Reference passages retrieved per sentence.")
     # Calibrated on IndoNLI val with the default model: random pairs reach 0.86 (95th pct) / 0.87 (99th).
-    related_threshold: float = Field(0.87, description="Cosine above which a passage is on the same topic.")
+    related_threshold: float = Field(
+        0.87, description="Cosine above which a passage is on the same topic (rules-only judge; with the trained "
+                          "classifier, the value calibrated in service/judge/weights/nli-meta.json applies).")
     support_threshold: float = Field(0.91, description="Cosine above which a same-topic passage supports.")
     nli: Literal["on", "off"] = Field(
         "on", description="Trained pair classifier (service/judge/weights) beside the rules, when installed.")
     nli_candidates: int = Field(2, ge=1, le=10, description="Best related passages per sentence the classifier scores.")
+    nli_threads: int = Field(2, ge=1, le=64, description="Threads scoring classifier pairs (one pair per run each).")
 
     @cached_property
     def records_path(self) -> Path:

