@@ -41,9 +41,12 @@ def build_judge(settings: Settings) -> Judge:
     classifier = NliClassifier.load(ensure_default_model(settings.cache_dir), backend=settings.backend,
                                     cache_dir=settings.cache_dir, threads=settings.nli_threads)
     calibrated = read_meta().get("judge", {})
-    thresholds = {k: float(calibrated[k]) for k in ("related_threshold", "nli_clash_threshold", "contradiction_threshold",
-                                                     "entailment_threshold", "high_similarity_entailment")
-                  if k in calibrated}
+    thresholds: dict[str, float | int] = {
+        k: float(calibrated[k]) for k in ("related_threshold", "rule_veto_neutral", "nli_clash_threshold",
+                                          "contradiction_threshold", "entailment_threshold",
+                                          "high_similarity_entailment") if k in calibrated}
+    if "conflict_min_shared_words" in calibrated:
+        thresholds["conflict_min_shared_words"] = int(calibrated["conflict_min_shared_words"])
     log.info("pair classifier %s (%s) loaded in %.1f s; thresholds %s", classifier.version, classifier.backend,
              time.perf_counter() - started, thresholds)
     return replace(judge, classifier=classifier, nli_candidates=settings.nli_candidates,

@@ -9,14 +9,17 @@ candidate passages and gets back one :class:`Judgement` per sentence. Rules:
    ``clash_margin`` of the best one: a clash with a passage on a neighbouring
    topic is noise, measured on IndoNLI random pairs whose cosine reaches 0.87),
    precise signals (numbers, dates, negation, antonyms, entity swaps;
-   :mod:`service.judge.signals`) find contradictions. A rule clash always makes the
-   sentence ``conflicts``, with its reason.
+   :mod:`service.judge.signals`) find contradictions, each with its reason.
 3. When the trained pair classifier (:mod:`service.judge.nli`) is installed, it scores
    the sentence against its best ``nli_candidates`` related passages within
-   ``clash_margin`` of the best (one batched call per draft; sentences a rule already
-   settled are skipped: it is the costly part of judging). A candidate at or above
-   ``nli_clash_threshold`` cosine (and within ``clash_margin`` of the best) with
-   P(contradiction) ≥ ``contradiction_threshold`` is a conflict.
+   ``clash_margin`` of the best (one batched call per draft: it is the costly part of
+   judging). A candidate at or above ``nli_clash_threshold`` cosine (and within
+   ``clash_margin`` of the best) with P(contradiction) ≥ ``contradiction_threshold`` is a
+   conflict. A rule clash stands unless the classifier is sure the two are about different
+   things (P(neutral) ≥ ``rule_veto_neutral``): "Kamis (7/12)" against "Jumat (3/11)" is
+   no contradiction when the sentences report different events. Either kind of conflict
+   also needs ``conflict_min_shared_words`` content words in common (a clash is about a
+   shared subject; dateline boilerplate alone lifts unrelated news sentences to 0.89 cosine).
 4. Otherwise a candidate supports the sentence when the classifier gives
    P(entailment) ≥ ``entailment_threshold``, or its cosine is at least
    ``support_threshold`` and P(entailment) ≥ ``high_similarity_entailment``
@@ -39,7 +42,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 from typing import Any, Protocol
 
-from service.judge.signals import find_clashes
+from service.judge.signals import find_clashes, shared_content_words
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Judge:
     nli_clash_threshold: float = 0.89
     high_similarity_entailment: float = 0.0
     paraphrase_threshold: float = 0.97
+    rule_veto_neutral: float = 1.01  # > 1: never (no classifier, or calibration chose none)
+    conflict_min_shared_words: int = 0
     nli_candidates: int = 2
     name: str = "rules-v1"
 
@@ -88,7 +93,7 @@ class Judge:
         related = [[c for c in cands if c.similarity >= self.related_threshold] for cands in candidates]
         clashes = [self._rule_clashes(s, rel) for s, rel in zip(sentences, related)]
         probs = self._classify(sentences, related, clashes)
-        return [self._judge_one(rel, rc, probs.get(i, []))
+        return [self._judge_one(sentences[i], rel, rc, probs.get(i, []))
                 for i, (rel, rc) in enumerate(zip(related, clashes))]
 
     def _clash_floor(self, related: list[Candidate], threshold: float) -> float:
@@ -102,20 +107,21 @@ class Judge:
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
                   clashes: list[list[list[str]]]) -> dict[int, list[tuple[float, float, float]]]:
         # One batched classifier call for the whole draft, only on pairs retrieval made plausible
-        # (related), at most nli_candidates per sentence, and none where a rule already decided.
+        # (related), at most nli_candidates per sentence. Sentences with a rule clash are scored
+        # too: the classifier may veto a clash between passages about different things.
         if self.classifier is None:
             return {}
         # A prefix of each (best-first) list, so probs[k] belongs to related[k] in _judge_one.
         chosen = {i: list(takewhile(lambda c, top=rel[0].similarity: c.similarity >= top - self.clash_margin,
                                     rel[: self.nli_candidates]))
-                  for i, rel in enumerate(related) if rel and not any(clashes[i])}
+                  for i, rel in enumerate(related) if rel}
         pairs = [(c.passage, sentences[i]) for i, rel in chosen.items() for c in rel]
         if not pairs:
             return {}
         scores = iter(self.classifier.predict(pairs))
         return {i: [next(scores) for _ in rel] for i, rel in chosen.items()}
 
-    def _judge_one(self, related: list[Candidate], rule_reasons: list[list[str]],
+    def _judge_one(self, sentence: str, related: list[Candidate], rule_reasons: list[list[str]],
                    probs: list[tuple[float, float, float]]) -> Judgement:
         if not related:
             return Judgement("unsupported", ["No reference passage is about the same thing."])
@@ -123,13 +129,13 @@ class Judge:
         supports: list[tuple[Candidate, str]] = []
         nli_floor = self._clash_floor(related, self.nli_clash_threshold)
         for i, cand in enumerate(related):
-            reasons = list(rule_reasons[i])
             scored = i < len(probs)
-            p_e, _p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
+            p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
+            reasons = [] if scored and p_n >= self.rule_veto_neutral else list(rule_reasons[i])
             if not reasons and scored and cand.similarity >= nli_floor and p_c >= self.contradiction_threshold:
                 reasons.append(f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
                                f"(p={p_c:.2f}).")
-            if reasons:
+            if reasons and shared_content_words(cand.passage, sentence) >= self.conflict_min_shared_words:
                 conflicts.append((cand, reasons))
                 continue
             title = cand.meta.get("title") or cand.meta.get("position_id") or _short(cand.passage, 60)

@@ -112,12 +112,18 @@ def test_classifier_contradiction_is_a_conflict_with_its_reason():
     assert "trained classifier" in j.reasons[0] and "p=0.85" in j.reasons[0]
 
 
-def test_rule_clash_wins_and_skips_the_classifier():
+def test_rule_clash_stands_unless_the_classifier_is_sure_they_are_unrelated():
     draft = "Pemerintah menaikkan harga BBM bersubsidi hingga akhir tahun."
-    stub = Stub({draft: (0.9, 0.05, 0.05)})
-    [j] = _judge(stub).judge([draft], [[Candidate(REF, 0.95, {})]])
+    cands = [[Candidate(REF, 0.95, {})]]
+    stub = Stub({draft: (0.9, 0.05, 0.05)})  # even an entailment score does not overrule the negation
+    [j] = _judge(stub, rule_veto_neutral=0.8).judge([draft], cands)
     assert j.relation == "conflicts" and not any("classifier" in r for r in j.reasons)
-    assert stub.calls == []
+    assert stub.calls == [[(REF, draft)]]
+    sure_unrelated = Stub({draft: (0.05, 0.9, 0.05)})
+    [j] = _judge(sure_unrelated, rule_veto_neutral=0.8).judge([draft], cands)
+    assert j.relation != "conflicts"
+    [j] = _judge(sure_unrelated).judge([draft], cands)  # no veto configured: the rule stands
+    assert j.relation == "conflicts"
 
 
 def test_neighbouring_topic_is_not_a_classifier_conflict():
