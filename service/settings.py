@@ -56,7 +56,9 @@ class Settings(BaseSettings):
     support_threshold: float = Field(0.91, description="Cosine above which a same-topic passage supports.")
     nli: Literal["on", "off"] = Field(
         "on", description="Trained pair classifier (service/judge/weights) beside the rules, when installed.")
-    nli_candidates: int = Field(2, ge=1, le=10, description="Best related passages per sentence the classifier scores.")
+    # 1: the best passage only. 2 doubled judging time (25 → 50 pairs per 25-sentence draft) and
+    # found no more planted conflicts in bench/judge_bench.py.
+    nli_candidates: int = Field(1, ge=1, le=10, description="Best related passages per sentence the classifier scores.")
     nli_threads: int = Field(2, ge=1, le=64, description="Threads scoring classifier pairs (one pair per run each).")
 
     @cached_property

@@ -202,7 +202,7 @@ def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_p
     retrieval would still pass (cosine ≥ related threshold). Those are what the service sees
     when a draft sentence has no true counterpart in the corpus.
     """
-    from service.judge.signals import find_clashes, shared_content_words
+    from service.judge.signals import draft_words_covered, find_clashes, shared_content_words
 
     rows = [r for r in iter_jsonl(heldout_path) if r.get("label") in LABELS]
     premises = [r["premise"] for r in rows]
@@ -233,8 +233,11 @@ def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_p
     log.info("calibration: scoring %d held-out and %d neighbour pairs", len(rows), len(nb_prem))
     p_held = np.array(classifier.predict(list(zip(premises, hypotheses))))
     p_nb = np.array(classifier.predict(list(zip(nb_prem, nb_hyp))))
-    rule_held = np.array([bool(find_clashes(p, h)) for p, h in zip(premises, hypotheses)])
-    rule_nb = np.array([bool(find_clashes(p, h)) for p, h in zip(nb_prem, nb_hyp)])
+    def rule_fires(p: str, h: str) -> bool:
+        return draft_words_covered(p, h) >= base.rule_min_coverage and bool(find_clashes(p, h))
+
+    rule_held = np.array([rule_fires(p, h) for p, h in zip(premises, hypotheses)])
+    rule_nb = np.array([rule_fires(p, h) for p, h in zip(nb_prem, nb_hyp)])
     shared_held = np.array([shared_content_words(p, h) for p, h in zip(premises, hypotheses)])
     shared_nb = np.array([shared_content_words(p, h) for p, h in zip(nb_prem, nb_hyp)])
 

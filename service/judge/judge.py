@@ -9,7 +9,11 @@ candidate passages and gets back one :class:`Judgement` per sentence. Rules:
    ``clash_margin`` of the best one: a clash with a passage on a neighbouring
    topic is noise, measured on IndoNLI random pairs whose cosine reaches 0.87),
    precise signals (numbers, dates, negation, antonyms, entity swaps;
-   :mod:`service.judge.signals`) find contradictions, each with its reason.
+   :mod:`service.judge.signals`) find contradictions, each with its reason, when at least
+   ``rule_min_coverage`` of the sentence's content words occur in the passage: two news
+   sentences with different amounts or dates are no contradiction unless they say the same
+   thing otherwise (on IndoNLI val a bar of 0.3 drops no clash; on IndoSum drafts checked
+   against other articles it removed 9 of 14 false alarms).
 3. When the trained pair classifier (:mod:`service.judge.nli`) is installed, it scores
    the sentence against its best ``nli_candidates`` related passages within
    ``clash_margin`` of the best (one batched call per draft: it is the costly part of
@@ -42,7 +46,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 from typing import Any, Protocol
 
-from service.judge.signals import find_clashes, shared_content_words
+from service.judge.signals import draft_words_covered, find_clashes, shared_content_words
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,8 @@ class Judge:
     paraphrase_threshold: float = 0.97
     rule_veto_neutral: float = 1.01  # > 1: never (no classifier, or calibration chose none)
     conflict_min_shared_words: int = 0
-    nli_candidates: int = 2
+    rule_min_coverage: float = 0.3
+    nli_candidates: int = 1
     name: str = "rules-v1"
 
     def judge(self, sentences: list[str], candidates: list[list[Candidate]]) -> list[Judgement]:
@@ -101,7 +106,8 @@ class Judge:
 
     def _rule_clashes(self, sentence: str, related: list[Candidate]) -> list[list[str]]:
         floor = self._clash_floor(related, self.clash_threshold)
-        return [[clash.reason for clash in find_clashes(c.passage, sentence)] if c.similarity >= floor else []
+        return [[clash.reason for clash in find_clashes(c.passage, sentence)]
+                if c.similarity >= floor and draft_words_covered(c.passage, sentence) >= self.rule_min_coverage else []
                 for c in related]
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],

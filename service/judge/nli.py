@@ -25,6 +25,8 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -364,7 +366,7 @@ class NliClassifier:
 
     def __init__(self, model: PairModel, tokenizer: PairTokenizer, meta: dict[str, Any] | None = None,
                  batch_tokens: int = 4096, temperature: float = 1.0, onnx_session: Any = None,
-                 threads: int = 1) -> None:
+                 threads: int = 1, cache_size: int = 4096) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.meta = meta or {}
@@ -375,6 +377,9 @@ class NliClassifier:
         self.session = onnx_session
         self.backend = "onnx-int8" if onnx_session is not None else "torch"
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="nli") if onnx_session and threads > 1 else None
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple[str, str], tuple[float, float, float]] = OrderedDict()
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, base_model_path: Path | str, weights_dir: Path | str = WEIGHTS_DIR,
@@ -440,9 +445,26 @@ class NliClassifier:
         return self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
 
     def predict(self, pairs: list[tuple[str, str]]) -> list[tuple[float, float, float]]:
-        """One (p_e, p_n, p_c) row per (reference, draft) pair, in input order."""
-        probs = torch.softmax(self.logits(pairs) / self.temperature, dim=-1)
-        return [tuple(float(v) for v in row) for row in probs.tolist()]  # type: ignore[misc]
+        """One (p_e, p_n, p_c) row per (reference, draft) pair, in input order.
+
+        Scores of recent pairs are cached (LRU): a resubmitted draft or boilerplate sentence
+        against the same passage costs nothing. Cached and fresh scores are identical, since
+        each pair's score does not depend on the rest of the call.
+        """
+        with self._lock:
+            known = {p: self._cache[p] for p in pairs if p in self._cache}
+            for p in known:
+                self._cache.move_to_end(p)
+        todo = list(dict.fromkeys(p for p in pairs if p not in known))
+        if todo:
+            rows = torch.softmax(self.logits(todo) / self.temperature, dim=-1).tolist()
+            fresh = {p: (float(r[0]), float(r[1]), float(r[2])) for p, r in zip(todo, rows)}
+            known.update(fresh)
+            with self._lock:
+                self._cache.update(fresh)
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return [known[p] for p in pairs]
 
 
 def export_int8(model: PairModel, target: Path) -> Path:

@@ -126,6 +126,22 @@ def test_rule_clash_stands_unless_the_classifier_is_sure_they_are_unrelated():
     assert j.relation == "conflicts"
 
 
+def test_rule_clash_needs_the_sentence_to_say_the_same_thing_otherwise():
+    # Real IndoSum sentences: two tournaments counted, different subjects (20 % of words shared).
+    ref = ("Di antara banyaknya turnamen yang akan diikuti para pebulutangkis Indonesia di 2018, empat turnamen "
+           "di atas akan jadi target besar yang ingin dimenangkan PBSI.")
+    draft = ("Yang pasti, kami fokus untuk mengikuti tiga turnamen di Thailand, China, dan Turki sebagai persiapan "
+             "menuju Asian Games, kata Frederick Rosandi.")
+    [j] = Judge(rule_min_coverage=0.0).judge([draft], [[Candidate(ref, 0.90, {})]])
+    assert j.relation == "conflicts"  # the number rule alone fires ...
+    [j] = Judge().judge([draft], [[Candidate(ref, 0.90, {})]])
+    assert j.relation != "conflicts"  # ... but the sentences do not say the same thing otherwise
+    budget = "Pemerintah mengalokasikan anggaran Makan Bergizi Gratis sebesar Rp335 triliun dalam APBN 2026."
+    changed = "Pemerintah mengalokasikan anggaran Makan Bergizi Gratis sebesar Rp350 triliun dalam APBN 2026."
+    [j] = Judge().judge([changed], [[Candidate(budget, 0.97, {})]])
+    assert j.relation == "conflicts" and "Rp350 triliun" in j.reasons[0]
+
+
 def test_neighbouring_topic_is_not_a_classifier_conflict():
     stub = Stub({"x": (0.0, 0.0, 1.0)})
     [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.88, {})]])  # related, below the clash floor
@@ -247,6 +263,10 @@ def test_int8_backend_agrees_with_fp32_and_ignores_batch_neighbours(classifier, 
     assert agree / len(pairs) >= 0.85, agree  # 92 % on the 1,017 held-out pairs, equal accuracy
     diffs = [abs(x - y) for a, b in zip(fp32, int8) for x, y in zip(a, b)]
     assert sum(diffs) / len(diffs) < 0.08, sum(diffs) / len(diffs)  # a few borderline pairs swing further
-    # A pair's scores do not depend on what else is in the call (one pair per ONNX run).
-    assert int8_classifier.predict(pairs[7:8]) == [int8[7]]
-    assert int8_classifier.predict(pairs[::-1])[::-1] == int8
+    # A pair's scores do not depend on what else is in the call (one pair per ONNX run);
+    # logits() bypasses predict()'s cache, so this runs the model again.
+    together = int8_classifier.logits(pairs)
+    assert int8_classifier.logits(pairs[7:8]).tolist() == [together[7].tolist()]
+    assert int8_classifier.logits(pairs[::-1]).flip(0).tolist() == together.tolist()
+    # Cached scores are the fresh ones.
+    assert int8_classifier.predict(pairs[:5]) == int8[:5]
