@@ -171,10 +171,14 @@ def evaluate_file(path: Path, settings: Settings, mode: str = "service", limit: 
 def _decide(sim: np.ndarray, rule: np.ndarray, p: np.ndarray, *, related: float, clash: float, support: float,
             paraphrase: float, nli_clash: float, t_c: float, t_e: float, t_eh: float, veto: float = 9.0,
             shared: np.ndarray | None = None, min_shared: int = 0) -> np.ndarray:
-    """Vectorised copy of Judge._judge_one for one candidate per sentence (for the grid search)."""
+    """Vectorised copy of Judge._judge_one for one candidate per sentence (for the grid search).
+
+    ``rule`` is 0 (no clash), 1 (only clashes the classifier may veto: numbers, dates) or 2 (others).
+    """
     out = np.full(len(sim), "n", dtype="<U1")
     rel = sim >= related
-    c = rel & (((sim >= clash) & rule & (p[:, 1] < veto)) | ((sim >= nli_clash) & (p[:, 2] >= t_c)))
+    rule_counts = (rule == 2) | ((rule == 1) & (p[:, 1] < veto))
+    c = rel & (((sim >= clash) & rule_counts) | ((sim >= nli_clash) & (p[:, 2] >= t_c)))
     if shared is not None:
         c &= shared >= min_shared
     e = rel & ~c & ((p[:, 0] >= t_e) | (sim >= paraphrase) | ((sim >= support) & (p[:, 0] >= t_eh)))
@@ -202,6 +206,7 @@ def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_p
     retrieval would still pass (cosine ≥ related threshold). Those are what the service sees
     when a draft sentence has no true counterpart in the corpus.
     """
+    from service.judge.judge import VETOABLE
     from service.judge.signals import draft_words_covered, find_clashes, shared_content_words
 
     rows = [r for r in iter_jsonl(heldout_path) if r.get("label") in LABELS]
@@ -233,8 +238,11 @@ def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_p
     log.info("calibration: scoring %d held-out and %d neighbour pairs", len(rows), len(nb_prem))
     p_held = np.array(classifier.predict(list(zip(premises, hypotheses))))
     p_nb = np.array(classifier.predict(list(zip(nb_prem, nb_hyp))))
-    def rule_fires(p: str, h: str) -> bool:
-        return draft_words_covered(p, h) >= base.rule_min_coverage and bool(find_clashes(p, h))
+    def rule_fires(p: str, h: str) -> int:
+        if draft_words_covered(p, h) < base.rule_min_coverage:
+            return 0
+        kinds = {c.kind for c in find_clashes(p, h)}
+        return 0 if not kinds else 1 if kinds <= VETOABLE else 2
 
     rule_held = np.array([rule_fires(p, h) for p, h in zip(premises, hypotheses)])
     rule_nb = np.array([rule_fires(p, h) for p, h in zip(nb_prem, nb_hyp)])

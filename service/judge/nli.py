@@ -364,10 +364,12 @@ class NliClassifier:
     Pairs are spread over ``threads`` worker threads instead (ONNX Runtime releases the GIL).
     """
 
-    def __init__(self, model: PairModel, tokenizer: PairTokenizer, meta: dict[str, Any] | None = None,
+    def __init__(self, model: PairModel | None, tokenizer: PairTokenizer, meta: dict[str, Any] | None = None,
                  batch_tokens: int = 4096, temperature: float = 1.0, onnx_session: Any = None,
                  threads: int = 1, cache_size: int = 4096) -> None:
-        self.model = model.eval()
+        if model is None and onnx_session is None:
+            raise ValueError("need a PairModel or an ONNX session")
+        self.model = model.eval() if model is not None else None
         self.tokenizer = tokenizer
         self.meta = meta or {}
         self.batch_tokens = batch_tokens
@@ -422,6 +424,7 @@ class NliClassifier:
         if backend == "onnx-int8":
             onnx_path = export_int8(model.eval(), Path(cache_dir) / "nli-int8" / f"{digest[:16]}-{found[:8]}.onnx")
             session = _ort_session(onnx_path)
+            model = None  # the int8 export serves; the fp32 copy (~300 MB) is not kept
         return cls(model, tokenizer, meta, onnx_session=session, threads=threads)
 
     def logits(self, pairs: list[tuple[str, str]]) -> torch.Tensor:
@@ -433,6 +436,7 @@ class NliClassifier:
             run = self._run_one
             rows = list(self._pool.map(run, seqs)) if self._pool and len(seqs) > 1 else [run(q) for q in seqs]
             return torch.from_numpy(np.stack(rows).astype(np.float32))
+        assert self.model is not None
         out = torch.empty((len(pairs), len(LABELS)))
         with torch.inference_mode():
             for idx in length_batches([len(q) for q in seqs], self.batch_tokens, 256):

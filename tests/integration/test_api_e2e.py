@@ -225,6 +225,9 @@ def test_batch_checks_and_vision_coverage(env):
         assert body["verdicts"]["conflict"] == 1
         aligned = body["reports"][0]
         assert aligned["verdict"] == "aligned"
+        # raised price vs "tidak menaikkan", Rp350 vs Rp335 triliun, "melanjutkan" vs "menghentikan" impor:
+        # the classifier calls two of these neutral and must not overrule the rules there.
+        assert body["reports"][1]["counts"]["conflicts"] == 3
         assert "asta-cita-4" in [v["position_id"] for v in aligned["vision"]]
         bad = c.post("/v1/checks:batch", json={"drafts": [drafts[0], {"text": " "}]})
         assert bad.status_code == 422

@@ -112,17 +112,25 @@ def test_classifier_contradiction_is_a_conflict_with_its_reason():
     assert "trained classifier" in j.reasons[0] and "p=0.85" in j.reasons[0]
 
 
-def test_rule_clash_stands_unless_the_classifier_is_sure_they_are_unrelated():
+def test_negation_clash_stands_even_when_the_classifier_says_neutral():
     draft = "Pemerintah menaikkan harga BBM bersubsidi hingga akhir tahun."
     cands = [[Candidate(REF, 0.95, {})]]
-    stub = Stub({draft: (0.9, 0.05, 0.05)})  # even an entailment score does not overrule the negation
-    [j] = _judge(stub, rule_veto_neutral=0.8).judge([draft], cands)
-    assert j.relation == "conflicts" and not any("classifier" in r for r in j.reasons)
-    assert stub.calls == [[(REF, draft)]]
-    sure_unrelated = Stub({draft: (0.05, 0.9, 0.05)})
-    [j] = _judge(sure_unrelated, rule_veto_neutral=0.8).judge([draft], cands)
+    for probs in ((0.9, 0.05, 0.05), (0.05, 0.9, 0.05)):  # the classifier is weakest on exactly these
+        stub = Stub({draft: probs})
+        [j] = _judge(stub, rule_veto_neutral=0.8).judge([draft], cands)
+        assert j.relation == "conflicts" and "Negation" in j.reasons[0]
+        assert stub.calls == [[(REF, draft)]]
+
+
+def test_date_clash_is_vetoed_when_the_classifier_is_sure_they_are_unrelated():
+    ref = "Presiden meresmikan bendungan tersebut pada 14 Februari 2026."
+    draft = "Presiden meresmikan bendungan tersebut pada 20 Maret 2026."
+    cands = [[Candidate(ref, 0.96, {})]]
+    [j] = _judge(Stub({draft: (0.05, 0.9, 0.05)}), rule_veto_neutral=0.8).judge([draft], cands)
     assert j.relation != "conflicts"
-    [j] = _judge(sure_unrelated).judge([draft], cands)  # no veto configured: the rule stands
+    [j] = _judge(Stub({draft: (0.05, 0.5, 0.45)}), rule_veto_neutral=0.8).judge([draft], cands)
+    assert j.relation == "conflicts" and "Date differs" in j.reasons[0]
+    [j] = _judge(Stub({draft: (0.05, 0.9, 0.05)})).judge([draft], cands)  # no veto configured
     assert j.relation == "conflicts"
 
 
