@@ -282,6 +282,8 @@ def build_parser() -> argparse.ArgumentParser:
     tnli.add_argument("--limit", type=int, help="train on this many pairs only (quick runs)")
     tnli.add_argument("--neighbours", type=int, default=600, help="neighbouring-topic neutral pairs to add")
     tnli.add_argument("--threads", type=int, default=1)
+    tnli.add_argument("--storage", default="auto", choices=["auto", "fp16", "int8"],
+                      help="weights file format (auto: fp16 if it fits 25 MB, else int8 rows + scales)")
     tnli.add_argument("--no-calibrate", action="store_true", help="skip the judge-threshold calibration")
     tnli.add_argument("--calibrate-only", action="store_true", help="only re-calibrate the installed weights")
     train.set_defaults(func=cmd_train)

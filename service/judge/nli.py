@@ -272,6 +272,49 @@ class PairModel(nn.Module):
                 expected[name].copy_(t.float())  # views of our parameters
 
 
+SIZE_BUDGET_BYTES = 25_000_000  # the committed weights file must stay under this
+
+
+def pack_trained(state: dict[str, torch.Tensor], storage: str) -> dict[str, torch.Tensor]:
+    """Tensors to write for ``state`` (from :meth:`PairModel.trained_state`).
+
+    ``fp16``: every tensor in half precision. ``int8``: each layer's 2-D weight matrix as int8
+    rows with one fp32 scale per row (``<name>.scale``; symmetric, as ONNX Runtime's per-channel
+    quantisation serves it anyway), everything else fp16: half the size, so twice the layers
+    fit the size budget.
+    """
+    if storage not in ("fp16", "int8"):
+        raise ValueError(f"unknown weights storage {storage!r}; use 'fp16' or 'int8'")
+    out: dict[str, torch.Tensor] = {}
+    for name, t in state.items():
+        t = t.detach().float()
+        if storage == "int8" and t.ndim == 2 and name.startswith("encoder."):
+            scale = t.abs().amax(dim=1).clamp(min=1e-12) / 127.0
+            out[name] = torch.round(t / scale[:, None]).clamp(-127, 127).to(torch.int8).contiguous()
+            out[name + ".scale"] = scale.contiguous()
+        else:
+            out[name] = t.half().contiguous()
+    return out
+
+
+def unpack_trained(tensors: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Inverse of :func:`pack_trained`: fp32 tensors under the trained names."""
+    out: dict[str, torch.Tensor] = {}
+    for name, t in tensors.items():
+        if name.endswith(".scale"):
+            if name[: -len(".scale")] not in tensors:
+                raise NliWeightsError(f"weights tensor {name} scales a tensor that is not there")
+            continue
+        if t.dtype == torch.int8:
+            scale = tensors.get(name + ".scale")
+            if scale is None or scale.shape != (t.shape[0],):
+                raise NliWeightsError(f"int8 weights tensor {name} has no per-row scale of length {t.shape[0]}")
+            out[name] = t.float() * scale.float()[:, None]
+        else:
+            out[name] = t.float()
+    return out
+
+
 def build_model(base_model_path: Path, top_layers: int, dropout: float = 0.1) -> tuple[PairModel, str]:
     """A :class:`PairModel` with the base model's weights everywhere (head untrained), and the
     fingerprint of its frozen part."""
@@ -410,7 +453,7 @@ class NliClassifier:
             raise NliWeightsError(f"classifier weights corrupt or replaced: {path} has SHA-256 {digest}, "
                                   f"{META_FILE} records {meta.get('weights_sha256')}")
         try:
-            tensors = load_file(str(path))
+            tensors = unpack_trained(load_file(str(path)))
         except (SafetensorError, OSError, ValueError) as exc:
             raise NliWeightsError(f"classifier weights unreadable: {path}: {exc}") from None
         model, found = build_model(base_model_path, int(meta["top_layers"]), dropout=0.0)

