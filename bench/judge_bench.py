@@ -62,7 +62,7 @@ def main() -> int:
     parser.add_argument("--drafts", type=int, default=24)
     parser.add_argument("--sentences", type=int, default=25, help="sentences per draft (planted included)")
     parser.add_argument("--plant", type=int, default=2, help="planted clashes in every other draft")
-    parser.add_argument("--examples", type=int, default=0, help="print this many false-conflict examples")
+    parser.add_argument("--examples", type=int, default=0, help="print this many false-conflict and missed-plant examples")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
 
@@ -92,7 +92,8 @@ def main() -> int:
         print(f"loaded {len(loaded)} articles, {passages} passages in {load_s:.0f} s", file=sys.stderr)
 
         stats: dict[str, dict[str, Any]] = {name: {"ms": [], "pairs": [], "false": 0, "false_by": {},
-                                                   "planted_found": 0, "examples": []} for name in judges}
+                                                   "planted_found": 0, "examples": [], "missed": []}
+                                   for name in judges}
         n_sentences, n_planted, sizes = 0, 0, []
         for k in range(args.drafts):
             draft = corpus.next_draft(words=10_000, max_sentences=args.sentences,
@@ -110,8 +111,13 @@ def main() -> int:
                 judgements = judge.judge(texts, candidates)
                 stats[name]["ms"].append((time.perf_counter() - t0) * 1000)
                 stats[name]["pairs"].append((counter.pairs - before) if counter and name == "service" else 0)
-                for text, j in zip(texts, judgements):
+                for text, j, cands in zip(texts, judgements, candidates):
                     if j.relation != "conflicts":
+                        if text in planted and len(stats[name]["missed"]) < args.examples:
+                            best = cands[0] if cands else None
+                            stats[name]["missed"].append({"draft": text, "relation": j.relation, "reasons": j.reasons,
+                                                          "reference": best.passage if best else None,
+                                                          "similarity": round(best.similarity, 3) if best else None})
                         continue
                     if text in planted:
                         stats[name]["planted_found"] += 1
@@ -138,6 +144,7 @@ def main() -> int:
                 "false_conflicts": s["false"], "false_conflict_rate_per_sentence": round(s["false"] / max(1, held_out), 4),
                 "false_conflicts_by_source": s["false_by"],
                 **({"examples": s["examples"]} if s["examples"] else {}),
+                **({"planted_missed_examples": s["missed"]} if s["missed"] else {}),
             }
         print(json.dumps(report, ensure_ascii=False, indent=2))
     finally:

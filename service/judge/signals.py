@@ -1099,7 +1099,10 @@ def _quantities_agree(a: Quantity, b: Quantity) -> bool:
     "sekitar", ranges) agree when their intervals overlap.
     """
     fa, fb = _base(a)[1], _base(b)[1]
-    if a.qualifier or b.qualifier:
+    # Two bounds of the same kind are the figures being stated: "merugikan negara hingga Rp 2,3
+    # triliun" and "hingga Rp 4,3 triliun" report different losses, though both are "up to".
+    same_bound = a.qualifier == b.qualifier and a.qualifier in ("lt", "le", "gt", "ge")
+    if (a.qualifier or b.qualifier) and not same_bound:
         lo1, hi1 = _interval(a, fa)
         lo2, hi2 = _interval(b, fb)
         slack = 0.005 * max(abs(a.value * fa), abs(b.value * fb))
@@ -1635,6 +1638,72 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     return out
 
 
+# Words and numbers for alignment; a number glued to letters ("#May17", "B2") is a name, not a figure.
+_ALIGN_TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+")
+
+
+def _align_tokens(text: str) -> list[tuple[str, int, int, bool]]:
+    """(comparison key, start, end, is a standalone number) per word or number of ``text``."""
+    out: list[tuple[str, int, int, bool]] = []
+    for m in _ALIGN_TOKEN_RE.finditer(text):
+        tok, start = m.group(), m.start()
+        if tok[0].isdigit():
+            standalone = not (start and text[start - 1].isalpha()) and not (m.end() < len(text) and text[m.end()].isalpha())
+            # One key per written value whatever the convention: "06.00" = "6.00" = "6:00", "2,7" = "2.7".
+            key = re.sub(r"^0+(?=\d)", "", re.sub(r"[,:]", ".", tok))
+            out.append((key, start, m.end(), standalone))
+        else:
+            out.append((tok.casefold(), start, m.end(), False))
+    return out
+
+
+def _around(text: str, toks: list[tuple[str, int, int, bool]], i: int) -> str:
+    """Token ``i`` with one word either side ("rata-rata" counts as one word)."""
+    lo, hi = max(0, i - 1), min(len(toks) - 1, i + 1)
+    if lo > 0 and lo < i and text[toks[lo][1] - 1 : toks[lo][1]] == "-":
+        lo -= 1
+    return text[toks[lo][1] : toks[hi][2]]
+
+
+def _aligned_number_clashes(reference: str, draft: str, found: list[Clash]) -> list[Clash]:
+    """A figure swapped inside wording the draft otherwise copies: "Komisi 4 DPR" for "Komisi 1 DPR",
+    "pukul 23.00 WIB" for "pukul 21.00 WIB", "KM 66 dan KM 39" for "KM 33 dan KM 39".
+
+    The measure-aware rule above needs a unit, a counted noun or a date to know what a number
+    measures; here the copied words around it say so. Fires only when the draft follows the
+    reference for at least half its words, the swapped number has two identical words on each
+    side (three when it ends the text), and no other clash already quotes it.
+    """
+    ref, dra = _align_tokens(reference), _align_tokens(draft)
+    if not ref or not dra:
+        return []
+    matcher = difflib.SequenceMatcher(None, [t[0] for t in ref], [t[0] for t in dra], autojunk=False)
+    ops = matcher.get_opcodes()
+    if sum(j2 - j1 for tag, _, _, j1, j2 in ops if tag == "equal") < 0.5 * len(dra):
+        return []
+    out: list[Clash] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or not (ref[i1][3] and dra[j1][3]):
+            continue
+        left = ops[k - 1][4] - ops[k - 1][3] if k > 0 and ops[k - 1][0] == "equal" else 0
+        right = ops[k + 1][4] - ops[k + 1][3] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else 0
+        # Two copied words each side, or fewer where the copy runs to the text's start or end.
+        left_ok = left >= 2 or j1 - left == 0
+        right_ok = right >= 2 or j2 + right == len(dra)
+        if not (left_ok and right_ok and left + right >= 3):
+            continue
+        if any(draft[dra[j1][1] : dra[j1][2]] in c.draft for c in found):
+            continue
+        neg = _analyse(draft)
+        at = neg.tok_index(dra[j1][1])
+        if at < len(neg.tokens) and any(_is_negator(neg.tokens, j) for j in _clause_idx(neg, at) if j < at):
+            continue  # "tidak menjabat ... ke-38" denies the figure; it states none
+        d_frag, r_frag = _around(draft, dra, j1), _around(reference, ref, i1)
+        out.append(Clash("number", f'Number differs: the draft says "{d_frag}" where the reference says "{r_frag}".',
+                         d_frag, r_frag, "number:aligned"))
+    return out
+
+
 def _date_ordinal_range(d: DateMention) -> tuple[int, int] | None:
     if d.year is None:
         return None
@@ -2075,6 +2144,7 @@ def find_clashes(reference: str, draft: str) -> list[Clash]:
         + _antonym_clashes(ref, dra)
         + _entity_clashes(ref, dra)
     )
+    clashes += _aligned_number_clashes(reference, draft, clashes)
     seen: set[tuple[str, str, str]] = set()
     out: list[Clash] = []
     for c in clashes:

@@ -216,6 +216,58 @@ def test_count_clash_needs_same_noun() -> None:
     assert kinds(ref, "Indonesia mengirimkan 22 atlet dan 10 pelatih ke Olimpiade Paris.") == []
 
 
+def test_same_kind_of_bound_compares_the_figures() -> None:
+    # "hingga" (up to) on both sides states the amount; a different amount is a clash.
+    ref = "Kasus itu merugikan keuangan negara hingga Rp 2,3 triliun."
+    assert kinds(ref, "Kerugian keuangan negara dalam kasus itu hingga Rp 4,3 triliun.") == ["number"]
+    assert find_clashes(ref, "Kerugian keuangan negara dalam kasus itu hingga Rp 2,3 triliun.") == []
+    # Different kinds of bound still agree when they overlap.
+    assert find_clashes(ref, "Kerugian keuangan negara dalam kasus itu lebih dari Rp 2 triliun.") == []
+
+
+@pytest.mark.parametrize(
+    ("reference", "draft", "draft_fragment", "reference_fragment"),
+    [
+        # figures without a unit or counted noun, swapped inside copied wording
+        ("Ketua Komisi 1 DPR RI menyatakan pengakuan itu memicu ketegangan.",
+         "Ketua Komisi 4 DPR RI menyatakan pengakuan itu memicu ketegangan.", "Komisi 4 DPR", "Komisi 1 DPR"),
+        ("Untuk pertandingan skuat senior akan dimulai sekitar pukul 21.00 WIB.",
+         "Untuk pertandingan skuat senior akan dimulai sekitar pukul 23.00 WIB.", "pukul 23.00 WIB", "pukul 21.00 WIB"),
+        ("Kepadatan terjadi di Jalan Tol Jakarta-Cikampek, tepatnya di KM 33 dan KM 39.",
+         "Kepadatan terjadi di Jalan Tol Jakarta-Cikampek, tepatnya di KM 66 dan KM 39.", "KM 66 dan", "KM 33 dan"),
+        ("Masa inkubasi berkisar 7-14 hari (rata-rata 10 hari).",
+         "Masa inkubasi berkisar 7-14 hari (rata-rata 20 hari).", "rata-rata 20 hari", "rata-rata 10 hari"),
+        ("The ceremony started at 6.00 a.m. in the village hall.",
+         "The ceremony started at 8.00 a.m. in the village hall.", "at 8.00 a", "at 6.00 a"),
+    ],
+)
+def test_number_swapped_in_copied_wording_clashes(reference: str, draft: str, draft_fragment: str,
+                                                  reference_fragment: str) -> None:
+    [c] = find_clashes(reference, draft)
+    assert (c.kind, c.rule) == ("number", "number:aligned")
+    assert (c.draft, c.reference) == (draft_fragment, reference_fragment)
+    assert f'"{draft_fragment}"' in c.reason and f'"{reference_fragment}"' in c.reason
+
+
+@pytest.mark.parametrize(
+    ("reference", "draft"),
+    [
+        # same value written another way
+        ("Harga saham naik 2,7% saat fitur itu diumumkan.", "Harga saham naik 2.7% saat fitur itu diumumkan."),
+        ("Acara dimulai pukul 06.00 WIB di alun-alun kota.", "Acara dimulai pukul 6:00 WIB di alun-alun kota."),
+        # a number glued to letters is a name, not a figure
+        ("Anggun menulis tagar #LoveIsLove dan #May17 di akunnya.", "Anggun menulis tagar #LoveIsLove dan #May34 di akunnya."),
+        # the draft denies the figure rather than stating another one
+        ("Johnson menjabat sebagai Wakil Presiden Amerika Serikat yang ke-37.",
+         "Johnson tidak menjabat sebagai Wakil Presiden Amerika Serikat yang ke-38."),
+        # too little copied wording around the number to know it is the same figure
+        ("Rapat membahas 3 hal penting.", "Presiden meminta 5 menteri hadir dalam rapat terbatas hari ini."),
+    ],
+)
+def test_no_aligned_clash_without_a_real_swap(reference: str, draft: str) -> None:
+    assert [c for c in find_clashes(reference, draft) if c.rule == "number:aligned"] == []
+
+
 def test_extra_number_of_new_unit_does_not_clash() -> None:
     ref = "Pemerintah menyalurkan bantuan Rp10 triliun."
     assert find_clashes(ref, "Pemerintah menyalurkan bantuan Rp10 triliun kepada 5 juta keluarga.") == []
@@ -234,12 +286,18 @@ def test_change_amount_not_compared_with_level() -> None:
     assert kinds(ref, "Harga beras naik 8 persen.") == ["number"]
 
 
-def test_numbers_in_names_do_not_clash() -> None:
+def test_numbers_in_names_are_not_quantities() -> None:
     ref = "Program makan bergizi mendukung Asta Cita 3 dengan anggaran Rp71 triliun."
     assert find_clashes(ref, "Sesuai Asta Cita 3, anggaran program makan bergizi Rp71 triliun.") == []
-    assert find_clashes(ref, "Program makan bergizi mendukung Asta Cita 4 dengan anggaran Rp71 triliun.") == []
-    assert find_clashes("Sesuai Pasal 33 UUD 1945, negara menguasai cabang produksi penting.",
-                        "Sesuai Pasal 34 UUD 1945, negara menguasai cabang produksi penting.") == []
+    # A mission or article number swapped inside copied wording is caught, but only as a swap
+    # in the same words (number:aligned), never as a count of "Cita" or "Pasal".
+    for reference, draft in [
+        (ref, "Program makan bergizi mendukung Asta Cita 4 dengan anggaran Rp71 triliun."),
+        ("Sesuai Pasal 33 UUD 1945, negara menguasai cabang produksi penting.",
+         "Sesuai Pasal 34 UUD 1945, negara menguasai cabang produksi penting."),
+    ]:
+        assert [c.rule for c in find_clashes(reference, draft)] == ["number:aligned"]
+    assert find_clashes(ref, "Anggaran Asta Cita 4 berbeda dari program makan bergizi senilai Rp71 triliun.") == []
 
 
 def test_years_are_dates_not_numbers() -> None:
