@@ -277,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
     tnli.add_argument("--layers", type=int, default=6, help="top layers to train")
     tnli.add_argument("--epochs", type=int, default=3)
     tnli.add_argument("--lr", type=float, default=1e-4)
+    tnli.add_argument("--layer-decay", type=float, default=1.0,
+                      help="learning rate of each lower trained layer x this (1.0: all layers alike)")
     tnli.add_argument("--batch-size", type=int, default=32)
     tnli.add_argument("--seed", type=int, default=13)
     tnli.add_argument("--limit", type=int, help="train on this many pairs only (quick runs)")

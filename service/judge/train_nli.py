@@ -74,6 +74,7 @@ class TrainConfig:
     epochs: int = 3  # 3 epochs of N=6 fit the ~35 min CPU budget (measured ~22 pairs/s)
     lr: float = 1e-4
     head_lr_mult: float = 5.0
+    layer_decay: float = 1.0  # lr of trained layer k below the top: lr * layer_decay**k (1.0: all equal)
     batch_size: int = 32
     warmup: float = 0.06
     weight_decay: float = 0.01
@@ -323,13 +324,17 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     # Only the top layers and head train; the frozen part stays as loaded.
     model.embeddings.requires_grad_(False)
     model.bottom.requires_grad_(False)
-    decay = [p for n, p in model.top.named_parameters() if p.ndim > 1]
-    no_decay = [p for n, p in model.top.named_parameters() if p.ndim <= 1]
-    opt = torch.optim.AdamW([
-        {"params": decay, "lr": cfg.lr, "weight_decay": cfg.weight_decay},
-        {"params": no_decay, "lr": cfg.lr, "weight_decay": 0.0},
-        {"params": list(model.head.parameters()), "lr": cfg.lr * cfg.head_lr_mult, "weight_decay": cfg.weight_decay},
-    ])
+    # Per layer: weight matrices decay, biases and LayerNorms do not; lower layers may learn slower
+    # (layer_decay < 1) so the base model's general features are kept while the top adapts.
+    groups: list[dict[str, Any]] = []
+    for k, layer in enumerate(model.top):
+        lr = cfg.lr * cfg.layer_decay ** (len(model.top) - 1 - k)
+        groups.append({"params": [p for p in layer.parameters() if p.ndim > 1], "lr": lr,
+                       "weight_decay": cfg.weight_decay})
+        groups.append({"params": [p for p in layer.parameters() if p.ndim <= 1], "lr": lr, "weight_decay": 0.0})
+    groups.append({"params": list(model.head.parameters()), "lr": cfg.lr * cfg.head_lr_mult,
+                   "weight_decay": cfg.weight_decay})
+    opt = torch.optim.AdamW(groups)
     base_lrs = [g["lr"] for g in opt.param_groups]
     steps_per_epoch = math.ceil(len(fit_cache) / cfg.batch_size)
     total = steps_per_epoch * cfg.epochs
@@ -462,7 +467,7 @@ def main_train(args: Any) -> int:
     cfg = TrainConfig(
         data_dir=Path(args.data) if args.data else DEFAULT_DATA_DIR, base_model=Path(args.base_model) if args.base_model else None,
         cache_dir=Path(args.cache_dir), out_dir=Path(args.out) if args.out else WEIGHTS_DIR, layers=args.layers, epochs=args.epochs,
-        lr=args.lr, batch_size=args.batch_size, seed=args.seed, limit=args.limit, threads=args.threads,
+        lr=args.lr, layer_decay=args.layer_decay, batch_size=args.batch_size, seed=args.seed, limit=args.limit, threads=args.threads,
         neighbours=args.neighbours, calibrate=not args.no_calibrate, storage=args.storage,
     )
     if args.calibrate_only:
