@@ -87,6 +87,25 @@ class DateMention:
     year_end: int | None = None
 
 
+@dataclass(frozen=True)
+class TimeMention:
+    """A clock time ("pukul 21.00 WIB", "jam 9 malam", "9:30 a.m."), in minutes after midnight.
+
+    ``offset`` is the time zone's hours ahead of UTC when the text names one (WIB 7, WITA 8,
+    WIT 9), so "10.00 WITA" and "09.00 WIB" compare equal; ``upper`` closes a range
+    ("pukul 10.00-12.00"); ``approx`` marks "sekitar"/"around".
+    """
+
+    minutes: int
+    text: str
+    start: int
+    end: int
+    offset: int | None = None
+    upper: int | None = None
+    approx: bool = False
+    bound: bool = False  # "hingga/sebelum/sejak pukul 12.00": a limit, not when something happened
+
+
 ClashKind = Literal["number", "date", "negation", "antonym", "entity"]
 
 
@@ -606,6 +625,92 @@ def extract_dates(text: str) -> list[DateMention]:
 #     mention is English ("1.000 ton" = 1000, "3.125 million" = 3.125);
 #   * a single "," is a decimal comma unless the mention is English and exactly three
 #     digits follow ("2,5 persen" = 2.5, "8,727 miliar" = 8.727, "1,500 people" = 1500).
+_ZONES = {"wib": 7, "wita": 8, "wit": 9}
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+_DAYPART = r"(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?"
+_ZONE = r"(?:\s*(WIB|WITA|WIT)\b)?"
+_AMPM = r"\s*([ap])\.?\s?m\b\.?"
+# Indonesian needs a clock word first ("pukul 9", "jam 21.00"): "3 jam" is a duration.
+# A bare "21.00 WIB" or English "9:30" / "9 a.m." is a time on its own.
+_TIME_RES = (
+    re.compile(rf"\b(?:pukul|pkl\.?|pk\.|jam)\s*{_CLOCK}{_DAYPART}{_ZONE}", _F),
+    re.compile(r"(?<![\d.,:])(\d{1,2})[.:](\d{2})()\s*(WIB|WITA|WIT)\b", _F),
+    re.compile(rf"(?<![\d.,:])(\d{{1,2}})(?:[.:](\d{{2}}))?{_AMPM}", _F),
+    re.compile(r"\bat\s+(\d{1,2}):(\d{2})\b(?![.,:]\d)", _F),
+)
+_TIME_RANGE_RE = re.compile(r"\s*(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|until)\s*(?:pukul\s*|jam\s*)?"
+                            r"(\d{1,2})[.:](\d{2})" + _ZONE, _F)
+_TIME_BOUND_RE = re.compile(r"\b(?:hingga|sampai|sebelum|sesudah|setelah|sejak|selambat-lambatnya|paling\s+lambat|"
+                            r"until|before|after|since|by)\s+(?:(?:pada|pukul|jam|at)\s+)?$", _F)
+_TIME_APPROX_RE = re.compile(r"\b(?:sekitar|sekira|kurang\s+lebih|kira-kira|around|about|approximately)\s*$", _F)
+
+
+def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
+    """Minutes after midnight, or None for an impossible clock reading."""
+    part = (part or "").lower()
+    if part in ("a", "p"):  # 12-hour clock
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if part == "p" else 0)
+    elif part in ("sore", "petang", "malam") and 1 <= hour < 12:
+        hour += 12  # "jam 9 malam" = 21.00; "pukul 12 malam" stays midnight below
+    elif part == "malam" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
+        return None
+    return (hour % 24) * 60 + minute
+
+
+@lru_cache(maxsize=4096)
+def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for k, pattern in enumerate(_TIME_RES):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            part = m.group(3) if k in (0, 2) else None
+            zone = m.group(4) if k in (0, 1) else None
+            minutes = _clock_minutes(hour, minute, part)
+            if minutes is None:
+                continue
+            end, upper = m.end(), None
+            r = _TIME_RANGE_RE.match(text, end)
+            if r:
+                upper = _clock_minutes(int(r.group(1)), int(r.group(2)), part)
+                zone = zone or r.group(3)
+                end = r.end() if upper is not None else end
+            before = text[max(0, m.start() - 30) : m.start()]
+            approx = bool(_TIME_APPROX_RE.search(before))
+            bound = bool(_TIME_BOUND_RE.search(before + (" " if k == 3 else "")))
+            offset = _ZONES.get(zone.lower()) if zone else None
+            start = m.start(1) if k == 3 else m.start()  # "at 10:15" quotes "10:15"
+            found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound))
+            taken.append((m.start(), end))
+    return tuple(sorted(found, key=lambda t: t.start))
+
+
+def extract_times(text: str) -> list[TimeMention]:
+    """Clock times in ``text`` (Indonesian and English forms), in order of appearance."""
+    return list(_extract_times_cached(text))
+
+
+def _times_agree(a: TimeMention, b: TimeMention) -> bool:
+    """Same clock time (after time-zone conversion when both name one), within a range, or
+    within 30 minutes when either says "sekitar"/"around"."""
+    shift = (b.offset - a.offset) * 60 if a.offset is not None and b.offset is not None else 0
+
+    def span(t: TimeMention, d: int = 0) -> tuple[int, int]:
+        lo = t.minutes + d
+        return lo, (t.upper + d if t.upper is not None and t.upper >= t.minutes else lo)
+
+    lo1, hi1 = span(a, shift)
+    lo2, hi2 = span(b)
+    slack = 30 if a.approx or b.approx else 0
+    return lo1 - slack <= hi2 and lo2 - slack <= hi1
+
+
 _NUM_CORE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 _MULTIPLIERS = {
@@ -1467,6 +1572,7 @@ class _Analysis:
     neg_clauses: frozenset[int]  # clauses containing any negation word or "kecuali"
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
+    times: tuple[TimeMention, ...]
     antonyms: tuple[tuple[int, int, int], ...]  # (token index, pair index, side)
     starts: tuple[int, ...]  # token start offsets, for char -> token lookup
 
@@ -1509,7 +1615,7 @@ def _analyse(text: str) -> _Analysis:
             ants.extend((i, pi, side) for pi, side in sides)
     return _Analysis(
         text, toks, roots, frozenset(pool), tuple(clause), tuple(sentence), cond, negc,
-        _extract_quantities_cached(text), _extract_dates_cached(text), tuple(ants),
+        _extract_quantities_cached(text), _extract_dates_cached(text), _extract_times_cached(text), tuple(ants),
         tuple(s for _, s, _ in toks),
     )
 
@@ -1635,6 +1741,33 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             Clash("number", f'Number differs: the draft says "{dq.text}" where the reference says "{rq.text}".',
                   dq.text, rq.text, rule)
         )
+    return out
+
+
+def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    out: list[Clash] = []
+    points = [t for t in ref.times if not t.bound]
+    for dt in dra.times:
+        if dt.bound or not points or any(_times_agree(rt, dt) for rt in ref.times):
+            continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
+        if len(points) > 1 and min(t.minutes for t in points) <= dt.minutes <= max(t.minutes for t in points):
+            continue  # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between
+        lo, hi = _span_tokens(dra, dt.start, dt.end)
+        if any(_is_negator(dra.tokens, j) for j in _clause_idx(dra, lo) if j < lo):
+            continue  # "tidak dimulai pukul 09.00" states no time
+        # A draft that also states the reference's time is comparing ("diundur dari pukul 09.00 ke 13.00").
+        if any(ot is not dt and _times_agree(rt, ot) for ot in dra.times for rt in ref.times):
+            continue
+        # Two shared words around both times: "jenazah" alone does not make "04.00 jenazah dikenakan
+        # jas" and "05.00 jenazah bernafas" one event.
+        d_ctx = _window_roots(dra, lo, hi, 6)
+        related = [rt for rt in points
+                   if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= 2]
+        if not related:
+            continue
+        rt = related[0]
+        out.append(Clash("date", f'Time differs: the draft says "{dt.text}" where the reference says "{rt.text}".',
+                         dt.text, rt.text, "date:time"))
     return out
 
 
@@ -2140,6 +2273,7 @@ def find_clashes(reference: str, draft: str) -> list[Clash]:
     clashes = (
         _number_clashes(ref, dra)
         + _date_clashes(ref, dra)
+        + _time_clashes(ref, dra)
         + _negation_clashes(ref, dra)
         + _antonym_clashes(ref, dra)
         + _entity_clashes(ref, dra)
