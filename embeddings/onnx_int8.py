@@ -73,15 +73,16 @@ class OnnxSentenceModel:
 
     def __init__(self, model_dir: Path, onnx_path: Path, threads: int = 1) -> None:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
+
+        from embeddings.tokenizer import shared_tokenizer
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        max_len = json.loads((model_dir / "sentence_bert_config.json").read_text()).get("max_seq_length", 512)
-        self.tokenizer.enable_truncation(max_length=max_len)
+        # Shared with the pair classifier (same tokenizer.json): one ~290 MB copy per process.
+        self.tokenizer = shared_tokenizer(model_dir)
+        self.max_len = json.loads((model_dir / "sentence_bert_config.json").read_text()).get("max_seq_length", 512)
         config = model_dir / "config_sentence_transformers.json"
         self.prompts: dict[str, str] = json.loads(config.read_text()).get("prompts", {}) if config.is_file() else {}
         self._dim = int(json.loads((model_dir / "config.json").read_text())["hidden_size"])
@@ -100,8 +101,8 @@ class OnnxSentenceModel:
         # restore. Unbatched runs are deterministic, need no padding, and cost 193 vs 268
         # sentences/s per thread (IndoNLI val); the encoder's workers use the other core.
         out = np.empty((len(texts), self._dim), dtype=np.float32)
-        for i, encoding in enumerate(self.tokenizer.encode_batch([prefix + t for t in texts])):
-            ids = np.array([encoding.ids], dtype=np.int64)
+        for i, seq in enumerate(self.tokenizer.single_ids([prefix + t for t in texts], self.max_len)):
+            ids = np.array([seq], dtype=np.int64)
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0]
             vector = hidden[0].mean(axis=0)
             if normalize_embeddings:
