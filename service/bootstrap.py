@@ -50,6 +50,7 @@ def build_judge(settings: Settings) -> Judge:
     log.info("pair classifier %s (%s) loaded in %.1f s; thresholds %s", classifier.version, classifier.backend,
              time.perf_counter() - started, thresholds)
     return replace(judge, classifier=classifier, nli_candidates=settings.nli_candidates,
+                   nli_min_shared_words=settings.nli_min_shared_words,
                    name=f"rules+{classifier.version}", **thresholds)
 
 

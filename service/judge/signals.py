@@ -182,6 +182,11 @@ def _looks_english(text: str) -> bool:
     return en > idn
 
 
+def same_language(a: str, b: str) -> bool:
+    """Both texts look English or both look Indonesian (by function words; cheap, not a detector)."""
+    return _looks_english(a) == _looks_english(b)
+
+
 _ID_SUFFIXES = ("nya", "lah", "kah", "pun")
 _ID_DERIV_SUFFIXES = ("kan", "an", "i")
 

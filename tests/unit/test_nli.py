@@ -207,6 +207,26 @@ def test_classifier_runs_once_per_draft_on_related_capped_pairs():
     assert stub.calls[0] == [("p0", "a"), ("p1", "a")]
 
 
+def test_pairs_sharing_no_word_are_neutral_without_the_model():
+    unrelated = "Pertandingan final digelar di stadion utama."
+    stub = Stub({unrelated: (0.9, 0.05, 0.05)})  # the model would (wrongly) call it an entailment
+    judge = _judge(stub, nli_min_shared_words=1)
+    ref_other = "Jadwal penerbangan haji dari Embarkasi Surabaya dimulai pekan depan."
+    english = "Subsidised fuel prices will not rise before the end of the year."
+    paraphrase = "Harga BBM bersubsidi tidak dinaikkan sampai akhir tahun."
+    out = judge.judge([english, paraphrase, unrelated],
+                      [[Candidate(REF, 0.92, {})], [Candidate(REF, 0.95, {})], [Candidate(ref_other, 0.93, {})]])
+    # The English draft shares no Indonesian word but is scored (cross-language); the Indonesian
+    # paraphrase shares words and is scored; the unrelated sentence is not sent to the model.
+    assert stub.calls == [[(REF, english), (REF, paraphrase)]]
+    # Scored neutral, it is not supported, not even by cosine alone (0.93 >= support threshold) ...
+    assert out[2].relation == "unsupported"
+    # ... while with every pair scored the model's entailment would have made it "supports".
+    [j] = _judge(Stub({unrelated: (0.9, 0.05, 0.05)}), nli_min_shared_words=0).judge(
+        [unrelated], [[Candidate(ref_other, 0.93, {})]])
+    assert j.relation == "supports"
+
+
 # --------------------------------------------------------------------------------------
 # the real model (slow)
 # --------------------------------------------------------------------------------------
