@@ -620,16 +620,9 @@ def extract_dates(text: str) -> list[DateMention]:
 
 
 # --------------------------------------------------------------------------------------
-# Quantities
+# Clock times
 # --------------------------------------------------------------------------------------
 
-# Digit runs with optional "." / "," groups.  Parsing rule (documented in _parse_number):
-#   * both "." and "," present: the later one is the decimal mark;
-#   * several of the same separator: thousands ("1.000.000", "1,000,000");
-#   * a single "." followed by exactly three digits is a thousands separator unless the
-#     mention is English ("1.000 ton" = 1000, "3.125 million" = 3.125);
-#   * a single "," is a decimal comma unless the mention is English and exactly three
-#     digits follow ("2,5 persen" = 2.5, "8,727 miliar" = 8.727, "1,500 people" = 1500).
 _ZONES = {"wib": 7, "wita": 8, "wit": 9}
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _DAYPART = r"(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?"
@@ -716,6 +709,17 @@ def _times_agree(a: TimeMention, b: TimeMention) -> bool:
     return lo1 - slack <= hi2 and lo2 - slack <= hi1
 
 
+# --------------------------------------------------------------------------------------
+# Quantities
+# --------------------------------------------------------------------------------------
+
+# Digit runs with optional "." / "," groups.  Parsing rule (documented in _parse_number):
+#   * both "." and "," present: the later one is the decimal mark;
+#   * several of the same separator: thousands ("1.000.000", "1,000,000");
+#   * a single "." followed by exactly three digits is a thousands separator unless the
+#     mention is English ("1.000 ton" = 1000, "3.125 million" = 3.125);
+#   * a single "," is a decimal comma unless the mention is English and exactly three
+#     digits follow ("2,5 persen" = 2.5, "8,727 miliar" = 8.727, "1,500 people" = 1500).
 _NUM_CORE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 _MULTIPLIERS = {
@@ -1666,6 +1670,11 @@ _CONTEXT_SKIP = frozenset({
 })  # fmt: skip
 
 
+def _negated_before(a: _Analysis, i: int) -> bool:
+    """A negator earlier in token ``i``'s clause: "tidak mencapai 5 persen" states no value."""
+    return any(_is_negator(a.tokens, j) for j in _clause_idx(a, i) if j < i)
+
+
 def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:
     lo = a.tok_index(start)
     hi = max(lo, a.tok_index(end) - 1)
@@ -1717,7 +1726,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if (dq.unit is None and dq.noun is None) or dq.unit in _UNCOMPARED_UNITS or dq.qualifier == "other":
             continue
         lo, hi = _span_tokens(dra, dq.start, dq.end)
-        if any(_is_negator(dra.tokens, j) for j in _clause_idx(dra, lo) if j < lo):
+        if _negated_before(dra, lo):
             continue  # "tidak mencapai 5 persen" says nothing positive about the value
         same = [rq for rq in ref.quantities if _same_measure(rq, dq) and rq.unit not in _UNCOMPARED_UNITS]
         if not same or any(_quantities_agree(rq, dq) for rq in same):
@@ -1758,7 +1767,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if len(points) > 1 and min(t.minutes for t in points) <= dt.minutes <= max(t.minutes for t in points):
             continue  # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between
         lo, hi = _span_tokens(dra, dt.start, dt.end)
-        if any(_is_negator(dra.tokens, j) for j in _clause_idx(dra, lo) if j < lo):
+        if _negated_before(dra, lo):
             continue  # "tidak dimulai pukul 09.00" states no time
         # A draft that also states the reference's time is comparing ("diundur dari pukul 09.00 ke 13.00").
         if any(ot is not dt and _times_agree(rt, ot) for ot in dra.times for rt in ref.times):
@@ -1803,15 +1812,17 @@ def _around(text: str, toks: list[tuple[str, int, int, bool]], i: int) -> str:
     return text[toks[lo][1] : toks[hi][2]]
 
 
-def _aligned_number_clashes(reference: str, draft: str, found: list[Clash]) -> list[Clash]:
+def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clash]) -> list[Clash]:
     """A figure swapped inside wording the draft otherwise copies: "Komisi 4 DPR" for "Komisi 1 DPR",
-    "pukul 23.00 WIB" for "pukul 21.00 WIB", "KM 66 dan KM 39" for "KM 33 dan KM 39".
+    "peron 6" for "peron 4", "KM 66 dan KM 39" for "KM 33 dan KM 39".
 
     The measure-aware rule above needs a unit, a counted noun or a date to know what a number
     measures; here the copied words around it say so. Fires only when the draft follows the
     reference for at least half its words, the swapped number has two identical words on each
-    side (three when it ends the text), and no other clash already quotes it.
+    side (fewer where the copy reaches the text's start or end, three at least in all), it is
+    not negated, and no other clash already quotes it.
     """
+    reference, draft = ref_a.text, dra_a.text
     ref, dra = _align_tokens(reference), _align_tokens(draft)
     if not ref or not dra:
         return []
@@ -1832,9 +1843,8 @@ def _aligned_number_clashes(reference: str, draft: str, found: list[Clash]) -> l
             continue
         if any(draft[dra[j1][1] : dra[j1][2]] in c.draft for c in found):
             continue
-        neg = _analyse(draft)
-        at = neg.tok_index(dra[j1][1])
-        if at < len(neg.tokens) and any(_is_negator(neg.tokens, j) for j in _clause_idx(neg, at) if j < at):
+        at = dra_a.tok_index(dra[j1][1])
+        if at < len(dra_a.tokens) and _negated_before(dra_a, at):
             continue  # "tidak menjabat ... ke-38" denies the figure; it states none
         d_frag, r_frag = _around(draft, dra, j1), _around(reference, ref, i1)
         out.append(Clash("number", f'Number differs: the draft says "{d_frag}" where the reference says "{r_frag}".',
@@ -1949,7 +1959,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                for od in dra.dates for rd in comparable):
             continue
         lo, hi = _span_tokens(dra, dd.start, dd.end)
-        if any(_is_negator(dra.tokens, j) for j in _clause_idx(dra, lo) if j < lo):
+        if _negated_before(dra, lo):
             continue  # "tidak diselenggarakan pada 1986" asserts no date
         d_ctx = _window_roots(dra, lo, hi, 6)
         related = []
@@ -2283,7 +2293,7 @@ def find_clashes(reference: str, draft: str) -> list[Clash]:
         + _antonym_clashes(ref, dra)
         + _entity_clashes(ref, dra)
     )
-    clashes += _aligned_number_clashes(reference, draft, clashes)
+    clashes += _aligned_number_clashes(ref, dra, clashes)
     seen: set[tuple[str, str, str]] = set()
     out: list[Clash] = []
     for c in clashes:
