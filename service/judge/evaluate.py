@@ -192,8 +192,9 @@ def _decide(sim: np.ndarray, rule: np.ndarray, p: np.ndarray, *, related: float,
 RELATED_GRID = (0.78, 0.80, 0.82, 0.84, 0.87)
 # P(neutral) at which the classifier overrules a rule clash (9.0: never).
 VETO_GRID = (9.0, 0.9, 0.8, 0.7, 0.6)
-# Content words a conflict must share with its reference.
-SHARED_GRID = (0, 1, 2)
+# Content words a conflict must share with its reference. 1 comes first: on a tie the judge keeps
+# requiring a shared word (a cross-language or word-less pair never conflicts on the model alone).
+SHARED_GRID = (1, 0, 2)
 
 
 def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_pool: list[str],
@@ -206,7 +207,7 @@ def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_p
     retrieval would still pass (cosine ≥ related threshold). Those are what the service sees
     when a draft sentence has no true counterpart in the corpus.
     """
-    from service.judge.judge import VETOABLE
+    from service.judge.judge import VETOABLE, score_pairs
     from service.judge.signals import draft_words_covered, find_clashes, shared_content_words
 
     rows = [r for r in iter_jsonl(heldout_path) if r.get("label") in LABELS]
@@ -236,8 +237,9 @@ def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_p
 
     base = Judge(related_threshold=settings.related_threshold, support_threshold=settings.support_threshold)
     log.info("calibration: scoring %d held-out and %d neighbour pairs", len(rows), len(nb_prem))
-    p_held = np.array(classifier.predict(list(zip(premises, hypotheses))))
-    p_nb = np.array(classifier.predict(list(zip(nb_prem, nb_hyp))))
+    # Scored as the judge scores them (pairs sharing no word are neutral without the model).
+    p_held = np.array(score_pairs(classifier, list(zip(premises, hypotheses)), settings.nli_min_shared_words))
+    p_nb = np.array(score_pairs(classifier, list(zip(nb_prem, nb_hyp)), settings.nli_min_shared_words))
     def rule_fires(p: str, h: str) -> int:
         if draft_words_covered(p, h) < base.rule_min_coverage:
             return 0

@@ -18,7 +18,8 @@ candidate passages and gets back one :class:`Judgement` per sentence. Rules:
    the sentence against its best ``nli_candidates`` related passages within
    ``clash_margin`` of the best (one batched call per draft: it is the costly part of
    judging). A pair in one language sharing fewer than ``nli_min_shared_words`` content
-   words counts as neutral without running the model (half the pairs of real news drafts). A candidate at or above ``nli_clash_threshold`` cosine (and within
+   words counts as neutral without running the model (half the pairs of real news drafts;
+   :func:`score_pairs`). A candidate at or above ``nli_clash_threshold`` cosine (and within
    ``clash_margin`` of the best) with P(contradiction) ≥ ``contradiction_threshold`` is a
    conflict. A number or date clash stands unless the classifier is sure the two are about
    different things (P(neutral) ≥ ``rule_veto_neutral``): "Kamis (7/12)" against "Jumat (3/11)"
@@ -133,14 +134,7 @@ class Judge:
         pairs = [(c.passage, sentences[i]) for i, rel in chosen.items() for c in rel]
         if not pairs:
             return {}
-        # A same-language pair with fewer than nli_min_shared_words content words in common cannot
-        # be a conflict (see conflict_min_shared_words) and is almost never an entailment (IndoNLI
-        # val: 5 of 2,197 pairs): it is scored neutral without the model. Cross-language pairs
-        # ("Fuel prices stay" against "Harga BBM tetap") share no words by nature and are scored.
-        needed = list(dict.fromkeys(p for p in pairs if self.nli_min_shared_words <= 0 or not same_language(*p)
-                                    or shared_content_words(*p) >= self.nli_min_shared_words))
-        scored = dict(zip(needed, self.classifier.predict(needed))) if needed else {}
-        scores = iter([scored.get(p, NEUTRAL) for p in pairs])
+        scores = iter(score_pairs(self.classifier, pairs, self.nli_min_shared_words))
         return {i: [next(scores) for _ in rel] for i, rel in chosen.items()}
 
     def _judge_one(self, sentence: str, related: list[Candidate], rule_clashes: list[list[Clash]],
@@ -182,6 +176,22 @@ class Judge:
              "but none states this."],
             related,
         )
+
+
+def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
+                min_shared_words: int) -> list[tuple[float, float, float]]:
+    """The classifier's (p_e, p_n, p_c) per (reference, draft) pair, as the judge uses them.
+
+    A same-language pair with fewer than ``min_shared_words`` content words in common cannot be
+    a conflict (see ``conflict_min_shared_words``) and is almost never an entailment (IndoNLI val:
+    5 of 2,197 pairs): it gets :data:`NEUTRAL` without running the model. Cross-language pairs
+    ("Fuel prices stay" against "Harga BBM tetap") share no words by nature and are scored.
+    Calibration scores its pairs through here too, so its thresholds fit what the judge sees.
+    """
+    needed = list(dict.fromkeys(p for p in pairs if min_shared_words <= 0 or not same_language(*p)
+                                or shared_content_words(*p) >= min_shared_words))
+    scored = dict(zip(needed, classifier.predict(needed))) if needed else {}
+    return [scored.get(p, NEUTRAL) for p in pairs]
 
 
 def _short(text: str, limit: int = 120) -> str:
