@@ -15,10 +15,59 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
 ONNX_FILE = "model-int8.onnx"
+
+
+def export_int8_once(target: Path, build: Callable[[], Any], output: str, output_axes: dict[int, str],
+                     **quantize: Any) -> Path:
+    """Export the module ``build()`` returns ((input_ids, attention_mask) → ``output``) to ONNX
+    and quantise it to int8 weights at ``target``; the pair classifier exports through here too.
+
+    Idempotent and atomic: returns ``target`` at once if it exists; otherwise a lock file
+    serialises concurrent first starts and the file appears complete or not at all.
+    ``quantize`` goes to ``quantize_dynamic`` (per-channel int8 weights, dynamic activations:
+    the CPU has AVX2 but no VNNI).
+    """
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / ".export.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.is_file():
+            return target
+        import torch
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        module = build()
+        with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+            fp32 = Path(tmp) / "model-fp32.onnx"
+            ids = torch.ones((2, 16), dtype=torch.long)
+            with torch.no_grad():
+                torch.onnx.export(
+                    module, (ids, torch.ones_like(ids)), str(fp32), dynamo=False,
+                    input_names=["input_ids", "attention_mask"], output_names=[output],
+                    dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                                  output: output_axes},
+                    opset_version=17,
+                )
+            staged = Path(tmp) / target.name
+            quantize_dynamic(str(fp32), str(staged), weight_type=QuantType.QInt8, per_channel=True, **quantize)
+            os.replace(staged, target)
+    return target
+
+
+def ort_session(path: Path, threads: int = 1) -> Any:
+    """A CPU ONNX Runtime session with ``threads`` intra-op threads and no inter-op parallelism."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 def export_int8(model_dir: Path, out_dir: Path) -> Path:
@@ -26,16 +75,9 @@ def export_int8(model_dir: Path, out_dir: Path) -> Path:
 
     Idempotent and atomic: returns ``out_dir / ONNX_FILE``, building it only if missing.
     """
-    target = out_dir / ONNX_FILE
-    if target.is_file():
-        return target
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / ".export.lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if target.is_file():
-            return target
+
+    def build() -> Any:
         import torch
-        from onnxruntime.quantization import QuantType, quantize_dynamic
         from transformers import AutoModel
 
         base = AutoModel.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
@@ -49,37 +91,18 @@ def export_int8(model_dir: Path, out_dir: Path) -> Path:
             def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
                 return self.base(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
-        model = _Hidden()
-        with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
-            fp32 = Path(tmp) / "model-fp32.onnx"
-            ids = torch.ones((2, 16), dtype=torch.long)
-            with torch.no_grad():
-                torch.onnx.export(
-                    model, (ids, torch.ones_like(ids)), str(fp32), dynamo=False,
-                    input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
-                    dynamic_axes={n: {0: "batch", 1: "tokens"}
-                                  for n in ("input_ids", "attention_mask", "last_hidden_state")},
-                    opset_version=17,
-                )
-            staged = Path(tmp) / ONNX_FILE
-            # Per-channel int8 weights, dynamic activations: the CPU has AVX2 but no VNNI.
-            quantize_dynamic(str(fp32), str(staged), weight_type=QuantType.QInt8, per_channel=True)
-            os.replace(staged, target)
-    return target
+        return _Hidden()
+
+    return export_int8_once(out_dir / ONNX_FILE, build, "last_hidden_state", {0: "batch", 1: "tokens"})
 
 
 class OnnxSentenceModel:
     """Mean-pooled, normalised sentence embeddings from an int8 ONNX transformer."""
 
     def __init__(self, model_dir: Path, onnx_path: Path, threads: int = 1) -> None:
-        import onnxruntime as ort
-
         from embeddings.tokenizer import shared_tokenizer
 
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self.session = ort_session(onnx_path, threads)
         # Shared with the pair classifier (same tokenizer.json): one ~290 MB copy per process.
         self.tokenizer = shared_tokenizer(model_dir)
         self.max_len = json.loads((model_dir / "sentence_bert_config.json").read_text()).get("max_seq_length", 512)

@@ -20,11 +20,9 @@ transformers' internals and lets training run the bottom and top parts separatel
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
-import tempfile
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -468,8 +466,10 @@ class NliClassifier:
         tokenizer = PairTokenizer(base_model_path, int(meta.get("max_tokens", MAX_TOKENS)))
         session = None
         if backend == "onnx-int8":
+            from embeddings.onnx_int8 import ort_session
+
             onnx_path = export_int8(model.eval(), Path(cache_dir) / "nli-int8" / f"{digest[:16]}-{found[:8]}.onnx")
-            session = _ort_session(onnx_path)
+            session = ort_session(onnx_path)  # one pair per run; parallelism comes from the worker threads
             model = None  # the int8 export serves; the fp32 copy (~300 MB) is not kept
         return cls(model, tokenizer, meta, onnx_session=session, threads=threads)
 
@@ -518,45 +518,12 @@ class NliClassifier:
 
 
 def export_int8(model: PairModel, target: Path) -> Path:
-    """Export ``model`` (ids, mask → logits) to ONNX with int8 MatMul weights at ``target``.
+    """Export ``model`` (ids, mask → logits) to ONNX with int8 MatMul weights at ``target`` once
+    (~15 s; idempotent and atomic, as the embedder's export). The word table stays fp16 (a
+    Gather); only the layers' MatMuls become int8."""
+    from embeddings.onnx_int8 import export_int8_once
 
-    Idempotent and atomic (a lock file serialises concurrent first starts); ~15 s once.
-    """
-    if target.is_file():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target.parent / ".export.lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if target.is_file():
-            return target
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
-        with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-            fp32 = Path(tmp) / "fp32.onnx"
-            ids = torch.ones((2, 16), dtype=torch.long)
-            with torch.no_grad():
-                torch.onnx.export(
-                    model.eval(), (ids, torch.ones_like(ids)), str(fp32), dynamo=False,
-                    input_names=["input_ids", "attention_mask"], output_names=["logits"],
-                    dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                  "logits": {0: "batch"}},
-                    opset_version=17,
-                )
-            staged = Path(tmp) / target.name
-            # The word table stays fp16 (a Gather); only the layers' MatMuls become int8.
-            quantize_dynamic(str(fp32), str(staged), weight_type=QuantType.QInt8, per_channel=True,
-                             op_types_to_quantize=["MatMul"])
-            os.replace(staged, target)
-    return target
-
-
-def _ort_session(path: Path) -> Any:
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1  # one pair per run; parallelism comes from the worker threads
-    options.inter_op_num_threads = 1
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return export_int8_once(target, model.eval, "logits", {0: "batch"}, op_types_to_quantize=["MatMul"])
 
 
 def default_base_model(cache_dir: Path | str = ".cache", model: str = "default") -> Path:
