@@ -42,10 +42,10 @@ class CountingClassifier:
         self.inner = inner
         self.pairs = 0
 
-    def predict(self, pairs: list[tuple[str, str]]) -> list[tuple[float, float, float]]:
+    def predict(self, pairs: list[tuple[str, str]], scope: str = "") -> list[tuple[float, float, float]]:
         """Delegate, counting."""
         self.pairs += len(pairs)
-        return self.inner.predict(pairs)
+        return self.inner.predict(pairs, scope)
 
 
 def _summary(ms: list[float], sentences: list[int]) -> dict[str, float]:

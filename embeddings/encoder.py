@@ -43,6 +43,7 @@ class EncodeTiming:
 @dataclass
 class _Job:
     texts: list[str]
+    scope: str = ""
     future: Future = field(default_factory=Future)
     enqueued: float = field(default_factory=time.perf_counter)
     timing: EncodeTiming = field(default_factory=EncodeTiming)
@@ -93,7 +94,7 @@ class Encoder:
         self.batch_size = batch_size
         self.max_batch_texts = max_batch_texts
         self._queue: queue.Queue[_Job | None] = queue.Queue(maxsize=max_queue)
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
         self.cache_hits = 0
@@ -118,18 +119,22 @@ class Encoder:
         parts = [job.future.result() for job in jobs]
         return np.concatenate(parts) if parts else np.empty((0, self.dim), dtype=np.float32)
 
-    def submit(self, texts: list[str]) -> _Job:
-        """Queue texts for the worker; raises :class:`Overloaded` when the queue is full."""
-        job = _Job(list(texts))
+    def submit(self, texts: list[str], scope: str = "") -> _Job:
+        """Queue texts for the worker; raises :class:`Overloaded` when the queue is full.
+
+        ``scope`` partitions the vector cache (the service passes the agency): a cache hit is
+        visible in the timing headers, so one agency must never hit another's sentences.
+        """
+        job = _Job(list(texts), scope)
         try:
             self._queue.put_nowait(job)
         except queue.Full:
             raise Overloaded("the embedding queue is full") from None
         return job
 
-    async def encode(self, texts: list[str]) -> tuple[np.ndarray, EncodeTiming]:
-        """Embed without blocking the event loop; returns vectors and timing."""
-        job = self.submit(texts)
+    async def encode(self, texts: list[str], scope: str = "") -> tuple[np.ndarray, EncodeTiming]:
+        """Embed without blocking the event loop; returns vectors and timing (``scope``: see :meth:`submit`)."""
+        job = self.submit(texts, scope)
         vectors = await asyncio.wrap_future(job.future)
         return vectors, job.timing
 
@@ -166,7 +171,7 @@ class Encoder:
                 total += len(nxt.texts)
             started = time.perf_counter()
             try:
-                vectors = self._embed_with_cache([t for j in jobs for t in j.texts])
+                vectors = self._embed_with_cache([(j.scope, t) for j in jobs for t in j.texts])
             except Exception as exc:  # surface model errors to every waiting caller
                 for j in jobs:
                     j.future.set_exception(exc)
@@ -179,16 +184,17 @@ class Encoder:
                 j.future.set_result(vectors[offset : offset + len(j.texts)])
                 offset += len(j.texts)
 
-    def _embed_with_cache(self, texts: list[str]) -> np.ndarray:
+    def _embed_with_cache(self, texts: list[tuple[str, str]]) -> np.ndarray:
+        """Vectors of (scope, text) pairs; the cache is keyed by both, the model sees each text once."""
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        missing: dict[str, list[int]] = {}
+        missing: dict[str, list[tuple[int, tuple[str, str]]]] = {}
         with self._cache_lock:
-            for i, text in enumerate(texts):
-                vec = self._cache.get(text)
+            for i, key in enumerate(texts):
+                vec = self._cache.get(key)
                 if vec is None:
-                    missing.setdefault(text, []).append(i)
+                    missing.setdefault(key[1], []).append((i, key))
                 else:
-                    self._cache.move_to_end(text)
+                    self._cache.move_to_end(key)
                     out[i] = vec
                     self.cache_hits += 1
         if missing:
@@ -200,10 +206,10 @@ class Encoder:
             ).astype(np.float32, copy=False)
             with self._cache_lock:
                 for text, vec in zip(unique, vectors):
-                    for i in missing[text]:
+                    for i, key in missing[text]:
                         out[i] = vec
-                    if self._cache_size:
-                        self._cache[text] = vec
-                        if len(self._cache) > self._cache_size:
-                            self._cache.popitem(last=False)
+                        if self._cache_size:
+                            self._cache[key] = vec
+                            if len(self._cache) > self._cache_size:
+                                self._cache.popitem(last=False)
         return out

@@ -10,14 +10,17 @@ import anyio
 from litestar import Litestar, Request, get
 from litestar.config.cors import CORSConfig
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
-from litestar.datastructures import State
+from litestar.datastructures import MutableScopeHeaders, State
 from litestar.response import Redirect
+from litestar.types import Message, Scope
 
 from service.api.auth import RateLimiter
 from service.api.checks import BatchController, CheckController, ReportController
 from service.api.errors import EXCEPTION_HANDLERS
 from service.api.keys import KeyController
+from service.api.limits import WorkLimiter
 from service.api.positions import PositionController, StatementController
 from service.api.schemas import Strict
 from service.api.system import health, info, metrics, ready
@@ -33,6 +36,22 @@ log = logging.getLogger("selaras")
 async def index(request: Request) -> Redirect:
     """Send people who open the root URL to the API documentation."""
     return Redirect("/schema")
+
+
+# On every response: no MIME sniffing, no framing, no Referer (review links carry their token in the URL).
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"}
+
+
+def _security_headers(message: Message, scope: Scope) -> None:
+    """``before_send`` hook, so errors and unknown paths get the headers too (route middleware misses those)."""
+    if message["type"] != "http.response.start":
+        return
+    headers = MutableScopeHeaders.from_message(message)
+    for name, value in SECURITY_HEADERS.items():
+        if name not in headers:
+            headers[name] = value
+    if scope.get("path", "").startswith("/v1/") and "cache-control" not in headers:
+        headers["Cache-Control"] = "no-store"  # keyed data and review links: never kept by a cache
 
 
 def _strict_models_in_openapi(app: Litestar) -> None:
@@ -81,16 +100,21 @@ def create_app(settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=[observe_requests],
+        before_send=[_security_headers],
         logging_config=None,  # service.logs configures JSON logging; litestar's default would replace it
         request_max_body_size=settings.max_body_bytes,
         cors_config=CORSConfig(allow_origins=settings.cors_origins, allow_headers=["Authorization", "Content-Type"])
         if settings.cors_origins else None,
         openapi_config=OpenAPIConfig(
             title="Selaras", version="0.1.0", path="/schema",
+            # The interactive docs load their scripts from a CDN (no integrity hashes), so they are opt-in
+            # (SELARAS_DOCS=true); by default /schema serves the OpenAPI document only.
+            render_plugins=() if settings.docs else (JsonRenderPlugin(), YamlRenderPlugin()),
             description="Checks Indonesian government press-statement drafts against reference positions.",
             # Security is declared per controller: /health, /ready, /info and /metrics need no key.
             components=Components(security_schemes={"BearerKey": SecurityScheme(type="http", scheme="bearer")}),
         ),
         state=State({"settings": settings, "metrics": Metrics(),
-                     "rate_limiter": RateLimiter(settings.rate_limit_per_minute)}),
+                     "rate_limiter": RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst),
+                     "work_limiter": WorkLimiter(settings.sentences_per_minute, settings.max_concurrent_checks)}),
     )

@@ -70,7 +70,8 @@ def build_selaras(settings: Settings) -> Selaras:
                       max_queue=settings.max_queue, cache_size=settings.embed_cache_size,
                       workers=settings.encoder_workers)
     return Selaras(encoder, store, records, build_judge(settings), top_k=settings.top_k,
-                   max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars)
+                   max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars,
+                   max_draft_chars=settings.max_draft_chars, check_timeout_s=settings.check_timeout_s)
 
 
 def close_selaras(selaras: Selaras) -> None:

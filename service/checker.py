@@ -19,7 +19,7 @@ import anyio
 import numpy as np
 
 from embeddings.encoder import Encoder
-from service.judge.judge import Candidate, Judge, Judgement
+from service.judge.judge import Candidate, DeadlineExceeded, Judge, Judgement
 from service.records import PositionRecord, Records, content_hash, utcnow
 from service.segment import Span, split_passages, split_sentences
 from service.store.base import Point, StoreUnavailable, VectorStore
@@ -91,7 +91,8 @@ class Selaras:
     """The service core, shared by the API and the CLI."""
 
     def __init__(self, encoder: Encoder, store: VectorStore, records: Records, judge: Judge,
-                 top_k: int = 5, max_sentences: int = 400, max_sentence_chars: int = 2000) -> None:
+                 top_k: int = 5, max_sentences: int = 400, max_sentence_chars: int = 2000,
+                 max_draft_chars: int = 200_000, check_timeout_s: float = 30.0) -> None:
         self.encoder = encoder
         self.store = store
         self.records = records
@@ -99,6 +100,8 @@ class Selaras:
         self.top_k = top_k
         self.max_sentences = max_sentences
         self.max_sentence_chars = max_sentence_chars
+        self.max_draft_chars = max_draft_chars
+        self.check_timeout_s = check_timeout_s
         self._positions: dict[str, PositionRecord] = {}
         self._positions_version = -1
         self._cache_lock = threading.Lock()
@@ -223,14 +226,21 @@ class Selaras:
 
     # -- checks ----------------------------------------------------------------
     def sentences_of(self, text: str) -> list[Span]:
-        """Validated sentences of a draft; raises :class:`InputError` naming the limit."""
+        """Validated sentences of a draft; raises :class:`InputError` naming the limit.
+
+        The length is checked before any splitting, and splitting stops one sentence past the
+        limit: the cost of a refused draft is bounded by the limits, not by what was sent.
+        """
+        if len(text) > self.max_draft_chars:
+            raise InputError("draft_too_long", f"The draft has {len(text)} characters; the limit is "
+                                               f"{self.max_draft_chars} (SELARAS_MAX_DRAFT_CHARS).", status=413)
         if not text.strip():
             raise InputError("empty_text", "The draft text is empty.")
-        sentences = split_sentences(text)
+        sentences = split_sentences(text, limit=self.max_sentences)
         if len(sentences) > self.max_sentences:
             raise InputError(
                 "too_many_sentences",
-                f"The draft has {len(sentences)} sentences; the limit is {self.max_sentences}.",
+                f"The draft has more than {self.max_sentences} sentences; the limit is {self.max_sentences}.",
             )
         for s in sentences:
             if len(s.text) > self.max_sentence_chars:
@@ -242,15 +252,27 @@ class Selaras:
         return sentences
 
     async def check(self, text: str, agency: str | None = None, title: str | None = None,
-                    on: date | None = None) -> tuple[dict[str, Any], CheckTiming]:
-        """Check a draft; returns the stored report and where the time went."""
+                    on: date | None = None, sentences: list[Span] | None = None,
+                    extra: dict[str, Any] | None = None) -> tuple[dict[str, Any], CheckTiming]:
+        """Check a draft; returns the stored report and where the time went.
+
+        Every CPU step runs in a worker thread (the event loop only awaits), and the check has
+        ``check_timeout_s`` in all: past it :class:`DeadlineExceeded` is raised between steps.
+        ``sentences`` may be passed when the caller already split the text (batches validate
+        first); ``extra`` fields are stored with the report (e.g. the key that asked).
+        """
         started = time.perf_counter()
+        deadline = time.monotonic() + self.check_timeout_s
         timing = CheckTiming()
-        sentences = self.sentences_of(text)
-        vectors, enc = await self.encoder.encode([s.text for s in sentences])
+        if sentences is None:
+            sentences = await anyio.to_thread.run_sync(self.sentences_of, text)
+        # Agency-scoped caches: a cache hit shows in the timing headers, so it must be one's own.
+        vectors, enc = await self.encoder.encode([s.text for s in sentences], scope=agency or "")
         timing.queue_ms, timing.embed_ms = enc.queue_ms, enc.embed_ms
+        if time.monotonic() > deadline:
+            raise DeadlineExceeded("embedding ran past the check's time budget")
         report = await anyio.to_thread.run_sync(
-            self._finish_check, text, sentences, vectors, agency, title, on or date.today(), timing
+            self._finish_check, text, sentences, vectors, agency, title, on or date.today(), timing, deadline, extra
         )
         timing.total_ms = (time.perf_counter() - started) * 1000
         return report, timing
@@ -263,18 +285,44 @@ class Selaras:
         return self._finish_check(text, sentences, vectors, agency, title, on or date.today(), CheckTiming())
 
     def _finish_check(self, text: str, sentences: list[Span], vectors: np.ndarray, agency: str | None,
-                      title: str | None, on: date, timing: CheckTiming) -> dict[str, Any]:
+                      title: str | None, on: date, timing: CheckTiming, deadline: float | None = None,
+                      extra: dict[str, Any] | None = None) -> dict[str, Any]:
         t0 = time.perf_counter()
+        # Read before retrieval: a load that lands meanwhile must not stamp its version on this report.
+        corpus_version = self.records.corpus_version()
         candidates = self.retrieve(vectors, on)
         t1 = time.perf_counter()
-        judgements = self.judge.judge([s.text for s in sentences], candidates)
+        judgements = self.judge.judge([s.text for s in sentences], candidates, scope=agency or "",
+                                      deadline=deadline)
         t2 = time.perf_counter()
         timing.search_ms, timing.judge_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
         report = build_report(text, sentences, judgements, agency, title,
                               model=self.encoder.model_name, judge=self.judge.name,
-                              corpus_version=self._positions_version)
+                              corpus_version=corpus_version)
+        if extra:
+            report.update(extra)
         self.records.save_report(report)
         return report
+
+    async def conflicts_with_positions(self, text: str, agency: str) -> list[dict[str, Any]]:
+        """Findings of ``text`` that conflict with an official position or vision text (not statements).
+
+        Publishing a statement goes through this first: a statement that contradicts the official
+        reference is refused, so no submitter can plant figures that flip other agencies' verdicts.
+        Nothing is stored.
+        """
+        sentences = await anyio.to_thread.run_sync(self.sentences_of, text)
+        vectors, _ = await self.encoder.encode([s.text for s in sentences], scope=agency)
+
+        def judge() -> list[dict[str, Any]]:
+            candidates = [[c for c in row if c.meta["kind"] != "statement"]
+                          for row in self.retrieve(vectors, date.today())]
+            judgements = self.judge.judge([s.text for s in sentences], candidates, scope=agency,
+                                          deadline=time.monotonic() + self.check_timeout_s)
+            report = build_report(text, sentences, judgements, agency, None, model="", judge="", corpus_version=0)
+            return [f for f in report["findings"] if f["relation"] == "conflicts"]
+
+        return await anyio.to_thread.run_sync(judge)
 
     def retrieve(self, vectors: np.ndarray, on: date) -> list[list[Candidate]]:
         """Top-k passages per sentence from positions in effect on ``on`` (one store call)."""
@@ -330,7 +378,8 @@ def build_report(text: str, sentences: list[Span], judgements: list[Judgement], 
             "reasons": j.reasons,
             "evidence": [
                 {"position_id": c.meta["position_id"], "title": c.meta["title"], "agency": c.meta["agency"],
-                 "kind": c.meta["kind"], "passage": c.passage, "similarity": round(c.similarity, 4)}
+                 "kind": c.meta["kind"], "official": c.meta["kind"] != "statement",
+                 "passage": c.passage, "similarity": round(c.similarity, 4)}
                 for c in j.evidence[:3]
             ],
         })

@@ -45,7 +45,20 @@ class Settings(BaseSettings):
     max_positions_per_request: int = Field(1000, ge=1)
     max_queue: int = Field(64, ge=1, description="Checks waiting for the encoder before 503.")
     rate_limit_per_minute: int = Field(600, ge=1, description="Requests per minute per API key (429 beyond).")
+    rate_limit_burst: int = Field(60, ge=1, description="Requests a key may send at once before the per-minute rate applies.")
+
+    # Work limits: requests are not work (one 400-sentence draft took 6.2 s), so sentences are counted.
+    max_draft_chars: int = Field(200_000, ge=1000, description="Characters in one draft, checked before splitting.")
+    max_statement_chars: int = Field(30_000, ge=1000, description="Characters in one published statement.")
+    max_batch_sentences: int = Field(2000, ge=1, description="Sentences in all drafts of one batch together.")
+    sentences_per_minute: int = Field(3000, ge=1, description="Draft sentences checked per API key per minute.")
+    max_concurrent_checks: int = Field(4, ge=1, description="Check requests one API key may have in flight.")
+    check_timeout_s: float = Field(30.0, gt=0, description="Time budget of one check; past it the request gets 503.")
     cors_origins: list[str] = Field(default_factory=list)
+    review_link_days: int = Field(30, ge=1, le=365, description="Days a report's review link works; it also ends "
+                                                                "when the key that made the report is revoked.")
+    docs: bool = Field(False, description="Interactive API docs under /schema (their scripts come from a CDN); "
+                                          "off: /schema serves the OpenAPI document only.")
 
     # Judging -------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Reference passages retrieved per sentence.")

@@ -21,11 +21,11 @@ BEARER = [{"BearerKey": []}]
 
 
 class RateLimiter:
-    """A token bucket per API key: ``per_minute`` requests, bursts up to the same number."""
+    """A token bucket per API key: ``per_minute`` requests, bursts of up to ``burst``."""
 
-    def __init__(self, per_minute: int) -> None:
+    def __init__(self, per_minute: int, burst: int | None = None) -> None:
         self.rate = per_minute / 60.0
-        self.capacity = float(per_minute)
+        self.capacity = float(min(burst or per_minute, per_minute))
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 

@@ -13,6 +13,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from embeddings.encoder import Overloaded
 from service.api.schemas import ErrorBody
 from service.checker import InputError
+from service.judge.judge import DeadlineExceeded
 from service.store.base import StoreUnavailable
 
 log = logging.getLogger("selaras.errors")
@@ -28,11 +29,13 @@ _DESCRIPTIONS = {
     403: "The key's role may not do this (`forbidden`)",
     404: "Not found (`not_found`); also another agency's report",
     409: "The id belongs to something else (`id_taken`)",
-    413: "Body over the size limit (`payload_too_large`) or too many items (`too_many_positions`)",
+    413: "Body over the size limit (`payload_too_large`), a draft over SELARAS_MAX_DRAFT_CHARS (`draft_too_long`), "
+         "too many items (`too_many_positions`) or sentences in a batch (`batch_too_large`)",
     422: "Invalid fields or values, naming them (`invalid_request`, `too_many_sentences`, `sentence_too_long`, ...)",
-    429: "Too many requests for this key (`rate_limited`, with Retry-After)",
-    503: "The encoder queue is full (`overloaded`) or the vector store is unavailable (`store_unavailable`), "
-         "with Retry-After",
+    429: "Too many requests (`rate_limited`), sentences (`sentence_quota`) or concurrent checks "
+         "(`too_many_concurrent_checks`) for this key, with Retry-After",
+    503: "The encoder queue is full (`overloaded`), the vector store is unavailable (`store_unavailable`) or "
+         "the check ran past its time budget (`deadline_exceeded`), with Retry-After",
 }
 
 
@@ -112,6 +115,13 @@ def _overloaded(request: Request, exc: Overloaded) -> Response:
                     headers={"Retry-After": "1"})
 
 
+def _deadline(request: Request, exc: DeadlineExceeded) -> Response:
+    limit = request.app.state.settings.check_timeout_s
+    return Response(_body("deadline_exceeded", f"The check took longer than its time budget of {limit:g} s "
+                                               "(SELARAS_CHECK_TIMEOUT_S); send a shorter draft or retry later."),
+                    status_code=503, headers={"Retry-After": "5"})
+
+
 def _store(request: Request, exc: StoreUnavailable) -> Response:
     log.warning("store unavailable: %s", exc)
     return Response(_body("store_unavailable", f"The reference store is unavailable: {exc}"), status_code=503,
@@ -129,6 +139,7 @@ EXCEPTION_HANDLERS = {
     HTTPException: _http,
     InputError: _input,
     Overloaded: _overloaded,
+    DeadlineExceeded: _deadline,
     StoreUnavailable: _store,
     Exception: _internal,
 }

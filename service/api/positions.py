@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 import anyio
 from litestar import Controller, Request, delete, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import Parameter
-
-import hashlib
 
 from service.api.auth import BEARER, CURATORS, SUBMITTERS, require_key
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
@@ -54,6 +55,10 @@ class PositionController(Controller):
         if len(data.positions) > limit:
             raise ApiError(413, "too_many_positions",
                            f"{len(data.positions)} positions in one request; the limit is {limit}.")
+        reserved = [i.id for i in data.positions if i.id.startswith(STATEMENT_PREFIX) and i.kind != "statement"]
+        if reserved:
+            raise ApiError(422, "reserved_id", f"Ids under {STATEMENT_PREFIX!r} hold agencies' statements only: "
+                                               f"{', '.join(reserved[:5])}.")
         statuses = await anyio.to_thread.run_sync(selaras.upsert_positions, [to_input(i) for i in data.positions])
         results = []
         for item, status in zip(data.positions, statuses):
@@ -99,28 +104,76 @@ class PositionController(Controller):
         return position_out(record)
 
 
+STATEMENT_PREFIX = "statement/"
+
+
+def agency_slug(agency: str) -> str:
+    """The agency's statement namespace: "Kementerian PPN/Bappenas" → "kementerian-ppn-bappenas"."""
+    return re.sub(r"[^a-z0-9]+", "-", agency.casefold()).strip("-") or "agency"
+
+
+def statement_id(agency: str, local: str) -> str:
+    """Full id of an agency's statement; only ``statement/<agency>/`` ids can hold statements."""
+    return f"{STATEMENT_PREFIX}{agency_slug(agency)}/{local}"
+
+
 class StatementController(Controller):
-    """``/v1/statements``: an agency publishes an approved draft as its statement."""
+    """``/v1/statements``: an agency publishes, updates and retracts its own statements.
+
+    A statement lives at ``statement/<agency>/<id>``, so it can never take or shadow a position's
+    id, and a submitter reaches only its own agency's namespace. A statement that conflicts with
+    an official position or vision text is refused: an agency may not put figures into the
+    reference that contradict the official ones (and then flip other agencies' verdicts).
+    """
 
     path = "/v1/statements"
     guards = [require_key]
     security = BEARER
-    tags = ["positions"]
+    tags = ["statements"]
 
-    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Publish an approved draft as a statement",
+    @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Publish or update one of your agency's statements",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 409, 503))
     async def publish(self, request: Request, data: StatementIn) -> PositionOut:
         """Stored as a position of kind ``statement``; later drafts of other agencies are checked against it."""
         selaras: Selaras = request.app.state.selaras
         key = request.state.key
         agency = key.agency if key.role == "submitter" else (data.agency or key.agency)
+        limit = request.app.state.settings.max_statement_chars
+        if len(data.text) > limit:
+            raise ApiError(413, "statement_too_long",
+                           f"The statement has {len(data.text)} characters; the limit is {limit} "
+                           "(SELARAS_MAX_STATEMENT_CHARS).")
         # Re-publishing the same text under the same agency is idempotent (same id).
-        digest = hashlib.sha256(f"{agency}\x00{data.text}".encode()).hexdigest()[:16]
-        statement_id = data.id or f"statement-{digest}"
-        existing = selaras.records.get_position(statement_id)
+        local = data.id or hashlib.sha256(f"{agency}\x00{data.text}".encode()).hexdigest()[:16]
+        sid = statement_id(agency, local)
+        existing = selaras.records.get_position(sid)
         if existing is not None and (existing.kind != "statement" or existing.agency != agency):
-            raise ApiError(409, "id_taken", f"The id {statement_id!r} belongs to another agency's position.")
-        item = PositionInput(id=statement_id, title=data.title, text=data.text, agency=agency, kind="statement",
+            raise ApiError(409, "id_taken", f"The id {sid!r} belongs to another agency's statement or a position.")
+        conflicts = await selaras.conflicts_with_positions(data.text, agency)
+        if conflicts:
+            raise ApiError(
+                409, "statement_conflicts_position",
+                f"{len(conflicts)} sentence(s) of the statement conflict with official positions; "
+                "correct them (or ask a curator to update the position) before publishing.",
+                details=[{"sentence": f["sentence"], "start": f["start"], "end": f["end"], "reasons": f["reasons"],
+                          "positions": [e["position_id"] for e in f["evidence"] if e["official"]]}
+                         for f in conflicts])
+        item = PositionInput(id=sid, title=data.title, text=data.text, agency=agency, kind="statement",
                              topics=data.topics, language=data.language)
         await anyio.to_thread.run_sync(selaras.upsert_position, item)
-        return position_out(selaras.records.get_position(statement_id))
+        return position_out(selaras.records.get_position(sid))
+
+    @delete("/{statement_id:path}", opt={"roles": SUBMITTERS}, status_code=200, summary="Retract a statement",
+            responses=error_responses(404, *AUTHENTICATED, 503))
+    async def retract(self, request: Request, statement_id: str) -> PositionOut:
+        """No longer used for checks (kept in the record, status ``retired``). Submitters retract only their
+        agency's statements; another agency's statement, or a position, is answered 404."""
+        sid = statement_id.lstrip("/")
+        selaras: Selaras = request.app.state.selaras
+        key = request.state.key
+        record = selaras.records.get_position(sid)
+        if (record is None or record.kind != "statement" or not sid.startswith(STATEMENT_PREFIX)
+                or (key.role == "submitter" and record.agency != key.agency)):
+            raise NotFoundException(f"No statement of yours with id {sid!r}.")
+        retired = await anyio.to_thread.run_sync(selaras.retire_position, sid)
+        return position_out(retired)

@@ -46,8 +46,8 @@ class RecordingClassifier:
         self.seconds = 0.0
         self.pairs = 0
 
-    def predict(self, pairs: list[tuple[str, str]]) -> list[tuple[float, float, float]]:
-        """Scores for ``pairs``, computing only the ones not seen before."""
+    def predict(self, pairs: list[tuple[str, str]], scope: str = "") -> list[tuple[float, float, float]]:
+        """Scores for ``pairs``, computing only the ones not seen before (evaluation has one scope)."""
         todo = list(dict.fromkeys(p for p in pairs if p not in self.scores))
         if todo:
             started = time.perf_counter()

@@ -44,6 +44,7 @@ neighbouring-topic pairs labelled neutral, rejects near-topic passages better th
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from itertools import takewhile
 from typing import Any, Protocol
@@ -76,10 +77,14 @@ class Judgement:
     evidence: list[Candidate] = field(default_factory=list)
 
 
+class DeadlineExceeded(RuntimeError):
+    """A check ran past its time budget; the caller answers 503 instead of holding a worker."""
+
+
 class PairClassifier(Protocol):
     """Scores (reference, draft) pairs; rows are P(entailment), P(neutral), P(contradiction)."""
 
-    def predict(self, pairs: list[tuple[str, str]]) -> list[tuple[float, float, float]]: ...
+    def predict(self, pairs: list[tuple[str, str]], scope: str = "") -> list[tuple[float, float, float]]: ...
 
 
 @dataclass
@@ -103,11 +108,22 @@ class Judge:
     nli_min_shared_words: int = 0
     name: str = "rules-v1"
 
-    def judge(self, sentences: list[str], candidates: list[list[Candidate]]) -> list[Judgement]:
-        """One judgement per sentence, given each sentence's candidates (best first)."""
+    def judge(self, sentences: list[str], candidates: list[list[Candidate]], scope: str = "",
+              deadline: float | None = None) -> list[Judgement]:
+        """One judgement per sentence, given each sentence's candidates (best first).
+
+        ``scope`` partitions the classifier's score cache (the agency); ``deadline`` is a
+        ``time.monotonic()`` value past which :class:`DeadlineExceeded` is raised between sentences.
+        """
         related = [[c for c in cands if c.similarity >= self.related_threshold] for cands in candidates]
-        clashes = [self._rule_clashes(s, rel) for s, rel in zip(sentences, related)]
-        probs = self._classify(sentences, related, clashes)
+        clashes = []
+        for s, rel in zip(sentences, related):
+            if deadline is not None and time.monotonic() > deadline:
+                raise DeadlineExceeded("judging ran past the check's time budget")
+            clashes.append(self._rule_clashes(s, rel))
+        if deadline is not None and time.monotonic() > deadline:
+            raise DeadlineExceeded("judging ran past the check's time budget")
+        probs = self._classify(sentences, related, clashes, scope)
         return [self._judge_one(sentences[i], rel, rc, probs.get(i, []))
                 for i, (rel, rc) in enumerate(zip(related, clashes))]
 
@@ -121,7 +137,7 @@ class Judge:
                 for c in related]
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
-                  clashes: list[list[list[str]]]) -> dict[int, list[tuple[float, float, float]]]:
+                  clashes: list[list[list[Clash]]], scope: str = "") -> dict[int, list[tuple[float, float, float]]]:
         # One batched classifier call for the whole draft, only on pairs retrieval made plausible
         # (related), at most nli_candidates per sentence. Sentences with a rule clash are scored
         # too: the classifier may veto a clash between passages about different things.
@@ -134,7 +150,7 @@ class Judge:
         pairs = [(c.passage, sentences[i]) for i, rel in chosen.items() for c in rel]
         if not pairs:
             return {}
-        scores = iter(score_pairs(self.classifier, pairs, self.nli_min_shared_words))
+        scores = iter(score_pairs(self.classifier, pairs, self.nli_min_shared_words, scope))
         return {i: [next(scores) for _ in rel] for i, rel in chosen.items()}
 
     def _judge_one(self, sentence: str, related: list[Candidate], rule_clashes: list[list[Clash]],
@@ -143,6 +159,7 @@ class Judge:
             return Judgement("unsupported", ["No reference passage is about the same thing."])
         conflicts: list[tuple[Candidate, list[str]]] = []
         supports: list[tuple[Candidate, str]] = []
+        firmly_backed = False  # an official passage entails or restates the sentence
         nli_floor = self._clash_floor(related, self.nli_clash_threshold)
         for i, cand in enumerate(related):
             scored = i < len(probs)
@@ -160,12 +177,20 @@ class Judge:
             if scored and p_e >= self.entailment_threshold:
                 supports.append((cand, f'The trained classifier judges this follows from "{title}" '
                                        f"(p={p_e:.2f}, similarity {cand.similarity:.2f})."))
+                firmly_backed |= not _is_statement(cand)
             elif cand.similarity >= self.paraphrase_threshold:
                 supports.append((cand, f'Restates "{title}" almost word for word (similarity {cand.similarity:.2f}).'))
+                firmly_backed |= not _is_statement(cand)
             elif high and (not scored or p_e >= self.high_similarity_entailment):
                 supports.append((cand, f'Says the same as "{title}" (similarity {cand.similarity:.2f}).'))
+        # Another agency's statement never outranks an official position: where a position or
+        # vision text entails or restates the sentence, a clash with a statement says the statement
+        # is wrong, not the draft (a submitter must not flip other agencies' verdicts). Mere topical
+        # closeness to a position is not enough: it would hide true clashes with statements.
+        if firmly_backed:
+            conflicts = [(c, rs) for c, rs in conflicts if not _is_statement(c)]
         if conflicts:
-            reasons = [r for _, rs in conflicts for r in rs]
+            reasons = [r + _statement_note(c) for c, rs in conflicts for r in rs]
             evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
             return Judgement("conflicts", _unique(reasons), evidence)
         if supports:
@@ -179,7 +204,7 @@ class Judge:
 
 
 def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
-                min_shared_words: int) -> list[tuple[float, float, float]]:
+                min_shared_words: int, scope: str = "") -> list[tuple[float, float, float]]:
     """The classifier's (p_e, p_n, p_c) per (reference, draft) pair, as the judge uses them.
 
     A same-language pair with fewer than ``min_shared_words`` content words in common cannot be
@@ -190,8 +215,20 @@ def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
     """
     needed = list(dict.fromkeys(p for p in pairs if min_shared_words <= 0 or not same_language(*p)
                                 or shared_content_words(*p) >= min_shared_words))
-    scored = dict(zip(needed, classifier.predict(needed))) if needed else {}
+    scored = dict(zip(needed, classifier.predict(needed, scope))) if needed else {}
     return [scored.get(p, NEUTRAL) for p in pairs]
+
+
+def _is_statement(candidate: Candidate) -> bool:
+    return candidate.meta.get("kind") == "statement"
+
+
+def _statement_note(candidate: Candidate) -> str:
+    """Says so when the clashing reference is an agency's published statement, not an official position."""
+    if not _is_statement(candidate):
+        return ""
+    return (f" (The reference is a statement published by {candidate.meta.get('agency') or 'another agency'}, "
+            "not an official position.)")
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -424,7 +424,7 @@ class NliClassifier:
         self.backend = "onnx-int8" if onnx_session is not None else "torch"
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="nli") if onnx_session and threads > 1 else None
         self.cache_size = cache_size
-        self._cache: OrderedDict[tuple[str, str], tuple[float, float, float]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, str], tuple[float, float, float]] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
@@ -494,24 +494,26 @@ class NliClassifier:
         ids = np.array([seq], dtype=np.int64)
         return self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
 
-    def predict(self, pairs: list[tuple[str, str]]) -> list[tuple[float, float, float]]:
+    def predict(self, pairs: list[tuple[str, str]], scope: str = "") -> list[tuple[float, float, float]]:
         """One (p_e, p_n, p_c) row per (reference, draft) pair, in input order.
 
         Scores of recent pairs are cached (LRU): a resubmitted draft or boilerplate sentence
         against the same passage costs nothing. Cached and fresh scores are identical, since
-        each pair's score does not depend on the rest of the call.
+        each pair's score does not depend on the rest of the call. The cache is partitioned by
+        ``scope`` (the service passes the agency): a hit shows in the judging time, so one agency
+        must not learn which sentences another has checked.
         """
         with self._lock:
-            known = {p: self._cache[p] for p in pairs if p in self._cache}
+            known = {p: self._cache[(scope, *p)] for p in pairs if (scope, *p) in self._cache}
             for p in known:
-                self._cache.move_to_end(p)
+                self._cache.move_to_end((scope, *p))
         todo = list(dict.fromkeys(p for p in pairs if p not in known))
         if todo:
             rows = torch.softmax(self.logits(todo) / self.temperature, dim=-1).tolist()
             fresh = {p: (float(r[0]), float(r[1]), float(r[2])) for p, r in zip(todo, rows)}
             known.update(fresh)
             with self._lock:
-                self._cache.update(fresh)
+                self._cache.update({(scope, *p): v for p, v in fresh.items()})
                 while len(self._cache) > self.cache_size:
                     self._cache.popitem(last=False)
         return [known[p] for p in pairs]

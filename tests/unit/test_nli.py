@@ -122,7 +122,7 @@ class Stub:
         self.table = table
         self.calls: list[list[tuple[str, str]]] = []
 
-    def predict(self, pairs):
+    def predict(self, pairs, scope=""):
         self.calls.append(list(pairs))
         return [self.table.get(d, (0.1, 0.8, 0.1)) for _, d in pairs]
 
