@@ -22,11 +22,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.data import shared_data
 from tests.integration.server import ROOT, Server, cli, selaras_env
 
 pytestmark = pytest.mark.slow
 
-INDOSUM = ROOT.parent / "shared" / "data" / "indosum" / "dev.01.jsonl"
 N_POSITIONS = 150
 
 
@@ -38,10 +38,9 @@ def _detokenise(tokens: list[str]) -> str:
 
 def indosum_positions(n: int = N_POSITIONS, paragraphs: int = 3) -> list[dict]:
     """``n`` positions from distinct IndoSum articles (their first paragraphs, tokens joined to text)."""
-    if not INDOSUM.exists():
-        pytest.skip(f"IndoSum not found at {INDOSUM}")
+    indosum = shared_data("indosum/dev.01.jsonl", "IndoSum")
     out, seen = [], set()
-    with INDOSUM.open(encoding="utf-8") as fh:
+    with indosum.open(encoding="utf-8") as fh:
         for line in fh:
             article = json.loads(line)
             if article["id"] in seen:
@@ -52,7 +51,7 @@ def indosum_positions(n: int = N_POSITIONS, paragraphs: int = 3) -> list[dict]:
                         "agency": "Kementerian Uji", "kind": "position", "topics": [article["category"]]})
             if len(out) == n:
                 return out
-    raise AssertionError(f"only {len(out)} articles in {INDOSUM}")
+    raise AssertionError(f"only {len(out)} articles in {indosum}")
 
 
 def _stored_positions(db: Path) -> int:

@@ -23,6 +23,7 @@ from service.judge.nli import (
     NliWeightsError,
     sha256_file,
 )
+from tests.data import shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -282,15 +283,10 @@ def test_wrong_shapes_are_a_clear_error(tmp_path, base_model):
         NliClassifier.load(base_model, copy)
 
 
-INDONLI = ROOT.parent / "shared" / "data" / "indonli"
-
-
 def _val_pairs(n: int) -> tuple[list[tuple[str, str]], list[str]]:
     from service.judge.nli import iter_jsonl
 
-    path = INDONLI / "val.jsonl"
-    if not path.is_file():
-        pytest.skip(f"IndoNLI not found at {path}")
+    path = shared_data("indonli/val.jsonl", "IndoNLI")
     rows = [r for r in iter_jsonl(path) if r.get("label") in ("e", "n", "c")][:n]
     return [(r["premise"], r["hypothesis"]) for r in rows], [r["label"] for r in rows]
 

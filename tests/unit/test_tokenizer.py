@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from embeddings.tokenizer import shared_tokenizer
+from tests.data import shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
-INDONLI = ROOT.parent / "shared" / "data" / "indonli"
 
 
 @pytest.fixture(scope="module")
@@ -24,9 +24,7 @@ def base_model() -> Path:
 def _texts() -> list[tuple[str, str]]:
     from service.judge.nli import iter_jsonl
 
-    path = INDONLI / "val.jsonl"
-    if not path.is_file():
-        pytest.skip(f"IndoNLI not found at {path}")
+    path = shared_data("indonli/val.jsonl", "IndoNLI")
     rows = list(iter_jsonl(path))
     pairs = [(r["premise"], r["hypothesis"]) for r in rows]
     long = " ".join(r["premise"] for r in rows[:40])  # ~1,500 tokens
