@@ -35,3 +35,28 @@ def test_short_fragments_merge_into_next_passage():
     text = "Jakarta.\nPemerintah menetapkan defisit APBN 2026 sebesar 2,68 persen terhadap PDB nasional."
     [passage] = split_passages(text)
     assert passage.start == 0 and passage.end == len(text)
+
+
+def test_adversarial_punctuation_splits_in_linear_time():
+    # Issue 11: the old pattern backtracked through every run of marks (40,000 dots: 20 s) and the
+    # abbreviation check re-scanned the sentence so far ("dr. " to 80,000 characters: 37 s).
+    import time
+
+    for text in ("." * 500_000, "!?…" * 170_000, "dr. " * 100_000, "1.1." * 125_000, '."' * 250_000):
+        started = time.perf_counter()
+        spans = split_sentences(text)
+        split_passages(text)
+        assert time.perf_counter() - started < 1.0, text[:8]  # ~0.01-0.1 s measured
+        assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_split_stops_one_sentence_past_the_limit():
+    assert len(split_sentences("Satu. " * 10_000, limit=5)) == 6
+
+
+def test_long_sentences_become_bounded_passages_at_word_boundaries():
+    text = "Anggaran " + "dan ".join(f"program {i} " for i in range(400)) + "selesai."
+    passages = split_passages(text)
+    assert len(passages) > 1 and max(len(p.text) for p in passages) <= 600
+    for p in passages:
+        assert text[p.start:p.end] == p.text and not p.text.startswith(" ")
