@@ -39,9 +39,12 @@ def read_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
         header = json.loads(fh.readline() or "{}")
         if header.get("format") != FORMAT:
             raise ValueError(f"{path} is not a Selaras backup ({FORMAT})")
-        for line in fh:
-            item = json.loads(line)
-            tables[item["table"]].append(item["row"])
+        for number, line in enumerate(fh, 2):
+            try:
+                item = json.loads(line)
+                tables[item["table"]].append(item["row"])
+            except (ValueError, KeyError, TypeError):
+                raise ValueError(f"{path}:{number}: not a backup row of a known table") from None
     return tables
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any, Iterator
@@ -15,10 +18,16 @@ from service.settings import Settings
 
 
 def read_positions(path: Path, agency: str = "unknown", kind: str = "position") -> Iterator[dict[str, Any]]:
-    """Positions from a JSONL or CSV file, or a folder of .md/.txt files (id = file name)."""
+    """Positions from a JSONL or CSV file, or a folder of .md/.txt files (id = file name).
+
+    In a folder only regular files are read: symbolic links are skipped with a warning (a link
+    could make a position of any file the loading user may read).
+    """
     if path.is_dir():
         for file in sorted([*path.glob("*.md"), *path.glob("*.txt")]):
-            text = file.read_text(encoding="utf-8")
+            text = _read_regular_file(file)
+            if text is None:
+                continue
             first = next((ln for ln in text.splitlines() if ln.strip()), file.stem)
             title = first.lstrip("#").strip() if first.startswith("#") else file.stem
             body = "\n".join(text.splitlines()[1:]).strip() if first.startswith("#") else text
@@ -38,6 +47,28 @@ def read_positions(path: Path, agency: str = "unknown", kind: str = "position") 
                         yield json.loads(line)
                     except json.JSONDecodeError as exc:
                         raise SystemExit(f"{path}:{number}: not valid JSON: {exc}") from None
+
+
+def _read_regular_file(file: Path) -> str | None:
+    """The file's text, or None (with a warning on stderr) when it is a symbolic link or not a regular file."""
+    if file.is_symlink():
+        print(f"warning: skipping {file}: a symbolic link (selaras load reads only regular files in the folder)",
+              file=sys.stderr)
+        return None
+    try:
+        # O_NOFOLLOW: a file swapped for a link since the check is refused too; O_NONBLOCK: a FIFO cannot hang us.
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            print(f"warning: skipping {file}: a symbolic link", file=sys.stderr)
+            return None
+        raise SystemExit(f"error: cannot read {file}: {exc.strerror}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        print(f"warning: skipping {file}: not a regular file", file=sys.stderr)
+        return None
+    with os.fdopen(fd, encoding="utf-8") as fh:
+        return fh.read()
 
 
 def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
@@ -123,7 +154,7 @@ def print_report(report: dict[str, Any]) -> None:
 
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
-    """Create, list or revoke API keys (only hashes are stored)."""
+    """Create, list or revoke API keys (only hashes are stored); rotate the review-link secret."""
     from service.records import Records
 
     records = Records(settings.records_path)
@@ -146,6 +177,10 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"error: no active key {args.key_id}", file=sys.stderr)
                 return 1
             print(f"Revoked {args.key_id}.")
+        elif args.keys_cmd == "rotate-secret":
+            records.rotate_secret()
+            print("Rotated the review-link secret: every review link issued before now has stopped working "
+                  "(running services use the new secret from their next request). API keys are unchanged.")
     finally:
         records.close()
     return 0
@@ -197,11 +232,20 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
               "in SELARAS_DATA_DIR can be opened by one process only.", file=sys.stderr)
         return 2
     if args.bootstrap_key:
+        if not args.bootstrap_hours > 0:
+            print("error: --bootstrap-hours must be positive", file=sys.stderr)
+            return 2
         records = Records(settings.records_path)
-        key, secret = records.create_key(args.bootstrap_agency, "curator")
-        records.close()
-        print(f"Bootstrap curator key for agency {key.agency!r} (shown once):\n  {secret}", flush=True)
-    print(f"Selaras on http://{settings.host}:{settings.port}  (API docs: /schema)", flush=True)
+        try:
+            key, secret, revoked = records.create_bootstrap_key(args.bootstrap_agency, args.bootstrap_hours)
+        finally:
+            records.close()
+        print(f"Bootstrap curator key {key.id} for agency {key.agency!r}, valid until {key.expires_at} "
+              f"(shown once):\n  {secret}", flush=True)
+        if revoked:
+            print(f"The previous bootstrap key {revoked} is revoked.", flush=True)
+    docs = "API docs: /schema/swagger" if settings.docs else "OpenAPI: /schema/openapi.json"
+    print(f"Selaras on http://{settings.host}:{settings.port}  ({docs})", flush=True)
     # The factory string lets uvicorn start each worker process with its own model and store client.
     uvicorn.run("service.app:create_app", factory=True, host=settings.host, port=settings.port,
                 workers=args.workers, log_config=None, access_log=False, timeout_graceful_shutdown=30)
@@ -229,8 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="cmd", required=True)
 
     serve = sub.add_parser("serve", help="run the HTTP service")
-    serve.add_argument("--bootstrap-key", action="store_true", help="create and print a curator key first")
+    serve.add_argument("--bootstrap-key", action="store_true",
+                       help="create and print a curator key first (it expires; the previous bootstrap key is revoked)")
     serve.add_argument("--bootstrap-agency", default="demo")
+    serve.add_argument("--bootstrap-hours", type=float, default=24, help="lifetime of the bootstrap key (default 24)")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (Qdrant server mode only)")
     serve.set_defaults(func=cmd_serve)
 
@@ -265,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     ksub.add_parser("list")
     revoke = ksub.add_parser("revoke")
     revoke.add_argument("key_id")
+    ksub.add_parser("rotate-secret", help="replace the secret that signs review links (all links stop working)")
     keys.set_defaults(func=cmd_keys)
 
     train = sub.add_parser("train", help="train a model")

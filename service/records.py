@@ -15,8 +15,9 @@ import json
 import secrets
 import sqlite3
 import threading
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -54,7 +55,8 @@ CREATE TABLE IF NOT EXISTS reports (
     verdict TEXT NOT NULL,
     score INTEGER NOT NULL,
     created_at TEXT NOT NULL,
-    body TEXT NOT NULL
+    body TEXT NOT NULL,
+    key_id TEXT
 );
 CREATE INDEX IF NOT EXISTS reports_by_agency ON reports (agency, created_at);
 CREATE TABLE IF NOT EXISTS api_keys (
@@ -70,6 +72,12 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 ROLES = ("submitter", "curator", "admin")
+
+# The API key on whose behalf reports are being made (set per request by the checks API; unset in the CLI).
+# save_report stores it beside the report, so a review link dies with the key that made the report. A
+# context variable reaches save_report through the checker, which runs it in a worker thread (anyio copies
+# the context into the thread), without the checker having to carry the key.
+REPORT_KEY: ContextVar[str | None] = ContextVar("selaras_report_key", default=None)
 
 
 def utcnow() -> str:
@@ -157,6 +165,22 @@ class Records:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._migrate()
+        # The review-link secret, read once; re-read only when another connection (a CLI rotation,
+        # another worker) has committed since (PRAGMA data_version tells, without a transaction).
+        self._secret: bytes | None = None
+        self._secret_seen = -1
+
+    def _migrate(self) -> None:
+        """Add the columns newer versions need to a records file made by an older one."""
+        with self._lock:
+            columns = {r["name"] for r in self._db.execute("PRAGMA table_info(reports)")}
+            if "key_id" not in columns:
+                try:
+                    self._db.execute("ALTER TABLE reports ADD COLUMN key_id TEXT")
+                except sqlite3.OperationalError as exc:  # another worker process added it first
+                    if "duplicate column" not in str(exc):
+                        raise
 
     def close(self) -> None:
         """Close the database connection."""
@@ -180,15 +204,31 @@ class Records:
         return int(row["value"]) if row else 0
 
     def server_secret(self) -> bytes:
-        """A per-installation random secret (signs report review links); created on first use."""
-        with self._tx() as db:
-            row = db.execute("SELECT value FROM meta WHERE key='server_secret'").fetchone()
+        """A per-installation random secret (signs report review links); created on first use.
+
+        Cached: after the first call no transaction is opened; the value is read again only when
+        another connection has written to the file since (a rotation by ``selaras keys rotate-secret``
+        reaches a running service at its next link).
+        """
+        with self._lock:
+            seen = self._db.execute("PRAGMA data_version").fetchone()[0]
+            if self._secret is not None and seen == self._secret_seen:
+                return self._secret
+            row = self._db.execute("SELECT value FROM meta WHERE key='server_secret'").fetchone()
             if row is None:
-                value = secrets.token_hex(32)
-                db.execute("INSERT INTO meta(key, value) VALUES('server_secret', ?)", (value,))
-            else:
-                value = row["value"]
-        return bytes.fromhex(value)
+                with self._tx() as db:  # first use; OR IGNORE: another process may create it meanwhile
+                    db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('server_secret', ?)",
+                               (secrets.token_hex(32),))
+                    row = db.execute("SELECT value FROM meta WHERE key='server_secret'").fetchone()
+            self._secret, self._secret_seen = bytes.fromhex(row["value"]), seen
+            return self._secret
+
+    def rotate_secret(self) -> None:
+        """Replace the review-link secret: every link issued before stops working."""
+        with self._tx() as db:
+            db.execute("INSERT INTO meta(key, value) VALUES('server_secret', ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (secrets.token_hex(32),))
+            self._secret = None
 
     def _bump_corpus_version(self) -> None:
         self._db.execute(
@@ -271,14 +311,25 @@ class Records:
         return bool(cur.rowcount)
 
     # -- reports ------------------------------------------------------------
-    def save_report(self, report: dict[str, Any]) -> None:
-        """Store a check report (its JSON body is what GET /v1/reports/{id} returns)."""
+    def save_report(self, report: dict[str, Any], key_id: str | None = None) -> None:
+        """Store a check report (its JSON body is what GET /v1/reports/{id} returns).
+
+        ``key_id`` (default: :data:`REPORT_KEY`) is the API key the report was made for; it is kept
+        beside the body, not in it.
+        """
         with self._tx() as db:
             db.execute(
-                "INSERT OR REPLACE INTO reports VALUES (?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO reports (id, agency, verdict, score, created_at, body, key_id) "
+                "VALUES (?,?,?,?,?,?,?)",
                 (report["id"], report.get("agency"), report["verdict"], report["score"],
-                 report["created_at"], json.dumps(report, ensure_ascii=False)),
+                 report["created_at"], json.dumps(report, ensure_ascii=False), key_id or REPORT_KEY.get()),
             )
+
+    def report_key_id(self, report_id: str) -> str | None:
+        """The id of the API key a stored report was made for (None: made by the CLI, or before keys were kept)."""
+        with self._lock:
+            row = self._db.execute("SELECT key_id FROM reports WHERE id=?", (report_id,)).fetchone()
+        return row["key_id"] if row else None
 
     def get_report(self, report_id: str) -> dict[str, Any] | None:
         """A stored report's body, or None."""
@@ -320,15 +371,37 @@ class Records:
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
         expires_at = normalise_time(expires_at)
-        key_id = secrets.token_hex(4)
-        secret = f"sel_{key_id}_{secrets.token_urlsafe(32)}"
-        record = ApiKey(key_id, agency, role, utcnow(), expires_at, None)
+        for _ in range(3):
+            # 128-bit random ids: a clash is practically impossible, and one is drawn again rather than a 500.
+            key_id = secrets.token_hex(16)
+            secret = f"sel_{key_id}_{secrets.token_urlsafe(32)}"
+            record = ApiKey(key_id, agency, role, utcnow(), expires_at, None)
+            try:
+                with self._tx() as db:
+                    db.execute(
+                        "INSERT INTO api_keys VALUES (?,?,?,?,?,?,?)",
+                        (key_id, hash_key(secret), agency, role, record.created_at, expires_at, None),
+                    )
+            except sqlite3.IntegrityError:
+                continue
+            return record, secret
+        raise RuntimeError("could not draw an unused API key id in 3 tries; is the random source broken?")
+
+    def create_bootstrap_key(self, agency: str, hours: float = 24) -> tuple[ApiKey, str, str | None]:
+        """A curator key for first setup that expires after ``hours``; the previous one is revoked.
+
+        ``serve --bootstrap-key`` calls this at every start, so bootstrap keys never pile up:
+        at most one is live. Returns the key, its secret and the id of the key revoked (if any).
+        """
+        expires = datetime.now(timezone.utc) + timedelta(hours=hours)
+        key, secret = self.create_key(agency, "curator", expires)
         with self._tx() as db:
-            db.execute(
-                "INSERT INTO api_keys VALUES (?,?,?,?,?,?,?)",
-                (key_id, hash_key(secret), agency, role, record.created_at, expires_at, None),
-            )
-        return record, secret
+            row = db.execute("SELECT value FROM meta WHERE key='bootstrap_key_id'").fetchone()
+            db.execute("INSERT INTO meta(key, value) VALUES('bootstrap_key_id', ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key.id,))
+        previous = row["value"] if row else None
+        revoked = previous if previous and self.revoke_key(previous) else None
+        return key, secret, revoked
 
     def authenticate(self, secret: str) -> ApiKey | None:
         """The live key matching ``secret`` (not revoked, not expired), else None."""
@@ -357,6 +430,11 @@ class Records:
                 "SELECT id, agency, role, created_at, expires_at, revoked_at FROM api_keys WHERE id=?", (key_id,)
             ).fetchone()
         return ApiKey(**dict(row)) if row else None
+
+    def key_is_live(self, key_id: str) -> bool:
+        """True while the key exists, is not revoked and has not expired."""
+        key = self.get_key(key_id)
+        return key is not None and not key.revoked_at and not (key.expires_at and _expired(key.expires_at))
 
     def revoke_key(self, key_id: str) -> bool:
         """Revoke a key by id; False if unknown."""
@@ -389,7 +467,20 @@ def import_rows(records: "Records", table: str, rows: list[dict[str, Any]]) -> N
         raise ValueError(f"unknown table {table}")
     if not rows:
         return
-    columns = list(rows[0])
+    # Column names come from the backup file: only the table's own columns may reach the SQL text.
+    with records._lock:
+        known = [r["name"] for r in records._db.execute(f"PRAGMA table_info({table})")]
+    first = rows[0]
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            raise ValueError(f"backup row {number} of {table} is not an object")
+        unknown = [c for c in row if c not in known]
+        if unknown:
+            raise ValueError(f"backup rows of {table} have columns the table does not have: "
+                             f"{', '.join(repr(c)[:80] for c in unknown[:5])}")
+        if row.keys() != first.keys():
+            raise ValueError(f"backup row {number} of {table} has other columns than the first row")
+    columns = [c for c in known if c in first]
     sql = f"INSERT OR IGNORE INTO {table} ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})"
     with records._tx() as db:
         db.executemany(sql, [tuple(r[c] for c in columns) for r in rows])

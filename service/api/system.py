@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import anyio
 from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
@@ -9,6 +11,8 @@ from pydantic import BaseModel
 
 from service.checker import Selaras
 from service.store.base import StoreUnavailable
+
+log = logging.getLogger("selaras")
 
 
 class NotReady(BaseModel):
@@ -32,15 +36,19 @@ async def ready(request: Request) -> Response[dict]:
     selaras: Selaras | None = getattr(request.app.state, "selaras", None)
     if selaras is None:
         return Response({"status": "starting", "reason": "the model is still loading"}, status_code=503)
+    # Any failure means not ready. The answer names the part only: error texts (paths, hosts, driver
+    # messages) go to the log, not to an endpoint anyone may call.
     problems = []
     try:
         await anyio.to_thread.run_sync(selaras.ping_store)
-    except Exception as exc:  # any failure means not ready; say why
-        problems.append(f"vector store: {exc}")
+    except Exception as exc:
+        log.warning("not ready: vector store: %s", exc)
+        problems.append("vector store unavailable")
     try:
         selaras.records.ping()
     except Exception as exc:
-        problems.append(f"records database: {exc}")
+        log.warning("not ready: records database: %s", exc)
+        problems.append("records database unavailable")
     if problems:
         return Response({"status": "unavailable", "reason": "; ".join(problems)}, status_code=503)
     return Response({"status": "ready", "model": selaras.encoder.model_name,
