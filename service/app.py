@@ -25,6 +25,7 @@ from service.api.positions import PositionController, StatementController
 from service.api.schemas import Strict
 from service.api.system import health, info, metrics, ready
 from service.bootstrap import build_selaras, close_selaras
+from service.compaction import Compactor
 from service.logs import configure_logging
 from service.metrics import Metrics, observe_requests
 from service.settings import Settings
@@ -87,9 +88,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         configure_logging()  # again here: uvicorn worker processes start without the CLI's setup
         app.state.selaras = await anyio.to_thread.run_sync(build_selaras, settings)
+        compactor = Compactor(app.state.selaras.store, app.state.selaras.activity,
+                              settings.compact_interval_s, settings.compact_idle_s).start()
         try:
             yield
         finally:
+            await anyio.to_thread.run_sync(compactor.stop)
             # Shutdown: uvicorn has stopped accepting and waited for in-flight requests.
             await anyio.to_thread.run_sync(close_selaras, app.state.selaras)
 

@@ -19,6 +19,7 @@ import anyio
 import numpy as np
 
 from embeddings.encoder import Encoder
+from service.compaction import Activity
 from service.judge.judge import Candidate, DeadlineExceeded, Judge, Judgement
 from service.records import PositionRecord, Records, content_hash, utcnow
 from service.segment import Span, split_passages, split_sentences
@@ -108,6 +109,7 @@ class Selaras:
         self._write_lock = threading.Lock()  # one corpus writer at a time per process
         self._store_lock = threading.Lock()
         self._store_ready = False
+        self.activity = Activity()  # what the idle-time compactor watches
         try:
             self._ensure_store()
         except StoreUnavailable as exc:
@@ -189,6 +191,7 @@ class Selaras:
             ])
             self.records.save_position(record)
             self.store.delete_position(item.id, keep_version=version)
+            self.activity.wrote()
             return "updated" if existing else "created"
 
     def index_record(self, record: PositionRecord) -> None:
@@ -213,6 +216,7 @@ class Selaras:
             if not self.records.set_position_status(position_id, "retired"):
                 return None
             self.store.set_active(position_id, False)
+            self.activity.wrote()
             return self.records.get_position(position_id)
 
     def _current_positions(self) -> dict[str, PositionRecord]:
@@ -264,16 +268,17 @@ class Selaras:
         started = time.perf_counter()
         deadline = time.monotonic() + self.check_timeout_s
         timing = CheckTiming()
-        if sentences is None:
-            sentences = await anyio.to_thread.run_sync(self.sentences_of, text)
-        # Agency-scoped caches: a cache hit shows in the timing headers, so it must be one's own.
-        vectors, enc = await self.encoder.encode([s.text for s in sentences], scope=agency or "")
-        timing.queue_ms, timing.embed_ms = enc.queue_ms, enc.embed_ms
-        if time.monotonic() > deadline:
-            raise DeadlineExceeded("embedding ran past the check's time budget")
-        report = await anyio.to_thread.run_sync(
-            self._finish_check, text, sentences, vectors, agency, title, on or date.today(), timing, deadline, extra
-        )
+        with self.activity.check():
+            if sentences is None:
+                sentences = await anyio.to_thread.run_sync(self.sentences_of, text)
+            # Agency-scoped caches: a cache hit shows in the timing headers, so it must be one's own.
+            vectors, enc = await self.encoder.encode([s.text for s in sentences], scope=agency or "")
+            timing.queue_ms, timing.embed_ms = enc.queue_ms, enc.embed_ms
+            if time.monotonic() > deadline:
+                raise DeadlineExceeded("embedding ran past the check's time budget")
+            report = await anyio.to_thread.run_sync(
+                self._finish_check, text, sentences, vectors, agency, title, on or date.today(), timing, deadline,
+                extra)
         timing.total_ms = (time.perf_counter() - started) * 1000
         return report, timing
 

@@ -74,5 +74,8 @@ class VectorStore(Protocol):
     def optimize(self) -> None:
         """Build indexes / merge segments. Blocking: call off the request path."""
 
+    def compact(self) -> None:
+        """Reclaim space held by deleted points (embedded store); a no-op where the engine does it itself."""
+
     def close(self) -> None:
         """Release files, locks and connections."""

@@ -76,6 +76,7 @@ class ServerStore:
             # qdrant-client rounds the timeout up to whole seconds itself.
             self._client = QdrantClient(url=url, api_key=api_key, timeout=timeout)  # type: ignore[arg-type]
         self._closed = False
+        self._ensured = False  # set once ensure_collection succeeded: from then on a missing collection is an outage
         self._local_lock = threading.Lock() if self.local else None
         self._count_lock = threading.Lock()
         self._cached_count: int | None = None
@@ -166,6 +167,7 @@ class ServerStore:
                     "collection_exists", self._client.collection_exists, self.collection
                 ):
                     raise
+        self._ensured = True
         if not self.local:
             for field, schema in (
                 ("position_id", models.PayloadSchemaType.KEYWORD),
@@ -210,7 +212,7 @@ class ServerStore:
         if self.local and total == 0 and not self._call(
             "collection_exists", self._client.collection_exists, self.collection
         ):
-            return [[] for _ in range(len(queries))]
+            raise self._missing_collection()
         params: models.SearchParams | None = None
         if not self.local:
             params = (
@@ -229,8 +231,11 @@ class ServerStore:
                 "query_batch_points", self._client.query_batch_points, self.collection, requests
             )
         except UnexpectedResponse as exc:
-            if exc.status_code == 404:  # no collection yet: nothing loaded, nothing found
-                return [[] for _ in range(len(queries))]
+            if exc.status_code == 404:
+                # The checker creates the collection before its first search, so a missing one was
+                # lost (deleted, a wiped volume): answering "nothing found" would make every check
+                # "unsupported", a silent wrong answer. It is an outage until restored.
+                raise self._missing_collection() from exc
             raise
         return [
             [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in response.points]
@@ -264,11 +269,21 @@ class ServerStore:
         return self._count(exact=True)
 
     def ping(self) -> None:
-        """Raise :class:`StoreUnavailable` if Qdrant cannot answer now."""
+        """Raise :class:`StoreUnavailable` if Qdrant cannot answer now, or lost the collection we created."""
         self._call("ping", self._client.get_collections)
+        if self._ensured and not self._call("collection_exists", self._client.collection_exists, self.collection):
+            raise self._missing_collection()
+
+    def _missing_collection(self) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"the collection {self.collection!r} is missing on the Qdrant server at {self.url}; restore it from a "
+            "snapshot, or run `selaras reindex` to rebuild it from the stored positions")
 
     def optimize(self) -> None:
         """No-op: a Qdrant server optimises in the background."""
+
+    def compact(self) -> None:
+        """No-op: a Qdrant server vacuums deleted points itself."""
 
     def close(self) -> None:
         """Close the client's connections. Idempotent."""

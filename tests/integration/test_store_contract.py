@@ -263,9 +263,12 @@ def test_server_http_errors(fake_qdrant: tuple[str, dict[str, int]]) -> None:
     state["status"] = 503
     with pytest.raises(StoreUnavailable, match="HTTP 503"):
         s.count()
-    state["status"] = 404  # no collection yet: searches find nothing rather than fail
+    # A missing collection is an outage, never "nothing found": the service creates the collection
+    # before its first search, so a 404 means it was lost (before: every check came back unsupported).
+    state["status"] = 404
     s._cached_count, s._counted_at = 5, float("inf")  # skip the count round trip
-    assert s.search_batch(unit(np.random.default_rng(13), 2), limit=3) == [[], []]
+    with pytest.raises(StoreUnavailable, match="collection 'passages' is missing.*selaras reindex"):
+        s.search_batch(unit(np.random.default_rng(13), 2), limit=3)
     s.close()
 
 
