@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from litestar.testing import TestClient
 
-import service.app
 from service import cli
+from service.app import create_app
 from service.backup import FORMAT, read_backup
 from service.records import Records, export_rows, import_rows
 from service.settings import Settings
@@ -134,11 +134,12 @@ def test_ready_names_the_failing_part_but_not_its_error_text(tmp_path, monkeypat
         raise sqlite3.OperationalError("unable to open database file /srv/selaras/secret-volume/records.sqlite3")
 
     monkeypatch.setattr(records, "ping", broken_ping)
-    monkeypatch.setattr(service.app, "build_selaras", lambda settings: _Broken(records))
-    monkeypatch.setattr(service.app, "close_selaras", lambda selaras: records.close())
-    monkeypatch.setattr(service.app, "configure_logging", lambda: None)  # keep caplog's handler in place
-    with TestClient(service.app.create_app(Settings(data_dir=tmp_path))) as client:
-        r = client.get("/ready")
+    app = create_app(Settings(data_dir=tmp_path))
+    app.state.selaras = _Broken(records)  # used without its lifespan: no model, no store opened
+    try:
+        r = TestClient(app).get("/ready")
+    finally:
+        records.close()
     assert r.status_code == 503
     body = r.json()
     assert body["status"] == "unavailable"
