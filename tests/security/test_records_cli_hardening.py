@@ -15,6 +15,7 @@ from service.app import create_app
 from service.backup import FORMAT, read_backup
 from service.records import Records, export_rows, import_rows
 from service.settings import Settings
+from service.store.base import StoreUnavailable
 
 
 @pytest.fixture
@@ -124,7 +125,8 @@ class _Broken:
         self.records = records
 
     def ping_store(self) -> None:
-        raise ConnectionError("http://qdrant.internal:6333 refused (api-key 8f3a...)")
+        raise StoreUnavailable("Qdrant at http://qdrant.internal:6333 is unreachable (ping): "
+                               "ConnectError('api-key 8f3a...')")
 
 
 def test_ready_names_the_failing_part_but_not_its_error_text(tmp_path, monkeypatch, caplog):
@@ -143,7 +145,8 @@ def test_ready_names_the_failing_part_but_not_its_error_text(tmp_path, monkeypat
     assert r.status_code == 503
     body = r.json()
     assert body["status"] == "unavailable"
-    assert "vector store" in body["reason"] and "records database" in body["reason"]
+    # The failing parts only, never the errors' own texts.
+    assert body["reason"] == "vector store unavailable; records database unavailable"
     for leak in ("qdrant.internal", "api-key", "/srv/selaras", "unable to open"):
         assert leak not in r.text
     assert "qdrant.internal" in caplog.text and "/srv/selaras" in caplog.text  # the detail is logged
