@@ -221,6 +221,27 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    """Rebuild the vector store from the positions in the records (a lost Qdrant collection, a wiped
+    volume). Re-embeds every position's current version; retired ones are written inactive."""
+    from tqdm import tqdm
+
+    from service.bootstrap import build_selaras, close_selaras
+
+    selaras = build_selaras(settings)
+    count = 0
+    try:
+        records = list(selaras.records.all_positions())
+        for record in tqdm(records, desc="positions", unit="pos", disable=args.quiet):
+            selaras.index_record(record)
+            count += 1
+        selaras.store.optimize()
+    finally:
+        close_selaras(selaras)
+    print(json.dumps({"reindexed": count}))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the HTTP service with uvicorn (several workers only with a Qdrant server)."""
     import uvicorn
@@ -301,6 +322,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file")
     restore.add_argument("--quiet", action="store_true")
     restore.set_defaults(func=cmd_import)
+
+    reindex = sub.add_parser("reindex", help="rebuild the vector store from the stored positions (lost collection)")
+    reindex.add_argument("--quiet", action="store_true")
+    reindex.set_defaults(func=cmd_reindex)
 
     keys = sub.add_parser("keys", help="manage API keys")
     ksub = keys.add_subparsers(dest="keys_cmd", required=True)

@@ -66,7 +66,7 @@ def test_sentence_limits_are_422_naming_the_limit(limited):
     with server.client(keys[1]) as c:
         body = _error(c.post("/v1/checks", json={"text": "Satu. Dua. Tiga. Empat. Lima. Enam."}),
                       422, "too_many_sentences")
-        assert "6 sentences" in body["message"] and "limit is 5" in body["message"]
+        assert "more than 5 sentences" in body["message"] and "limit is 5" in body["message"]
         body = _error(c.post("/v1/checks", json={"text": "Kata " * 60 + "panjang."}), 422, "sentence_too_long")
         assert "limit is 200" in body["message"]
         # In a batch, one bad draft fails the whole batch before any work is done.

@@ -75,7 +75,8 @@ def test_starts_without_the_store_and_becomes_ready_when_it_appears(outage):
         assert c.get("/health").json() == {"status": "ok"}
         ready = c.get("/ready")
         assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
-        assert "vector store" in ready.json()["reason"] and qdrant.url in ready.json()["reason"]
+        # /ready is unauthenticated: it names the component, not the store's error text (logged instead).
+        assert ready.json()["reason"] == "vector store unavailable"
         _assert_store_unavailable(c.post("/v1/checks", json={"text": DRAFT}), qdrant.url)
         info = c.get("/info")
         assert info.status_code == 200 and info.json()["passages"] is None
@@ -107,7 +108,7 @@ def test_store_outage_while_running_is_a_clear_503_and_recovers_by_itself(outage
         _assert_store_unavailable(c.post("/v1/checks", json={"text": DRAFT}), qdrant.url)
         _assert_store_unavailable(c.post("/v1/checks:batch", json={"drafts": [{"text": DRAFT}]}), qdrant.url)
         ready = c.get("/ready")
-        assert ready.status_code == 503 and "unreachable" in ready.json()["reason"]
+        assert ready.status_code == 503 and ready.json()["reason"] == "vector store unavailable"
         assert c.get("/health").status_code == 200
         # What lives in SQLite is still served: stored reports, positions.
         assert c.get(f"/v1/reports/{stored['id']}").status_code == 200
@@ -127,3 +128,26 @@ def test_store_outage_while_running_is_a_clear_503_and_recovers_by_itself(outage
         r = c.post("/v1/positions", json={"positions": [new_position]})
         assert r.status_code == 200 and r.json()["results"][0]["status"] == "created"
     assert server.proc.pid == pid and server.proc.poll() is None  # recovered without a restart
+
+
+def test_a_lost_collection_is_a_503_naming_it_never_unsupported(outage):
+    # Before: a Qdrant server that lost its collection (wiped volume, deleted by hand) made every
+    # check answer "unsupported" with 200: a silent wrong answer.
+    server, qdrant, keys = outage
+    if not qdrant.up:
+        pytest.skip("needs the store up (runs after the start-up test)")
+    qdrant.local.delete_collection("selaras_passages")
+    with server.client(keys["esdm"]) as c:
+        r = c.post("/v1/checks", json={"text": DRAFT})
+        _assert_store_unavailable(r, qdrant.url)
+        assert "'selaras_passages' is missing" in r.json()["message"]
+        ready = c.get("/ready")
+        assert ready.status_code == 503 and ready.json()["reason"] == "vector store unavailable"
+    # The operator rebuilds it from the records while the service runs; checks work again, no restart.
+    done = cli(server.data_dir, "reindex", "--quiet", SELARAS_QDRANT_URL=qdrant.url)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1])["reindexed"] >= 18
+    with server.client(keys["esdm"]) as c:
+        r = c.post("/v1/checks", json={"text": DRAFT})
+        assert r.status_code == 200 and r.json()["findings"][0]["relation"] == "conflicts", r.text
+        assert c.get("/ready").status_code == 200
