@@ -18,10 +18,12 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import difflib
+import itertools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Literal
 
@@ -176,7 +178,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 @lru_cache(maxsize=8192)
 def _looks_english(text: str) -> bool:
     """Cheap language guess: English function words outnumber Indonesian ones."""
-    words = [w for w, _, _ in _tokens(text)]
+    words = [w.lower() for w in _TOKEN_RE.findall(text)]
     en = sum(w in _ENGLISH_CUES for w in words)
     idn = sum(w in _INDONESIAN_CUES for w in words)
     return en > idn
@@ -284,6 +286,27 @@ def draft_words_covered(reference: str, draft: str) -> float:
     """Share of the draft's distinct content words that also occur in the reference (1.0 if none)."""
     words = _content_words(draft)
     return len(words & _content_words(reference)) / len(words) if words else 1.0
+
+
+# --------------------------------------------------------------------------------------
+# Size caps
+# --------------------------------------------------------------------------------------
+
+# At most this many quantities, dates and clock times are taken from one text, in order of
+# appearance; later mentions are ignored (the text itself is never rejected here).  The clash
+# finders compare every draft mention with every reference mention, so without a cap a caller
+# controls the cost of a pair: a 2,000-character sentence packed with figures against a passage
+# with ~50 took seconds.  A press-statement passage (<= 600 characters) or a draft sentence
+# states far fewer than 64 of each, so real text is unaffected.
+_MAX_QUANTITIES = 64
+_MAX_DATES = 64
+_MAX_TIMES = 64
+# The copied-wording rule (_aligned_number_clashes) aligns the two token sequences with difflib,
+# which is quadratic in their lengths, so a side with more tokens than this is not aligned.  The
+# rule fires only when the draft copies at least half its tokens from the reference, and a
+# passage of at most 600 characters of space-separated words has at most 300 tokens, so no such
+# pair loses a clash.
+_MAX_ALIGN_TOKENS = 600
 
 
 # --------------------------------------------------------------------------------------
@@ -507,6 +530,8 @@ def _prev_word(text: str, pos: int) -> str:
 
 @lru_cache(maxsize=8192)
 def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
+    # Every date, uncapped: quantity extraction needs all their spans to skip the numbers inside
+    # dates.  Users of the mentions take the first _MAX_DATES.
     cands: list[DateMention] = []
 
     def add(y: int | None, mo: int | None, d: int | None, s: int, e: int, *,
@@ -599,11 +624,15 @@ def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
         add(None, None, None, m.start(), m.end(), rel=_WEEKDAYS.get(word) or _WEEKDAYS[word.replace("'", "")])
     # Resolve overlaps: longest span wins (so "14 Februari 2026" beats "2026").
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    # Taken spans are disjoint, so kept sorted by start their ends are sorted too: the only one
+    # that can overlap a candidate is the last starting before the candidate ends.
+    starts: list[int] = []
     taken: list[DateMention] = []
     for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c.start)
+        k = bisect.bisect_left(starts, c.end)
+        if k == 0 or taken[k - 1].end <= c.start:
+            starts.insert(k, c.start)
+            taken.insert(k, c)
     return tuple(taken)
 
 
@@ -614,9 +643,10 @@ def extract_dates(text: str) -> list[DateMention]:
     "Februari 2026", "tahun 2026"/bare years, year and day ranges, quarters/halves
     ("kuartal III 2026", "Q3", "semester pertama") and relative expressions ("akhir tahun
     ini", "tahun depan", "next month", weekdays).  Years preceded by label words
-    ("Nomor 47 Tahun 2017" keeps 2017 but never 47) are handled conservatively.
+    ("Nomor 47 Tahun 2017" keeps 2017 but never 47) are handled conservatively.  At most
+    ``_MAX_DATES`` mentions, the first in the text.
     """
-    return list(_extract_dates_cached(text))
+    return list(_extract_dates_cached(text)[:_MAX_DATES])
 
 
 # --------------------------------------------------------------------------------------
@@ -643,6 +673,32 @@ _TIME_BOUND_RE = re.compile(r"\b(?:hingga|sampai|sebelum|sesudah|setelah|sejak|s
 _TIME_APPROX_RE = re.compile(r"\b(?:sekitar|sekira|kurang\s+lebih|kira-kira|around|about|approximately)\s*$", _F)
 
 
+def _covered(cover: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps the union of spans ``cover`` holds (see :func:`_cover`)."""
+    starts, ends = cover
+    k = bisect.bisect_left(starts, end)
+    return k > 0 and ends[k - 1] > start
+
+
+def _cover(cover: tuple[list[int], list[int]], start: int, end: int) -> None:
+    """Add [start, end) to ``cover``: the union of spans as sorted, disjoint (starts, ends) lists.
+
+    A union of spans overlaps a span exactly when one of them does, and its disjoint pieces have
+    sorted ends, so :func:`_covered` looks at one piece (a bisection) instead of every span.
+    """
+    starts, ends = cover
+    i = bisect.bisect_left(starts, start)
+    if i and ends[i - 1] >= start:
+        i -= 1
+        start = starts[i]
+    j = i
+    while j < len(starts) and starts[j] <= end:
+        end = max(end, ends[j])
+        j += 1
+    starts[i:j] = [start]
+    ends[i:j] = [end]
+
+
 def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
     """Minutes after midnight, or None for an impossible clock reading."""
     part = (part or "").lower()
@@ -662,10 +718,10 @@ def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
 @lru_cache(maxsize=4096)
 def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
     found: list[TimeMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: tuple[list[int], list[int]] = ([], [])  # the text the times found so far cover
     for k, pattern in enumerate(_TIME_RES):
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if _covered(taken, m.start(), m.end()):
                 continue
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
             part = m.group(3) if k in (0, 2) else None
@@ -685,12 +741,13 @@ def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
             offset = _ZONES.get(zone.lower()) if zone else None
             start = m.start(1) if k == 3 else m.start()  # "at 10:15" quotes "10:15"
             found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound))
-            taken.append((m.start(), end))
-    return tuple(sorted(found, key=lambda t: t.start))
+            _cover(taken, m.start(), end)
+    return tuple(sorted(found, key=lambda t: t.start)[:_MAX_TIMES])
 
 
 def extract_times(text: str) -> list[TimeMention]:
-    """Clock times in ``text`` (Indonesian and English forms), in order of appearance."""
+    """Clock times in ``text`` (Indonesian and English forms), in order of appearance; at most
+    ``_MAX_TIMES``, the first in the text."""
     return list(_extract_times_cached(text))
 
 
@@ -820,7 +877,7 @@ _QUAL_NORM = {
     "up to": "le", "at most": "le", "maximum": "le",
     "antara": "approx", "between": "approx",
 }  # fmt: skip
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|dan|and)\s*", _F)
+_RANGE_SEP_RE = re.compile(r"\s*+(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|dan|and)\s*+", _F)
 
 # Number words.  Digits are handled above; these cover "lima persen", "dua puluh lima
 # ribu ton", "five percent".
@@ -956,20 +1013,42 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"'“(")
-    return not before or before[-1] in ".!?\n:"
+    # Walks back over the stripped characters only: copying text[:pos] for every capitalised
+    # word made long texts quadratic.
+    i = pos
+    while i > 0 and text[i - 1] in " \t\"'“(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:"
+
+
+# Quantity extraction stops once it holds this many raw mentions of a kind: merging ranges
+# ("10-15 persen") joins at most two raw mentions into one, so the first _MAX_QUANTITIES
+# quantities depend only on the first 2 * _MAX_QUANTITIES raw mentions (plus one to look ahead).
+_RAW_QUANTITY_LIMIT = 2 * _MAX_QUANTITIES + 2
 
 
 @lru_cache(maxsize=8192)
 def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
     english_text = _looks_english(text)
-    date_spans = [(d.start, d.end) for d in _extract_dates_cached(text)]
+    # Date spans are disjoint and sorted, so their ends are sorted too: the first date ending
+    # after ``s`` is the only one that can overlap [s, e).
+    dates = _extract_dates_cached(text)
+    date_starts = [d.start for d in dates]
+    date_ends = [d.end for d in dates]
 
     def in_date(s: int, e: int) -> bool:
-        return any(s < de and e > ds for ds, de in date_spans)
+        k = bisect.bisect_right(date_ends, s)
+        return k < len(date_starts) and date_starts[k] < e
 
     raw: list[dict] = []
+    # Each loop stops at its _RAW_QUANTITY_LIMIT-th mention (mentions come in text order within
+    # a loop), the number words also at ``cutoff``, where the digits stopped: every mention before
+    # the earlier stop is found, enough for the first _MAX_QUANTITIES quantities.
+    cutoff = math.inf
     for m in _NUM_CORE_RE.finditer(text):
+        if len(raw) >= _RAW_QUANTITY_LIMIT:
+            cutoff = raw[-1]["start"]
+            break
         s, e = m.span()
         core = m.group()
         if in_date(s, e):
@@ -1077,11 +1156,26 @@ def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
                  change=bool(_CHANGE_RE.search(text, max(0, q_start - 40), q_start)))
         )
 
-    # Number words ("lima persen", "dua puluh lima ribu ton", "five percent").
+    # Number words ("lima persen", "dua puluh lima ribu ton", "five percent").  A number word
+    # must not overlap a mention already found: digit mentions are looked up by bisection (their
+    # starts are increasing; ``digit_reach`` is the furthest end so far), and earlier number
+    # words all start before this one, so only the furthest end among them matters.
+    digit_starts = [r["start"] for r in raw]
+    digit_reach = list(itertools.accumulate((r["end"] for r in raw), max))
+    words_reach = -1
+    n_words = 0
     has_number_word = not {w.lower() for w in _WORD_RE.findall(text)}.isdisjoint(_NUMBER_WORD_SET)
     for m in _NUMBER_WORDS_RE.finditer(text) if has_number_word else ():
         s, e = m.span()
-        if in_date(s, e) or any(r["start"] <= s < r["end"] or s <= r["start"] < e for r in raw):
+        if s >= cutoff or n_words >= _RAW_QUANTITY_LIMIT:
+            break
+        k = bisect.bisect_left(digit_starts, s)
+        if k < len(digit_starts) and digit_starts[k] < e:
+            continue  # a digit mention starts inside
+        k = bisect.bisect_right(digit_starts, s)
+        if (k and digit_reach[k - 1] > s) or words_reach > s:
+            continue  # inside an earlier mention
+        if in_date(s, e):
             continue
         if s and (text[s - 1].isdigit() or text[max(0, s - 2) : s].strip()[-1:].isdigit()):
             continue  # "3 juta": the digits path owns it
@@ -1113,11 +1207,13 @@ def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
             dict(value=value, unit=unit, start=s, end=pos, noun=noun, qual=_qualifier(text, s, pos),
                  step=1.0, mult=1.0, change=bool(_CHANGE_RE.search(text, max(0, s - 40), s)))
         )
+        words_reach = max(words_reach, pos)
+        n_words += 1
 
     raw.sort(key=lambda r: r["start"])
     out: list[Quantity] = []
     i = 0
-    while i < len(raw):
+    while i < len(raw) and len(out) < _MAX_QUANTITIES:
         r = raw[i]
         nxt = raw[i + 1] if i + 1 < len(raw) else None
         gap = text[r["end"] : nxt["start"]] if nxt else ""
@@ -1137,7 +1233,7 @@ def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
                     i += 2
                     continue
             # "57 dari 107 provinsi", "five of the 20 ministries": a part of the same noun.
-            if re.fullmatch(r"\s+(?:dari|of|out of|of the)\s+", gap, _F):
+            if re.fullmatch(r"\s++(?:dari|of|out of|of the)\s++", gap, _F):
                 out.append(Quantity(r["value"], nxt["unit"], text[r["start"] : r["end"]].rstrip(), r["start"],
                                     r["start"] + len(text[r["start"] : r["end"]].rstrip()), nxt["noun"],
                                     r["qual"], None, r["step"], r["change"]))
@@ -1145,7 +1241,7 @@ def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
                 continue
         # Compound durations: "1 jam 49 menit" is one duration (in minutes).
         if nxt and (r["unit"], nxt["unit"]) in (("hour", "minute"), ("minute", "second")) and re.fullmatch(
-            r"\s*(?:dan|and|,)?\s*", gap, _F
+            r"\s*+(?:dan|and|,)?\s*+", gap, _F  # possessive: "\s*...\s*" is quadratic on long blanks
         ):
             f = 60.0
             unit = "minute" if r["unit"] == "hour" else "second"
@@ -1166,7 +1262,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     Indonesian and English formats: "1.000.000", "2,5", "1,5 persen", "Rp335 triliun",
     "Rp 1,2 miliar", "USD 3 juta", "40 ribu ton", "lima persen", "1,000,000", "2.5",
     "3.5 billion", "five percent", "$3 million".  Years, dates, clock times, ordinals and
-    numbers inside names ("Asta Cita 3", "G20", "Pasal 33", "COVID-19") are skipped.
+    numbers inside names ("Asta Cita 3", "G20", "Pasal 33", "COVID-19") are skipped.  At most
+    ``_MAX_QUANTITIES`` mentions, the first in the text.
     """
     return list(_extract_quantities_cached(text))
 
@@ -1312,6 +1409,9 @@ def _is_negator(tokens: tuple[tuple[str, int, int], ...], i: int, soft: bool = T
     if nxt == "satu" and i + 2 < len(tokens) and tokens[i + 2][0] == "satunya":
         return False  # "bukan satu-satunya" (not the only one)
     return True
+
+
+_NEGATOR_WORDS = _NEGATORS_STRONG | _NEGATORS_SOFT
 
 
 def _any_negator(w: str) -> bool:
@@ -1566,7 +1666,9 @@ for _pi, (_name, _a, _b) in enumerate(_ANTONYM_PAIRS):
 # Text analysis (cached per text: a reference passage is compared with many drafts)
 # --------------------------------------------------------------------------------------
 
-_SENT_BREAK_RE = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
+# Starts only at the first mark of a run and holds it possessively: "[.!?]+" alone retried the
+# rest of a long run of dots from every one of its characters (quadratic).
+_SENT_BREAK_RE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s|\n")
 
 
 @dataclass(frozen=True)
@@ -1584,6 +1686,14 @@ class _Analysis:
     times: tuple[TimeMention, ...]
     antonyms: tuple[tuple[int, int, int], ...]  # (token index, pair index, side)
     starts: tuple[int, ...]  # token start offsets, for char -> token lookup
+    negators: tuple[int, ...] = ()  # tokens that negate (_is_negator), in order
+    # Per-clause facts, so clause questions cost O(1) instead of a walk over the clause.
+    clause_span: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)  # first, last
+    first_negator: dict[int, int] = field(default_factory=dict, compare=False, repr=False)  # clause -> token
+    other_time_clauses: frozenset[int] = frozenset()  # clauses with "pernah", "dulu", ...
+    # Results that depend on this text alone, filled on first use (a reference passage is checked
+    # against many drafts): context windows, occurrences of a root set.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def tok_index(self, char: int) -> int:
         """Index of the token at or after character offset ``char``."""
@@ -1604,7 +1714,9 @@ def _analyse(text: str) -> _Analysis:
     prev_end = 0
     for w, s, e in toks:
         gap = text[prev_end:s]
-        if _SENT_BREAK_RE.search(gap + " " if s == len(text) else gap) and prev_end:
+        if gap == " ":  # the usual gap: no sentence or clause break but a clause word
+            cid += w in _CLAUSE_WORDS
+        elif _SENT_BREAK_RE.search(gap + " " if s == len(text) else gap) and prev_end:
             sid += 1
             cid += 1
         elif _CLAUSE_PUNCT_RE.search(gap) or w in _CLAUSE_WORDS:
@@ -1616,16 +1728,30 @@ def _analyse(text: str) -> _Analysis:
     negc = frozenset(
         clause[i] for i, (w, _, _) in enumerate(toks) if _any_negator(w) or w in ("kecuali", "except", "selain")
     )
+    # Idiom matches do not overlap and come in order: the last one starting at or before a
+    # token is the only one that can contain it.
     idioms = [m.span() for m in _ANTONYM_IDIOMS.finditer(text)]
+    idiom_starts = [a for a, _ in idioms]
     ants: list[tuple[int, int, int]] = []
     for i, (w, s, _) in enumerate(toks):
         sides = _FORM_TO_SIDES.get(w)
-        if sides and not any(a <= s < b for a, b in idioms):
-            ants.extend((i, pi, side) for pi, side in sides)
+        if sides:
+            k = bisect.bisect_right(idiom_starts, s) - 1
+            if not (k >= 0 and s < idioms[k][1]):
+                ants.extend((i, pi, side) for pi, side in sides)
+    clause_span: dict[int, tuple[int, int]] = {}
+    for i, c in enumerate(clause):  # clause ids never decrease along the tokens
+        clause_span[c] = (clause_span[c][0] if c in clause_span else i, i)
+    negators = tuple(i for i, (w, _, _) in enumerate(toks)
+                     if (w in _NEGATOR_WORDS or w.endswith(("n't", "n’t"))) and _is_negator(toks, i))
+    first_negator: dict[int, int] = {}
+    for i in negators:
+        first_negator.setdefault(clause[i], i)
+    other_time = frozenset(clause[i] for i, (w, _, _) in enumerate(toks) if w in _OTHER_TIME)
     return _Analysis(
         text, toks, roots, frozenset(pool), tuple(clause), tuple(sentence), cond, negc,
-        _extract_quantities_cached(text), _extract_dates_cached(text), _extract_times_cached(text), tuple(ants),
-        tuple(s for _, s, _ in toks),
+        _extract_quantities_cached(text), _extract_dates_cached(text)[:_MAX_DATES], _extract_times_cached(text),
+        tuple(ants), tuple(s for _, s, _ in toks), negators, clause_span, first_negator, other_time,
     )
 
 
@@ -1641,8 +1767,20 @@ def _fragment(a: _Analysis, i: int, before: int = 2, after: int = 3) -> str:
     return a.text[toks[lo][1] : toks[hi][2]]
 
 
-def _window_roots(a: _Analysis, lo: int, hi: int, radius: int, *, same: str = "sentence") -> set[str]:
-    """Roots of content words within ``radius`` tokens outside [lo, hi] (same sentence/clause)."""
+def _window_roots(a: _Analysis, lo: int, hi: int, radius: int, *, same: str = "sentence") -> frozenset[str]:
+    """Roots of content words within ``radius`` tokens outside [lo, hi] (same sentence/clause).
+
+    Memoised per text: the same reference window is asked for by every draft it is paired with,
+    and by every draft mention compared with it.
+    """
+    key = ("window", lo, hi, radius, same)
+    found = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = frozenset(_window_roots_uncached(a, lo, hi, radius, same))
+    return found
+
+
+def _window_roots_uncached(a: _Analysis, lo: int, hi: int, radius: int, same: str) -> set[str]:
     ids = a.sentence if same == "sentence" else a.clause
     anchor = ids[min(lo, len(ids) - 1)] if ids else 0
     out: set[str] = set()
@@ -1672,7 +1810,8 @@ _CONTEXT_SKIP = frozenset({
 
 def _negated_before(a: _Analysis, i: int) -> bool:
     """A negator earlier in token ``i``'s clause: "tidak mencapai 5 persen" states no value."""
-    return any(_is_negator(a.tokens, j) for j in _clause_idx(a, i) if j < i)
+    j = a.first_negator.get(a.clause[i])
+    return j is not None and j < i
 
 
 def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:
@@ -1689,13 +1828,19 @@ def _coverage(a: _Analysis, idx: Iterable[int], pool: frozenset[str]) -> float:
     return sum(not a.roots[j].isdisjoint(pool) for j in words) / len(words)
 
 
+def _clause_cover(a: _Analysis, i: int, pool: frozenset[str], cache: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(covered, counted) content words of token ``i``'s clause, as :func:`_coverage` counts them;
+    ``cache`` holds them per clause for one pool (one pair), so a clause is counted once."""
+    c = a.clause[i]
+    found = cache.get(c)
+    if found is None:
+        words = [j for j in _clause_idx(a, i) if _content(a.tokens[j][0]) and not _any_negator(a.tokens[j][0])]
+        found = cache[c] = (sum(not a.roots[j].isdisjoint(pool) for j in words), len(words))
+    return found
+
+
 def _clause_idx(a: _Analysis, i: int) -> range:
-    lo = i
-    while lo > 0 and a.clause[lo - 1] == a.clause[i]:
-        lo -= 1
-    hi = i
-    while hi + 1 < len(a.tokens) and a.clause[hi + 1] == a.clause[i]:
-        hi += 1
+    lo, hi = a.clause_span[a.clause[i]]
     return range(lo, hi + 1)
 
 
@@ -1721,30 +1866,35 @@ _MIN_COVERAGE = 0.5
 
 
 def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    rqs, dqs = ref.quantities, dra.quantities
+    # Which reference quantity measures the same thing as, and agrees with, which draft
+    # quantity: computed once per pair (len(rqs) * len(dqs) comparisons, both capped), then
+    # looked up, instead of re-comparing every draft quantity for each (draft, reference) pair.
+    comparable = [rq.unit not in _UNCOMPARED_UNITS for rq in rqs]
+    same = [[_same_measure(rq, dq) for dq in dqs] for rq in rqs]
+    agree = [[same[r][d] and _quantities_agree(rq, dq) for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
+    n_agree = [sum(row) for row in agree]  # draft quantities that restate reference quantity r
     out: list[Clash] = []
-    for dq in dra.quantities:
+    for d, dq in enumerate(dqs):
         if (dq.unit is None and dq.noun is None) or dq.unit in _UNCOMPARED_UNITS or dq.qualifier == "other":
             continue
         lo, hi = _span_tokens(dra, dq.start, dq.end)
         if _negated_before(dra, lo):
             continue  # "tidak mencapai 5 persen" says nothing positive about the value
-        same = [rq for rq in ref.quantities if _same_measure(rq, dq) and rq.unit not in _UNCOMPARED_UNITS]
-        if not same or any(_quantities_agree(rq, dq) for rq in same):
+        same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
+        if not same_idx or any(agree[r][d] for r in same_idx):
             continue  # a measure the reference never mentions, or a value it does state
         # Only compare with reference numbers in a related context (shared words nearby).
         d_ctx = _window_roots(dra, lo, hi, 5)
-        related = []
-        for rq in same:
-            rlo, rhi = _span_tokens(ref, rq.start, rq.end)
-            if not d_ctx.isdisjoint(_window_roots(ref, rlo, rhi, 6)):
-                related.append(rq)
+        related = [r for r in same_idx
+                   if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end), 6))]
         # A reference value the draft restates elsewhere is accounted for ("43 orang ...
-        # tiga orang" against "43 orang ... tiga"): compare only with the others.
-        related = [rq for rq in related if not any(
-            oq is not dq and _same_measure(rq, oq) and _quantities_agree(rq, oq) for oq in dra.quantities)]
+        # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
+        # is another draft mention than this one: discount this one's own agreement.
+        related = [r for r in related if n_agree[r] - agree[r][d] == 0]
         if not related:
             continue
-        rq = min(related, key=lambda q: _log_distance(q, dq))  # quote the closest value
+        rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value
         rule = "number:" + (
             "percent" if dq.unit in ("percent", "percentage_point", "bps")
             else "money" if dq.unit in _MONEY_UNITS
@@ -1761,16 +1911,22 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
 def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     points = [t for t in ref.times if not t.bound]
-    for dt in dra.times:
-        if dt.bound or not points or any(_times_agree(rt, dt) for rt in ref.times):
+    if not points or not dra.times:
+        return out
+    # Whether each draft time agrees with some reference time, once per pair (both capped).
+    stated = [any(_times_agree(rt, ot) for rt in ref.times) for ot in dra.times]
+    n_stated = sum(stated)
+    first, last = min(t.minutes for t in points), max(t.minutes for t in points)
+    for d, dt in enumerate(dra.times):
+        if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
-        if len(points) > 1 and min(t.minutes for t in points) <= dt.minutes <= max(t.minutes for t in points):
+        if len(points) > 1 and first <= dt.minutes <= last:
             continue  # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between
         lo, hi = _span_tokens(dra, dt.start, dt.end)
         if _negated_before(dra, lo):
             continue  # "tidak dimulai pukul 09.00" states no time
         # A draft that also states the reference's time is comparing ("diundur dari pukul 09.00 ke 13.00").
-        if any(ot is not dt and _times_agree(rt, ot) for ot in dra.times for rt in ref.times):
+        if n_stated - stated[d] > 0:
             continue
         # Two shared words around both times: "jenazah" alone does not make "04.00 jenazah dikenakan
         # jas" and "05.00 jenazah bernafas" one event.
@@ -1789,10 +1945,13 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
 _ALIGN_TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+")
 
 
-def _align_tokens(text: str) -> list[tuple[str, int, int, bool]]:
-    """(comparison key, start, end, is a standalone number) per word or number of ``text``."""
+def _align_tokens(text: str, limit: int | None = None) -> list[tuple[str, int, int, bool]] | None:
+    """(comparison key, start, end, is a standalone number) per word or number of ``text``;
+    None as soon as there are more than ``limit``."""
     out: list[tuple[str, int, int, bool]] = []
     for m in _ALIGN_TOKEN_RE.finditer(text):
+        if limit is not None and len(out) >= limit:
+            return None
         tok, start = m.group(), m.start()
         if tok[0].isdigit():
             standalone = not (start and text[start - 1].isalpha()) and not (m.end() < len(text) and text[m.end()].isalpha())
@@ -1823,10 +1982,16 @@ def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clas
     not negated, and no other clash already quotes it.
     """
     reference, draft = ref_a.text, dra_a.text
-    ref, dra = _align_tokens(reference), _align_tokens(draft)
+    ref, dra = _align_tokens(reference, _MAX_ALIGN_TOKENS), _align_tokens(draft, _MAX_ALIGN_TOKENS)
     if not ref or not dra:
+        return []  # no words, or too many to align
+    # The alignment can match at most min(count in reference, count in draft) copies of each
+    # token: when even that is under half the draft, the rule below cannot fire, and the
+    # (quadratic) alignment is skipped.
+    ref_keys, dra_keys = [t[0] for t in ref], [t[0] for t in dra]
+    if sum((Counter(ref_keys) & Counter(dra_keys)).values()) < 0.5 * len(dra):
         return []
-    matcher = difflib.SequenceMatcher(None, [t[0] for t in ref], [t[0] for t in dra], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, ref_keys, dra_keys, autojunk=False)
     ops = matcher.get_opcodes()
     if sum(j2 - j1 for tag, _, _, j1, j2 in ops if tag == "equal") < 0.5 * len(dra):
         return []
@@ -1943,33 +2108,42 @@ def _dates_agree(r: DateMention, d: DateMention) -> bool:
 
 
 def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    rds, dds = ref.dates, dra.dates
+    if not rds or not dds:
+        return []
+    # Which reference date each draft date is comparable with and agrees with, once per pair
+    # (both capped), then looked up.
+    comp = [[_dates_comparable(rd, od) for od in dds] for rd in rds]
+    match = [[comp[r][o] and _dates_agree(rd, od) for o, od in enumerate(dds)] for r, rd in enumerate(rds)]
+    n_match = [sum(row) for row in match]  # draft dates that state reference date r
     out: list[Clash] = []
-    for dd in dra.dates:
-        comparable = [rd for rd in ref.dates if _dates_comparable(rd, dd)]
+    for d, dd in enumerate(dds):
+        comparable = [r for r in range(len(rds)) if comp[r][d]]
         if not comparable:
             continue
         # Agreement with any reference mention counts, whatever its qualifier: "November
         # 1886" agrees with "antara November 1886 dan Juni 1887".
-        if any(_dates_agree(rd, replace(dd, qualifier=rd.qualifier)) for rd in ref.dates
-               if _dates_comparable(rd, replace(dd, qualifier=rd.qualifier))):
+        requalified: dict[str | None, DateMention] = {}
+        for rd in rds:
+            if rd.qualifier not in requalified:
+                requalified[rd.qualifier] = replace(dd, qualifier=rd.qualifier)
+        if any(_dates_agree(rd, requalified[rd.qualifier]) for rd in rds
+               if _dates_comparable(rd, requalified[rd.qualifier])):
             continue
         # A draft that also states the reference's date is comparing, not swapping
-        # ("April 2017 lebih rendah dibanding Mei 2017").
-        if any(od is not dd and _dates_comparable(rd, od) and _dates_agree(rd, od)
-               for od in dra.dates for rd in comparable):
+        # ("April 2017 lebih rendah dibanding Mei 2017").  "Also" is another draft mention than
+        # this one: discount this one's own agreement.
+        if any(n_match[r] - match[r][d] > 0 for r in comparable):
             continue
         lo, hi = _span_tokens(dra, dd.start, dd.end)
         if _negated_before(dra, lo):
             continue  # "tidak diselenggarakan pada 1986" asserts no date
         d_ctx = _window_roots(dra, lo, hi, 6)
-        related = []
-        for rd in comparable:
-            rlo, rhi = _span_tokens(ref, rd.start, rd.end)
-            if not d_ctx.isdisjoint(_window_roots(ref, rlo, rhi, 6)):
-                related.append(rd)
+        related = [r for r in comparable
+                   if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rds[r].start, rds[r].end), 6))]
         if not related:
             continue
-        rd = related[0]
+        rd = rds[related[0]]
         out.append(
             Clash("date", f'Date differs: the draft says "{dd.text}" where the reference says "{rd.text}".',
                   dd.text, rd.text, "date:relative" if dd.relative else "date:absolute")
@@ -2002,7 +2176,28 @@ def _predicate(a: _Analysis, neg: int) -> int | None:
 
 
 def _occurrences(a: _Analysis, roots: frozenset[str]) -> list[int]:
-    return [i for i, r in enumerate(a.roots) if _content(a.tokens[i][0]) and not r.isdisjoint(roots)]
+    """Content tokens of ``a`` sharing a root with ``roots``, in order (via a per-text root index)."""
+    index = a.memo.get("root_index")
+    if index is None:
+        index = {}
+        for i, (w, _, _) in enumerate(a.tokens):
+            if _content(w):
+                for r in a.roots[i]:
+                    index.setdefault(r, []).append(i)
+        a.memo["root_index"] = index
+    hits: set[int] = set()
+    for r in roots:
+        hits.update(index.get(r, ()))
+    return sorted(hits)
+
+
+def _asserted_count(a: _Analysis, roots: frozenset[str]) -> int:
+    """How many occurrences of ``roots`` in ``a`` are asserted (memoised per root set of ``a``'s own words)."""
+    key = ("asserted", roots)
+    n = a.memo.get(key)
+    if n is None:
+        n = a.memo[key] = sum(_asserted(a, k) for k in _occurrences(a, roots))
+    return n
 
 
 def _asserted(a: _Analysis, k: int) -> bool:
@@ -2017,8 +2212,9 @@ def _irrealis_before(a: _Analysis, k: int) -> bool:
 def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> list[Clash]:
     out: list[Clash] = []
     toks = neg.tokens
-    for i in range(len(toks)):
-        if not _is_negator(toks, i) or toks[i][0] == "jangan":
+    cover_cache: dict[int, tuple[int, int]] = {}  # draft clause -> coverage counts
+    for i in neg.negators:
+        if toks[i][0] == "jangan":
             continue
         if neg.sentence[i] in neg.cond_sentences or _existential_clause(neg, i):
             continue
@@ -2026,13 +2222,14 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
         if p is None:
             continue
         proots = neg.roots[p]
-        # The negating text must not also assert the predicate elsewhere.
-        if any(k != p and _asserted(neg, k) for k in _occurrences(neg, proots)):
+        # The negating text must not also assert the predicate elsewhere (p is one of the
+        # occurrences: discount its own assertion).
+        if _asserted_count(neg, proots) - _asserted(neg, p) > 0:
             continue
         clause_i = _clause_idx(neg, i)
         neg_ctx: set[str] = set()
-        for j in clause_i:
-            if i - 3 <= j <= p + 3 and j not in (i, p) and _content(toks[j][0]):
+        for j in range(max(clause_i.start, i - 3), min(clause_i.stop, p + 4)):
+            if j not in (i, p) and _content(toks[j][0]):
                 neg_ctx |= neg.roots[j]
         neg_irrealis = any(toks[j][0] in _IRREALIS for j in range(max(0, i - 2), p))
         pos_occ = _occurrences(pos, proots)
@@ -2050,10 +2247,10 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
                 continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
             if _window_roots(pos, k, k, 8, same="clause").isdisjoint(neg_ctx):
                 continue  # no shared subject/object around the predicate
-            dra_cov = (
-                _coverage(neg, clause_i, pos.root_pool) if neg_is_draft
-                else _coverage(pos, _clause_idx(pos, k), neg.root_pool)
-            )
+            # The draft clause's coverage (counted once per clause and pair).
+            covered, counted = (_clause_cover(neg, i, pos.root_pool, cover_cache) if neg_is_draft
+                                else _clause_cover(pos, k, neg.root_pool, cover_cache))
+            dra_cov = covered / counted if counted else 1.0
             if dra_cov < _MIN_COVERAGE:
                 continue  # the draft clause talks about something the reference does not
             end = p
@@ -2077,7 +2274,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
 
 
 def _has_other_time(a: _Analysis, i: int) -> bool:
-    return any(a.tokens[j][0] in _OTHER_TIME for j in _clause_idx(a, i))
+    return a.clause[i] in a.other_time_clauses
 
 
 def _negation_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
@@ -2113,20 +2310,28 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     dra_sides: dict[int, set[int]] = {}
     for _, pi, side in dra.antonyms:
         dra_sides.setdefault(pi, set()).add(side)
+    ref_words: dict[tuple[int, int], list[int]] = {}  # (pair, side) -> reference tokens, in order
+    for ri, pi, side in ref.antonyms:
+        ref_words.setdefault((pi, side), []).append(ri)
+    cover_cache: dict[int, tuple[int, int]] = {}  # draft clause -> coverage counts
     seen: set[int] = set()
     for di, pi, side in dra.antonyms:
         if pi in seen or ref_sides.get(pi) != {1 - side} or dra_sides.get(pi) != {side}:
             continue  # each text must use one side only, opposite to the other's
         if _antonym_blocked(dra, di) or _existential_clause(dra, di):
             continue
-        clause = _clause_idx(dra, di)
-        if any(dra.tokens[j][0] in _OTHER_TIME for j in clause):
+        if _has_other_time(dra, di):
             continue  # "pernah menurun" (once fell) is about another time
-        if _coverage(dra, [j for j in clause if j != di], ref.root_pool) < _MIN_COVERAGE:
+        # Coverage of the clause without the antonym itself (counted once per clause).
+        covered, counted = _clause_cover(dra, di, ref.root_pool, cover_cache)
+        w = dra.tokens[di][0]
+        if _content(w) and not _any_negator(w):
+            covered, counted = covered - (not dra.roots[di].isdisjoint(ref.root_pool)), counted - 1
+        if (covered / counted if counted else 1.0) < _MIN_COVERAGE:
             continue
         d_ctx = _window_roots(dra, di, di, 5)
-        for ri, rpi, rside in ref.antonyms:
-            if rpi != pi or rside != 1 - side or _antonym_blocked(ref, ri):
+        for ri in ref_words.get((pi, 1 - side), ()):
+            if _antonym_blocked(ref, ri):
                 continue
             if d_ctx.isdisjoint(_window_roots(ref, ri, ri, 6)):
                 continue
@@ -2206,20 +2411,26 @@ def _similar(a: str, b: str) -> bool:
 def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
     """``short`` is built from prefixes of ``words`` in order: "jokowi" <- ("joko",
     "widodo"), "bps" <- ("badan", "pusat", "statistik"), "kemenkeu" <- ("kementerian",
-    "keuangan")."""
-    if not short:
-        return not words or all(w in _NAME_CONNECTORS for w in words)
-    if not words:
-        return False
-    head, rest = words[0], words[1:]
-    if head in _NAME_CONNECTORS and _abbreviates(short, rest):
-        return True
-    for n in range(1, min(len(head), len(short)) + 1):
-        if short[:n] != head[:n]:
-            break
-        if _abbreviates(short[n:], rest):
-            return True
-    return False
+    "keuangan").  Connector words ("bin", "van", "de") may be skipped.
+
+    Word by word, the set of lengths of ``short`` that can be spelled so far (a recursion over
+    the words hit the recursion limit on a name of a few hundred words).
+    """
+    last_needed = max((k for k, w in enumerate(words) if w not in _NAME_CONNECTORS), default=-1)
+    reach = {0}
+    for k, head in enumerate(words):
+        if len(short) in reach and k > last_needed:
+            return True  # spelled out; the remaining words are connectors
+        nxt = set(reach) if head in _NAME_CONNECTORS else set()
+        for i in reach:
+            n = 0
+            while n < len(head) and i + n < len(short) and short[i + n] == head[n]:
+                n += 1
+                nxt.add(i + n)
+        if not nxt:
+            return False
+        reach = nxt
+    return len(short) in reach
 
 
 def _abbreviation_of(a: list[str], b: list[str]) -> bool:
@@ -2228,28 +2439,37 @@ def _abbreviation_of(a: list[str], b: list[str]) -> bool:
 
 
 def _entity_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
-    if any(w in _ADDITIVE or w in _OTHER_TIME for w, _, _ in dra.tokens) or any(
-        _is_negator(dra.tokens, j) for j in range(len(dra.tokens))
-    ):
+    if any(w in _ADDITIVE or w in _OTHER_TIME for w, _, _ in dra.tokens) or dra.first_negator:
         return []  # "X juga ...", "pernah ...", negated drafts: not a swap
     dnames, rnames = _names(dra), _names(ref)
     if not dnames or not rnames:
         return []
     ref_lower, dra_lower = ref.text.lower(), dra.text.lower()
-    novel = [n for n in dnames if n[0].lower() not in ref_lower]
-    missing = [n for n in rnames if n[0].lower() not in dra_lower]
+    in_ref: dict[str, bool] = {}
+    in_dra: dict[str, bool] = {}
+    novel = [n for n in dnames if not _memo_in(in_ref, n[0].lower(), ref_lower)]
+    missing = [n for n in rnames if not _memo_in(in_dra, n[0].lower(), dra_lower)]
     if not novel or not missing:
         return []
-    # The rest of the draft must be well covered by the reference.
-    name_tok = {i for i, (_, s, _) in enumerate(dra.tokens) if any(ns <= s < ne for _, ns, ne in dnames)}
+    # The rest of the draft must be well covered by the reference.  Names come in text order
+    # without overlapping: the last one starting at or before a token is the only one that can
+    # contain it.
+    name_starts = [ns for _, ns, _ in dnames]
+    name_tok = set()
+    for i, (_, s, _) in enumerate(dra.tokens):
+        k = bisect.bisect_right(name_starts, s) - 1
+        if k >= 0 and s < dnames[k][2]:
+            name_tok.add(i)
     content = [i for i, (w, _, _) in enumerate(dra.tokens) if _content(w) and i not in name_tok]
     if not content or _coverage(dra, content, ref.root_pool) < 0.8:
         return []
+    missing_info = [(rn, _name_words(rn), _prev_word(ref.text, rs).lower()) for rn, rs, _ in missing]
     out: list[Clash] = []
     for dn, ds, _ in novel:
         dwords = _name_words(dn)
-        for rn, rs, _ in missing:
-            rwords = _name_words(rn)
+        d_prev = _prev_word(dra.text, ds).lower()
+        slot_word = bool(d_prev) and _content(d_prev) and d_prev not in _ORG_HEADS
+        for rn, rwords, r_prev in missing_info:
             same_head = len(dwords) >= 2 and len(rwords) >= 2 and dwords[0] == rwords[0] and dwords[0] in _ORG_HEADS
             tail_d, tail_r = dwords, rwords
             if same_head:
@@ -2259,14 +2479,14 @@ def _entity_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                 while n < min(len(dwords), len(rwords)) - 1 and dwords[n] == rwords[n]:
                     n += 1
                 tail_d, tail_r = dwords[n:], rwords[n:]
-            if _similar(" ".join(tail_d), " ".join(tail_r)) or _abbreviation_of(tail_d, tail_r) or _abbreviation_of(dwords, rwords):
-                continue  # a spelling variant, nickname or acronym, not another entity
-            d_prev = _prev_word(dra.text, ds).lower()
-            same_slot = bool(d_prev) and d_prev == _prev_word(ref.text, rs).lower() and _content(d_prev) and d_prev not in _ORG_HEADS
+            # The cheap tests first; all must pass, so their order does not change the result.
+            same_slot = slot_word and d_prev == r_prev
             if not (same_head or (same_slot and len(content) >= 2)):
                 continue
             if set(tail_d) & set(tail_r):
                 continue  # overlapping names ("Sri Mulyani" vs "Mulyani Indrawati")
+            if _similar(" ".join(tail_d), " ".join(tail_r)) or _abbreviation_of(tail_d, tail_r) or _abbreviation_of(dwords, rwords):
+                continue  # a spelling variant, nickname or acronym, not another entity
             out.append(
                 Clash("entity",
                       f'Different name in the same role: the draft says "{dn}" where the reference says "{rn}".',
@@ -2274,6 +2494,14 @@ def _entity_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             )
             break
     return out
+
+
+def _memo_in(memo: dict[str, bool], needle: str, haystack: str) -> bool:
+    """``needle in haystack``, once per distinct needle (a text may repeat one name many times)."""
+    found = memo.get(needle)
+    if found is None:
+        found = memo[needle] = needle in haystack
+    return found
 
 
 def find_clashes(reference: str, draft: str) -> list[Clash]:
