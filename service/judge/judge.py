@@ -49,7 +49,9 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 from typing import Any, Protocol
 
-from service.judge.signals import Clash, draft_words_covered, find_clashes, same_language, shared_content_words
+from service.judge.signals import (
+    Clash, cache_scope, draft_words_covered, find_clashes, same_language, shared_content_words,
+)
 
 # Clash kinds the classifier may overrule. Negation, antonym and entity clashes are precise
 # (0.77-1.0 on IndoNLI val) where the classifier is weakest ("menghentikan impor" against
@@ -115,17 +117,18 @@ class Judge:
         ``scope`` partitions the classifier's score cache (the agency); ``deadline`` is a
         ``time.monotonic()`` value past which :class:`DeadlineExceeded` is raised between sentences.
         """
-        related = [[c for c in cands if c.similarity >= self.related_threshold] for cands in candidates]
-        clashes = []
-        for s, rel in zip(sentences, related):
+        with cache_scope(scope):
+            related = [[c for c in cands if c.similarity >= self.related_threshold] for cands in candidates]
+            clashes = []
+            for s, rel in zip(sentences, related):
+                if deadline is not None and time.monotonic() > deadline:
+                    raise DeadlineExceeded("judging ran past the check's time budget")
+                clashes.append(self._rule_clashes(s, rel))
             if deadline is not None and time.monotonic() > deadline:
                 raise DeadlineExceeded("judging ran past the check's time budget")
-            clashes.append(self._rule_clashes(s, rel))
-        if deadline is not None and time.monotonic() > deadline:
-            raise DeadlineExceeded("judging ran past the check's time budget")
-        probs = self._classify(sentences, related, clashes, scope)
-        return [self._judge_one(sentences[i], rel, rc, probs.get(i, []))
-                for i, (rel, rc) in enumerate(zip(related, clashes))]
+            probs = self._classify(sentences, related, clashes, scope)
+            return [self._judge_one(sentences[i], rel, rc, probs.get(i, []))
+                    for i, (rel, rc) in enumerate(zip(related, clashes))]
 
     def _clash_floor(self, related: list[Candidate], threshold: float) -> float:
         return max(threshold, related[0].similarity - self.clash_margin) if related else threshold

@@ -24,8 +24,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Iterable, Literal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache, wraps
+from typing import Iterable, Literal, TypeVar
 
 __all__ = [
     "Quantity",
@@ -40,6 +43,42 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 # Records
 # --------------------------------------------------------------------------------------
+
+
+_T = TypeVar("_T")
+# Per-text analyses are cached, and a cache hit shows in a check's judging time. The scope (the
+# agency a check runs for, set by the judge) is part of every text-keyed cache key, so one agency
+# can never time a hit on another agency's sentence. Word-level caches (roots) reveal no text.
+_CACHE_SCOPE: ContextVar[str] = ContextVar("selaras_signal_cache_scope", default="")
+
+
+@contextmanager
+def cache_scope(scope: str) -> Iterator[None]:
+    """Run the ``with`` block with text caches partitioned by ``scope``."""
+    token = _CACHE_SCOPE.set(scope)
+    try:
+        yield
+    finally:
+        _CACHE_SCOPE.reset(token)
+
+
+def _scoped_cache(maxsize: int) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
+    """``lru_cache`` keyed by the current :func:`cache_scope` as well as the arguments."""
+
+    def wrap(fn: Callable[..., _T]) -> Callable[..., _T]:
+        @lru_cache(maxsize=maxsize)
+        def keyed(scope: str, *args: object) -> _T:
+            return fn(*args)
+
+        @wraps(fn)
+        def call(*args: object) -> _T:
+            return keyed(_CACHE_SCOPE.get(), *args)
+
+        call.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = keyed.cache_info  # type: ignore[attr-defined]
+        return call
+
+    return wrap
 
 
 @dataclass(frozen=True)
@@ -175,7 +214,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
-@lru_cache(maxsize=8192)
+@_scoped_cache(maxsize=8192)
 def _looks_english(text: str) -> bool:
     """Cheap language guess: English function words outnumber Indonesian ones."""
     words = [w.lower() for w in _TOKEN_RE.findall(text)]
@@ -528,7 +567,7 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-@lru_cache(maxsize=8192)
+@_scoped_cache(maxsize=8192)
 def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
     # Every date, uncapped: quantity extraction needs all their spans to skip the numbers inside
     # dates.  Users of the mentions take the first _MAX_DATES.
@@ -715,7 +754,7 @@ def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
     return (hour % 24) * 60 + minute
 
 
-@lru_cache(maxsize=4096)
+@_scoped_cache(maxsize=4096)
 def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
     found: list[TimeMention] = []
     taken: tuple[list[int], list[int]] = ([], [])  # the text the times found so far cover
@@ -1027,7 +1066,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 _RAW_QUANTITY_LIMIT = 2 * _MAX_QUANTITIES + 2
 
 
-@lru_cache(maxsize=8192)
+@_scoped_cache(maxsize=8192)
 def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
     english_text = _looks_english(text)
     # Date spans are disjoint and sorted, so their ends are sorted too: the first date ending
@@ -1700,7 +1739,7 @@ class _Analysis:
         return bisect.bisect_left(self.starts, char)
 
 
-@lru_cache(maxsize=4096)
+@_scoped_cache(maxsize=4096)
 def _analyse(text: str) -> _Analysis:
     toks = tuple(_tokens(text))
     roots = tuple(_roots(w) for w, _, _ in toks)

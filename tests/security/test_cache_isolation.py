@@ -51,3 +51,19 @@ def test_pair_score_cache_hits_only_within_an_agency():
     assert a == b and len(calls) == 2  # the second agency ran the model: no cross-agency hit
     clf.predict([pair], scope="Kementerian Keuangan")
     assert len(calls) == 2  # within the agency the cache still serves
+
+
+def test_signal_analysis_cache_hits_only_within_an_agency():
+    from service.judge import signals
+
+    reference = "Subsidi listrik tahun ini dipertahankan sebesar Rp 75 triliun."
+    with signals.cache_scope("Kementerian Keuangan"):
+        signals.find_clashes(reference, SECRET)
+    before = signals._analyse.cache_info()
+    with signals.cache_scope("Kementerian ESDM"):
+        signals.find_clashes(reference, SECRET)
+    after = signals._analyse.cache_info()
+    assert after.hits == before.hits and after.misses == before.misses + 2  # both texts analysed afresh
+    with signals.cache_scope("Kementerian Keuangan"):
+        signals.find_clashes(reference, SECRET)
+    assert signals._analyse.cache_info().hits == after.hits + 2
