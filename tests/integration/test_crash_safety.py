@@ -168,7 +168,8 @@ def test_sigterm_lets_in_flight_checks_finish_and_keeps_their_reports(tmp_path, 
     data_dir = tmp_path / "data"
     done = cli(data_dir, "keys", "create", "--agency", "Kementerian Sosial", "--role", "submitter")
     key = done.stdout.strip().splitlines()[-1]
-    server = Server(data_dir).start()
+    # Six checks of one key in flight at once: above the default per-key cap of 4 (not tested here).
+    server = Server(data_dir, SELARAS_MAX_CONCURRENT_CHECKS="8").start()
     pid = server.proc.pid
     # Six drafts of ~100 distinct sentences each (so the embedding cache does not shortcut them).
     from service.segment import split_sentences

@@ -25,7 +25,10 @@ pytestmark = pytest.mark.slow
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 SEED = os.environ.get("SCHEMATHESIS_SEED", "20261123")
-MIN_CASES = 2000
+# What a run must generate per key to count (a run cut short by errors or limits generates far fewer).
+# The coverage phase saturates at ~2,000 for this schema: with the narrower statement ids of the
+# hardening round the curator run generates 1,967-1,998 whatever --max-examples (110-160).
+MIN_CASES = 1900
 
 
 def _key(data_dir: Path, role: str, agency: str) -> str:
@@ -41,7 +44,9 @@ def fuzzed(tmp_path_factory):
     keys = {"curator": _key(data_dir, "curator", "Kantor Komunikasi Kepresidenan"),
             "submitter": _key(data_dir, "submitter", "Kementerian Sosial"),
             "admin": _key(data_dir, "admin", "Kantor Komunikasi Kepresidenan")}
-    server = Server(data_dir, SELARAS_RATE_LIMIT_PER_MINUTE="1000000").start()
+    # Limits are lifted: they are tested in tests/security; here they would cut generation short.
+    server = Server(data_dir, SELARAS_RATE_LIMIT_PER_MINUTE="1000000", SELARAS_RATE_LIMIT_BURST="1000000",
+                    SELARAS_SENTENCES_PER_MINUTE="100000000").start()
     positions = [json.loads(line) for line in (ROOT / "samples/positions.jsonl").read_text().splitlines()]
     with server.client(keys["curator"]) as c:
         assert c.post("/v1/positions", json={"positions": positions}).status_code == 200
