@@ -43,16 +43,17 @@ def _figures_sentence(i: int, chars: int) -> str:
 
 def cases() -> list[tuple[str, str, dict]]:
     """(name, path, body) of each adversarial request."""
-    figures_draft = " ".join(_figures_sentence(i, 495) for i in range(400))[:199_000]
+    figures_draft = " ".join(_figures_sentence(i, 245) for i in range(400))[:99_500]
     plain_draft = " ".join(f"Pemerintah menyalurkan bantuan pangan tahap {i} ke seluruh kabupaten dan kota di Indonesia "
                            f"untuk menjaga daya beli masyarakat berpenghasilan rendah." for i in range(400))
     return [
-        ("400 sentences of figures (199k chars, the draft limit)", "/v1/checks", {"text": figures_draft}),
+        ("400 sentences of figures (99.5k chars, the draft limit)", "/v1/checks", {"text": figures_draft}),
         ("400 plain sentences (max sentences)", "/v1/checks", {"text": plain_draft}),
-        ("batch: 5 x 400 sentences (max batch sentences 2000)", "/v1/checks:batch",
-         {"drafts": [{"text": plain_draft.replace("tahap", f"gelombang {d} tahap")} for d in range(5)]}),
+        ("batch: 3 x 400 sentences (the per-key quota of 1,200 sentences)", "/v1/checks:batch",
+         {"drafts": [{"text": plain_draft.replace("tahap", f"gelombang {d} tahap")} for d in range(3)]}),
         ("500,000 dots (refused)", "/v1/checks", {"text": "." * 499_999}),
-        ("'dr. ' x 49,000 (refused)", "/v1/checks", {"text": "dr. " * 49_000}),
+        ("99,000 dots (refused)", "/v1/checks", {"text": "." * 99_000}),
+        ("'dr. ' x 24,000 (refused)", "/v1/checks", {"text": "dr. " * 24_000}),
         ("statement of 30,000 chars of figures", "/v1/statements",
          {"title": "Angka", "text": " ".join(_figures_sentence(i, 495) for i in range(80))[:29_900]}),
     ]

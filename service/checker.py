@@ -93,7 +93,7 @@ class Selaras:
 
     def __init__(self, encoder: Encoder, store: VectorStore, records: Records, judge: Judge,
                  top_k: int = 5, max_sentences: int = 400, max_sentence_chars: int = 2000,
-                 max_draft_chars: int = 200_000, check_timeout_s: float = 30.0) -> None:
+                 max_draft_chars: int = 100_000, check_timeout_s: float = 30.0) -> None:
         self.encoder = encoder
         self.store = store
         self.records = records

@@ -51,10 +51,14 @@ class Settings(BaseSettings):
     rate_limit_burst: int = Field(60, ge=1, description="Requests a key may send at once before the per-minute rate applies.")
 
     # Work limits: requests are not work (one 400-sentence draft took 6.2 s), so sentences are counted.
-    max_draft_chars: int = Field(200_000, ge=1000, description="Characters in one draft, checked before splitting.")
+    # A press statement is rarely over 10,000 characters; bench/worst_case.py measured 17.9 CPU-s for
+    # 199,000 characters of figure-dense sentences, so the limit halves the worst single request.
+    max_draft_chars: int = Field(100_000, ge=1000, description="Characters in one draft, checked before splitting.")
     max_statement_chars: int = Field(30_000, ge=1000, description="Characters in one published statement.")
     max_batch_sentences: int = Field(2000, ge=1, description="Sentences in all drafts of one batch together.")
-    sentences_per_minute: int = Field(3000, ge=1, description="Draft sentences checked per API key per minute.")
+    # 1,200: 48 ordinary 25-sentence drafts a minute, while the worst drafts one key may send cost
+    # about a quarter of this 2-core machine (bench/worst_case.py).
+    sentences_per_minute: int = Field(1200, ge=1, description="Draft sentences checked per API key per minute.")
     max_concurrent_checks: int = Field(4, ge=1, description="Check requests one API key may have in flight.")
     check_timeout_s: float = Field(30.0, gt=0, description="Time budget of one check; past it the request gets 503.")
     cors_origins: list[str] = Field(default_factory=list)
