@@ -17,6 +17,7 @@ from typing import Any
 
 import anyio
 import numpy as np
+from cachetools import LRUCache
 
 from embeddings.encoder import Encoder
 from service.compaction import Activity
@@ -75,12 +76,17 @@ class CheckTiming:
 
 
 RELATION_WEIGHT = {"supports": 1.0, "unsupported": 0.7, "conflicts": 0.0}
+# "aligned" is assurance: it needs evidence for most of the draft, not just the absence of a clash
+# (a draft the corpus says nothing about scored 70-100 and came back "aligned").
+ALIGNED_MIN_BACKED = 0.5
 # Cosine bars for the report's summaries, for the default model. The judge may look at passages
 # down to its own (lower, calibrated) floor; the summaries list only passages on the same topic.
 TOPIC_SIMILARITY = 0.87  # random IndoNLI pairs reach 0.87 at the 99th percentile
 # A vision text states a goal, not a fact, so "advances a mission" is topical closeness without a
 # conflict, not entailment (the classifier calls "we support X" neutral against "strengthen X").
 VISION_SIMILARITY = 0.91
+# Passages either side of a retrieved one that the judge also compares (see Selaras._neighbours).
+NEIGHBOURS = 3
 
 
 def point_id(position_id: str, version: int, index: int) -> str:
@@ -110,6 +116,8 @@ class Selaras:
         self._store_lock = threading.Lock()
         self._store_ready = False
         self.activity = Activity()  # what the idle-time compactor watches
+        # Split passages of positions, by (id, version): neighbours of retrieved passages come from here.
+        self._passage_cache: LRUCache[tuple[str, int], list[Span]] = LRUCache(maxsize=4096)
         try:
             self._ensure_store()
         except StoreUnavailable as exc:
@@ -342,18 +350,52 @@ class Selaras:
                 pos = positions.get(hit.payload.get("position_id", ""))
                 if pos is None or hit.payload.get("version") != pos.version or not pos.in_effect(on):
                     continue
-                kept.append(Candidate(hit.payload["passage"], float(hit.score), {
-                    "position_id": pos.id, "title": pos.title, "agency": pos.agency, "kind": pos.kind,
-                    "topics": pos.topics, "start": hit.payload.get("start"), "end": hit.payload.get("end"),
-                }))
+                kept.append(Candidate(hit.payload["passage"], float(hit.score), _meta(pos, hit.payload.get("start"),
+                                                                                       hit.payload.get("end"))))
                 if len(kept) == self.top_k:
                     break
-            out.append(kept)
+            out.append(kept + self._neighbours(kept, positions))
         return out
+
+    def _neighbours(self, kept: list[Candidate], positions: dict[str, PositionRecord]) -> list[Candidate]:
+        """The other passages of each retrieved position, near the retrieved one, as context candidates.
+
+        A draft sentence is compared with the whole position, not only with its closest passage: the
+        figure it contradicts often sits in the position's second or third sentence, which a
+        sentence-by-sentence search ranks below other positions' look-alike sentences. A neighbour
+        carries the similarity of its position's best hit (it is about the same subject), is marked
+        ``context``, and can only take part in rule clashes (it is never scored or used as support).
+        """
+        have = {(c.meta["position_id"], c.meta["start"]) for c in kept}
+        extra: list[Candidate] = []
+        for cand in kept:
+            pos = positions[cand.meta["position_id"]]
+            passages = self._passages(pos)
+            at = next((i for i, p in enumerate(passages) if p.start == cand.meta["start"]), None)
+            if at is None:
+                continue
+            for i in range(max(0, at - NEIGHBOURS), min(len(passages), at + NEIGHBOURS + 1)):
+                p = passages[i]
+                if (pos.id, p.start) not in have:
+                    have.add((pos.id, p.start))
+                    extra.append(Candidate(p.text, cand.similarity, {**_meta(pos, p.start, p.end), "context": True}))
+        return extra
+
+    def _passages(self, pos: PositionRecord) -> list[Span]:
+        key = (pos.id, pos.version)
+        passages = self._passage_cache.get(key)
+        if passages is None:
+            passages = self._passage_cache[key] = split_passages(pos.text)
+        return passages
 
     def corpus_version(self) -> int:
         """Current corpus version (changes whenever positions change)."""
         return self.records.corpus_version()
+
+
+def _meta(pos: PositionRecord, start: int | None, end: int | None) -> dict[str, Any]:
+    return {"position_id": pos.id, "title": pos.title, "agency": pos.agency, "kind": pos.kind,
+            "topics": pos.topics, "start": start, "end": end}
 
 
 def _record(item: PositionInput, version: int, passages: int, digest: str, created: str, now: str) -> PositionRecord:
@@ -414,10 +456,11 @@ def score_findings(findings: list[dict[str, Any]]) -> tuple[int, str, str]:
     total = sum(weights) or 1
     score = round(100 * sum(w * RELATION_WEIGHT[f["relation"]] for w, f in zip(weights, findings)) / total)
     n = {rel: sum(f["relation"] == rel for f in findings) for rel in RELATION_WEIGHT}
+    backed = sum(w for w, f in zip(weights, findings) if f["relation"] == "supports") / total
     if n["conflicts"]:
         verdict = "conflict"
         score = min(score, 49)  # a conflicting draft never looks better than "needs review"
-    elif score >= 80:
+    elif score >= 80 and backed >= ALIGNED_MIN_BACKED:
         verdict = "aligned"
     else:
         verdict = "review"
@@ -425,7 +468,8 @@ def score_findings(findings: list[dict[str, Any]]) -> tuple[int, str, str]:
         f"{n['supports']} of {len(findings)} sentences are backed by reference positions, "
         f"{n['conflicts']} conflict with one, and {n['unsupported']} have no close reference. "
         "Backed sentences count fully, unbacked ones 70 %, conflicting ones nothing, weighted by length"
-        + ("; any conflict caps the score at 49." if n["conflicts"] else ".")
+        + ("; any conflict caps the score at 49." if n["conflicts"] else
+           "; 'aligned' needs at least half of the text backed." if verdict == "review" and score >= 80 else ".")
     )
     return score, verdict, explanation
 
