@@ -2409,8 +2409,8 @@ def _names(a: _Analysis) -> list[tuple[str, int, int]]:
     i = 0
     while i < len(toks):
         s = toks[i][1]
-        if not a.text[s].isupper():
-            i += 1
+        if not a.text[s].isupper() or any(ch.isdigit() for ch in toks[i][0]):
+            i += 1  # "Rp3" of "Rp3.153,6 triliun" is an amount, not a name (it was an entity swap)
             continue
         j = i
         while (

@@ -342,3 +342,19 @@ def test_int8_backend_agrees_with_fp32_and_ignores_batch_neighbours(classifier, 
     assert int8_classifier.logits(pairs[::-1]).flip(0).tolist() == together.tolist()
     # Cached scores are the fresh ones.
     assert int8_classifier.predict(pairs[:5]) == int8[:5]
+
+
+def test_figures_are_reconciled_across_positions_and_years():
+    draft = "Pendapatan negara tahun 2026 ditargetkan mencapai Rp3.153,6 triliun."
+    y2025 = Candidate("Pendapatan negara tahun 2025 ditargetkan mencapai Rp2.865 triliun.", 0.95, {"title": "APBN 2025"})
+    y2026 = Candidate("Pada 2026 pendapatan negara ditargetkan mencapai Rp3.153,6 triliun.", 0.94, {"title": "APBN 2026"})
+    # Another year's figure is no number contradiction (the year itself may still be questioned) ...
+    [j] = Judge().judge([draft], [[y2025]])
+    assert not any("Number differs" in r for r in j.reasons)
+    # ... nor is a figure another position in effect states for the same thing.
+    same_year = Candidate("Pendapatan negara tahun 2026 ditargetkan mencapai Rp2.865 triliun.", 0.95, {})
+    [j] = Judge().judge([draft], [[same_year, y2026]])
+    assert j.relation != "conflicts"
+    # Alone, the same-year figure is a conflict.
+    [j] = Judge().judge([draft], [[same_year]])
+    assert j.relation == "conflicts" and "Rp3.153,6" in j.reasons[0]
