@@ -89,7 +89,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         configure_logging()  # again here: uvicorn worker processes start without the CLI's setup
         app.state.selaras = await anyio.to_thread.run_sync(build_selaras, settings)
         compactor = Compactor(app.state.selaras.store, app.state.selaras.activity,
-                              settings.compact_interval_s, settings.compact_idle_s).start()
+                              settings.compact_interval_s, settings.compact_idle_s,
+                              settings.compact_max_wait_s).start()
         try:
             yield
         finally:

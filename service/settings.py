@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     compact_interval_s: float = Field(30.0, gt=0, description="How often the embedded store is considered for "
                                                                "compaction (after corpus writes, when idle).")
     compact_idle_s: float = Field(2.0, ge=0, description="Seconds without a running check before compacting.")
+    compact_max_wait_s: float = Field(60.0, gt=0, description="Compact even under load once writes waited this long.")
 
     # Model ---------------------------------------------------------------
     model: str = Field("default", description="'default' (converted multilingual-e5-small) or any ST id/path.")

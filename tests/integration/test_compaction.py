@@ -93,3 +93,28 @@ def test_compaction_waits_while_checks_run(tmp_path):
     finally:
         compactor.stop()
         store.close()
+
+
+def test_a_service_that_is_never_idle_still_compacts_after_max_wait(tmp_path):
+    store = EdgeStore(tmp_path / "qdrant", exact_below=300_000)
+    store.ensure_collection(DIM)
+    activity = Activity()
+    _rewrite(store, activity, 1)
+    _rewrite(store, activity, 2)
+    release = threading.Event()
+
+    def endless_checks() -> None:
+        while not release.is_set():
+            with activity.check():
+                time.sleep(0.05)
+
+    worker = threading.Thread(target=endless_checks)
+    worker.start()
+    compactor = Compactor(store, activity, interval_s=0.05, idle_s=10, max_wait_s=0.5).start()
+    try:
+        assert _wait(lambda: compactor.runs == 1, timeout=10)  # never idle for 10 s, compacted anyway
+    finally:
+        release.set()
+        worker.join()
+        compactor.stop()
+        store.close()
