@@ -960,6 +960,9 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     return _QUAL_NORM.get(qm.group(1).lower()) if qm else None
 
 
+_ONE_GROUP_RE = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
 def _parse_number(core: str, english: bool) -> tuple[float, float] | None:
     """Parse a digit string; return (value, step) or None when it is not a plain number.
 
@@ -1153,6 +1156,10 @@ def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
             english = False
         else:
             english = english_text
+        if currency == "IDR" and not mult_word and _ONE_GROUP_RE.fullmatch(core):
+            # A rupiah amount is never written with three decimals: "Rp1,980" (English) and
+            # "Rp1.980" (Indonesian) are both 1,980 (read as 1.98, they clashed with each other).
+            english = "," in core
         parsed = _parse_number(core, english)
         if parsed is None:
             continue

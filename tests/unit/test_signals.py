@@ -640,3 +640,13 @@ def test_name_variants_do_not_clash() -> None:
                         "Richard memimpin pasukan melawan Pangeran Angouleme.") == []
     assert find_clashes("Kementerian Keuangan menerbitkan aturan baru soal pajak.",
                         "Kemenkeu menerbitkan aturan baru soal pajak.") == []
+
+
+def test_rupiah_amounts_agree_across_english_and_indonesian_digit_grouping():
+    # "Rp1,980" in English and "Rp1.980" in Indonesian are one amount (it was read as 1.98 and clashed).
+    reference = "HET urea bersubsidi menjadi Rp1.980 per kilogram dan NPK Rp2.060 per kilogram."
+    assert [q.value for q in extract_quantities("Farmers now pay Rp1,980 per kilogram for urea.")] == [1980.0]
+    assert find_clashes(reference, "Farmers now pay Rp1,980 per kilogram for urea and Rp2,060 for NPK.") == []
+    assert find_clashes(reference, "Farmers now pay Rp2,980 per kilogram for urea.")  # a real difference still clashes
+    # With a multiplier word the comma stays a decimal: "Rp1,5 triliun".
+    assert [q.value for q in extract_quantities("Anggaran Rp1,5 triliun disiapkan.")] == [1.5e12]
