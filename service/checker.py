@@ -422,7 +422,7 @@ def build_report(text: str, sentences: list[Span], judgements: list[Judgement], 
     for span, j in zip(sentences, judgements):
         findings.append({
             "sentence": span.text, "start": span.start, "end": span.end, "relation": j.relation,
-            "reasons": j.reasons,
+            "reasons": j.reasons, "kinds": j.kinds,
             "evidence": [
                 {"position_id": c.meta["position_id"], "title": c.meta["title"], "agency": c.meta["agency"],
                  "kind": c.meta["kind"], "official": c.meta["kind"] != "statement",

@@ -28,7 +28,8 @@ class Metrics:
                                buckets=_STAGE_BUCKETS, registry=r)
         self.verdicts = Counter("selaras_check_verdicts_total", "Check verdicts", ["verdict"], registry=r)
         self.relations = Counter("selaras_sentence_relations_total", "Sentence relations", ["relation"], registry=r)
-        self.reasons = Counter("selaras_conflict_reasons_total", "Conflict reasons by kind", ["kind"], registry=r)
+        self.reasons = Counter("selaras_conflict_reasons_total", "Conflicting sentences by kind of conflict", ["kind"],
+                               registry=r)
         self.queue_depth = Gauge("selaras_encoder_queue_depth", "Embedding jobs waiting", registry=r)
         self.info = Info("selaras", "Model and corpus", registry=r)
 
@@ -39,9 +40,8 @@ class Metrics:
         self.verdicts.labels(report["verdict"]).inc()
         for finding in report["findings"]:
             self.relations.labels(finding["relation"]).inc()
-            if finding["relation"] == "conflicts":
-                for reason in finding["reasons"]:
-                    self.reasons.labels(reason.split(":", 1)[0].split(" ", 1)[0].lower()[:24]).inc()
+            for kind in finding.get("kinds", []):
+                self.reasons.labels(kind).inc()
 
     def render(self, queue_depth: int, model: str, corpus_version: int) -> bytes:
         """The text exposition format."""

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from service.judge.judge import ConflictKind
+
 PositionKind = Literal["position", "vision", "statement"]
 Relation = Literal["supports", "conflicts", "unsupported"]
 Verdict = Literal["aligned", "review", "conflict"]
@@ -196,6 +198,8 @@ class Finding(BaseModel):
     end: int
     relation: Relation
     reasons: list[str]
+    kinds: list[ConflictKind] = Field(default_factory=list,
+                                      description="What a conflict is about (empty unless relation is conflicts).")
     evidence: list[Evidence]
 
 

@@ -48,7 +48,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from itertools import takewhile
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, find_clashes, same_language, shared_content_words,
@@ -78,6 +78,7 @@ class Judgement:
     relation: str  # "supports" | "conflicts" | "unsupported"
     reasons: list[str] = field(default_factory=list)
     evidence: list[Candidate] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # of a conflict: see CONFLICT_KINDS
 
 
 class DeadlineExceeded(RuntimeError):
@@ -171,7 +172,7 @@ class Judge:
                    probs: list[tuple[float, float, float]]) -> Judgement:
         if not related:
             return Judgement("unsupported", ["No reference passage is about the same thing."])
-        conflicts: list[tuple[Candidate, list[str]]] = []
+        conflicts: list[tuple[Candidate, list[tuple[str, str]]]] = []  # (passage, [(reason, kind)])
         supports: list[tuple[Candidate, str]] = []
         firmly_backed = False  # an official passage entails or restates the sentence
         nli_floor = self._clash_floor(related, self.nli_clash_threshold)
@@ -180,13 +181,13 @@ class Judge:
             p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
             vetoed = (scored and p_n >= self.rule_veto_neutral
                       and draft_words_covered(cand.passage, sentence) < self.veto_max_coverage)
-            reasons = [c.reason for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
+            reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
                        and not (self.reconcile and c.kind in VETOABLE and (
                            _stated_elsewhere(c.draft, cand, related, sentence)
                            or (c.kind == "number" and _other_year(cand.passage, sentence))))]
             if not reasons and scored and cand.similarity >= nli_floor and p_c >= self.contradiction_threshold:
-                reasons.append(f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
-                               f"(p={p_c:.2f}).")
+                reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
+                                f"(p={p_c:.2f}).", "classifier"))
             if reasons and shared_content_words(cand.passage, sentence) >= self.conflict_min_shared_words:
                 conflicts.append((cand, reasons))
                 continue
@@ -211,9 +212,10 @@ class Judge:
         if firmly_backed:
             conflicts = [(c, rs) for c, rs in conflicts if not _is_statement(c)]
         if conflicts:
-            reasons = [r + _statement_note(c) for c, rs in conflicts for r in rs]
+            reasons = [r + _statement_note(c) for c, rs in conflicts for r, _ in rs]
+            kinds = [k for _, rs in conflicts for _, k in rs]
             evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
-            return Judgement("conflicts", _unique(reasons), evidence)
+            return Judgement("conflicts", _unique(reasons), evidence, _unique(kinds))
         if supports:
             return Judgement("supports", [supports[0][1]], [c for c, _ in supports])
         return Judgement(
@@ -254,6 +256,16 @@ def same_figures(reference: str, draft: str) -> bool:
 
 
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+# What a conflict is about, for the report, the page and /metrics (never parsed from reason text).
+ConflictKind = Literal["number", "date", "time", "negation", "antonym", "entity", "classifier"]
+CONFLICT_KINDS: tuple[str, ...] = get_args(ConflictKind)
+
+
+def clash_kind(clash: Clash) -> str:
+    """The typed kind of a rule clash: its signal family, with clock times apart from dates."""
+    return "time" if clash.rule == "date:time" else clash.kind
 
 
 def _stated_elsewhere(figure: str, clashing: Candidate, related: list[Candidate], sentence: str) -> bool:

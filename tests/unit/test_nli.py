@@ -358,3 +358,14 @@ def test_figures_are_reconciled_across_positions_and_years():
     # Alone, the same-year figure is a conflict.
     [j] = Judge().judge([draft], [[same_year]])
     assert j.relation == "conflicts" and "Rp3.153,6" in j.reasons[0]
+
+
+def test_conflicts_carry_typed_kinds():
+    from service.judge.judge import CONFLICT_KINDS
+
+    ref = "Upacara dimulai pukul 09.00 WIB dan anggaran acara Rp5 miliar."
+    [j] = Judge().judge(["Upacara dimulai pukul 10.00 WIB dan anggaran acara Rp7 miliar."], [[Candidate(ref, 0.96, {})]])
+    assert j.relation == "conflicts" and set(j.kinds) == {"time", "number"} and set(j.kinds) <= set(CONFLICT_KINDS)
+    stub = Stub({"x": (0.0, 0.0, 1.0)})
+    [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.95, {})]])
+    assert j.kinds == ["classifier"]
