@@ -195,11 +195,13 @@ class Judge:
                 continue  # a neighbouring passage may show a clash; backing needs a retrieved one
             title = cand.meta.get("title") or cand.meta.get("position_id") or _short(cand.passage, 60)
             high = cand.similarity >= self.support_threshold
+            if not same_figures(cand.passage, sentence):
+                continue  # a figure the passage never states is not backed by it, whatever the model says
             if scored and p_e >= self.entailment_threshold:
                 supports.append((cand, f'The trained classifier judges this follows from "{title}" '
                                        f"(p={p_e:.2f}, similarity {cand.similarity:.2f})."))
                 firmly_backed |= not _is_statement(cand)
-            elif cand.similarity >= self.paraphrase_threshold and same_figures(cand.passage, sentence):
+            elif cand.similarity >= self.paraphrase_threshold:
                 supports.append((cand, f'Restates "{title}" almost word for word (similarity {cand.similarity:.2f}).'))
                 firmly_backed |= not _is_statement(cand)
             elif high and scored and p_e >= self.high_similarity_entailment:

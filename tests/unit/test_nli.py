@@ -369,3 +369,11 @@ def test_conflicts_carry_typed_kinds():
     stub = Stub({"x": (0.0, 0.0, 1.0)})
     [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.95, {})]])
     assert j.kinds == ["classifier"]
+
+
+def test_entailment_does_not_back_a_figure_the_passage_never_states():
+    # The model calls "20 kilogram" an entailment of "10 kilogram" (p=0.68 on the press dev set).
+    ref = "Setiap keluarga penerima mendapat 10 kilogram beras per bulan."
+    draft = "Setiap keluarga penerima mendapat 20 kilogram beras per bulan."
+    [j] = _judge(Stub({draft: (0.9, 0.05, 0.05)})).judge([draft], [[Candidate(ref, 0.97, {})]])
+    assert j.relation != "supports"
