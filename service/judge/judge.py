@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 from typing import Any, Literal, Protocol, get_args
 
+from service.judge.institutions import institution_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, find_clashes, same_language, shared_content_words,
 )
@@ -58,6 +59,7 @@ from service.judge.signals import (
 # (0.77-1.0 on IndoNLI val) where the classifier is weakest ("menghentikan impor" against
 # "melanjutkan impor": P(neutral) 0.82); numbers and dates (0.39-0.76) are the false alarms.
 VETOABLE = frozenset({"number", "date"})
+INSTITUTION_MIN_SHARED = 2
 # The score given, without running the model, to a pair that shares too few words to be about one thing.
 NEUTRAL = (0.0, 1.0, 0.0)
 
@@ -146,9 +148,20 @@ class Judge:
 
     def _rule_clashes(self, sentence: str, related: list[Candidate]) -> list[list[Clash]]:
         floor = self._clash_floor(related, self.clash_threshold)
-        return [find_clashes(c.passage, sentence)
-                if c.similarity >= floor and draft_words_covered(c.passage, sentence) >= self.rule_min_coverage else []
-                for c in related]
+        out = []
+        for c in related:
+            if c.similarity < floor:
+                out.append([])
+                continue
+            covered = draft_words_covered(c.passage, sentence) >= self.rule_min_coverage
+            clashes = find_clashes(c.passage, sentence) if covered else []
+            # Two responsibility slots naming different institutions are specific enough to need only
+            # a shared subject (two content words), not the general coverage bar: the sentence that
+            # reassigns a programme is usually worded unlike the one that assigned it.
+            if covered or shared_content_words(c.passage, sentence) >= INSTITUTION_MIN_SHARED:
+                clashes += institution_clashes(c.passage, sentence)
+            out.append(clashes)
+        return out
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
                   clashes: list[list[list[Clash]]], scope: str = "") -> dict[int, list[tuple[float, float, float]]]:
@@ -261,7 +274,7 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 # What a conflict is about, for the report, the page and /metrics (never parsed from reason text).
-ConflictKind = Literal["number", "date", "time", "negation", "antonym", "entity", "classifier"]
+ConflictKind = Literal["number", "date", "time", "negation", "antonym", "entity", "institution", "classifier"]
 CONFLICT_KINDS: tuple[str, ...] = get_args(ConflictKind)
 
 

@@ -1,0 +1,87 @@
+"""Responsible-institution clashes: "dikelola oleh Badan Gizi Nasional" against "di bawah koordinasi
+Kementerian Sosial".
+
+A cue from ``vocab/institutions.json`` followed by a capitalised name (or an acronym) is a
+*responsibility slot*. A draft slot clashes when the passage has a slot of its own, the draft's
+institution appears nowhere in the passage, and the two names are not one institution written
+two ways (shared name words, or one an acronym of the other). The judge applies its usual gates
+(the sentence must largely say what the passage says); negated slots ("tidak lagi dikelola oleh")
+are skipped. Linear in the text: one regex pass per side.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from service.judge.signals import Clash
+
+_VOCAB = json.loads((Path(__file__).with_name("vocab") / "institutions.json").read_text(encoding="utf-8"))
+_CUES = sorted(_VOCAB["cues_id"] + _VOCAB["cues_en"], key=len, reverse=True)
+_HEADS = frozenset(h.casefold() for h in _VOCAB["heads"])
+# A name: capitalised words or acronyms, with "dan"/"and"/"of" inside ("Badan Siber dan Sandi Negara").
+_NAME = r"(?:[A-Z][\w-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z][\w-]*)*+"
+# Cues in any case, the name case-sensitive (capitals are what make it a name).
+_SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
+_NEGATION_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A responsibility cue and the institution it names."""
+
+    text: str  # the cue with the name, as written
+    name: str
+
+
+@lru_cache(maxsize=4096)
+def slots(text: str) -> tuple[Slot, ...]:
+    """Responsibility slots of ``text`` in order; negated ones are left out."""
+    out = []
+    for m in _SLOT_RE.finditer(text):
+        name = m.group(1)
+        if not _is_institution(name) or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        out.append(Slot(m.group(0), name))
+    return tuple(out)
+
+
+def _is_institution(name: str) -> bool:
+    words = name.split()
+    return words[0].casefold() in _HEADS or any(len(w) >= 3 and w.isupper() for w in words)
+
+
+def _words(name: str) -> set[str]:
+    return {w.casefold().strip(".") for w in name.split()} - _STOP_NAME_WORDS - _HEADS
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.casefold() not in ("dan", "and", "of", "the")).upper()
+
+
+def same_institution(a: str, b: str) -> bool:
+    """One institution written two ways: shared name words, or one the other's acronym."""
+    if _words(a) & _words(b):
+        return True
+    short_a, short_b = a.replace(" ", ""), b.replace(" ", "")
+    return (short_a.isupper() and short_a == _acronym(b)) or (short_b.isupper() and short_b == _acronym(a))
+
+
+def institution_clashes(reference: str, draft: str) -> list[Clash]:
+    """A clash per draft slot whose institution the reference's own slots contradict."""
+    ref_slots = slots(reference)
+    if not ref_slots:
+        return []
+    ref_lower = reference.casefold()
+    out = []
+    for slot in slots(draft):
+        if slot.name.casefold() in ref_lower or any(same_institution(slot.name, r.name) for r in ref_slots):
+            continue
+        other = ref_slots[0]
+        out.append(Clash("institution", f'Different institution: the draft says "{slot.text}" where the reference '
+                                        f'says "{other.text}".', slot.text, other.text, "institution:slot"))
+    return out

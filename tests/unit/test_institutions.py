@@ -1,0 +1,63 @@
+"""Responsibility slots and institution clashes (service/judge/institutions.py), with example sentences
+for the cue vocabulary in service/judge/vocab/institutions.json. Written for this project."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.judge.institutions import _CUES, institution_clashes, same_institution, slots
+
+VOCAB = json.loads((Path(__file__).resolve().parents[2] / "service/judge/vocab/institutions.json").read_text())
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Program makan sekolah dikelola oleh Badan Gizi Nasional mulai Januari.", "Badan Gizi Nasional"),
+    ("Penyaluran kuota berada di bawah koordinasi Kementerian Koordinator Bidang Pangan.",
+     "Kementerian Koordinator Bidang Pangan"),
+    ("Pengawasan distribusi menjadi tugas BPH Migas bersama Pertamina.", "BPH Migas"),
+    ("Laporan kebocoran data disampaikan kepada Lembaga Pelindungan Data Pribadi.", "Lembaga Pelindungan Data Pribadi"),
+    ("The hajj programme is now run by the Badan Penyelenggara Haji.", "Badan Penyelenggara Haji"),
+    ("Komando tanggap darurat dipegang oleh Bupati Agam.", "Bupati Agam"),
+])
+def test_slots_find_the_institution_after_a_cue(sentence, name):
+    assert [s.name for s in slots(sentence)] == [name]
+
+
+def test_a_negated_slot_or_a_lower_case_phrase_is_no_slot():
+    assert slots("Dana itu tidak lagi dikelola oleh Kementerian Keuangan.") == ()
+    assert slots("Kegiatan dilakukan oleh warga setempat secara bergotong royong.") == ()
+
+
+def test_one_institution_written_two_ways_is_the_same():
+    assert same_institution("BP Tapera", "Badan Pengelola Tabungan Perumahan Rakyat Tapera")
+    assert same_institution("BNPB", "Badan Nasional Penanggulangan Bencana")
+    assert not same_institution("Kementerian Sosial", "Badan Gizi Nasional")
+
+
+def test_different_institutions_in_the_same_role_clash():
+    reference = "Pelaksanaan Makan Bergizi Gratis dikelola oleh Badan Gizi Nasional."
+    [clash] = institution_clashes(reference, "Pelaksanaan Makan Bergizi Gratis berada di bawah koordinasi Kementerian Sosial.")
+    assert clash.kind == "institution" and "Kementerian Sosial" in clash.reason and "Badan Gizi Nasional" in clash.reason
+    # The same institution, or one the reference names anywhere, is no clash.
+    assert institution_clashes(reference, "Program ini dijalankan oleh Badan Gizi Nasional.") == []
+    assert institution_clashes(reference + " Kementerian Sosial membantu pendataan.",
+                               "Pendataan dilakukan oleh Kementerian Sosial.") == []
+    # A passage that names no responsible institution says nothing against one.
+    assert institution_clashes("Program ini menjangkau 82,9 juta penerima.", "Program dikelola oleh Kementerian Sosial.") == []
+
+
+def test_every_cue_of_the_vocabulary_makes_a_slot():
+    for cue in VOCAB["cues_id"] + VOCAB["cues_en"]:
+        assert [s.name for s in slots(f"Kegiatan itu {cue} Badan Pangan Nasional.")] == ["Badan Pangan Nasional"], cue
+    assert len(_CUES) == len(VOCAB["cues_id"]) + len(VOCAB["cues_en"])
+
+
+def test_slot_finding_is_linear_on_adversarial_text():
+    import time
+
+    text = "dikelola oleh " + "Badan " * 40_000 + "x"
+    started = time.perf_counter()
+    slots(text)
+    institution_clashes(text, text)
+    assert time.perf_counter() - started < 1.0
