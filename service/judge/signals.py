@@ -1070,7 +1070,38 @@ _RAW_QUANTITY_LIMIT = 2 * _MAX_QUANTITIES + 2
 
 
 @_scoped_cache(maxsize=8192)
-def _extract_quantities_cached(text: str) -> tuple[Quantity, ...]:
+def _extract_quantities_cached(written: str) -> tuple[Quantity, ...]:
+    # "1x24 jam", "2 x 24 jam": the product, written in place (offsets unchanged), then quoted as written.
+    text, products = _multiplied_out(written)
+    found = _extract_quantities_in(text)
+    if not products:
+        return found
+    out = []
+    for q in found:
+        k = bisect.bisect_right([s for s, _ in products], q.start) - 1
+        if k >= 0 and products[k][0] <= q.start < products[k][1]:
+            q = replace(q, start=products[k][0], text=written[products[k][0] : q.end])
+        out.append(q)
+    return tuple(out)
+
+
+_MULTIPLIED_RE = re.compile(r"(?<![\d.,])(\d{1,3})\s?[x×]\s?(\d{1,3})(?=\s?(?:jam|hari|hours?|days?)\b)", _F)
+
+
+def _multiplied_out(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each "AxB" before a duration unit replaced by A*B right-aligned in the same
+    width ("1x24" -> "  24"), and the replaced spans. A product never has more digits than "AxB"."""
+    spans: list[tuple[int, int]] = []
+
+    def product(m: re.Match[str]) -> str:
+        spans.append(m.span())
+        value = str(int(m.group(1)) * int(m.group(2)))
+        return value.rjust(len(m.group()))
+
+    return _MULTIPLIED_RE.sub(product, text), spans
+
+
+def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
     english_text = _looks_english(text)
     # Date spans are disjoint and sorted, so their ends are sorted too: the first date ending
     # after ``s`` is the only one that can overlap [s, e).
@@ -1318,6 +1349,7 @@ def extract_quantities(text: str) -> list[Quantity]:
 # itself keeps the unit it was written in.
 _BASE_UNIT: dict[str, tuple[str, float]] = {
     "kg": ("ton", 1e-3), "gram": ("ton", 1e-6), "km": ("m", 1e3), "hour": ("minute", 60.0),
+    "day": ("minute", 1440.0), "week": ("minute", 10080.0),  # "1x24 jam" = "satu hari"; months vary
     "second": ("minute", 1 / 60), "GW": ("MW", 1e3), "km2": ("hectare", 100.0), "m2": ("hectare", 1e-4),
 }  # fmt: skip
 # "kali" (times) counts different events within one passage ("dua kali", "99 kali"):

@@ -650,3 +650,17 @@ def test_rupiah_amounts_agree_across_english_and_indonesian_digit_grouping():
     assert find_clashes(reference, "Farmers now pay Rp2,980 per kilogram for urea.")  # a real difference still clashes
     # With a multiplier word the comma stays a decimal: "Rp1,5 triliun".
     assert [q.value for q in extract_quantities("Anggaran Rp1,5 triliun disiapkan.")] == [1.5e12]
+
+
+def test_durations_compare_across_hours_days_and_weeks():
+    reference = "Platform wajib menurunkan konten hoaks paling lambat 1x24 jam setelah permintaan diterima."
+    assert [(q.text, q.value, q.unit) for q in extract_quantities(reference)] == [("1x24 jam", 24.0, "hour")]
+    same = ("Platform wajib menurunkan konten hoaks paling lambat 24 jam setelah permintaan diterima.",
+            "Platform wajib menurunkan konten hoaks paling lambat satu hari setelah permintaan diterima.")
+    for draft in same:
+        assert find_clashes(reference, draft) == [], draft
+    [clash] = find_clashes(reference, "Platform wajib menurunkan konten hoaks paling lambat 7 hari setelah permintaan diterima.")
+    assert clash.draft == "7 hari" and clash.reference == "1x24 jam"
+    [clash] = find_clashes(reference, "Platform wajib menurunkan konten hoaks paling lambat 2x24 jam setelah permintaan diterima.")
+    assert clash.draft == "2x24 jam"
+    assert find_clashes("Masa tanggap darurat 2 minggu.", "Masa tanggap darurat 14 hari.") == []
