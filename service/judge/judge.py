@@ -51,6 +51,7 @@ from itertools import takewhile
 from typing import Any, Literal, Protocol, get_args
 
 from service.judge.institutions import institution_clashes
+from service.judge.scope import scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, find_clashes, same_language, shared_content_words,
 )
@@ -58,7 +59,9 @@ from service.judge.signals import (
 # Clash kinds the classifier may overrule. Negation, antonym and entity clashes are precise
 # (0.77-1.0 on IndoNLI val) where the classifier is weakest ("menghentikan impor" against
 # "melanjutkan impor": P(neutral) 0.82); numbers and dates (0.39-0.76) are the false alarms.
-VETOABLE = frozenset({"number", "date"})
+VETOABLE = frozenset({"number", "date", "scope"})
+# Clash kinds whose value another passage of the corpus may state (see Judge.reconcile).
+RECONCILED = frozenset({"number", "date"})
 INSTITUTION_MIN_SHARED = 2
 # The score given, without running the model, to a pair that shares too few words to be about one thing.
 NEUTRAL = (0.0, 1.0, 0.0)
@@ -154,7 +157,7 @@ class Judge:
                 out.append([])
                 continue
             covered = draft_words_covered(c.passage, sentence) >= self.rule_min_coverage
-            clashes = find_clashes(c.passage, sentence) if covered else []
+            clashes = find_clashes(c.passage, sentence) + scope_clashes(c.passage, sentence) if covered else []
             # Two responsibility slots naming different institutions are specific enough to need only
             # a shared subject (two content words), not the general coverage bar: the sentence that
             # reassigns a programme is usually worded unlike the one that assigned it.
@@ -195,7 +198,7 @@ class Judge:
             vetoed = (scored and p_n >= self.rule_veto_neutral
                       and draft_words_covered(cand.passage, sentence) < self.veto_max_coverage)
             reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
-                       and not (self.reconcile and c.kind in VETOABLE and (
+                       and not (self.reconcile and c.kind in RECONCILED and (
                            _stated_elsewhere(c.draft, cand, related, sentence)
                            or (c.kind == "number" and _other_year(cand.passage, sentence))))]
             if not reasons and scored and cand.similarity >= nli_floor and p_c >= self.contradiction_threshold:
@@ -274,7 +277,8 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 # What a conflict is about, for the report, the page and /metrics (never parsed from reason text).
-ConflictKind = Literal["number", "date", "time", "negation", "antonym", "entity", "institution", "classifier"]
+ConflictKind = Literal["number", "date", "time", "negation", "antonym", "entity", "institution", "scope",
+                       "classifier"]
 CONFLICT_KINDS: tuple[str, ...] = get_args(ConflictKind)
 
 

@@ -1,0 +1,51 @@
+"""Scope clashes: a rule stated for everyone or everywhere against one stated only for some.
+
+"di seluruh kabupaten dan kota" against "hanya di 10 kabupaten percontohan"; "tanpa
+pengecualian" against "hanya untuk barang mewah". The cues are data (``vocab/scope.json``). A
+clash needs one side to use only universal cues and the other only restrictive ones (a passage
+that says both, "hanya 10 kabupaten tahun ini, seluruh provinsi mulai 2027", is no evidence
+either way); the judge's usual gate applies (the sentence must largely say what the passage
+says). Linear: one regex pass per side.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from service.judge.signals import Clash
+
+_VOCAB = json.loads((Path(__file__).with_name("vocab") / "scope.json").read_text(encoding="utf-8"))
+
+
+def _alternation(cues: list[str]) -> re.Pattern[str]:
+    # A negated cue says the opposite ("tidak semua", "tidak hanya", "not all"): not a scope.
+    return re.compile(r"(?<!\btidak )(?<!\btak )(?<!\bbukan )(?<!\bnot )\b(?:"
+                      + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+_UNIVERSAL = _alternation(_VOCAB["universal"])
+_RESTRICTIVE = _alternation(_VOCAB["restrictive"])
+
+
+@lru_cache(maxsize=4096)
+def scope_of(text: str) -> tuple[str | None, str | None]:
+    """(the first universal cue, the first restrictive cue) written in ``text``, or None for each."""
+    universal, restrictive = _UNIVERSAL.search(text), _RESTRICTIVE.search(text)
+    return (universal.group() if universal else None, restrictive.group() if restrictive else None)
+
+
+def scope_clashes(reference: str, draft: str) -> list[Clash]:
+    """One clash when one text is only universal and the other only restrictive."""
+    r_all, r_some = scope_of(reference)
+    d_all, d_some = scope_of(draft)
+    if d_all and not d_some and r_some and not r_all:
+        said, ref = d_all, r_some
+    elif d_some and not d_all and r_all and not r_some:
+        said, ref = d_some, r_all
+    else:
+        return []
+    return [Clash("scope", f'Different scope: the draft says "{said}" where the reference says "{ref}".',
+                  said, ref, "scope:universal" if said == d_all else "scope:restrictive")]

@@ -1,0 +1,45 @@
+"""Scope clashes (service/judge/scope.py) with example sentences for service/judge/vocab/scope.json.
+Written for this project."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.judge.scope import scope_clashes, scope_of
+
+VOCAB = json.loads((Path(__file__).resolve().parents[2] / "service/judge/vocab/scope.json").read_text())
+
+
+@pytest.mark.parametrize("reference, draft", [
+    ("Vaksinasi HPV untuk anak laki-laki hanya di 10 kabupaten percontohan.",
+     "Vaksinasi HPV untuk anak laki-laki dilaksanakan di seluruh kabupaten dan kota."),
+    ("Tarif PPN 12 persen hanya untuk barang dan jasa mewah.",
+     "Tarif PPN 12 persen dikenakan atas seluruh barang dan jasa tanpa pengecualian."),
+    ("Layanan cek kesehatan tersedia di seluruh puskesmas.",
+     "Layanan cek kesehatan hanya tersedia di puskesmas di Pulau Jawa."),
+    ("The levy applies only to crude palm oil exports.", "The levy applies to all palm oil exports."),
+])
+def test_universal_against_restrictive_scope_clashes(reference, draft):
+    [clash] = scope_clashes(reference, draft)
+    assert clash.kind == "scope"
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # Both sides universal, or both restrictive: no clash.
+    ("Layanan tersedia di seluruh puskesmas.", "Semua puskesmas melayani pemeriksaan."),
+    ("Program hanya untuk keluarga desil 1.", "Program khusus untuk keluarga desil 1."),
+    # Negated cues say the opposite of the cue.
+    ("Bantuan hanya untuk lansia.", "Tidak semua warga menerima bantuan itu."),
+    # A passage saying both (a pilot now, nationwide later) is no evidence either way.
+    ("Tahun ini hanya 10 kabupaten; seluruh provinsi mulai 2027.", "Layanan berlaku di seluruh provinsi."),
+])
+def test_no_scope_clash(reference, draft):
+    assert scope_clashes(reference, draft) == []
+
+
+def test_every_cue_of_the_vocabulary_is_recognised():
+    for cue in VOCAB["universal"]:
+        assert scope_of(f"Aturan ini berlaku {cue} wilayah.")[0], cue
+    for cue in VOCAB["restrictive"]:
+        assert scope_of(f"Aturan ini berlaku {cue} wilayah.")[1], cue
