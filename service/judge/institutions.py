@@ -14,10 +14,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from service.judge.signals import Clash
+from service.judge.signals import Clash, scoped_cache
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "institutions.json").read_text(encoding="utf-8"))
 _CUES = sorted(_VOCAB["cues_id"] + _VOCAB["cues_en"], key=len, reverse=True)
@@ -38,7 +37,7 @@ class Slot:
     name: str
 
 
-@lru_cache(maxsize=4096)
+@scoped_cache(maxsize=4096)  # keyed by agency too: hits show in x-judge-time
 def slots(text: str) -> tuple[Slot, ...]:
     """Responsibility slots of ``text`` in order; negated ones are left out."""
     out = []

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
-from service.judge.signals import Clash
+from service.judge.signals import Clash, scoped_cache
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "scope.json").read_text(encoding="utf-8"))
 
@@ -30,7 +29,7 @@ _UNIVERSAL = _alternation(_VOCAB["universal"])
 _RESTRICTIVE = _alternation(_VOCAB["restrictive"])
 
 
-@lru_cache(maxsize=4096)
+@scoped_cache(maxsize=4096)  # keyed by agency too: hits show in x-judge-time
 def scope_of(text: str) -> tuple[str | None, str | None]:
     """(the first universal cue, the first restrictive cue) written in ``text``, or None for each."""
     universal, restrictive = _UNIVERSAL.search(text), _RESTRICTIVE.search(text)

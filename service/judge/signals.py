@@ -62,7 +62,7 @@ def cache_scope(scope: str) -> Iterator[None]:
         _CACHE_SCOPE.reset(token)
 
 
-def _scoped_cache(maxsize: int) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
+def scoped_cache(maxsize: int) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
     """``lru_cache`` keyed by the current :func:`cache_scope` as well as the arguments."""
 
     def wrap(fn: Callable[..., _T]) -> Callable[..., _T]:
@@ -214,7 +214,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
-@_scoped_cache(maxsize=8192)
+@scoped_cache(maxsize=8192)
 def _looks_english(text: str) -> bool:
     """Cheap language guess: English function words outnumber Indonesian ones."""
     words = [w.lower() for w in _TOKEN_RE.findall(text)]
@@ -567,7 +567,7 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-@_scoped_cache(maxsize=8192)
+@scoped_cache(maxsize=8192)
 def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
     # Every date, uncapped: quantity extraction needs all their spans to skip the numbers inside
     # dates.  Users of the mentions take the first _MAX_DATES.
@@ -754,7 +754,7 @@ def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
     return (hour % 24) * 60 + minute
 
 
-@_scoped_cache(maxsize=4096)
+@scoped_cache(maxsize=4096)
 def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
     found: list[TimeMention] = []
     taken: tuple[list[int], list[int]] = ([], [])  # the text the times found so far cover
@@ -1069,7 +1069,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 _RAW_QUANTITY_LIMIT = 2 * _MAX_QUANTITIES + 2
 
 
-@_scoped_cache(maxsize=8192)
+@scoped_cache(maxsize=8192)
 def _extract_quantities_cached(written: str) -> tuple[Quantity, ...]:
     # "1x24 jam", "2 x 24 jam": the product, written in place (offsets unchanged), then quoted as written.
     text, products = _multiplied_out(written)
@@ -1778,7 +1778,7 @@ class _Analysis:
         return bisect.bisect_left(self.starts, char)
 
 
-@_scoped_cache(maxsize=4096)
+@scoped_cache(maxsize=4096)
 def _analyse(text: str) -> _Analysis:
     toks = tuple(_tokens(text))
     roots = tuple(_roots(w) for w, _, _ in toks)
