@@ -87,6 +87,9 @@ TOPIC_SIMILARITY = 0.87  # random IndoNLI pairs reach 0.87 at the 99th percentil
 VISION_SIMILARITY = 0.91
 # Passages either side of a retrieved one that the judge also compares (see Selaras._neighbours).
 NEIGHBOURS = 3
+# Context passages per sentence at most: each costs a rule comparison (a figure-dense draft against
+# figure-dense positions took 13.2 s of judging uncapped, bench/worst_case.py).
+MAX_CONTEXT = 4
 
 
 def point_id(position_id: str, version: int, index: int) -> str:
@@ -374,11 +377,15 @@ class Selaras:
             at = next((i for i, p in enumerate(passages) if p.start == cand.meta["start"]), None)
             if at is None:
                 continue
-            for i in range(max(0, at - NEIGHBOURS), min(len(passages), at + NEIGHBOURS + 1)):
+            # Nearest first, so the cap keeps the passages most likely to carry the sentence's fact.
+            for i in sorted(range(max(0, at - NEIGHBOURS), min(len(passages), at + NEIGHBOURS + 1)),
+                            key=lambda i: abs(i - at)):
                 p = passages[i]
                 if (pos.id, p.start) not in have:
                     have.add((pos.id, p.start))
                     extra.append(Candidate(p.text, cand.similarity, {**_meta(pos, p.start, p.end), "context": True}))
+            if len(extra) >= MAX_CONTEXT:
+                return extra[:MAX_CONTEXT]
         return extra
 
     def _passages(self, pos: PositionRecord) -> list[Span]:
