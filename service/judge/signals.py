@@ -2193,7 +2193,12 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     # (both capped), then looked up.
     comp = [[_dates_comparable(rd, od) for od in dds] for rd in rds]
     match = [[comp[r][o] and _dates_agree(rd, od) for o, od in enumerate(dds)] for r, rd in enumerate(rds)]
-    n_match = [sum(row) for row in match]  # draft dates that state reference date r
+    # How specific each draft date is (year 0, month 1, day 2), and per reference date how many
+    # matching draft dates are at least that specific: a bare "tahun 2026" restates no "17 November 2026".
+    spec = [(od.month is not None) + (od.day is not None) for od in dds]
+    rspec = [(rd.month is not None) + (rd.day is not None) for rd in rds]
+    n_match = [[sum(1 for o in range(len(dds)) if match[r][o] and spec[o] >= s) for s in range(3)]
+               for r in range(len(rds))]
     out: list[Clash] = []
     for d, dd in enumerate(dds):
         comparable = [r for r in range(len(rds)) if comp[r][d]]
@@ -2205,13 +2210,17 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         for rd in rds:
             if rd.qualifier not in requalified:
                 requalified[rd.qualifier] = replace(dd, qualifier=rd.qualifier)
-        if any(_dates_agree(rd, requalified[rd.qualifier]) for rd in rds
+        # When the reference dates the same thing as precisely as the draft, only such dates speak
+        # for it: "tahun 2026" does not back "1 Desember 2026" against "17 November 2026".
+        precise = [r for r in range(len(rds)) if rspec[r] >= spec[d]]
+        voices = [rds[r] for r in precise] if any(comp[r][d] for r in precise) else rds
+        if any(_dates_agree(rd, requalified[rd.qualifier]) for rd in voices
                if _dates_comparable(rd, requalified[rd.qualifier])):
             continue
         # A draft that also states the reference's date is comparing, not swapping
         # ("April 2017 lebih rendah dibanding Mei 2017").  "Also" is another draft mention than
         # this one: discount this one's own agreement.
-        if any(n_match[r] - match[r][d] > 0 for r in comparable):
+        if any(n_match[r][spec[d]] - match[r][d] > 0 for r in comparable):
             continue
         lo, hi = _span_tokens(dra, dd.start, dd.end)
         if _negated_before(dra, lo):
@@ -2221,7 +2230,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rds[r].start, rds[r].end), 6))]
         if not related:
             continue
-        rd = rds[related[0]]
+        rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
         out.append(
             Clash("date", f'Date differs: the draft says "{dd.text}" where the reference says "{rd.text}".',
                   dd.text, rd.text, "date:relative" if dd.relative else "date:absolute")

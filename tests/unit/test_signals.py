@@ -664,3 +664,13 @@ def test_durations_compare_across_hours_days_and_weeks():
     [clash] = find_clashes(reference, "Platform wajib menurunkan konten hoaks paling lambat 2x24 jam setelah permintaan diterima.")
     assert clash.draft == "2x24 jam"
     assert find_clashes("Masa tanggap darurat 2 minggu.", "Masa tanggap darurat 14 hari.") == []
+
+
+def test_a_bare_year_neither_backs_nor_restates_a_precise_date():
+    reference = "Penyaluran bantuan tahap IV tahun 2026 dimulai pada 17 November 2026."
+    [clash] = find_clashes(reference, "Penyaluran bantuan tahap IV tahun 2026 dijadwalkan dimulai pada 1 Desember 2026.")
+    assert clash.draft == "1 Desember 2026" and clash.reference == "17 November 2026"
+    assert find_clashes(reference, "Penyaluran bantuan tahap IV tahun 2026 dimulai pada 17 November 2026.") == []
+    # With no precise date in the reference, the year still agrees.
+    assert find_clashes("Penyaluran bantuan tahap IV dimulai tahun 2026.",
+                        "Penyaluran bantuan tahap IV dimulai pada 1 Desember 2026.") == []
