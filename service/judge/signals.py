@@ -1995,6 +1995,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     stated = [any(_times_agree(rt, ot) for rt in ref.times) for ot in dra.times]
     n_stated = sum(stated)
     first, last = min(t.minutes for t in points), max(t.minutes for t in points)
+    same_statement = draft_words_covered(ref.text, dra.text) >= 0.5
     for d, dt in enumerate(dra.times):
         if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
@@ -2007,10 +2008,13 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if n_stated - stated[d] > 0:
             continue
         # Two shared words around both times: "jenazah" alone does not make "04.00 jenazah dikenakan
-        # jas" and "05.00 jenazah bernafas" one event.
+        # jas" and "05.00 jenazah bernafas" one event. One is enough when the sentences otherwise
+        # say the same (half the draft's words in the reference): "Upacara dijadwalkan mulai pukul
+        # 10.00 WIB" against "Upacara dimulai pukul 10.00 WITA dan disiarkan langsung".
+        need = 1 if same_statement else 2
         d_ctx = _window_roots(dra, lo, hi, 6)
         related = [rt for rt in points
-                   if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= 2]
+                   if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= need]
         if not related:
             continue
         rt = related[0]

@@ -674,3 +674,10 @@ def test_a_bare_year_neither_backs_nor_restates_a_precise_date():
     # With no precise date in the reference, the year still agrees.
     assert find_clashes("Penyaluran bantuan tahap IV dimulai tahun 2026.",
                         "Penyaluran bantuan tahap IV dimulai pada 1 Desember 2026.") == []
+
+
+def test_time_zone_change_in_an_otherwise_restated_sentence_clashes():
+    reference = "Upacara dimulai pukul 10.00 WITA dan disiarkan langsung oleh TVRI dan RRI."
+    [clash] = find_clashes(reference, "Upacara dijadwalkan mulai pukul 10.00 WIB.")
+    assert clash.rule == "date:time" and clash.reference == "pukul 10.00 WITA"
+    assert find_clashes(reference, "Upacara dijadwalkan mulai pukul 09.00 WIB.") == []  # 09.00 WIB = 10.00 WITA
