@@ -123,9 +123,10 @@ def _deadline(request: Request, exc: DeadlineExceeded) -> Response:
 
 
 def _store(request: Request, exc: StoreUnavailable) -> Response:
+    # The detail (hosts, engine errors) is for the operator's log, not for API callers.
     log.warning("store unavailable: %s", exc)
-    return Response(_body("store_unavailable", f"The reference store is unavailable: {exc}"), status_code=503,
-                    headers={"Retry-After": "5"})
+    return Response(_body("store_unavailable", f"The reference store is unavailable: {exc.public}. Retry shortly."),
+                    status_code=503, headers={"Retry-After": "5"})
 
 
 def _internal(request: Request, exc: Exception) -> Response:

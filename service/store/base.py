@@ -26,7 +26,15 @@ import numpy as np
 
 
 class StoreUnavailable(RuntimeError):
-    """The vector store cannot be reached or read; callers answer 503."""
+    """The vector store cannot be reached or read; callers answer 503.
+
+    The message is the operator's (hosts, engine errors; it goes to the log). ``public`` is what
+    an API caller is told: it names no host, path or engine detail.
+    """
+
+    def __init__(self, message: str, public: str = "the reference store is unavailable") -> None:
+        super().__init__(message)
+        self.public = public
 
 
 @dataclass(frozen=True)

@@ -277,7 +277,9 @@ class ServerStore:
     def _missing_collection(self) -> StoreUnavailable:
         return StoreUnavailable(
             f"the collection {self.collection!r} is missing on the Qdrant server at {self.url}; restore it from a "
-            "snapshot, or run `selaras reindex` to rebuild it from the stored positions")
+            "snapshot, or run `selaras reindex` to rebuild it from the stored positions",
+            public="the reference collection is missing from the store; an operator must restore it "
+                   "(`selaras reindex`)")
 
     def optimize(self) -> None:
         """No-op: a Qdrant server optimises in the background."""
