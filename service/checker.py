@@ -267,14 +267,12 @@ class Selaras:
         return sentences
 
     async def check(self, text: str, agency: str | None = None, title: str | None = None,
-                    on: date | None = None, sentences: list[Span] | None = None,
-                    extra: dict[str, Any] | None = None) -> tuple[dict[str, Any], CheckTiming]:
+                    on: date | None = None, sentences: list[Span] | None = None) -> tuple[dict[str, Any], CheckTiming]:
         """Check a draft; returns the stored report and where the time went.
 
         Every CPU step runs in a worker thread (the event loop only awaits), and the check has
         ``check_timeout_s`` in all: past it :class:`DeadlineExceeded` is raised between steps.
-        ``sentences`` may be passed when the caller already split the text (batches validate
-        first); ``extra`` fields are stored with the report (e.g. the key that asked).
+        ``sentences`` may be passed when the caller already split the text (batches validate first).
         """
         started = time.perf_counter()
         deadline = time.monotonic() + self.check_timeout_s
@@ -288,8 +286,7 @@ class Selaras:
             if time.monotonic() > deadline:
                 raise DeadlineExceeded("embedding ran past the check's time budget")
             report = await anyio.to_thread.run_sync(
-                self._finish_check, text, sentences, vectors, agency, title, on or date.today(), timing, deadline,
-                extra)
+                self._finish_check, text, sentences, vectors, agency, title, on or date.today(), timing, deadline)
         timing.total_ms = (time.perf_counter() - started) * 1000
         return report, timing
 
@@ -301,8 +298,7 @@ class Selaras:
         return self._finish_check(text, sentences, vectors, agency, title, on or date.today(), CheckTiming())
 
     def _finish_check(self, text: str, sentences: list[Span], vectors: np.ndarray, agency: str | None,
-                      title: str | None, on: date, timing: CheckTiming, deadline: float | None = None,
-                      extra: dict[str, Any] | None = None) -> dict[str, Any]:
+                      title: str | None, on: date, timing: CheckTiming, deadline: float | None = None) -> dict[str, Any]:
         t0 = time.perf_counter()
         # Read before retrieval: a load that lands meanwhile must not stamp its version on this report.
         corpus_version = self.records.corpus_version()
@@ -315,8 +311,6 @@ class Selaras:
         report = build_report(text, sentences, judgements, agency, title,
                               model=self.encoder.model_name, judge=self.judge.name,
                               corpus_version=corpus_version)
-        if extra:
-            report.update(extra)
         self.records.save_report(report)
         return report
 
