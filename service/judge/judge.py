@@ -145,28 +145,27 @@ class Judge:
         """
         with cache_scope(scope):
             related = [[c for c in cands if c.similarity >= self.related_threshold] for cands in candidates]
+            covers = [_Coverage(s, rel) for s, rel in zip(sentences, related)]
             clashes = []
-            for s, rel in zip(sentences, related):
-                if deadline is not None and time.monotonic() > deadline:
-                    raise DeadlineExceeded("judging ran past the check's time budget")
-                clashes.append(self._rule_clashes(s, rel))
-            if deadline is not None and time.monotonic() > deadline:
-                raise DeadlineExceeded("judging ran past the check's time budget")
+            for s, rel, cover in zip(sentences, related, covers):
+                _check_deadline(deadline)
+                clashes.append(self._rule_clashes(s, rel, cover))
+            _check_deadline(deadline)
             probs = self._classify(sentences, related, clashes, scope)
-            return [self._judge_one(sentences[i], rel, rc, probs.get(i, []))
+            return [self._judge_one(sentences[i], rel, rc, probs.get(i, []), covers[i])
                     for i, (rel, rc) in enumerate(zip(related, clashes))]
 
     def _clash_floor(self, related: list[Candidate], threshold: float) -> float:
         return max(threshold, related[0].similarity - self.clash_margin) if related else threshold
 
-    def _rule_clashes(self, sentence: str, related: list[Candidate]) -> list[list[Clash]]:
+    def _rule_clashes(self, sentence: str, related: list[Candidate], cover: _Coverage) -> list[list[Clash]]:
         floor = self._clash_floor(related, self.clash_threshold)
         out = []
-        for c in related:
+        for i, c in enumerate(related):
             if c.similarity < floor:
                 out.append([])
                 continue
-            covered = draft_words_covered(c.passage, sentence) >= self.rule_min_coverage
+            covered = cover(i) >= self.rule_min_coverage
             clashes = find_clashes(c.passage, sentence) + scope_clashes(c.passage, sentence) if covered else []
             # Two responsibility slots naming different institutions are specific enough to need only
             # a shared subject (two content words), not the general coverage bar: the sentence that
@@ -195,7 +194,7 @@ class Judge:
         return {i: [next(scores) for _ in rel] for i, rel in chosen.items()}
 
     def _judge_one(self, sentence: str, related: list[Candidate], rule_clashes: list[list[Clash]],
-                   probs: list[tuple[float, float, float]]) -> Judgement:
+                   probs: list[tuple[float, float, float]], cover: _Coverage) -> Judgement:
         if not related:
             return Judgement("unsupported", ["No reference passage is about the same thing."])
         conflicts: list[tuple[Candidate, list[tuple[str, str]]]] = []  # (passage, [(reason, kind)])
@@ -205,11 +204,10 @@ class Judge:
         for i, cand in enumerate(related):
             scored = i < len(probs)
             p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
-            vetoed = (scored and p_n >= self.rule_veto_neutral
-                      and draft_words_covered(cand.passage, sentence) < self.veto_max_coverage)
+            vetoed = scored and p_n >= self.rule_veto_neutral and cover(i) < self.veto_max_coverage
             reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
                        and not (self.reconcile and c.kind in RECONCILED and (
-                           _stated_elsewhere(c.draft, cand, related, sentence)
+                           _stated_elsewhere(c.draft, i, related, cover)
                            or (c.kind == "number" and _other_year(cand.passage, sentence))))]
             if not reasons and scored and cand.similarity >= nli_floor and p_c >= self.contradiction_threshold:
                 reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
@@ -297,13 +295,35 @@ def clash_kind(clash: Clash) -> str:
     return "time" if clash.rule == "date:time" else clash.kind
 
 
-def _stated_elsewhere(figure: str, clashing: Candidate, related: list[Candidate], sentence: str) -> bool:
+def _stated_elsewhere(figure: str, clashing: int, related: list[Candidate], cover: _Coverage) -> bool:
     """Another related passage (any position in effect), at least as close to the sentence's words,
     states the draft's figure: the corpus backs the value, so the clash is with a passage about
     something else (another year, zone, product)."""
-    bar = draft_words_covered(clashing.passage, sentence)
-    return any(c is not clashing and same_figures(c.passage, figure) and draft_words_covered(c.passage, sentence) >= bar
-               for c in related)
+    return any(i != clashing and same_figures(c.passage, figure) and cover(i) >= cover(clashing)
+               for i, c in enumerate(related))
+
+
+class _Coverage:
+    """``draft_words_covered(related[i].passage, sentence)``, computed once per candidate when first asked.
+
+    The rule gate, the classifier veto and figure reconciliation all weigh it; each call tokenises
+    both texts, so it is worked out once per (sentence, candidate) and only for those that need it.
+    """
+
+    def __init__(self, sentence: str, related: list[Candidate]) -> None:
+        self.sentence = sentence
+        self.related = related
+        self._known: dict[int, float] = {}
+
+    def __call__(self, i: int) -> float:
+        if i not in self._known:
+            self._known[i] = draft_words_covered(self.related[i].passage, self.sentence)
+        return self._known[i]
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise DeadlineExceeded("judging ran past the check's time budget")
 
 
 def _other_year(reference: str, draft: str) -> bool:
