@@ -68,6 +68,16 @@ def require_key(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     connection.state.key = key
 
 
+def acting_agency(key: ApiKey, requested: str | None = None) -> str:
+    """The agency a request acts for: a submitter always its own; curators and admins any they name."""
+    return key.agency if key.role == "submitter" else (requested or key.agency)
+
+
+def may_access(key: ApiKey, agency: str | None) -> bool:
+    """Whether the key may see or change what belongs to ``agency`` (a submitter: only its own)."""
+    return key.role != "submitter" or agency == key.agency
+
+
 def current_key(connection: ASGIConnection) -> ApiKey:
     """The authenticated key of this request (set by :func:`require_key`)."""
     return connection.state.key

@@ -21,7 +21,7 @@ from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.exceptions import NotAuthorizedException, NotFoundException, ValidationException
 from litestar.params import Parameter
 
-from service.api.auth import BEARER, SUBMITTERS, require_key
+from service.api.auth import BEARER, SUBMITTERS, acting_agency, may_access, require_key
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
 from service.api.limits import WorkLimiter
 from service.api.positions import MAX_OFFSET
@@ -81,16 +81,6 @@ async def _remember_caller(request: Request) -> None:
     _LINK_DAYS.set(request.app.state.settings.review_link_days)
 
 
-def _visible(key: ApiKey, report: dict) -> bool:
-    # An agency only ever sees its own drafts; curators and admins see all.
-    return key.role != "submitter" or report.get("agency") == key.agency
-
-
-def _agency(key: ApiKey, requested: str | None) -> str:
-    # A submitter checks as its own agency; curators may check on behalf of any.
-    return key.agency if key.role == "submitter" else (requested or key.agency)
-
-
 class CheckController(Controller):
     """``/v1/checks``"""
 
@@ -110,7 +100,7 @@ class CheckController(Controller):
         with limiter.in_flight(key.id):
             sentences = await anyio.to_thread.run_sync(selaras.sentences_of, data.text)
             limiter.take_sentences(key.id, len(sentences))
-            report, timing = await selaras.check(data.text, agency=_agency(key, data.agency), title=data.title,
+            report, timing = await selaras.check(data.text, agency=acting_agency(key, data.agency), title=data.title,
                                                  sentences=sentences)
         request.app.state.metrics.observe_check(report, timing)
         request.state.verdict, request.state.sentences = report["verdict"], len(report["findings"])
@@ -143,7 +133,7 @@ class BatchController(Controller):
             limiter.take_sentences(key.id, total)
             reports = []
             for draft, sentences in zip(data.drafts, split):
-                report, timing = await selaras.check(draft.text, agency=_agency(key, draft.agency),
+                report, timing = await selaras.check(draft.text, agency=acting_agency(key, draft.agency),
                                                      title=draft.title, sentences=sentences)
                 request.app.state.metrics.observe_check(report, timing)
                 reports.append(Report(**_with_link(selaras.records, report)))
@@ -198,7 +188,7 @@ class ReportController(Controller):
             if "authorization" not in request.headers:
                 raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>' or use the review link.")
             require_key(request, request.route_handler)
-            if report is None or not _visible(request.state.key, report):
+            if report is None or not may_access(request.state.key, report.get("agency")):
                 raise NotFoundException(f"No report with id {report_id!r}.")
         wants_html = request.accept.best_match([MediaType.JSON, MediaType.HTML], default=MediaType.JSON) == MediaType.HTML
         if wants_html:

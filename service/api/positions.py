@@ -10,7 +10,7 @@ from litestar import Controller, Request, delete, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import Parameter
 
-from service.api.auth import BEARER, CURATORS, SUBMITTERS, require_key
+from service.api.auth import BEARER, CURATORS, SUBMITTERS, acting_agency, may_access, require_key
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
 from service.api.schemas import (
     PositionDetail, PositionList, PositionOut, PositionResult, PositionsIn, PositionsResult, StatementIn,
@@ -137,7 +137,7 @@ class StatementController(Controller):
         """Stored as a position of kind ``statement``; later drafts of other agencies are checked against it."""
         selaras: Selaras = request.app.state.selaras
         key = request.state.key
-        agency = key.agency if key.role == "submitter" else (data.agency or key.agency)
+        agency = acting_agency(key, data.agency)
         limit = request.app.state.settings.max_statement_chars
         if len(data.text) > limit:
             raise ApiError(413, "statement_too_long",
@@ -173,7 +173,7 @@ class StatementController(Controller):
         key = request.state.key
         record = selaras.records.get_position(sid)
         if (record is None or record.kind != "statement" or not sid.startswith(STATEMENT_PREFIX)
-                or (key.role == "submitter" and record.agency != key.agency)):
+                or not may_access(key, record.agency)):
             raise NotFoundException(f"No statement of yours with id {sid!r}.")
         retired = await anyio.to_thread.run_sync(selaras.retire_position, sid)
         return position_out(retired)
