@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from service.compaction import Activity, Compactor
 from service.store.base import Point
@@ -46,9 +47,16 @@ def _wait(predicate, timeout: float = 20) -> bool:
     return False
 
 
-def test_compaction_runs_when_idle_and_reclaims_the_rewrites(tmp_path):
-    store = EdgeStore(tmp_path / "qdrant", exact_below=300_000)
-    store.ensure_collection(DIM)
+@pytest.fixture
+def store(tmp_path):
+    """A real embedded store with the collection, closed after the test."""
+    s = EdgeStore(tmp_path / "qdrant", exact_below=300_000)
+    s.ensure_collection(DIM)
+    yield s
+    s.close()
+
+
+def test_compaction_runs_when_idle_and_reclaims_the_rewrites(store, tmp_path):
     activity = Activity()
     for version in range(1, 13):
         _rewrite(store, activity, version)
@@ -66,15 +74,18 @@ def test_compaction_runs_when_idle_and_reclaims_the_rewrites(tmp_path):
         assert compactor.runs == 1  # no writes since: nothing to do
     finally:
         compactor.stop()
-        store.close()
 
 
-def test_compaction_waits_while_checks_run(tmp_path):
-    store = EdgeStore(tmp_path / "qdrant", exact_below=300_000)
-    store.ensure_collection(DIM)
+def _dirty(store: EdgeStore) -> Activity:
+    """Two versions written: something to compact."""
     activity = Activity()
     _rewrite(store, activity, 1)
     _rewrite(store, activity, 2)
+    return activity
+
+
+def test_compaction_waits_while_checks_run(store):
+    activity = _dirty(store)
     release = threading.Event()
 
     def busy_check() -> None:
@@ -92,15 +103,10 @@ def test_compaction_waits_while_checks_run(tmp_path):
         assert _wait(lambda: compactor.runs == 1)
     finally:
         compactor.stop()
-        store.close()
 
 
-def test_a_service_that_is_never_idle_still_compacts_after_max_wait(tmp_path):
-    store = EdgeStore(tmp_path / "qdrant", exact_below=300_000)
-    store.ensure_collection(DIM)
-    activity = Activity()
-    _rewrite(store, activity, 1)
-    _rewrite(store, activity, 2)
+def test_a_service_that_is_never_idle_still_compacts_after_max_wait(store):
+    activity = _dirty(store)
     release = threading.Event()
 
     def endless_checks() -> None:
@@ -117,4 +123,3 @@ def test_a_service_that_is_never_idle_still_compacts_after_max_wait(tmp_path):
         release.set()
         worker.join()
         compactor.stop()
-        store.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.integration.server import Server, cli
+from tests.integration.server import Server, create_key
 
 pytestmark = pytest.mark.slow
 
@@ -24,17 +24,11 @@ LIMITS = {
 }
 
 
-def _key(data_dir, role: str = "curator", agency: str = "Kementerian Sosial") -> str:
-    done = cli(data_dir, "keys", "create", "--agency", agency, "--role", role)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
-
-
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory):
     """(server, make_key): each test takes fresh keys, since every key may make only 5 requests a minute."""
     data_dir = tmp_path_factory.mktemp("limits") / "data"
-    keys = [_key(data_dir) for _ in range(8)]
+    keys = [create_key(data_dir, "Kementerian Sosial", "curator") for _ in range(8)]
     server = Server(data_dir, **LIMITS).start()
     yield server, keys
     server.stop()

@@ -19,17 +19,11 @@ import httpx
 import pytest
 
 from tests.integration.fake_qdrant import FakeQdrant
-from tests.integration.server import ROOT, Server, cli, free_port
+from tests.integration.server import ROOT, Server, cli, create_key, free_port
 
 pytestmark = pytest.mark.slow
 
 DRAFT = "Pemerintah menaikkan harga BBM bersubsidi jenis Pertalite dan Solar hingga akhir tahun ini."
-
-
-def _key(data_dir, role: str) -> str:
-    done = cli(data_dir, "keys", "create", "--agency", "Kementerian ESDM", "--role", role)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
 
 
 def _wait(predicate, timeout: float = 30, what: str = "") -> None:
@@ -60,7 +54,8 @@ def _assert_store_unavailable(r: httpx.Response, url: str) -> None:
 @pytest.fixture(scope="module")
 def outage(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("outage") / "data"
-    keys = {"curator": _key(data_dir, "curator"), "esdm": _key(data_dir, "submitter")}
+    keys = {"curator": create_key(data_dir, "Kementerian ESDM", "curator"),
+            "esdm": create_key(data_dir, "Kementerian ESDM", "submitter")}
     qdrant = FakeQdrant(free_port())  # not started: nothing listens on its port yet
     server = Server(data_dir, SELARAS_QDRANT_URL=qdrant.url)
     server.start(timeout=180, probe="/health")  # liveness only: the store is not there yet

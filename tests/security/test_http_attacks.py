@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from tests.integration.server import ROOT, Server, cli
+from tests.integration.server import ROOT, Server, create_key
 
 pytestmark = pytest.mark.slow
 
@@ -27,18 +27,12 @@ LIMITS = {
 SOS, ESDM, BULOG = "Kementerian Sosial", "Kementerian ESDM", "Perum Bulog"
 
 
-def _key(data_dir, agency: str, role: str = "submitter") -> str:
-    done = cli(data_dir, "keys", "create", "--agency", agency, "--role", role)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
-
-
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     """(server, new_key): the sample corpus loaded; every test takes fresh keys (limits are per key)."""
     data_dir = tmp_path_factory.mktemp("attacks") / "data"
-    curator = _key(data_dir, "Kantor Komunikasi Kepresidenan", "curator")
-    spare = {agency: [_key(data_dir, agency) for _ in range(8)] for agency in (SOS, ESDM, BULOG)}
+    curator = create_key(data_dir, "Kantor Komunikasi Kepresidenan", "curator")
+    spare = {agency: [create_key(data_dir, agency, "submitter") for _ in range(8)] for agency in (SOS, ESDM, BULOG)}
     server = Server(data_dir, **LIMITS).start()
     positions = [json.loads(line) for line in (ROOT / "samples/positions.jsonl").read_text().splitlines()]
     with server.client(curator) as c:
@@ -232,7 +226,7 @@ def test_request_bursts_are_bounded(service):
 
 def test_a_check_past_its_time_budget_is_503_not_a_stalled_worker(tmp_path):
     data_dir = tmp_path / "data"
-    key = _key(data_dir, SOS)
+    key = create_key(data_dir, SOS, "submitter")
     server = Server(data_dir, SELARAS_CHECK_TIMEOUT_S="0.001").start()
     try:
         with server.client(key) as c:
