@@ -168,13 +168,17 @@ def test_sigterm_lets_in_flight_checks_finish_and_keeps_their_reports(tmp_path, 
     data_dir = tmp_path / "data"
     done = cli(data_dir, "keys", "create", "--agency", "Kementerian Sosial", "--role", "submitter")
     key = done.stdout.strip().splitlines()[-1]
-    # Six checks of one key in flight at once: above the default per-key cap of 4 (not tested here).
-    server = Server(data_dir, SELARAS_MAX_CONCURRENT_CHECKS="8").start()
+    # Six long checks of one key in flight at once: above the default per-key caps of 4 checks and
+    # 1,200 sentences a minute (not tested here).
+    server = Server(data_dir, SELARAS_MAX_CONCURRENT_CHECKS="8", SELARAS_SENTENCES_PER_MINUTE="100000").start()
     pid = server.proc.pid
-    # Six drafts of ~100 distinct sentences each (so the embedding cache does not shortcut them).
+    # Six drafts of up to 300 distinct sentences each (so the embedding cache does not shortcut them;
+    # with 100, one check on an idle machine finished inside the 0.5 s before SIGTERM).
     from service.segment import split_sentences
-    sentences = [s.text for p in positions for s in split_sentences(p["text"])]
-    per = min(100, len(sentences) // 6)
+    base = [s.text for p in positions for s in split_sentences(p["text"])]
+    # Each sentence up to three times, marked apart, so every text is distinct (~2,400 in all).
+    sentences = [s if k == 0 else f"{s.rstrip('.')} (bagian {k})." for k in range(3) for s in base]
+    per = min(300, len(sentences) // 6)
     drafts = [" ".join(sentences[i * per:(i + 1) * per]) for i in range(6)]
     results: list[tuple[float, int, dict]] = []
 
