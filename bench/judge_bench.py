@@ -32,7 +32,7 @@ from bench.indosum import DEFAULT_DATA, build_corpus
 from service.api.positions import to_input
 from service.api.schemas import PositionIn
 from service.bootstrap import build_selaras, close_selaras
-from service.settings import Settings
+from service.config import Settings
 
 
 class CountingClassifier:

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from service.judge.signals import find_clashes
-from service.segment import split_sentences
-from service.settings import Settings
+from service.text.segment import split_sentences
+from service.config import Settings
 from service.store.factory import open_store
 
 

@@ -247,7 +247,7 @@ def run(positions: list[dict[str, Any]], drafts: list[dict[str, Any]], on: date,
     from service.api.positions import to_input
     from service.api.schemas import PositionIn
     from service.bootstrap import build_selaras, close_selaras
-    from service.settings import Settings
+    from service.config import Settings
 
     cache = Path(os.environ.get("SELARAS_CACHE_DIR") or REPO / ".cache")
     scores: list[dict[str, Any]] = []

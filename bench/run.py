@@ -33,7 +33,7 @@ import httpx
 
 from bench.indosum import DEFAULT_DATA, Article, Corpus, Draft, build_corpus
 from bench.server import ROOT, Server, create_key
-from service.segment import split_passages
+from service.text.segment import split_passages
 
 RESULTS = ROOT / "bench" / "results"
 MEASURE_CACHE = "1000"  # embedding-cache entries while checks are timed: small, drafts are all distinct

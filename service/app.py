@@ -28,7 +28,7 @@ from service.bootstrap import build_selaras, close_selaras
 from service.compaction import Compactor
 from service.logs import configure_logging
 from service.metrics import Metrics, observe_requests
-from service.settings import Settings
+from service.config import Settings
 
 log = logging.getLogger("selaras")
 

@@ -10,7 +10,7 @@ from embeddings.encoder import Encoder, load_model
 from service.checker import Selaras
 from service.judge.judge import Judge
 from service.records import Records
-from service.settings import Settings
+from service.config import Settings
 from service.store.factory import open_store
 
 log = logging.getLogger("selaras")

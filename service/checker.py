@@ -23,7 +23,7 @@ from embeddings.encoder import Encoder
 from service.compaction import Activity
 from service.judge.judge import Candidate, DeadlineExceeded, Judge, Judgement
 from service.records import PositionRecord, Records, content_hash, utcnow
-from service.segment import Span, split_passages, split_sentences
+from service.text.segment import Span, split_passages, split_sentences
 from service.store.base import Point, StoreUnavailable, VectorStore
 
 log = logging.getLogger("selaras")

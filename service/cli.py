@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
-from service.settings import Settings
+from service.config import Settings
 
 
 def read_positions(path: Path, agency: str = "unknown", kind: str = "position") -> Iterator[dict[str, Any]]:

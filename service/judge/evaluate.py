@@ -30,7 +30,7 @@ import numpy as np
 
 from service.judge.judge import Candidate, Judge
 from service.judge.nli import LABELS, META_FILE, iter_jsonl
-from service.settings import Settings
+from service.config import Settings
 
 log = logging.getLogger("selaras.eval")
 RELATION_LABEL = {"conflicts": "c", "supports": "e", "unsupported": "n"}

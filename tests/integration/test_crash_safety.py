@@ -147,11 +147,11 @@ def test_sigkill_during_bulk_load_loses_nothing_and_duplicates_nothing(tmp_path,
     assert {p.version for p in state["positions"].values()} == {1}
     assert state["missing"] == {} and state["extra"] == {}
     # No duplicates and no orphans of the killed runs: the store holds exactly the passages SQLite counts.
-    from service.segment import split_passages
+    from service.text.segment import split_passages
     assert state["points"] == state["passages"] == sum(len(split_passages(p["text"])) for p in positions)
 
     # And the corpus answers checks: a sentence of article 42 finds article 42.
-    from service.segment import split_sentences
+    from service.text.segment import split_sentences
     target = positions[42]
     draft = tmp_path / "draft.txt"
     draft.write_text(split_sentences(target["text"])[0].text, encoding="utf-8")
@@ -174,7 +174,7 @@ def test_sigterm_lets_in_flight_checks_finish_and_keeps_their_reports(tmp_path, 
     pid = server.proc.pid
     # Six drafts of up to 300 distinct sentences each (so the embedding cache does not shortcut them;
     # with 100, one check on an idle machine finished inside the 0.5 s before SIGTERM).
-    from service.segment import split_sentences
+    from service.text.segment import split_sentences
     base = [s.text for p in positions for s in split_sentences(p["text"])]
     # Each sentence up to three times, marked apart, so every text is distinct (~2,400 in all).
     sentences = [s if k == 0 else f"{s.rstrip('.')} (bagian {k})." for k in range(3) for s in base]

@@ -12,7 +12,7 @@ import pytest
 
 from service.bootstrap import build_selaras, close_selaras
 from service.checker import PositionInput, score_findings
-from service.settings import Settings
+from service.config import Settings
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ from service import cli
 from service.app import create_app
 from service.backup import FORMAT, read_backup
 from service.records import Records, export_rows, import_rows
-from service.settings import Settings
+from service.config import Settings
 from service.store.base import StoreUnavailable
 
 

@@ -23,7 +23,7 @@ from service.api import checks
 from service.app import create_app
 from service.cli import build_parser, cmd_keys
 from service.records import Records
-from service.settings import Settings
+from service.config import Settings
 
 pytestmark = pytest.mark.slow
 

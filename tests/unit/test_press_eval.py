@@ -12,7 +12,7 @@ from bench.press_eval import (
     score_draft, stray_conflicts, summarise, validate_set,
 )
 from service.api.schemas import PositionIn
-from service.segment import split_sentences
+from service.text.segment import split_sentences
 
 POSITIONS, DRAFTS = load_set(DEFAULT_DATA)
 

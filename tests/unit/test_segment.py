@@ -1,4 +1,4 @@
-from service.segment import split_passages, split_sentences
+from service.text.segment import split_passages, split_sentences
 
 
 def test_offsets_index_the_original_text():
