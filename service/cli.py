@@ -188,7 +188,7 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write positions (with versions), key hashes and reports to a portable file."""
-    from service.backup import export_backup
+    from service.records.backup import export_backup
     from service.records import Records
 
     records = Records(settings.records_path)
@@ -204,7 +204,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """Restore a backup into an empty store (embedded or server), re-embedding positions."""
     from tqdm import tqdm
 
-    from service.backup import import_backup
+    from service.records.backup import import_backup
     from service.bootstrap import build_selaras, close_selaras
 
     selaras = build_selaras(settings)

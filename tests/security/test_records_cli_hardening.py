@@ -12,7 +12,7 @@ from litestar.testing import TestClient
 
 from service import cli
 from service.app import create_app
-from service.backup import FORMAT, read_backup
+from service.records.backup import FORMAT, read_backup
 from service.records import Records, export_rows, import_rows
 from service.config import Settings
 from service.store.base import StoreUnavailable
@@ -107,7 +107,7 @@ def test_key_ids_are_128_bit_and_a_collision_draws_again(records, monkeypatch):
     key, secret = records.create_key("Kementerian Sosial", "submitter")
     assert len(bytes.fromhex(key.id)) >= 16 and key.id in secret
 
-    import service.records as module
+    import service.records.keys as module
 
     draws = iter([key.id, key.id, "ab" * 16])  # the first two clash with the existing key
     real = module.secrets.token_hex

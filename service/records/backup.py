@@ -3,21 +3,70 @@
 The file is JSON Lines: a header line, then one line per row, ``{"table": ..., "row": {...}}``.
 Vectors are not exported: they are recomputed on import with the configured model, so a backup
 moves between embedded and server stores, and checks afterwards give the same results.
+
+Only public methods of the records are used. Re-indexing restored positions needs the checker
+(``service.checker.Selaras``); it is passed in and typed by what is used (:class:`Reindexer`), so the
+records package never imports the checker.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Protocol
 
-from service.checker import Selaras
-from service.records import EXPORTED_TABLES, Records, export_rows, import_rows, utcnow
+from service.records.db import EXPORTED_TABLES, Database, utcnow
+from service.records.positions import PositionRecord, Positions
 
 FORMAT = "selaras-backup/1"
 
 
-def export_backup(records: Records, path: Path) -> dict[str, int]:
+class _Counted(Protocol):
+    def count(self) -> int: ...
+
+
+class Reindexer(Protocol):
+    """What :func:`import_backup` needs of a ``service.checker.Selaras``."""
+
+    @property
+    def records(self) -> Positions: ...
+
+    @property
+    def store(self) -> _Counted: ...
+
+    def index_record(self, record: PositionRecord) -> object: ...
+
+
+def export_rows(records: Database, table: str) -> list[dict[str, Any]]:
+    """Every row of ``table`` as dicts (API keys as hashes only), for backups."""
+    if table not in EXPORTED_TABLES:
+        raise ValueError(f"unknown table {table}")
+    return records.table_rows(table)
+
+
+def import_rows(records: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert exported rows into ``table`` in one transaction (existing rows with the same key are kept)."""
+    if table not in EXPORTED_TABLES:
+        raise ValueError(f"unknown table {table}")
+    if not rows:
+        return
+    # Column names come from the backup file: only the table's own columns may reach the SQL text.
+    known = records.table_columns(table)
+    first = rows[0]
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            raise ValueError(f"backup row {number} of {table} is not an object")
+        unknown = [c for c in row if c not in known]
+        if unknown:
+            raise ValueError(f"backup rows of {table} have columns the table does not have: "
+                             f"{', '.join(repr(c)[:80] for c in unknown[:5])}")
+        if row.keys() != first.keys():
+            raise ValueError(f"backup row {number} of {table} has other columns than the first row")
+    columns = [c for c in known if c in first]
+    records.insert_rows(table, columns, [tuple(r[c] for c in columns) for r in rows])
+
+
+def export_backup(records: Database, path: Path) -> dict[str, int]:
     """Write every exported table to ``path`` (atomically); returns row counts."""
     counts: dict[str, int] = {}
     tmp = path.with_name(path.name + ".tmp")
@@ -48,7 +97,8 @@ def read_backup(path: Path) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def import_backup(selaras: Selaras, path: Path, on_position=None) -> dict[str, int]:
+def import_backup(selaras: Reindexer, path: Path,
+                  on_position: Callable[[PositionRecord], object] | None = None) -> dict[str, int]:
     """Restore a backup into an empty store; positions are re-embedded at their stored version."""
     if selaras.records.list_positions(limit=1)[1] or selaras.store.count():
         raise ValueError("import needs an empty store: this one already holds positions")
