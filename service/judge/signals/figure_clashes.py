@@ -1,0 +1,233 @@
+"""Clashes of figures: numbers (by measure, or swapped inside copied wording), dates and clock
+times that the draft states otherwise than the reference."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import replace
+
+from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots
+from service.judge.signals.dates import _dates_agree, _dates_comparable
+from service.judge.signals.quantities import (
+    _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
+)
+from service.judge.signals.records import Clash, DateMention
+from service.judge.signals.text import draft_words_covered
+from service.judge.signals.times import _times_agree
+
+# The copied-wording rule (_aligned_number_clashes) aligns the two token sequences with difflib,
+# which is quadratic in their lengths, so a side with more tokens than this is not aligned.  The
+# rule fires only when the draft copies at least half its tokens from the reference, and a
+# passage of at most 600 characters of space-separated words has at most 300 tokens, so no such
+# pair loses a clash.
+_MAX_ALIGN_TOKENS = 600
+
+
+def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    rqs, dqs = ref.quantities, dra.quantities
+    # Which reference quantity measures the same thing as, and agrees with, which draft
+    # quantity: computed once per pair (len(rqs) * len(dqs) comparisons, both capped), then
+    # looked up, instead of re-comparing every draft quantity for each (draft, reference) pair.
+    comparable = [rq.unit not in _UNCOMPARED_UNITS for rq in rqs]
+    same = [[_same_measure(rq, dq) for dq in dqs] for rq in rqs]
+    agree = [[same[r][d] and _quantities_agree(rq, dq) for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
+    n_agree = [sum(row) for row in agree]  # draft quantities that restate reference quantity r
+    out: list[Clash] = []
+    for d, dq in enumerate(dqs):
+        if (dq.unit is None and dq.noun is None) or dq.unit in _UNCOMPARED_UNITS or dq.qualifier == "other":
+            continue
+        lo, hi = _span_tokens(dra, dq.start, dq.end)
+        if _negated_before(dra, lo):
+            continue  # "tidak mencapai 5 persen" says nothing positive about the value
+        same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
+        if not same_idx or any(agree[r][d] for r in same_idx):
+            continue  # a measure the reference never mentions, or a value it does state
+        # Only compare with reference numbers in a related context (shared words nearby).
+        d_ctx = _window_roots(dra, lo, hi, 5)
+        related = [r for r in same_idx
+                   if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end), 6))]
+        # A reference value the draft restates elsewhere is accounted for ("43 orang ...
+        # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
+        # is another draft mention than this one: discount this one's own agreement.
+        related = [r for r in related if n_agree[r] - agree[r][d] == 0]
+        if not related:
+            continue
+        rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value
+        rule = "number:" + (
+            "percent" if dq.unit in ("percent", "percentage_point", "bps")
+            else "money" if dq.unit in _MONEY_UNITS
+            else "count" if dq.unit is None
+            else "unit"
+        )
+        out.append(
+            Clash("number", f'Number differs: the draft says "{dq.text}" where the reference says "{rq.text}".',
+                  dq.text, rq.text, rule)
+        )
+    return out
+
+
+def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    out: list[Clash] = []
+    points = [t for t in ref.times if not t.bound]
+    if not points or not dra.times:
+        return out
+    # Whether each draft time agrees with some reference time, once per pair (both capped).
+    stated = [any(_times_agree(rt, ot) for rt in ref.times) for ot in dra.times]
+    n_stated = sum(stated)
+    first, last = min(t.minutes for t in points), max(t.minutes for t in points)
+    same_statement = draft_words_covered(ref.text, dra.text) >= 0.5
+    for d, dt in enumerate(dra.times):
+        if dt.bound or stated[d]:
+            continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
+        if len(points) > 1 and first <= dt.minutes <= last:
+            continue  # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between
+        lo, hi = _span_tokens(dra, dt.start, dt.end)
+        if _negated_before(dra, lo):
+            continue  # "tidak dimulai pukul 09.00" states no time
+        # A draft that also states the reference's time is comparing ("diundur dari pukul 09.00 ke 13.00").
+        if n_stated - stated[d] > 0:
+            continue
+        # Two shared words around both times: "jenazah" alone does not make "04.00 jenazah dikenakan
+        # jas" and "05.00 jenazah bernafas" one event. One is enough when the sentences otherwise
+        # say the same (half the draft's words in the reference): "Upacara dijadwalkan mulai pukul
+        # 10.00 WIB" against "Upacara dimulai pukul 10.00 WITA dan disiarkan langsung".
+        need = 1 if same_statement else 2
+        d_ctx = _window_roots(dra, lo, hi, 6)
+        related = [rt for rt in points
+                   if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= need]
+        if not related:
+            continue
+        rt = related[0]
+        out.append(Clash("date", f'Time differs: the draft says "{dt.text}" where the reference says "{rt.text}".',
+                         dt.text, rt.text, "date:time"))
+    return out
+
+
+# Words and numbers for alignment; a number glued to letters ("#May17", "B2") is a name, not a figure.
+_ALIGN_TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+")
+
+
+def _align_tokens(text: str, limit: int | None = None) -> list[tuple[str, int, int, bool]] | None:
+    """(comparison key, start, end, is a standalone number) per word or number of ``text``;
+    None as soon as there are more than ``limit``."""
+    out: list[tuple[str, int, int, bool]] = []
+    for m in _ALIGN_TOKEN_RE.finditer(text):
+        if limit is not None and len(out) >= limit:
+            return None
+        tok, start = m.group(), m.start()
+        if tok[0].isdigit():
+            standalone = not (start and text[start - 1].isalpha()) and not (m.end() < len(text) and text[m.end()].isalpha())
+            # One key per written value whatever the convention: "06.00" = "6.00" = "6:00", "2,7" = "2.7".
+            key = re.sub(r"^0+(?=\d)", "", re.sub(r"[,:]", ".", tok))
+            out.append((key, start, m.end(), standalone))
+        else:
+            out.append((tok.casefold(), start, m.end(), False))
+    return out
+
+
+def _around(text: str, toks: list[tuple[str, int, int, bool]], i: int) -> str:
+    """Token ``i`` with one word either side ("rata-rata" counts as one word)."""
+    lo, hi = max(0, i - 1), min(len(toks) - 1, i + 1)
+    if lo > 0 and lo < i and text[toks[lo][1] - 1 : toks[lo][1]] == "-":
+        lo -= 1
+    return text[toks[lo][1] : toks[hi][2]]
+
+
+def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clash]) -> list[Clash]:
+    """A figure swapped inside wording the draft otherwise copies: "Komisi 4 DPR" for "Komisi 1 DPR",
+    "peron 6" for "peron 4", "KM 66 dan KM 39" for "KM 33 dan KM 39".
+
+    The measure-aware rule above needs a unit, a counted noun or a date to know what a number
+    measures; here the copied words around it say so. Fires only when the draft follows the
+    reference for at least half its words, the swapped number has two identical words on each
+    side (fewer where the copy reaches the text's start or end, three at least in all), it is
+    not negated, and no other clash already quotes it.
+    """
+    reference, draft = ref_a.text, dra_a.text
+    ref, dra = _align_tokens(reference, _MAX_ALIGN_TOKENS), _align_tokens(draft, _MAX_ALIGN_TOKENS)
+    if not ref or not dra:
+        return []  # no words, or too many to align
+    # The alignment can match at most min(count in reference, count in draft) copies of each
+    # token: when even that is under half the draft, the rule below cannot fire, and the
+    # (quadratic) alignment is skipped.
+    ref_keys, dra_keys = [t[0] for t in ref], [t[0] for t in dra]
+    if sum((Counter(ref_keys) & Counter(dra_keys)).values()) < 0.5 * len(dra):
+        return []
+    matcher = difflib.SequenceMatcher(None, ref_keys, dra_keys, autojunk=False)
+    ops = matcher.get_opcodes()
+    if sum(j2 - j1 for tag, _, _, j1, j2 in ops if tag == "equal") < 0.5 * len(dra):
+        return []
+    out: list[Clash] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or not (ref[i1][3] and dra[j1][3]):
+            continue
+        left = ops[k - 1][4] - ops[k - 1][3] if k > 0 and ops[k - 1][0] == "equal" else 0
+        right = ops[k + 1][4] - ops[k + 1][3] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else 0
+        # Two copied words each side, or fewer where the copy runs to the text's start or end.
+        left_ok = left >= 2 or j1 - left == 0
+        right_ok = right >= 2 or j2 + right == len(dra)
+        if not (left_ok and right_ok and left + right >= 3):
+            continue
+        if any(draft[dra[j1][1] : dra[j1][2]] in c.draft for c in found):
+            continue
+        at = dra_a.tok_index(dra[j1][1])
+        if at < len(dra_a.tokens) and _negated_before(dra_a, at):
+            continue  # "tidak menjabat ... ke-38" denies the figure; it states none
+        d_frag, r_frag = _around(draft, dra, j1), _around(reference, ref, i1)
+        out.append(Clash("number", f'Number differs: the draft says "{d_frag}" where the reference says "{r_frag}".',
+                         d_frag, r_frag, "number:aligned"))
+    return out
+
+def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    rds, dds = ref.dates, dra.dates
+    if not rds or not dds:
+        return []
+    # Which reference date each draft date is comparable with and agrees with, once per pair
+    # (both capped), then looked up.
+    comp = [[_dates_comparable(rd, od) for od in dds] for rd in rds]
+    match = [[comp[r][o] and _dates_agree(rd, od) for o, od in enumerate(dds)] for r, rd in enumerate(rds)]
+    # How specific each draft date is (year 0, month 1, day 2), and per reference date how many
+    # matching draft dates are at least that specific: a bare "tahun 2026" restates no "17 November 2026".
+    spec = [(od.month is not None) + (od.day is not None) for od in dds]
+    rspec = [(rd.month is not None) + (rd.day is not None) for rd in rds]
+    n_match = [[sum(1 for o in range(len(dds)) if match[r][o] and spec[o] >= s) for s in range(3)]
+               for r in range(len(rds))]
+    out: list[Clash] = []
+    for d, dd in enumerate(dds):
+        comparable = [r for r in range(len(rds)) if comp[r][d]]
+        if not comparable:
+            continue
+        # Agreement with any reference mention counts, whatever its qualifier: "November
+        # 1886" agrees with "antara November 1886 dan Juni 1887".
+        requalified: dict[str | None, DateMention] = {}
+        for rd in rds:
+            if rd.qualifier not in requalified:
+                requalified[rd.qualifier] = replace(dd, qualifier=rd.qualifier)
+        # When the reference dates the same thing as precisely as the draft, only such dates speak
+        # for it: "tahun 2026" does not back "1 Desember 2026" against "17 November 2026".
+        precise = [r for r in range(len(rds)) if rspec[r] >= spec[d]]
+        voices = [rds[r] for r in precise] if any(comp[r][d] for r in precise) else rds
+        if any(_dates_agree(rd, requalified[rd.qualifier]) for rd in voices
+               if _dates_comparable(rd, requalified[rd.qualifier])):
+            continue
+        # A draft that also states the reference's date is comparing, not swapping
+        # ("April 2017 lebih rendah dibanding Mei 2017").  "Also" is another draft mention than
+        # this one: discount this one's own agreement.
+        if any(n_match[r][spec[d]] - match[r][d] > 0 for r in comparable):
+            continue
+        lo, hi = _span_tokens(dra, dd.start, dd.end)
+        if _negated_before(dra, lo):
+            continue  # "tidak diselenggarakan pada 1986" asserts no date
+        d_ctx = _window_roots(dra, lo, hi, 6)
+        related = [r for r in comparable
+                   if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rds[r].start, rds[r].end), 6))]
+        if not related:
+            continue
+        rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
+        out.append(
+            Clash("date", f'Date differs: the draft says "{dd.text}" where the reference says "{rd.text}".',
+                  dd.text, rd.text, "date:relative" if dd.relative else "date:absolute")
+        )
+    return out

@@ -1,0 +1,70 @@
+"""Negation: which words negate (vocabulary in ``vocab/negation.json``), whether a token is a
+negator in its context and which negator governs a word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+_VOCAB = json.loads((Path(__file__).parent.parent / "vocab" / "negation.json").read_text(encoding="utf-8"))
+
+# True negators.  "enggan" (unwilling), "gagal" (failed), "batal" (called off) are
+# lexical negators: they deny the event as firmly as "tidak" in a press statement but
+# are measured as their own sub-rule.  "jangan" (don't!) and "tidak boleh/perlu/harus"
+# are prohibitions/obligations: recognised as negation (so they block other rules) but
+# they never fire a clash, because a prohibition does not deny a fact.
+_NEGATORS_STRONG = frozenset(_VOCAB["strong"])
+_NEGATORS_SOFT = frozenset(_VOCAB["soft"])
+# Fixed expressions containing a negator that do not negate what follows:
+# "tidak hanya" (not only), "tak lama" (soon), "tidak sedikit" (many), "tidak semua"
+# (not all: compatible with "some"), "not only", "no longer" is kept (it negates).
+_NEG_EXCEPT_NEXT = frozenset(_VOCAB["except_next"])
+_NEG_EXCEPT_PREV = frozenset(_VOCAB["except_prev"])
+# Words skipped between a negator and its predicate.
+_NEG_SKIP = frozenset(_VOCAB["skip"])
+_DEONTIC = frozenset(_VOCAB["deontic"])
+_CONDITIONALS = frozenset(_VOCAB["conditionals"])
+# "Ada/Beberapa X yang tidak Y" (some X are not Y) is compatible with "X Y".
+_EXISTENTIAL = frozenset(_VOCAB["existential"])
+# Intention/future markers: "CDB bakal mencairkan" does not clash with "belum mencairkan".
+_IRREALIS = frozenset(_VOCAB["irrealis"])
+# Markers that the draft talks about another time ("pernah turun" = once fell).
+_OTHER_TIME = frozenset(_VOCAB["other_time"])
+_NOT_YET = frozenset(_VOCAB["not_yet"])
+_CLAUSE_WORDS = frozenset(_VOCAB["clause_words"])
+
+
+def _is_negator(tokens: tuple[tuple[str, int, int], ...], i: int, soft: bool = True) -> bool:
+    w = tokens[i][0]
+    if not (w in _NEGATORS_STRONG or (soft and w in _NEGATORS_SOFT) or w.endswith(("n't", "n’t"))):
+        return False
+    nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+    prv = tokens[i - 1][0] if i > 0 else ""
+    if nxt in _NEG_EXCEPT_NEXT or prv in _NEG_EXCEPT_PREV:
+        return False
+    if _any_negator(nxt) or _any_negator(prv):
+        return False  # double negation: "bukan tanpa alasan" (not without reason)
+    if w == "belum" and nxt == "lagi":
+        return False  # "belum lagi" = "not to mention"
+    if nxt == "satu" and i + 2 < len(tokens) and tokens[i + 2][0] == "satunya":
+        return False  # "bukan satu-satunya" (not the only one)
+    return True
+
+
+_NEGATOR_WORDS = _NEGATORS_STRONG | _NEGATORS_SOFT
+
+
+def _any_negator(w: str) -> bool:
+    return w in _NEGATORS_STRONG or w in _NEGATORS_SOFT or w.endswith(("n't", "n’t"))
+
+
+def _negated_at(tokens: tuple[tuple[str, int, int], ...], i: int) -> int | None:
+    """Index of the negator governing token ``i`` (looking back over auxiliaries)."""
+    j = i - 1
+    while j >= 0 and i - j <= 4:
+        if _is_negator(tokens, j):
+            return j
+        if tokens[j][0] not in _NEG_SKIP:
+            return None
+        j -= 1
+    return None

@@ -1,0 +1,211 @@
+"""Clashes of polarity: a predicate one text negates and the other asserts, and opposite words
+of the antonym lexicon used about the same thing."""
+
+from __future__ import annotations
+
+from service.judge.signals.analysis import (
+    _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _existential_clause, _fragment, _window_roots,
+)
+from service.judge.signals.antonyms import _ANTONYM_PAIRS
+from service.judge.signals.negation import (
+    _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
+)
+from service.judge.signals.records import Clash
+from service.text.words import is_content as _content
+
+
+def _predicate(a: _Analysis, neg: int) -> int | None:
+    """Index of the content word a negator at ``neg`` applies to (None: none / deontic)."""
+    toks = a.tokens
+    clause = a.clause[neg]
+    j = neg + 1
+    # "tidak ada X yang Y": the predicate is Y.
+    if j < len(toks) and toks[j][0] in ("ada", "terdapat"):
+        for k in range(j + 1, min(len(toks), j + 6)):
+            if a.clause[k] != clause:
+                break
+            if toks[k][0] == "yang":
+                j = k + 1
+                break
+    while j < len(toks) and j - neg <= 6 and a.clause[j] == clause:
+        w = toks[j][0]
+        if w in _DEONTIC:
+            return None  # "tidak boleh/perlu diabaikan": an obligation, not a fact
+        if w in _NEG_SKIP or _any_negator(w):
+            j += 1
+            continue
+        return j if _content(w) else None
+    return None
+
+
+def _occurrences(a: _Analysis, roots: frozenset[str]) -> list[int]:
+    """Content tokens of ``a`` sharing a root with ``roots``, in order (via a per-text root index)."""
+    index = a.memo.get("root_index")
+    if index is None:
+        index = {}
+        for i, (w, _, _) in enumerate(a.tokens):
+            if _content(w):
+                for r in a.roots[i]:
+                    index.setdefault(r, []).append(i)
+        a.memo["root_index"] = index
+    hits: set[int] = set()
+    for r in roots:
+        hits.update(index.get(r, ()))
+    return sorted(hits)
+
+
+def _asserted_count(a: _Analysis, roots: frozenset[str]) -> int:
+    """How many occurrences of ``roots`` in ``a`` are asserted (memoised per root set of ``a``'s own words)."""
+    key = ("asserted", roots)
+    n = a.memo.get(key)
+    if n is None:
+        n = a.memo[key] = sum(_asserted(a, k) for k in _occurrences(a, roots))
+    return n
+
+
+def _asserted(a: _Analysis, k: int) -> bool:
+    """Token ``k`` is stated positively: no negation anywhere in its clause."""
+    return a.clause[k] not in a.neg_clauses and a.sentence[k] not in a.cond_sentences
+
+
+def _irrealis_before(a: _Analysis, k: int) -> bool:
+    return any(a.tokens[j][0] in _IRREALIS for j in range(max(0, k - 3), k) if a.clause[j] == a.clause[k])
+
+
+def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> list[Clash]:
+    out: list[Clash] = []
+    toks = neg.tokens
+    cover_cache: dict[int, tuple[int, int]] = {}  # draft clause -> coverage counts
+    for i in neg.negators:
+        if toks[i][0] == "jangan":
+            continue
+        if neg.sentence[i] in neg.cond_sentences or _existential_clause(neg, i):
+            continue
+        p = _predicate(neg, i)
+        if p is None:
+            continue
+        proots = neg.roots[p]
+        # The negating text must not also assert the predicate elsewhere (p is one of the
+        # occurrences: discount its own assertion).
+        if _asserted_count(neg, proots) - _asserted(neg, p) > 0:
+            continue
+        clause_i = _clause_idx(neg, i)
+        neg_ctx: set[str] = set()
+        for j in range(max(clause_i.start, i - 3), min(clause_i.stop, p + 4)):
+            if j not in (i, p) and _content(toks[j][0]):
+                neg_ctx |= neg.roots[j]
+        neg_irrealis = any(toks[j][0] in _IRREALIS for j in range(max(0, i - 2), p))
+        pos_occ = _occurrences(pos, proots)
+        if any(_negated_at(pos.tokens, k) is not None for k in pos_occ):
+            continue  # both texts negate it somewhere: not a polarity flip
+        for k in pos_occ:
+            if not _asserted(pos, k) or _existential_clause(pos, k):
+                continue
+            if not neg_irrealis and toks[i][0] in _NOT_YET and _irrealis_before(pos, k):
+                continue  # "akan menaikkan" vs "belum menaikkan" is not a contradiction;
+                # "akan menaikkan" vs "tidak menaikkan" is (a plan against an official "no")
+            if k > 0 and pos.tokens[k - 1][0] in _COMPARATIVE:
+                continue  # "lebih suka X daripada Y" vs "tidak suka Y"
+            if _has_other_time(pos, k) and not _has_other_time(neg, i):
+                continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
+            if _window_roots(pos, k, k, 8, same="clause").isdisjoint(neg_ctx):
+                continue  # no shared subject/object around the predicate
+            # The draft clause's coverage (counted once per clause and pair).
+            covered, counted = (_clause_cover(neg, i, pos.root_pool, cover_cache) if neg_is_draft
+                                else _clause_cover(pos, k, neg.root_pool, cover_cache))
+            dra_cov = covered / counted if counted else 1.0
+            if dra_cov < _MIN_COVERAGE:
+                continue  # the draft clause talks about something the reference does not
+            end = p
+            while end + 1 < len(toks) and end + 1 <= p + 2 and neg.clause[end + 1] == neg.clause[p]:
+                end += 1
+            neg_frag = neg.text[toks[i][1] : toks[end][2]]
+            pos_frag = _fragment(pos, k, 2, 2)
+            pred = toks[p][0]
+            soft = toks[i][0] in _NEGATORS_SOFT
+            rule = "negation:" + ("soft" if soft else "draft" if neg_is_draft else "reference")
+            if neg_is_draft:
+                reason = (f'Negation mismatch: the draft negates "{pred}" ("{neg_frag}") '
+                          f'where the reference asserts it ("{pos_frag}").')
+                out.append(Clash("negation", reason, neg_frag, pos_frag, rule))
+            else:
+                reason = (f'Negation mismatch: the draft asserts "{pos.tokens[k][0]}" ("{pos_frag}") '
+                          f'where the reference negates it ("{neg_frag}").')
+                out.append(Clash("negation", reason, pos_frag, neg_frag, rule))
+            break
+    return out
+
+
+def _has_other_time(a: _Analysis, i: int) -> bool:
+    return a.clause[i] in a.other_time_clauses
+
+
+def _negation_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    return _negation_one_way(dra, ref, True) + _negation_one_way(ref, dra, False)
+
+
+_DISJUNCTION = frozenset("atau ataupun maupun or either whether apakah".split())
+_COMPARATIVE = frozenset("lebih kurang more less".split())
+_THAN = frozenset("dari daripada than".split())
+
+
+def _antonym_blocked(a: _Analysis, i: int) -> bool:
+    """Contexts where an antonym word does not assert its pole."""
+    if _negated_at(a.tokens, i) is not None:
+        return True  # "tidak turun" vs "naik" is not a clean contradiction
+    near = range(max(0, i - 2), min(len(a.tokens), i + 3))
+    if any(a.tokens[j][0] in _DISJUNCTION for j in near if a.clause[j] == a.clause[i]):
+        return True  # "terbuka atau tertutup"
+    # Comparatives with a complement ("A lebih tinggi dari B") are often paraphrased by
+    # swapping the arguments and the adjective ("B lebih rendah dari A").
+    w = a.tokens[i][0]
+    is_comp = (i > 0 and a.tokens[i - 1][0] in _COMPARATIVE) or w.endswith("er")
+    if is_comp and any(a.tokens[j][0] in _THAN for j in range(i + 1, min(len(a.tokens), i + 6))):
+        return True
+    return a.sentence[i] in a.cond_sentences
+
+
+def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    out: list[Clash] = []
+    ref_sides: dict[int, set[int]] = {}
+    for _, pi, side in ref.antonyms:
+        ref_sides.setdefault(pi, set()).add(side)
+    dra_sides: dict[int, set[int]] = {}
+    for _, pi, side in dra.antonyms:
+        dra_sides.setdefault(pi, set()).add(side)
+    ref_words: dict[tuple[int, int], list[int]] = {}  # (pair, side) -> reference tokens, in order
+    for ri, pi, side in ref.antonyms:
+        ref_words.setdefault((pi, side), []).append(ri)
+    cover_cache: dict[int, tuple[int, int]] = {}  # draft clause -> coverage counts
+    seen: set[int] = set()
+    for di, pi, side in dra.antonyms:
+        if pi in seen or ref_sides.get(pi) != {1 - side} or dra_sides.get(pi) != {side}:
+            continue  # each text must use one side only, opposite to the other's
+        if _antonym_blocked(dra, di) or _existential_clause(dra, di):
+            continue
+        if _has_other_time(dra, di):
+            continue  # "pernah menurun" (once fell) is about another time
+        # Coverage of the clause without the antonym itself (counted once per clause).
+        covered, counted = _clause_cover(dra, di, ref.root_pool, cover_cache)
+        w = dra.tokens[di][0]
+        if _content(w) and not _any_negator(w):
+            covered, counted = covered - (not dra.roots[di].isdisjoint(ref.root_pool)), counted - 1
+        if (covered / counted if counted else 1.0) < _MIN_COVERAGE:
+            continue
+        d_ctx = _window_roots(dra, di, di, 5)
+        for ri in ref_words.get((pi, 1 - side), ()):
+            if _antonym_blocked(ref, ri):
+                continue
+            if d_ctx.isdisjoint(_window_roots(ref, ri, ri, 6)):
+                continue
+            dw, rw = dra.tokens[di][0], ref.tokens[ri][0]
+            dfrag, rfrag = _fragment(dra, di), _fragment(ref, ri)
+            out.append(
+                Clash("antonym",
+                      f'Opposite meaning: the draft says "{dw}" ("{dfrag}") where the reference '
+                      f'says "{rw}" ("{rfrag}") ({_ANTONYM_PAIRS[pi][0]}).',
+                      dfrag, rfrag, "antonym:" + _ANTONYM_PAIRS[pi][0])
+            )
+            seen.add(pi)
+            break
+    return out

@@ -1,0 +1,385 @@
+"""Quantities: number mentions normalised (value, unit, counted noun, qualifier) and whether two
+of them measure the same thing and agree."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+from dataclasses import replace
+
+from service.judge.signals.dates import _LABEL_WORDS, _WEAK_LABELS, _extract_dates_cached
+from service.judge.signals.numbers import (
+    _CHANGE_RE, _CLASSIFIERS, _CUR_PREFIX_NORM, _CUR_PREFIX_RE, _ENGLISH_MULT, _ENGLISH_UNIT_WORDS,
+    _INDONESIAN_UNIT_WORDS, _MULT_ABBR_RE, _MULT_RE, _MULTIPLIERS, _NOT_NOUNS, _NOUN_RE, _NUM_CORE_RE,
+    _NUMBER_WORD_SET, _NUMBER_WORDS_RE, _ONE_GROUP_RE, _RANGE_SEP_RE, _looks_verb, _parse_number,
+    _parse_number_words, _qualifier, _unit_at,
+)
+from service.judge.signals.records import Quantity
+from service.judge.signals.text import _looks_english, _prev_word, _sentence_initial, scoped_cache
+from service.text.words import STOP as _STOP
+from service.text.words import WORD_RE as _WORD_RE
+from service.text.words import roots as _roots
+
+# At most this many quantities are taken from one text (see _MAX_DATES in dates.py).
+_MAX_QUANTITIES = 64
+_F = re.IGNORECASE
+
+
+# Quantity extraction stops once it holds this many raw mentions of a kind: merging ranges
+# ("10-15 persen") joins at most two raw mentions into one, so the first _MAX_QUANTITIES
+# quantities depend only on the first 2 * _MAX_QUANTITIES raw mentions (plus one to look ahead).
+_RAW_QUANTITY_LIMIT = 2 * _MAX_QUANTITIES + 2
+
+
+@scoped_cache(maxsize=8192)
+def _extract_quantities_cached(written: str) -> tuple[Quantity, ...]:
+    # "1x24 jam", "2 x 24 jam": the product, written in place (offsets unchanged), then quoted as written.
+    text, products = _multiplied_out(written)
+    found = _extract_quantities_in(text)
+    if not products:
+        return found
+    out = []
+    for q in found:
+        k = bisect.bisect_right([s for s, _ in products], q.start) - 1
+        if k >= 0 and products[k][0] <= q.start < products[k][1]:
+            q = replace(q, start=products[k][0], text=written[products[k][0] : q.end])
+        out.append(q)
+    return tuple(out)
+
+
+_MULTIPLIED_RE = re.compile(r"(?<![\d.,])(\d{1,3})\s?[x×]\s?(\d{1,3})(?=\s?(?:jam|hari|hours?|days?)\b)", _F)
+
+
+def _multiplied_out(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each "AxB" before a duration unit replaced by A*B right-aligned in the same
+    width ("1x24" -> "  24"), and the replaced spans. A product never has more digits than "AxB"."""
+    spans: list[tuple[int, int]] = []
+
+    def product(m: re.Match[str]) -> str:
+        spans.append(m.span())
+        value = str(int(m.group(1)) * int(m.group(2)))
+        return value.rjust(len(m.group()))
+
+    return _MULTIPLIED_RE.sub(product, text), spans
+
+
+def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
+    english_text = _looks_english(text)
+    # Date spans are disjoint and sorted, so their ends are sorted too: the first date ending
+    # after ``s`` is the only one that can overlap [s, e).
+    dates = _extract_dates_cached(text)
+    date_starts = [d.start for d in dates]
+    date_ends = [d.end for d in dates]
+
+    def in_date(s: int, e: int) -> bool:
+        k = bisect.bisect_right(date_ends, s)
+        return k < len(date_starts) and date_starts[k] < e
+
+    raw: list[dict] = []
+    # Each loop stops at its _RAW_QUANTITY_LIMIT-th mention (mentions come in text order within
+    # a loop), the number words also at ``cutoff``, where the digits stopped: every mention before
+    # the earlier stop is found, enough for the first _MAX_QUANTITIES quantities.
+    cutoff = math.inf
+    for m in _NUM_CORE_RE.finditer(text):
+        if len(raw) >= _RAW_QUANTITY_LIMIT:
+            cutoff = raw[-1]["start"]
+            break
+        s, e = m.span()
+        core = m.group()
+        if in_date(s, e):
+            continue
+        currency: str | None = None
+        q_start = s
+        before = text[s - 1] if s else " "
+        if before.isalnum() or before in "$€£¥":
+            cm = _CUR_PREFIX_RE.search(text, max(0, s - 6), s)
+            if not cm:
+                continue  # "G20", "COVID19", "U17": part of a name
+            currency = _CUR_PREFIX_NORM.get(cm.group(1).lower())
+            q_start = cm.start()
+            if q_start > 0 and text[q_start - 1].isalnum():
+                continue
+        elif before == " " and s >= 2:
+            cm = _CUR_PREFIX_RE.search(text, max(0, s - 6), s)
+            if cm and (cm.start() == 0 or not text[cm.start() - 1].isalnum()):
+                currency = _CUR_PREFIX_NORM.get(cm.group(1).lower())
+                q_start = cm.start()
+        if before in "-–" and s >= 2 and text[s - 2].isalpha():
+            continue  # "COVID-19", "ke-3", "H-1", "U-17"
+        if before in "/:#" or (before in ".," and s >= 2 and text[s - 2].isalnum()):
+            continue  # "11/2020", "10:30", "No.5"
+        after = text[e : e + 2]
+        if after[:1] in ("/", ":") and after[1:2].isdigit():
+            continue
+        if re.match(r"-?an\b", text[e : e + 3]):
+            continue  # "2000-an", "1990an": decades
+        # Multiplier and unit.
+        pos = e
+        mult = 1.0
+        mult_word = ""
+        mm = _MULT_RE.match(text, pos)
+        if mm:
+            mult_word = mm.group(1).lower()
+            mult = _MULTIPLIERS[mult_word]
+            pos = mm.end()
+        elif currency:
+            am = _MULT_ABBR_RE.match(text, pos)
+            if am:
+                abbr = am.group(1)
+                mult = {"T": 1e12, "B": 1e9, "bn": 1e9, "mn": 1e6, "mln": 1e6, "jt": 1e6, "rb": 1e3,
+                        "k": 1e3, "K": 1e3}.get(abbr, 1e9 if currency == "IDR" else 1e6)  # Rp5 M = miliar
+                pos = am.end()
+        unit, upos = _unit_at(text, pos)
+        if unit in ("IDR", "USD", "EUR", "SGD", "AUD", "JPY", "CNY", "MYR") and currency:
+            unit = currency  # "Rp 5 triliun rupiah": keep the prefix's currency
+        if unit is None and pos == e and text[e : e + 1].isalpha():
+            continue  # "5G", "3rd", "2nd": not a quantity
+        if unit is None and currency:
+            unit = currency
+        if currency and unit != currency and unit not in ("IDR", "USD", "EUR", "SGD", "AUD", "JPY", "CNY", "MYR"):
+            # "$5 per ton" keeps money; unit word then belongs to a rate.
+            unit = currency
+        if unit is not None:
+            pos = upos
+        # Language of this mention: local cue first, then the whole text.
+        local = text[e:pos]
+        if mult_word in _ENGLISH_MULT or _ENGLISH_UNIT_WORDS.search(local):
+            english = True
+        elif mult_word or _INDONESIAN_UNIT_WORDS.search(local) or currency == "IDR":
+            english = False
+        else:
+            english = english_text
+        if currency == "IDR" and not mult_word and _ONE_GROUP_RE.fullmatch(core):
+            # A rupiah amount is never written with three decimals: "Rp1,980" (English) and
+            # "Rp1.980" (Indonesian) are both 1,980 (read as 1.98, they clashed with each other).
+            english = "," in core
+        parsed = _parse_number(core, english)
+        if parsed is None:
+            continue
+        value, step = parsed
+        is_yearish = (
+            "." not in core and "," not in core and len(core) == 4 and 1800 <= value <= 2100
+        )
+        if is_yearish and not currency and mult == 1.0 and unit is None:
+            continue  # a year: dates handle it
+        # Labels and names: "Pasal 33", "Asta Cita 3", "Liga 1", "pukul 10.30".
+        prev = _prev_word(text, q_start)
+        prev_l = prev.lower()
+        if not currency:
+            if prev_l in _LABEL_WORDS and (unit is None or prev_l not in _WEAK_LABELS):
+                continue  # "Pasal 33", "Nomor 5 Tahun 2021"; but "turun ke 1,5 persen" counts
+            if (
+                unit is None
+                and prev[:1].isupper()
+                and prev_l not in _STOP
+                and not _sentence_initial(text, q_start - len(prev) - 1 if q_start > len(prev) else 0)
+            ):
+                continue
+        if re.match(r"\s*(?:wib|wita|wit)\b", text[pos : pos + 6], _F):
+            continue  # clock time
+        noun: str | None = None
+        if unit is None:
+            nm = _NOUN_RE.match(text, pos)
+            if nm and nm.group(1) not in _NOT_NOUNS and not _looks_verb(nm.group(1)):
+                noun = nm.group(1)
+                if noun in _CLASSIFIERS:
+                    nm2 = _NOUN_RE.match(text, nm.end())
+                    noun = nm2.group(1) if nm2 and nm2.group(1) not in _NOT_NOUNS else None
+                    if noun is not None:
+                        pos = nm2.end()  # type: ignore[union-attr]
+                else:
+                    pos = nm.end()
+        raw.append(
+            dict(value=value * mult, unit=unit, start=q_start, end=pos, noun=noun,
+                 qual=_qualifier(text, q_start, pos), step=step * mult, mult=mult,
+                 change=bool(_CHANGE_RE.search(text, max(0, q_start - 40), q_start)))
+        )
+
+    # Number words ("lima persen", "dua puluh lima ribu ton", "five percent").  A number word
+    # must not overlap a mention already found: digit mentions are looked up by bisection (their
+    # starts are increasing; ``digit_reach`` is the furthest end so far), and earlier number
+    # words all start before this one, so only the furthest end among them matters.
+    digit_starts = [r["start"] for r in raw]
+    digit_reach = list(itertools.accumulate((r["end"] for r in raw), max))
+    words_reach = -1
+    n_words = 0
+    has_number_word = not {w.lower() for w in _WORD_RE.findall(text)}.isdisjoint(_NUMBER_WORD_SET)
+    for m in _NUMBER_WORDS_RE.finditer(text) if has_number_word else ():
+        s, e = m.span()
+        if s >= cutoff or n_words >= _RAW_QUANTITY_LIMIT:
+            break
+        k = bisect.bisect_left(digit_starts, s)
+        if k < len(digit_starts) and digit_starts[k] < e:
+            continue  # a digit mention starts inside
+        k = bisect.bisect_right(digit_starts, s)
+        if (k and digit_reach[k - 1] > s) or words_reach > s:
+            continue  # inside an earlier mention
+        if in_date(s, e):
+            continue
+        if s and (text[s - 1].isdigit() or text[max(0, s - 2) : s].strip()[-1:].isdigit()):
+            continue  # "3 juta": the digits path owns it
+        words = re.split(r"[\s-]+", m.group())
+        value = _parse_number_words(words)
+        if value is None:
+            continue
+        if m.group()[0].isupper() and not _sentence_initial(text, s):
+            continue  # "Lima" (the city), "Dua Belas" in a name
+        if re.search(r"\b(?:salah|satu-satunya|one of|no)\s*$", text[max(0, s - 8) : s], _F):
+            continue
+        if len(words) == 1 and value <= 1:
+            continue  # "satu"/"one"/"setengah" alone are mostly articles ("satu rumah tangga")
+        unit, upos = _unit_at(text, e)
+        has_mult = any(w.lower() in _MULTIPLIERS for w in words) or value >= 1000
+        noun = None
+        pos = upos if unit else e
+        if unit is None:
+            if value < 2 or not has_mult and value < 2:
+                continue
+            nm = _NOUN_RE.match(text, e)
+            if not nm or nm.group(1) in _NOT_NOUNS:
+                continue
+            noun = nm.group(1)
+            if noun in _CLASSIFIERS or _looks_verb(noun):
+                continue
+            pos = nm.end()
+        raw.append(
+            dict(value=value, unit=unit, start=s, end=pos, noun=noun, qual=_qualifier(text, s, pos),
+                 step=1.0, mult=1.0, change=bool(_CHANGE_RE.search(text, max(0, s - 40), s)))
+        )
+        words_reach = max(words_reach, pos)
+        n_words += 1
+
+    raw.sort(key=lambda r: r["start"])
+    out: list[Quantity] = []
+    i = 0
+    while i < len(raw) and len(out) < _MAX_QUANTITIES:
+        r = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        gap = text[r["end"] : nxt["start"]] if nxt else ""
+        measured = nxt is not None and (nxt["unit"] is not None or nxt["noun"] is not None)
+        if nxt and measured and r["unit"] is None and r["noun"] is None:
+            # Ranges: "10-15 persen", "1 hingga 2 juta ton": the left number inherits the
+            # right's unit/multiplier and both become one ranged quantity.
+            sep = _RANGE_SEP_RE.fullmatch(gap)
+            is_and = sep is not None and gap.strip().lower() in ("dan", "and")
+            between = re.search(r"(?:antara|between)\s*$", text[max(0, r["start"] - 9) : r["start"]], _F)
+            if sep and (not is_and or between):
+                lo = r["value"] * (nxt["mult"] if r["mult"] == 1.0 else 1.0)
+                hi = nxt["value"]
+                if lo < hi:
+                    out.append(Quantity(lo, nxt["unit"], text[r["start"] : nxt["end"]], r["start"],
+                                        nxt["end"], nxt["noun"], "range", hi, nxt["step"], nxt["change"]))
+                    i += 2
+                    continue
+            # "57 dari 107 provinsi", "five of the 20 ministries": a part of the same noun.
+            if re.fullmatch(r"\s++(?:dari|of|out of|of the)\s++", gap, _F):
+                out.append(Quantity(r["value"], nxt["unit"], text[r["start"] : r["end"]].rstrip(), r["start"],
+                                    r["start"] + len(text[r["start"] : r["end"]].rstrip()), nxt["noun"],
+                                    r["qual"], None, r["step"], r["change"]))
+                i += 1
+                continue
+        # Compound durations: "1 jam 49 menit" is one duration (in minutes).
+        if nxt and (r["unit"], nxt["unit"]) in (("hour", "minute"), ("minute", "second")) and re.fullmatch(
+            r"\s*+(?:dan|and|,)?\s*+", gap, _F  # possessive: "\s*...\s*" is quadratic on long blanks
+        ):
+            f = 60.0
+            unit = "minute" if r["unit"] == "hour" else "second"
+            out.append(Quantity(r["value"] * f + nxt["value"], unit, text[r["start"] : nxt["end"]], r["start"],
+                                nxt["end"], None, r["qual"], None, 1.0, r["change"]))
+            i += 2
+            continue
+        t = text[r["start"] : r["end"]].rstrip()
+        out.append(Quantity(r["value"], r["unit"], t, r["start"], r["start"] + len(t), r["noun"], r["qual"],
+                            None, r["step"], r["change"]))
+        i += 1
+    return tuple(out)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Find number mentions in ``text`` and normalise them.
+
+    Indonesian and English formats: "1.000.000", "2,5", "1,5 persen", "Rp335 triliun",
+    "Rp 1,2 miliar", "USD 3 juta", "40 ribu ton", "lima persen", "1,000,000", "2.5",
+    "3.5 billion", "five percent", "$3 million".  Years, dates, clock times, ordinals and
+    numbers inside names ("Asta Cita 3", "G20", "Pasal 33", "COVID-19") are skipped.  At most
+    ``_MAX_QUANTITIES`` mentions, the first in the text.
+    """
+    return list(_extract_quantities_cached(text))
+
+
+# Comparison happens in a base unit so "40 ribu ton" equals "40 juta kg"; the mention
+# itself keeps the unit it was written in.
+_BASE_UNIT: dict[str, tuple[str, float]] = {
+    "kg": ("ton", 1e-3), "gram": ("ton", 1e-6), "km": ("m", 1e3), "hour": ("minute", 60.0),
+    "day": ("minute", 1440.0), "week": ("minute", 10080.0),  # "1x24 jam" = "satu hari"; months vary
+    "second": ("minute", 1 / 60), "GW": ("MW", 1e3), "km2": ("hectare", 100.0), "m2": ("hectare", 1e-4),
+}  # fmt: skip
+# "kali" (times) counts different events within one passage ("dua kali", "99 kali"):
+# comparing them gave mostly false alarms on IndoNLI.
+_UNCOMPARED_UNITS = frozenset({"times"})
+_MONEY_UNITS = frozenset({"IDR", "USD", "EUR", "SGD", "AUD", "JPY", "CNY", "MYR", "GBP"})
+
+
+def _base(q: Quantity) -> tuple[str | None, float]:
+    if q.unit in _BASE_UNIT:
+        return _BASE_UNIT[q.unit]
+    return q.unit, 1.0
+
+
+def _interval(q: Quantity, f: float = 1.0) -> tuple[float, float]:
+    v = q.value * f
+    if q.qualifier == "range" and q.upper is not None:
+        return v, q.upper * f
+    if q.qualifier == "approx":
+        return v * 0.85, v * 1.15
+    if q.qualifier in ("gt", "ge"):
+        return v, math.inf
+    if q.qualifier in ("lt", "le"):
+        return -math.inf, v
+    if q.qualifier == "other":
+        return -math.inf, math.inf
+    return v, v
+
+
+def _quantities_agree(a: Quantity, b: Quantity) -> bool:
+    """True when two same-measure quantities can describe the same fact.
+
+    Exact values agree within 0.5% relative, or when one is the other rounded to the
+    coarser mention's last digit and they are at most 10% apart ("335,4 triliun" ~
+    "335 triliun", but "1 persen" !~ "1,4 persen").  Qualified mentions ("lebih dari",
+    "sekitar", ranges) agree when their intervals overlap.
+    """
+    fa, fb = _base(a)[1], _base(b)[1]
+    # Two bounds of the same kind are the figures being stated: "merugikan negara hingga Rp 2,3
+    # triliun" and "hingga Rp 4,3 triliun" report different losses, though both are "up to".
+    same_bound = a.qualifier == b.qualifier and a.qualifier in ("lt", "le", "gt", "ge")
+    if (a.qualifier or b.qualifier) and not same_bound:
+        lo1, hi1 = _interval(a, fa)
+        lo2, hi2 = _interval(b, fb)
+        slack = 0.005 * max(abs(a.value * fa), abs(b.value * fb))
+        return lo1 <= hi2 + slack and lo2 <= hi1 + slack
+    x, y = a.value * fa, b.value * fb
+    big = max(abs(x), abs(y))
+    if big == 0:
+        return True
+    diff = abs(x - y)
+    if diff <= 0.005 * big:
+        return True
+    return diff <= 0.5 * max(a.step * fa, b.step * fb) + 1e-12 and diff <= 0.10 * big
+
+
+def _log_distance(a: Quantity, b: Quantity) -> float:
+    x, y = abs(a.value * _base(a)[1]) + 1e-12, abs(b.value * _base(b)[1]) + 1e-12
+    return abs(math.log(x / y))
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    if a.change != b.change:
+        return False  # an amount of change is not comparable with a level
+    if a.unit is not None or b.unit is not None:
+        return _base(a)[0] == _base(b)[0]
+    if a.noun and b.noun:
+        return not _roots(a.noun).isdisjoint(_roots(b.noun))
+    return False

@@ -1,0 +1,126 @@
+"""Clock times: mentions ("pukul 21.00 WIB", "jam 9 malam", "9:30 a.m.") and their agreement."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from service.judge.signals.records import TimeMention
+from service.judge.signals.text import scoped_cache
+
+# At most this many clock times are taken from one text (see _MAX_DATES in dates.py).
+_MAX_TIMES = 64
+_F = re.IGNORECASE
+
+
+_ZONES = {"wib": 7, "wita": 8, "wit": 9}
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
+_DAYPART = r"(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?"
+_ZONE = r"(?:\s*(WIB|WITA|WIT)\b)?"
+_AMPM = r"\s*([ap])\.?\s?m\b\.?"
+# Indonesian needs a clock word first ("pukul 9", "jam 21.00"): "3 jam" is a duration.
+# A bare "21.00 WIB" or English "9:30" / "9 a.m." is a time on its own.
+_TIME_RES = (
+    re.compile(rf"\b(?:pukul|pkl\.?|pk\.|jam)\s*{_CLOCK}{_DAYPART}{_ZONE}", _F),
+    re.compile(r"(?<![\d.,:])(\d{1,2})[.:](\d{2})()\s*(WIB|WITA|WIT)\b", _F),
+    re.compile(rf"(?<![\d.,:])(\d{{1,2}})(?:[.:](\d{{2}}))?{_AMPM}", _F),
+    re.compile(r"\bat\s+(\d{1,2}):(\d{2})\b(?![.,:]\d)", _F),
+)
+_TIME_RANGE_RE = re.compile(r"\s*(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|until)\s*(?:pukul\s*|jam\s*)?"
+                            r"(\d{1,2})[.:](\d{2})" + _ZONE, _F)
+_TIME_BOUND_RE = re.compile(r"\b(?:hingga|sampai|sebelum|sesudah|setelah|sejak|selambat-lambatnya|paling\s+lambat|"
+                            r"until|before|after|since|by)\s+(?:(?:pada|pukul|jam|at)\s+)?$", _F)
+_TIME_APPROX_RE = re.compile(r"\b(?:sekitar|sekira|kurang\s+lebih|kira-kira|around|about|approximately)\s*$", _F)
+
+
+def _covered(cover: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps the union of spans ``cover`` holds (see :func:`_cover`)."""
+    starts, ends = cover
+    k = bisect.bisect_left(starts, end)
+    return k > 0 and ends[k - 1] > start
+
+
+def _cover(cover: tuple[list[int], list[int]], start: int, end: int) -> None:
+    """Add [start, end) to ``cover``: the union of spans as sorted, disjoint (starts, ends) lists.
+
+    A union of spans overlaps a span exactly when one of them does, and its disjoint pieces have
+    sorted ends, so :func:`_covered` looks at one piece (a bisection) instead of every span.
+    """
+    starts, ends = cover
+    i = bisect.bisect_left(starts, start)
+    if i and ends[i - 1] >= start:
+        i -= 1
+        start = starts[i]
+    j = i
+    while j < len(starts) and starts[j] <= end:
+        end = max(end, ends[j])
+        j += 1
+    starts[i:j] = [start]
+    ends[i:j] = [end]
+
+
+def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
+    """Minutes after midnight, or None for an impossible clock reading."""
+    part = (part or "").lower()
+    if part in ("a", "p"):  # 12-hour clock
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if part == "p" else 0)
+    elif part in ("sore", "petang", "malam") and 1 <= hour < 12:
+        hour += 12  # "jam 9 malam" = 21.00; "pukul 12 malam" stays midnight below
+    elif part == "malam" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
+        return None
+    return (hour % 24) * 60 + minute
+
+
+@scoped_cache(maxsize=4096)
+def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
+    found: list[TimeMention] = []
+    taken: tuple[list[int], list[int]] = ([], [])  # the text the times found so far cover
+    for k, pattern in enumerate(_TIME_RES):
+        for m in pattern.finditer(text):
+            if _covered(taken, m.start(), m.end()):
+                continue
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            part = m.group(3) if k in (0, 2) else None
+            zone = m.group(4) if k in (0, 1) else None
+            minutes = _clock_minutes(hour, minute, part)
+            if minutes is None:
+                continue
+            end, upper = m.end(), None
+            r = _TIME_RANGE_RE.match(text, end)
+            if r:
+                upper = _clock_minutes(int(r.group(1)), int(r.group(2)), part)
+                zone = zone or r.group(3)
+                end = r.end() if upper is not None else end
+            before = text[max(0, m.start() - 30) : m.start()]
+            approx = bool(_TIME_APPROX_RE.search(before))
+            bound = bool(_TIME_BOUND_RE.search(before + (" " if k == 3 else "")))
+            offset = _ZONES.get(zone.lower()) if zone else None
+            start = m.start(1) if k == 3 else m.start()  # "at 10:15" quotes "10:15"
+            found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound))
+            _cover(taken, m.start(), end)
+    return tuple(sorted(found, key=lambda t: t.start)[:_MAX_TIMES])
+
+
+def extract_times(text: str) -> list[TimeMention]:
+    """Clock times in ``text`` (Indonesian and English forms), in order of appearance; at most
+    ``_MAX_TIMES``, the first in the text."""
+    return list(_extract_times_cached(text))
+
+
+def _times_agree(a: TimeMention, b: TimeMention) -> bool:
+    """Same clock time (after time-zone conversion when both name one), within a range, or
+    within 30 minutes when either says "sekitar"/"around"."""
+    shift = (b.offset - a.offset) * 60 if a.offset is not None and b.offset is not None else 0
+
+    def span(t: TimeMention, d: int = 0) -> tuple[int, int]:
+        lo = t.minutes + d
+        return lo, (t.upper + d if t.upper is not None and t.upper >= t.minutes else lo)
+
+    lo1, hi1 = span(a, shift)
+    lo2, hi2 = span(b)
+    slack = 30 if a.approx or b.approx else 0
+    return lo1 - slack <= hi2 and lo2 - slack <= hi1

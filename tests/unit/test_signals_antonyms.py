@@ -1,0 +1,69 @@
+"""Tests for service.judge.signals: antonym clashes; each lexicon entry's example in vocab/antonyms.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.judge.signals import find_clashes
+
+
+@pytest.mark.parametrize(
+    ("reference", "draft", "words"),
+    [
+        ("Pemerintah menaikkan tarif listrik untuk industri.",
+         "Pemerintah menurunkan tarif listrik untuk industri.", ("menurunkan", "menaikkan")),
+        ("Kenaikan harga beras dipicu gagal panen.",
+         "Penurunan harga beras dipicu gagal panen.", ("penurunan", "kenaikan")),
+        ("Ekspor batu bara meningkat tajam bulan lalu.",
+         "Ekspor batu bara menurun tajam bulan lalu.", ("menurun", "meningkat")),
+        ("Peningkatan jumlah wisatawan tercatat di Bali.",
+         "Penurunan jumlah wisatawan tercatat di Bali.", ("penurunan", "peningkatan")),
+        ("DPR menyetujui revisi undang-undang tersebut.",
+         "DPR menolak revisi undang-undang tersebut.", ("menolak", "menyetujui")),
+        ("Kementerian membantah kabar pemecatan direktur.",
+         "Kementerian membenarkan kabar pemecatan direktur.", ("membenarkan", "membantah")),
+        ("Pemerintah melanjutkan program bantuan langsung tunai.",
+         "Pemerintah menghentikan program bantuan langsung tunai.", ("menghentikan", "melanjutkan")),
+        ("Pemerintah memperketat pembatasan impor baja.",
+         "Pemerintah melonggarkan pembatasan impor baja.", ("melonggarkan", "memperketat")),
+        ("Neraca perdagangan Januari mencatat surplus.",
+         "Neraca perdagangan Januari mencatat defisit.", ("defisit", "surplus")),
+        ("Pemerintah membuka kembali jalur pendakian Rinjani.",
+         "Pemerintah menutup kembali jalur pendakian Rinjani.", ("menutup", "membuka")),
+        ("Pemerintah mengizinkan ekspor pasir laut.",
+         "Pemerintah melarang ekspor pasir laut.", ("melarang", "mengizinkan")),
+        ("The central bank decided to raise interest rates.",
+         "The central bank decided to cut interest rates.", ("cut", "raise")),
+        ("Parliament approved the new budget.", "Parliament rejected the new budget.", ("rejected", "approved")),
+        ("The ministry confirmed the report on layoffs.",
+         "The ministry denied the report on layoffs.", ("denied", "confirmed")),
+        ("Rice exports increased last quarter.", "Rice exports decreased last quarter.", ("decreased", "increased")),
+    ],
+)
+def test_antonyms_clash(reference: str, draft: str, words: tuple[str, str]) -> None:
+    clashes = [c for c in find_clashes(reference, draft) if c.kind == "antonym"]
+    assert len(clashes) == 1, find_clashes(reference, draft)
+    assert f'"{words[0]}"' in clashes[0].reason and f'"{words[1]}"' in clashes[0].reason
+
+
+def test_antonym_needs_shared_topic_and_single_side() -> None:
+    # both directions already in the reference: ambiguous, no clash
+    assert find_clashes("Sebanyak 161 saham naik dan 171 saham turun.", "Saham-saham turun.") == []
+    # idioms are not the antonymous sense
+    assert find_clashes("Ia lulusan perguruan tinggi negeri.", "Ia lulusan sekolah rendah.") == []
+    # negated antonym is not a clean contradiction
+    assert [c for c in find_clashes("Harga beras naik.", "Harga beras tidak turun.") if c.kind == "antonym"] == []
+
+
+LEXICON = json.loads((Path(__file__).resolve().parents[2] / "service" / "judge" / "vocab" / "antonyms.json")
+                     .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("entry", LEXICON["pairs"], ids=[e["name"] for e in LEXICON["pairs"]])
+def test_each_lexicon_pair_fires_on_its_example(entry: dict) -> None:
+    example = entry["example"]
+    clashes = find_clashes(example["reference"], example["draft"])
+    assert [c.rule for c in clashes if c.kind == "antonym"] == ["antonym:" + entry["name"]], clashes

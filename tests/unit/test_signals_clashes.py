@@ -1,0 +1,45 @@
+"""Tests for service.judge.signals: find_clashes across kinds: paraphrases do not clash; each clash is explained."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.judge.signals import Clash, find_clashes
+
+
+@pytest.mark.parametrize(
+    ("reference", "draft"),
+    [
+        ("Pemerintah mengalokasikan Rp335 triliun untuk subsidi energi tahun 2026.",
+         "Untuk subsidi energi tahun 2026, pemerintah mengalokasikan Rp335 triliun."),
+        ("Menteri Keuangan menyatakan defisit APBN dijaga di bawah 3 persen.",
+         "Defisit APBN dijaga di bawah 3 persen, kata Menteri Keuangan."),
+        ("Pemerintah akan menaikkan harga BBM bersubsidi pada 1 Maret 2026.",
+         "Harga BBM bersubsidi akan dinaikkan pemerintah per 1 Maret 2026."),
+        ("Inflasi Januari tercatat 2,5 persen, lebih rendah dari bulan sebelumnya.",
+         "Inflasi bulan Januari sebesar 2,5% dan lebih rendah dibanding bulan lalu."),
+        ("Sebanyak 1.000.000 keluarga menerima bantuan pangan.",
+         "Bantuan pangan diterima oleh satu juta keluarga."),
+        ("The government allocated Rp 2.5 trillion for school meals.",
+         "Pemerintah mengalokasikan Rp2,5 triliun untuk makan sekolah."),
+        ("Ekspor nikel naik 12 persen dibanding tahun lalu.",
+         "Dibanding tahun lalu, ekspor nikel tumbuh 12 persen."),
+        ("Pembangunan tol ditargetkan selesai pada kuartal ketiga 2026.",
+         "Tol ditargetkan rampung pada Q3 2026."),
+        ("Presiden tidak akan menghadiri KTT G20 tahun ini.",
+         "Presiden dipastikan tidak hadir di KTT G20 tahun ini."),
+        ("Pemerintah membantah isu kenaikan tarif listrik.",
+         "Isu kenaikan tarif listrik dibantah pemerintah."),
+    ],
+)
+def test_paraphrases_do_not_clash(reference: str, draft: str) -> None:
+    assert find_clashes(reference, draft) == []
+
+
+def test_clash_records_are_explained() -> None:
+    clashes = find_clashes("Harga beras naik 5 persen pada 14 Februari 2026.",
+                           "Harga beras turun 7 persen pada 15 Februari 2026.")
+    assert {c.kind for c in clashes} == {"number", "date", "antonym"}
+    for c in clashes:
+        assert isinstance(c, Clash)
+        assert c.reason.endswith(".") and c.draft in c.reason and c.reference in c.reason

@@ -1,0 +1,104 @@
+"""Tests for service.judge.signals: date mentions (absolute, relative, ranges) and date clashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.judge.signals import (
+    DateMention,
+    extract_dates,
+    find_clashes,
+)
+
+
+def ymd(d: DateMention) -> tuple[int | None, int | None, int | None]:
+    return d.year, d.month, d.day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rapat digelar 14 Februari 2026.", (2026, 2, 14)),
+        ("The meeting is on February 14, 2026.", (2026, 2, 14)),
+        ("Tanggal 2026-02-14 ditetapkan.", (2026, 2, 14)),
+        ("Diumumkan Sabtu (25/4/2020) lalu.", (2020, 4, 25)),
+        ("Berlaku mulai Februari 2026.", (2026, 2, None)),
+        ("Target pada tahun 2026.", (2026, None, None)),
+        ("Diresmikan 14 Feb 2026.", (2026, 2, 14)),
+    ],
+)
+def test_extract_absolute_dates(text: str, expected: tuple) -> None:
+    absolute = [d for d in extract_dates(text) if d.relative is None]
+    assert len(absolute) == 1, absolute
+    assert ymd(absolute[0]) == expected
+    assert text[absolute[0].start : absolute[0].end] == absolute[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("Proyek selesai akhir tahun ini.", "end_of_this_year"),
+        ("The project ends at the end of this year.", "end_of_this_year"),
+        ("Tarif naik tahun depan.", "next_year"),
+        ("Prices rise next year.", "next_year"),
+        ("Aturan berlaku bulan depan.", "next_month"),
+        ("Rapat digelar pekan depan.", "next_week"),
+        ("Pertumbuhan kuartal ketiga membaik.", "q3"),
+        ("Growth improved in Q3.", "q3"),
+        ("Realisasi semester pertama.", "h1"),
+    ],
+)
+def test_extract_relative_dates(text: str, relative: str) -> None:
+    assert [d.relative for d in extract_dates(text)] == [relative]
+
+
+def test_may_the_modal_is_not_a_month() -> None:
+    assert extract_dates("The minister may visit Jakarta.") == []
+
+
+def test_date_ranges() -> None:
+    (d,) = extract_dates("Digelar pada 24-29 Mei 1989.")
+    assert (d.year, d.month, d.day, d.day_end) == (1989, 5, 24, 29)
+
+
+def test_years_are_dates_not_numbers() -> None:
+    clashes = find_clashes("Jalan tol itu diresmikan pada tahun 2024.", "Jalan tol itu diresmikan pada tahun 2025.")
+    assert [c.kind for c in clashes] == ["date"]
+
+
+REF_DATE = "Presiden meresmikan bendungan tersebut pada 14 Februari 2026."
+
+
+def test_same_date_across_languages_agrees() -> None:
+    assert find_clashes(REF_DATE, "The President inaugurated the dam on February 14, 2026.") == []
+    assert find_clashes(REF_DATE, "Presiden meresmikan bendungan tersebut pada Februari 2026.") == []
+
+
+def test_different_day_clashes() -> None:
+    clashes = find_clashes(REF_DATE, "Presiden meresmikan bendungan tersebut pada 15 Februari 2026.")
+    assert [c.kind for c in clashes] == ["date"]
+    assert '"15 Februari 2026"' in clashes[0].reason and '"14 Februari 2026"' in clashes[0].reason
+
+
+def test_relative_dates_clash() -> None:
+    ref = "Pembangunan jembatan ditargetkan rampung akhir tahun ini."
+    clashes = find_clashes(ref, "Pembangunan jembatan ditargetkan rampung tahun depan.")
+    assert [c.kind for c in clashes] == ["date"]
+    assert "akhir tahun ini" in clashes[0].reason and "tahun depan" in clashes[0].reason
+    assert find_clashes(ref, "Pembangunan jembatan ditargetkan rampung pada kuartal IV.") == []
+    assert find_clashes(ref, "The bridge is targeted for completion by the end of this year.") == []
+
+
+def test_qualified_dates_are_not_compared_with_plain_ones() -> None:
+    ref = "Partai itu berkuasa hingga 1990."
+    assert find_clashes(ref, "Partai itu dibubarkan setelah 1990.") == []
+
+
+def test_a_bare_year_neither_backs_nor_restates_a_precise_date():
+    reference = "Penyaluran bantuan tahap IV tahun 2026 dimulai pada 17 November 2026."
+    [clash] = find_clashes(reference, "Penyaluran bantuan tahap IV tahun 2026 dijadwalkan dimulai pada 1 Desember 2026.")
+    assert clash.draft == "1 Desember 2026" and clash.reference == "17 November 2026"
+    assert find_clashes(reference, "Penyaluran bantuan tahap IV tahun 2026 dimulai pada 17 November 2026.") == []
+    # With no precise date in the reference, the year still agrees.
+    assert find_clashes("Penyaluran bantuan tahap IV dimulai tahun 2026.",
+                        "Penyaluran bantuan tahap IV dimulai pada 1 Desember 2026.") == []

@@ -1,0 +1,25 @@
+"""Tests for service.judge.signals: entity swaps: another name in the same role; spelling variants and acronyms are not swaps."""
+
+from __future__ import annotations
+
+from service.judge.signals import find_clashes
+
+
+def test_entity_swap_same_head() -> None:
+    clashes = find_clashes("Kementerian Keuangan akan mengumumkan kebijakan fiskal baru pekan depan.",
+                           "Kementerian Perdagangan akan mengumumkan kebijakan fiskal baru pekan depan.")
+    assert [c.kind for c in clashes] == ["entity"]
+    assert "Kementerian Perdagangan" in clashes[0].reason and "Kementerian Keuangan" in clashes[0].reason
+
+
+def test_entity_additive_or_spelling_variant_does_not_clash() -> None:
+    ref = "Bank Indonesia mencatat cadangan devisa meningkat."
+    assert find_clashes(ref, "Bank Mandiri juga mencatat cadangan devisa meningkat.") == []
+    assert find_clashes("Presiden Joko Widodo meresmikan bendungan itu.", "Presiden Jokowi meresmikan bendungan itu.") == []
+
+
+def test_name_variants_do_not_clash() -> None:
+    assert find_clashes("Richard memimpin pasukan melawan Pangeran Angoulême.",
+                        "Richard memimpin pasukan melawan Pangeran Angouleme.") == []
+    assert find_clashes("Kementerian Keuangan menerbitkan aturan baru soal pajak.",
+                        "Kemenkeu menerbitkan aturan baru soal pajak.") == []

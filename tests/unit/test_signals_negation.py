@@ -1,0 +1,98 @@
+"""Tests for service.judge.signals: negation clashes and the guards against negation false alarms."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.judge.signals import find_clashes
+
+
+def kinds(reference: str, draft: str) -> list[str]:
+    return [c.kind for c in find_clashes(reference, draft)]
+
+
+def test_draft_negates_reference() -> None:
+    clashes = find_clashes("Pemerintah akan menaikkan harga BBM bulan depan.",
+                           "Pemerintah tidak akan menaikkan harga BBM bulan depan.")
+    assert [c.kind for c in clashes] == ["negation"]
+    assert "tidak akan menaikkan" in clashes[0].draft
+    assert "menaikkan" in clashes[0].reason
+
+
+def test_reference_negates_draft() -> None:
+    clashes = find_clashes("Pemerintah tidak akan menaikkan harga BBM bulan depan.",
+                           "Pemerintah akan menaikkan harga BBM bulan depan.")
+    assert [c.kind for c in clashes] == ["negation"]
+    assert "reference negates" in clashes[0].reason
+
+
+@pytest.mark.parametrize("negator", ["belum", "tak", "tidak pernah"])
+def test_other_indonesian_negators(negator: str) -> None:
+    ref = "Kementerian Kesehatan menyetujui penggunaan vaksin tersebut."
+    assert kinds(ref, f"Kementerian Kesehatan {negator} menyetujui penggunaan vaksin tersebut.") == ["negation"]
+
+
+def test_bukan_and_tidak_ada() -> None:
+    assert kinds("Bandara itu merupakan bandara internasional.",
+                 "Bandara itu bukan bandara internasional.") == ["negation"]
+    assert kinds("Pemerintah menyediakan anggaran khusus untuk bencana.",
+                 "Tidak ada anggaran khusus untuk bencana dari pemerintah.") == ["negation"]
+
+
+def test_english_negation() -> None:
+    ref = "The government will raise fuel prices next month."
+    assert kinds(ref, "The government will not raise fuel prices next month.") == ["negation"]
+    assert kinds(ref, "The government won't raise fuel prices next month.") == ["negation"]
+    assert kinds("The ministry never approved the permit.", "The ministry approved the permit.") == ["negation"]
+
+
+def test_both_negated_does_not_clash() -> None:
+    assert find_clashes("Pemerintah tidak akan menaikkan harga BBM.",
+                        "Pemerintah belum akan menaikkan harga BBM.") == []
+
+
+def test_negation_in_unrelated_clause_does_not_clash() -> None:
+    ref = "Pemerintah akan menaikkan harga BBM, sementara tarif listrik tidak berubah."
+    assert find_clashes(ref, "Pemerintah akan menaikkan harga BBM.") == []
+    ref2 = "Bantuan sosial disalurkan ke seluruh provinsi."
+    assert find_clashes(ref2, "Bantuan sosial disalurkan ke seluruh provinsi dan tidak dipungut biaya.") == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Pemerintah tidak hanya menaikkan harga BBM tetapi juga tarif listrik.",
+        "Tak lama kemudian pemerintah menaikkan harga BBM.",
+        "Pemerintah tidak boleh menaikkan harga BBM tanpa persetujuan DPR.",
+    ],
+)
+def test_negation_idioms_and_prohibitions_do_not_clash(draft: str) -> None:
+    assert [c for c in find_clashes("Pemerintah menaikkan harga BBM.", draft) if c.kind == "negation"] == []
+
+
+def test_belum_vs_future_is_not_a_contradiction() -> None:
+    assert find_clashes("Bank akan mencairkan dana pinjaman tahun ini.",
+                        "Bank belum mencairkan dana pinjaman.") == []
+
+
+@pytest.mark.parametrize(
+    ("reference", "draft"),
+    [
+        # double negation is an assertion
+        ("Bukan tanpa alasan pemerintah memilih lokasi itu.", "Pemerintah memilih lokasi itu dengan alasan."),
+        # "belum lagi" = "not to mention"
+        ("Belum lagi pemerintah masih memiliki cadangan beras.", "Pemerintah memiliki cadangan beras."),
+        # "bukan satu-satunya" (not the only one)
+        ("Sungai itu salah satu sumber air warga.", "Sungai itu bukan satu-satunya sumber air warga."),
+        # preference, not denial
+        ("Warga lebih suka menggunakan transportasi umum daripada kendaraan pribadi.",
+         "Warga tidak suka menggunakan kendaraan pribadi."),
+        # both texts negate the predicate somewhere
+        ("Spesies ini termasuk famili kadal dan tidak lagi diklasifikasikan dalam famili lama.",
+         "Spesies ini diklasifikasikan dalam famili kadal dan tidak lagi diklasifikasikan dalam famili lama."),
+        # "pernah" (once) vs "tidak lagi" (no longer)
+        ("Pemain itu sudah tidak memiliki masalah cedera.", "Pemain itu pernah memiliki masalah cedera."),
+    ],
+)
+def test_negation_guards(reference: str, draft: str) -> None:
+    assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []

@@ -1,0 +1,275 @@
+"""Tests for service.judge.signals: number mentions (values, units, qualifiers, labels) and number clashes, including a figure swapped inside copied wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.judge.signals import (
+    Quantity,
+    extract_quantities,
+    find_clashes,
+)
+
+
+def kinds(reference: str, draft: str) -> list[str]:
+    return [c.kind for c in find_clashes(reference, draft)]
+
+
+def one_quantity(text: str) -> Quantity:
+    qs = extract_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # Indonesian formats
+        ("Sebanyak 1.000.000 orang hadir.", 1e6, "person"),
+        ("Inflasi 2,5 persen.", 2.5, "percent"),
+        ("Inflasi turun ke 1,5 persen.", 1.5, "percent"),
+        ("Anggaran subsidi Rp335 triliun.", 3.35e14, "IDR"),
+        ("Anggaran subsidi Rp 335 triliun.", 3.35e14, "IDR"),
+        ("Dana hibah Rp 1,2 miliar.", 1.2e9, "IDR"),
+        ("Pinjaman USD 3 juta.", 3e6, "USD"),
+        ("Impor beras 40 ribu ton.", 4e4, "ton"),
+        ("Pertumbuhan 5 persen.", 5.0, "percent"),
+        ("Pertumbuhan lima persen.", 5.0, "percent"),
+        ("Pertumbuhan 5%.", 5.0, "percent"),
+        ("Produksi 1.000 ton.", 1000.0, "ton"),
+        ("Stok dua puluh lima ribu ton.", 25000.0, "ton"),
+        ("Sebanyak 8,727 miliar lembar saham.", 8.727e9, None),
+        ("Target Rp5 T tahun ini.", 5e12, "IDR"),
+        ("Nilai ekspor 3,5 miliar dolar AS.", 3.5e9, "USD"),
+        ("Panjang sirkuit 0.858 km.", 0.858, "km"),
+        # English formats
+        ("About 1,000,000 people attended.", 1e6, "person"),
+        ("The budget is $3 million.", 3e6, "USD"),
+        ("The deficit reached 3.5 billion dollars.", 3.5e9, "USD"),
+        ("Growth of five percent is expected.", 5.0, "percent"),
+        ("Inflation was 1.5% last month.", 1.5, "percent"),
+        ("The fund is Rp 2.5 trillion.", 2.5e12, "IDR"),
+        ("It costs 2.5 million dollars.", 2.5e6, "USD"),
+        ("Exports rose to 1,500 tonnes.", 1500.0, "ton"),
+    ],
+)
+def test_extract_quantity_values(text: str, value: float, unit: str | None) -> None:
+    q = one_quantity(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert text[q.start : q.end] == q.text
+
+
+def test_thousands_dots_vs_decimal_comma() -> None:
+    assert one_quantity("Jumlahnya 1.000.000 unit.").value == 1e6
+    assert one_quantity("Jumlahnya 2,5 unit.").value == 2.5
+    # a dot followed by exactly three digits is a thousands separator in Indonesian ...
+    assert one_quantity("Produksi mencapai 2.500 ton.").value == 2500
+    # ... but a decimal point in English context
+    assert one_quantity("Production reached 2.500 million tonnes.").value == pytest.approx(2.5e6)
+    assert one_quantity("Nilainya 2.5 persen.").value == 2.5
+
+
+def test_unitless_counts_keep_their_noun() -> None:
+    q = one_quantity("Indonesia mengirimkan 22 atlet ke Olimpiade.")
+    assert (q.value, q.unit, q.noun) == (22, None, "atlet")
+
+
+def test_qualifiers_and_ranges() -> None:
+    assert one_quantity("Sekitar 300 orang hadir.").qualifier == "approx"
+    assert one_quantity("Lebih dari 20 tahun berlalu.").qualifier == "gt"
+    q = one_quantity("Bunga 10-15 persen per tahun.")
+    assert (q.value, q.upper, q.qualifier, q.unit) == (10, 15, "range", "percent")
+    assert one_quantity("Harga naik 5 persen.").change is True
+    assert one_quantity("Harga menjadi 5 persen.").change is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Program ini mendukung Asta Cita 3.",
+        "Indonesia memimpin G20 tahun lalu.",
+        "Sesuai Pasal 33 UUD 1945.",
+        "Pandemi COVID-19 berakhir.",
+        "Pemilu digelar pada tahun 2024.",
+        "Rapat dimulai pukul 10.30 WIB.",
+        "Ini peringkat ke-3 dunia.",
+        "Peraturan Presiden Nomor 47 Tahun 2017.",
+        "Jaringan 5G diluncurkan.",
+        "Salah satu cara terbaik.",
+    ],
+)
+def test_names_years_and_labels_are_not_quantities(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+REF_BUDGET = "Pemerintah mengalokasikan anggaran subsidi energi sebesar Rp335 triliun pada 2026."
+
+
+def test_same_amount_different_spacing_does_not_clash() -> None:
+    assert find_clashes(REF_BUDGET, "Anggaran subsidi energi sebesar Rp 335 triliun dialokasikan pemerintah.") == []
+
+
+def test_changed_amount_clashes_and_names_both() -> None:
+    clashes = find_clashes(REF_BUDGET, "Pemerintah mengalokasikan anggaran subsidi energi sebesar Rp350 triliun.")
+    assert [c.kind for c in clashes] == ["number"]
+    c = clashes[0]
+    assert c.draft == "Rp350 triliun" and c.reference == "Rp335 triliun"
+    assert '"Rp350 triliun"' in c.reason and '"Rp335 triliun"' in c.reason
+
+
+def test_percent_equal_across_languages() -> None:
+    ref = "Bank Indonesia memperkirakan inflasi inti sebesar 1,5 persen."
+    assert find_clashes(ref, "Bank Indonesia projects core inflation of 1.5%.") == []
+    assert find_clashes(ref, "Bank Indonesia memperkirakan inflasi inti 1,5%.") == []
+
+
+def test_percent_clash() -> None:
+    ref = "Pertumbuhan ekonomi kuartal ini diproyeksikan 5,2 persen."
+    assert kinds(ref, "Pertumbuhan ekonomi kuartal ini diproyeksikan 4,8 persen.") == ["number"]
+
+
+def test_english_number_clash() -> None:
+    ref = "The ministry allocated $3 million for flood relief."
+    clashes = find_clashes(ref, "The ministry allocated $5 million for flood relief.")
+    assert [c.kind for c in clashes] == ["number"]
+    assert "$5 million" in clashes[0].reason and "$3 million" in clashes[0].reason
+
+
+def test_unit_conversion_and_rounding_agree() -> None:
+    ref = "Impor beras tahun ini mencapai 40 ribu ton."
+    assert find_clashes(ref, "Impor beras tahun ini mencapai 40 juta kg.") == []
+    assert find_clashes("Anggaran Rp335,4 triliun untuk subsidi.", "Anggaran Rp335 triliun untuk subsidi.") == []
+
+
+def test_count_clash_needs_same_noun() -> None:
+    ref = "Indonesia mengirimkan 22 atlet ke Olimpiade Paris."
+    assert kinds(ref, "Indonesia mengirimkan 25 atlet ke Olimpiade Paris.") == ["number"]
+    assert kinds(ref, "Indonesia mengirimkan 22 atlet dan 10 pelatih ke Olimpiade Paris.") == []
+
+
+def test_same_kind_of_bound_compares_the_figures() -> None:
+    # "hingga" (up to) on both sides states the amount; a different amount is a clash.
+    ref = "Kasus itu merugikan keuangan negara hingga Rp 2,3 triliun."
+    assert kinds(ref, "Kerugian keuangan negara dalam kasus itu hingga Rp 4,3 triliun.") == ["number"]
+    assert find_clashes(ref, "Kerugian keuangan negara dalam kasus itu hingga Rp 2,3 triliun.") == []
+    # Different kinds of bound still agree when they overlap.
+    assert find_clashes(ref, "Kerugian keuangan negara dalam kasus itu lebih dari Rp 2 triliun.") == []
+
+
+@pytest.mark.parametrize(
+    ("reference", "draft", "draft_fragment", "reference_fragment"),
+    [
+        # figures without a unit or counted noun, swapped inside copied wording
+        ("Ketua Komisi 1 DPR RI menyatakan pengakuan itu memicu ketegangan.",
+         "Ketua Komisi 4 DPR RI menyatakan pengakuan itu memicu ketegangan.", "Komisi 4 DPR", "Komisi 1 DPR"),
+        ("Kereta tambahan berangkat dari peron 4 Stasiun Gambir setiap pagi.",
+         "Kereta tambahan berangkat dari peron 6 Stasiun Gambir setiap pagi.", "peron 6 Stasiun", "peron 4 Stasiun"),
+        ("Tim nasional menang 2-1 atas Kamboja di Jakarta.", "Tim nasional menang 3-1 atas Kamboja di Jakarta.",
+         "menang 3-1", "menang 2-1"),
+        ("Kepadatan terjadi di Jalan Tol Jakarta-Cikampek, tepatnya di KM 33 dan KM 39.",
+         "Kepadatan terjadi di Jalan Tol Jakarta-Cikampek, tepatnya di KM 66 dan KM 39.", "KM 66 dan", "KM 33 dan"),
+        ("Masa inkubasi berkisar 7-14 hari (rata-rata 10 hari).",
+         "Masa inkubasi berkisar 7-14 hari (rata-rata 20 hari).", "rata-rata 20 hari", "rata-rata 10 hari"),
+        ("Gate 3 of the stadium opens for the public on Sunday.",
+         "Gate 5 of the stadium opens for the public on Sunday.", "Gate 5 of", "Gate 3 of"),
+    ],
+)
+def test_number_swapped_in_copied_wording_clashes(reference: str, draft: str, draft_fragment: str,
+                                                  reference_fragment: str) -> None:
+    [c] = find_clashes(reference, draft)
+    assert (c.kind, c.rule) == ("number", "number:aligned")
+    assert (c.draft, c.reference) == (draft_fragment, reference_fragment)
+    assert f'"{draft_fragment}"' in c.reason and f'"{reference_fragment}"' in c.reason
+
+
+@pytest.mark.parametrize(
+    ("reference", "draft"),
+    [
+        # same value written another way
+        ("Harga saham naik 2,7% saat fitur itu diumumkan.", "Harga saham naik 2.7% saat fitur itu diumumkan."),
+        ("Acara dimulai pukul 06.00 WIB di alun-alun kota.", "Acara dimulai pukul 6:00 WIB di alun-alun kota."),
+        # a number glued to letters is a name, not a figure
+        ("Anggun menulis tagar #LoveIsLove dan #May17 di akunnya.", "Anggun menulis tagar #LoveIsLove dan #May34 di akunnya."),
+        # the draft denies the figure rather than stating another one
+        ("Johnson menjabat sebagai Wakil Presiden Amerika Serikat yang ke-37.",
+         "Johnson tidak menjabat sebagai Wakil Presiden Amerika Serikat yang ke-38."),
+        # too little copied wording around the number to know it is the same figure
+        ("Rapat membahas 3 hal penting.", "Presiden meminta 5 menteri hadir dalam rapat terbatas hari ini."),
+    ],
+)
+def test_no_aligned_clash_without_a_real_swap(reference: str, draft: str) -> None:
+    assert [c for c in find_clashes(reference, draft) if c.rule == "number:aligned"] == []
+
+
+def test_extra_number_of_new_unit_does_not_clash() -> None:
+    ref = "Pemerintah menyalurkan bantuan Rp10 triliun."
+    assert find_clashes(ref, "Pemerintah menyalurkan bantuan Rp10 triliun kepada 5 juta keluarga.") == []
+
+
+def test_qualified_numbers_agree_when_consistent() -> None:
+    ref = "Sebanyak 335 orang mengikuti pelatihan vokasi."
+    assert find_clashes(ref, "Lebih dari 300 orang mengikuti pelatihan vokasi.") == []
+    assert find_clashes(ref, "Sekitar 330 orang mengikuti pelatihan vokasi.") == []
+    assert kinds(ref, "Kurang dari 200 orang mengikuti pelatihan vokasi.") == ["number"]
+
+
+def test_change_amount_not_compared_with_level() -> None:
+    ref = "Harga beras naik 5 persen menjadi Rp14.000 per kilogram."
+    assert find_clashes(ref, "Harga beras naik 5 persen.") == []
+    assert kinds(ref, "Harga beras naik 8 persen.") == ["number"]
+
+
+def test_numbers_in_names_are_not_quantities() -> None:
+    ref = "Program makan bergizi mendukung Asta Cita 3 dengan anggaran Rp71 triliun."
+    assert find_clashes(ref, "Sesuai Asta Cita 3, anggaran program makan bergizi Rp71 triliun.") == []
+    # A mission or article number swapped inside copied wording is caught, but only as a swap
+    # in the same words (number:aligned), never as a count of "Cita" or "Pasal".
+    for reference, draft in [
+        (ref, "Program makan bergizi mendukung Asta Cita 4 dengan anggaran Rp71 triliun."),
+        ("Sesuai Pasal 33 UUD 1945, negara menguasai cabang produksi penting.",
+         "Sesuai Pasal 34 UUD 1945, negara menguasai cabang produksi penting."),
+    ]:
+        assert [c.rule for c in find_clashes(reference, draft)] == ["number:aligned"]
+    assert find_clashes(ref, "Anggaran Asta Cita 4 berbeda dari program makan bergizi senilai Rp71 triliun.") == []
+
+
+def test_verbs_are_not_counted_nouns() -> None:
+    assert extract_quantities("Sebanyak 40 diselamatkan di sekoci.")[0].noun is None
+    ref = "Sebanyak 43 orang selamat, 40 diselamatkan di sekoci dan tiga oleh kapal lain."
+    assert find_clashes(ref, "Sebanyak 43 orang selamat, 40 di sekoci dan tiga orang diselamatkan kapal lain.") == []
+
+
+def test_other_set_quantities_do_not_clash() -> None:
+    ref = "DKI Jakarta mencatat 133 pasien baru hari ini."
+    assert find_clashes(ref, "DKI Jakarta mencatat 100 pasien lainnya sembuh hari ini.") == []
+
+
+def test_negated_number_does_not_clash() -> None:
+    ref = "Realisasi investasi mencapai 5 persen di atas target."
+    assert [c for c in find_clashes(ref, "Realisasi investasi tidak mencapai 7 persen di atas target.")
+            if c.kind == "number"] == []
+
+
+def test_rupiah_amounts_agree_across_english_and_indonesian_digit_grouping():
+    # "Rp1,980" in English and "Rp1.980" in Indonesian are one amount (it was read as 1.98 and clashed).
+    reference = "HET urea bersubsidi menjadi Rp1.980 per kilogram dan NPK Rp2.060 per kilogram."
+    assert [q.value for q in extract_quantities("Farmers now pay Rp1,980 per kilogram for urea.")] == [1980.0]
+    assert find_clashes(reference, "Farmers now pay Rp1,980 per kilogram for urea and Rp2,060 for NPK.") == []
+    assert find_clashes(reference, "Farmers now pay Rp2,980 per kilogram for urea.")  # a real difference still clashes
+    # With a multiplier word the comma stays a decimal: "Rp1,5 triliun".
+    assert [q.value for q in extract_quantities("Anggaran Rp1,5 triliun disiapkan.")] == [1.5e12]
+
+
+def test_durations_compare_across_hours_days_and_weeks():
+    reference = "Platform wajib menurunkan konten hoaks paling lambat 1x24 jam setelah permintaan diterima."
+    assert [(q.text, q.value, q.unit) for q in extract_quantities(reference)] == [("1x24 jam", 24.0, "hour")]
+    same = ("Platform wajib menurunkan konten hoaks paling lambat 24 jam setelah permintaan diterima.",
+            "Platform wajib menurunkan konten hoaks paling lambat satu hari setelah permintaan diterima.")
+    for draft in same:
+        assert find_clashes(reference, draft) == [], draft
+    [clash] = find_clashes(reference, "Platform wajib menurunkan konten hoaks paling lambat 7 hari setelah permintaan diterima.")
+    assert clash.draft == "7 hari" and clash.reference == "1x24 jam"
+    [clash] = find_clashes(reference, "Platform wajib menurunkan konten hoaks paling lambat 2x24 jam setelah permintaan diterima.")
+    assert clash.draft == "2x24 jam"
+    assert find_clashes("Masa tanggap darurat 2 minggu.", "Masa tanggap darurat 14 hari.") == []

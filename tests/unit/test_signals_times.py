@@ -1,0 +1,81 @@
+"""Tests for service.judge.signals: clock-time mentions (zones, ranges, 12-hour forms) and time clashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.judge.signals import extract_times, find_clashes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "offset", "upper"),
+    [
+        ("Laga dimulai pukul 21.00 WIB.", 21 * 60, 7, None),
+        ("Rapat dibuka pkl. 09:30 WITA.", 9 * 60 + 30, 8, None),
+        ("Acara dibuka jam 9 pagi.", 9 * 60, None, None),
+        ("Pesta kembang api jam 9 malam.", 21 * 60, None, None),
+        ("Kapal tiba pukul 12 malam.", 0, None, None),
+        ("Sidang berlangsung pukul 10.30 hingga 12.00 WITA.", 10 * 60 + 30, 8, 12 * 60),
+        ("Gempa terjadi 05.15 WIT.", 5 * 60 + 15, 9, None),
+        ("The minister arrives at 9:30 a.m.", 9 * 60 + 30, None, None),
+        ("Voting closes at 7 pm.", 19 * 60, None, None),
+        ("He spoke at 10:15 in Jakarta.", 10 * 60 + 15, None, None),
+    ],
+)
+def test_extract_times(text: str, minutes: int, offset: int | None, upper: int | None) -> None:
+    [t] = extract_times(text)
+    assert (t.minutes, t.offset, t.upper) == (minutes, offset, upper)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Perjalanan memakan waktu 3 jam.", "Inflasi 21,00 persen.", "Harga naik 2.50 dolar.", "Skor akhir 2-1.",
+     "Pukul 25.00 WIB."],
+)
+def test_durations_decimals_and_impossible_clocks_are_not_times(text: str) -> None:
+    assert extract_times(text) == []
+
+
+TIME_REF = "Upacara bendera di Istana Merdeka dimulai pukul 08.00 WIB."
+
+
+def test_changed_time_clashes_and_quotes_both() -> None:
+    [c] = find_clashes(TIME_REF, "Upacara bendera di Istana Merdeka dimulai pukul 10.00 WIB.")
+    assert (c.kind, c.rule, c.draft, c.reference) == ("date", "date:time", "pukul 10.00 WIB", "pukul 08.00 WIB")
+    assert "Time differs" in c.reason
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Upacara bendera di Istana Merdeka dimulai pukul 09.00 WITA.",  # same moment, other zone
+        "Upacara di Istana Merdeka berlangsung jam 8 pagi.",  # same time, other wording
+        "Upacara bendera di Istana Merdeka dimulai sekitar pukul 08.15.",  # "sekitar": within 30 min
+        "Upacara bendera di Istana Merdeka selesai sebelum pukul 10.00 WIB.",  # a limit, not a start
+        "Menteri tiba di Bandara Soekarno-Hatta pukul 15.00 WIB.",  # another event
+        "The flag ceremony at Merdeka Palace starts at 8:00 a.m.",  # English, same time
+    ],
+)
+def test_compatible_or_unrelated_times_do_not_clash(draft: str) -> None:
+    assert [c for c in find_clashes(TIME_REF, draft) if c.rule == "date:time"] == []
+
+
+def test_a_swapped_time_is_reported_once_as_a_time() -> None:
+    ref = "Untuk pertandingan skuat senior akan dimulai sekitar pukul 21.00 WIB."
+    clashes = find_clashes(ref, "Untuk pertandingan skuat senior akan dimulai sekitar pukul 23.00 WIB.")
+    assert [c.rule for c in clashes] == ["date:time"]  # not again as number:aligned
+    english = find_clashes("The ceremony started at 6.00 a.m. in the hall.", "The ceremony started at 8.00 a.m. in the hall.")
+    assert [(c.rule, c.draft) for c in english] == [("date:time", "8.00 a.m.")]
+
+
+def test_time_inside_the_references_span_does_not_clash() -> None:
+    ref = "Upacara penutupan dimulai pukul 19.00 WIB dan berakhir pukul 21.25 WIB."
+    assert find_clashes(ref, "Upacara penutupan sempat terhenti pukul 20.00 WIB karena hujan.") == []
+    assert [c.rule for c in find_clashes(ref, "Upacara penutupan dimulai pukul 22.00 WIB.")] == ["date:time"]
+
+
+def test_time_zone_change_in_an_otherwise_restated_sentence_clashes():
+    reference = "Upacara dimulai pukul 10.00 WITA dan disiarkan langsung oleh TVRI dan RRI."
+    [clash] = find_clashes(reference, "Upacara dijadwalkan mulai pukul 10.00 WIB.")
+    assert clash.rule == "date:time" and clash.reference == "pukul 10.00 WITA"
+    assert find_clashes(reference, "Upacara dijadwalkan mulai pukul 09.00 WIB.") == []  # 09.00 WIB = 10.00 WITA
