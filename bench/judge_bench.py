@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.indosum import DEFAULT_DATA, build_corpus
-from service.api.positions import to_input
-from service.api.schemas import PositionIn
+from service.domain import PositionIn
 from service.bootstrap import build_selaras, close_selaras
 from service.config import Settings
 
@@ -70,7 +69,7 @@ def main() -> int:
     settings = Settings(data_dir=tmp / "data")
     selaras = build_selaras(settings)
     try:
-        service_judge = selaras.judge
+        service_judge = selaras.checker.judge
         if service_judge.classifier is None:
             print("warning: no classifier attached; both judges are rules-only", file=sys.stderr)
         counter = CountingClassifier(service_judge.classifier) if service_judge.classifier else None
@@ -84,7 +83,7 @@ def main() -> int:
             if passages >= args.passages:
                 break
             item = PositionIn(**corpus.position(article))
-            selaras.upsert_positions([to_input(item)])
+            selaras.corpus.upsert_positions([item])
             loaded.append(article)
             passages = selaras.store.count()
         load_s = time.perf_counter() - started
@@ -98,9 +97,9 @@ def main() -> int:
         for k in range(args.drafts):
             draft = corpus.next_draft(words=10_000, max_sentences=args.sentences,
                                       plant=args.plant if k % 2 == 1 else 0)
-            sentences = selaras.sentences_of(draft.text)
+            sentences = selaras.checker.sentences_of(draft.text)
             texts = [s.text for s in sentences]
-            candidates = selaras.retrieve(selaras.encoder.encode_blocking(texts), date.today())
+            candidates = selaras.checker.retrieve(selaras.encoder.encode_blocking(texts), date.today()).candidates
             planted = set(draft.planted)
             n_sentences += len(texts)
             n_planted += sum(t in planted for t in texts)

@@ -244,10 +244,9 @@ def format_report(summary: dict[str, Any]) -> str:
 def run(positions: list[dict[str, Any]], drafts: list[dict[str, Any]], on: date,
         progress: bool = True) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Load the positions into a fresh in-process core, check and score every draft."""
-    from service.api.positions import to_input
-    from service.api.schemas import PositionIn
     from service.bootstrap import build_selaras, close_selaras
     from service.config import Settings
+    from service.domain import PositionIn
 
     cache = Path(os.environ.get("SELARAS_CACHE_DIR") or REPO / ".cache")
     scores: list[dict[str, Any]] = []
@@ -255,14 +254,14 @@ def run(positions: list[dict[str, Any]], drafts: list[dict[str, Any]], on: date,
         started = time.perf_counter()
         selaras = build_selaras(Settings(data_dir=Path(tmp) / "data", cache_dir=cache))
         try:
-            selaras.upsert_positions([to_input(PositionIn(**p)) for p in positions])
+            selaras.corpus.upsert_positions([PositionIn(**p) for p in positions])
             loaded = time.perf_counter()
             for i, draft in enumerate(drafts, 1):
-                report = selaras.check_sync(draft["text"], agency=AGENCY, on=on)
-                scores.append(score_draft(draft, report))
+                report = selaras.checker.check_sync(draft["text"], agency=AGENCY, on=on)
+                scores.append(score_draft(draft, report.model_dump(mode="json")))
                 if progress and (i % 10 == 0 or i == len(drafts)):
                     print(f"checked {i}/{len(drafts)}", file=sys.stderr)
-            meta = {"judge": selaras.judge.name, "model": selaras.encoder.model_name, "check_date": on.isoformat(),
+            meta = {"judge": selaras.checker.judge.name, "model": selaras.encoder.model_name, "check_date": on.isoformat(),
                     "positions": len(positions), "passages": selaras.store.count(),
                     "load_s": round(loaded - started, 1), "check_s": round(time.perf_counter() - loaded, 1)}
         finally:

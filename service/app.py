@@ -16,19 +16,20 @@ from litestar.datastructures import MutableScopeHeaders, State
 from litestar.response import Redirect
 from litestar.types import Message, Scope
 
-from service.api.auth import RateLimiter
+from service.api.auth import AUTH_MIDDLEWARE, RateLimiter
 from service.api.checks import BatchController, CheckController, ReportController
+from service.api.deps import DEPENDENCIES
 from service.api.errors import EXCEPTION_HANDLERS
 from service.api.keys import KeyController
 from service.api.limits import WorkLimiter
 from service.api.positions import PositionController, StatementController
-from service.api.schemas import Strict
 from service.api.system import health, info, metrics, ready
 from service.bootstrap import build_selaras, close_selaras
 from service.compaction import Compactor
 from service.logs import configure_logging
 from service.metrics import Metrics, observe_requests
 from service.config import Settings
+from service.domain import Strict
 
 log = logging.getLogger("selaras")
 
@@ -88,7 +89,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         configure_logging()  # again here: uvicorn worker processes start without the CLI's setup
         app.state.selaras = await anyio.to_thread.run_sync(build_selaras, settings)
-        compactor = Compactor(app.state.selaras.store, app.state.selaras.activity,
+        compactor = Compactor(app.state.selaras.store, app.state.selaras.corpus.activity,
                               settings.compact_interval_s, settings.compact_idle_s,
                               settings.compact_max_wait_s).start()
         try:
@@ -104,7 +105,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         on_startup=[_strict_models_in_openapi],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[observe_requests],
+        middleware=[observe_requests, AUTH_MIDDLEWARE],
+        dependencies=DEPENDENCIES,
         before_send=[_security_headers],
         logging_config=None,  # service.logs configures JSON logging; litestar's default would replace it
         request_max_body_size=settings.max_body_bytes,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from embeddings.encoder import Encoder, load_model
-from service.checker import Selaras
+from service.checking import CheckLimits, Checker
+from service.config import Settings
+from service.corpus import Corpus
 from service.judge.judge import Judge
 from service.records import Records
-from service.config import Settings
+from service.store.base import VectorStore
 from service.store.factory import open_store
 
 log = logging.getLogger("selaras")
@@ -54,6 +56,18 @@ def build_judge(settings: Settings) -> Judge:
                    name=f"rules+{classifier.version}", **thresholds)
 
 
+@dataclass(frozen=True)
+class Selaras:
+    """The assembled service core: opened by the app's lifespan (or a CLI command), handed to routes by DI."""
+
+    settings: Settings
+    records: Records
+    store: VectorStore
+    encoder: Encoder
+    corpus: Corpus
+    checker: Checker
+
+
 def build_selaras(settings: Settings) -> Selaras:
     """Open records and store, load the model, start the encoder worker."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -69,9 +83,11 @@ def build_selaras(settings: Settings) -> Selaras:
     encoder = Encoder(model, model_name=f"{_model_name(settings.model)} ({settings.backend})", batch_size=settings.embed_batch_size,
                       max_queue=settings.max_queue, cache_size=settings.embed_cache_size,
                       workers=settings.encoder_workers)
-    return Selaras(encoder, store, records, build_judge(settings), top_k=settings.top_k,
-                   max_sentences=settings.max_sentences, max_sentence_chars=settings.max_sentence_chars,
-                   max_draft_chars=settings.max_draft_chars, check_timeout_s=settings.check_timeout_s)
+    corpus = Corpus(encoder, store, records)
+    limits = CheckLimits(top_k=settings.top_k, max_sentences=settings.max_sentences,
+                         max_sentence_chars=settings.max_sentence_chars, max_draft_chars=settings.max_draft_chars,
+                         check_timeout_s=settings.check_timeout_s)
+    return Selaras(settings, records, store, encoder, corpus, Checker(corpus, build_judge(settings), limits))
 
 
 def close_selaras(selaras: Selaras) -> None:

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from service.config import Settings
+from service.domain import PositionIn
 
 
 def read_positions(path: Path, agency: str = "unknown", kind: str = "position") -> Iterator[dict[str, Any]]:
@@ -75,8 +76,6 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     """Load positions idempotently, with a progress bar."""
     from tqdm import tqdm
 
-    from service.api.positions import to_input
-    from service.api.schemas import PositionIn
     from service.bootstrap import build_selaras, close_selaras
 
     if not Path(args.file).exists():
@@ -92,12 +91,12 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with tqdm(total=len(items), desc="positions", unit="pos", disable=args.quiet) as bar:
             for lo in range(0, len(items), 32):  # chunks: embedded together, each position stored atomically
-                chunk = [to_input(item) for item in items[lo : lo + 32]]
-                for status in selaras.upsert_positions(chunk):
+                chunk = items[lo : lo + 32]
+                for status in selaras.corpus.upsert_positions(chunk):
                     counts[status] = counts.get(status, 0) + 1
                 bar.update(len(chunk))
         selaras.store.optimize()
-        corpus_version = selaras.corpus_version()
+        corpus_version = selaras.corpus.version()
     finally:
         close_selaras(selaras)
     print(json.dumps({"file": args.file, **counts, "corpus_version": corpus_version}))
@@ -122,7 +121,8 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     reports = []
     try:
         for file in tqdm(files, desc="drafts", unit="draft", disable=len(files) == 1):
-            report = selaras.check_sync(file.read_text(encoding="utf-8"), agency=args.agency, title=file.stem)
+            report = selaras.checker.check_sync(file.read_text(encoding="utf-8"), agency=args.agency,
+                                                title=file.stem).model_dump(mode="json", exclude={"review_url"})
             reports.append((file, report))
             if out_dir:
                 (out_dir / f"{file.stem}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
@@ -210,7 +210,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     selaras = build_selaras(settings)
     try:
         with tqdm(desc="positions", unit="pos", disable=args.quiet) as bar:
-            counts = import_backup(selaras, Path(args.file), on_position=lambda _: bar.update())
+            counts = import_backup(selaras.corpus, Path(args.file), on_position=lambda _: bar.update())
         selaras.store.optimize()
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -233,7 +233,7 @@ def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
     try:
         records = list(selaras.records.all_positions())
         for record in tqdm(records, desc="positions", unit="pos", disable=args.quiet):
-            selaras.index_record(record)
+            selaras.corpus.index_record(record)
             count += 1
         selaras.store.optimize()
     finally:

@@ -10,6 +10,9 @@ from typing import Any, Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 
+from service.checking import CheckTiming
+from service.domain import Report
+
 access_log = logging.getLogger("selaras.access")
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
 _STAGE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
@@ -33,15 +36,15 @@ class Metrics:
         self.queue_depth = Gauge("selaras_encoder_queue_depth", "Embedding jobs waiting", registry=r)
         self.info = Info("selaras", "Model and corpus", registry=r)
 
-    def observe_check(self, report: dict[str, Any], timing: Any) -> None:
+    def observe_check(self, report: Report, timing: CheckTiming) -> None:
         """Record one finished check."""
         for stage in ("queue", "embed", "search", "judge", "total"):
             self.stage.labels(stage).observe(getattr(timing, f"{stage}_ms") / 1000)
-        self.verdicts.labels(report["verdict"]).inc()
-        for finding in report["findings"]:
-            self.relations.labels(finding["relation"]).inc()
-            for kind in finding.get("kinds", []):
-                self.reasons.labels(kind).inc()
+        self.verdicts.labels(str(report.verdict)).inc()
+        for finding in report.findings:
+            self.relations.labels(str(finding.relation)).inc()
+            for kind in finding.kinds:
+                self.reasons.labels(str(kind)).inc()
 
     def render(self, queue_depth: int, model: str, corpus_version: int) -> bytes:
         """The text exposition format."""
@@ -88,7 +91,7 @@ def observe_requests(app: Callable) -> Callable:
             elapsed = time.perf_counter() - started
             route = scope.get("path_template") or "unmatched"
             state = scope.get("state", {})
-            key = state.get("key")
+            key = scope.get("user")  # set by the authentication middleware
             access_log.info({
                 "event": "request", "request_id": request_id, "method": scope["method"], "route": route,
                 "status": status["code"], "ms": round(elapsed * 1000, 1), "bytes_out": status["bytes"],

@@ -1,4 +1,4 @@
-"""Bearer-key authentication and role guards (plain functions, as litestar guards)."""
+"""Who is calling (an authentication middleware that sets ``connection.user``) and may they (role guards)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 
 from service.api.errors import ApiError
 from service.records import ApiKey
@@ -42,30 +43,52 @@ class RateLimiter:
             return (1 - tokens) / self.rate
 
 
-def require_key(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
-    """Authenticate ``Authorization: Bearer <key>`` and check the handler's ``opt["roles"]``.
+class ApiKeyAuth(AbstractAuthenticationMiddleware):
+    """Authentication backend: ``Authorization: Bearer <key>`` sets ``connection.user`` to the :class:`ApiKey`.
 
-    No or unknown key → 401; a valid key without the role → 403. The key's
-    identity is left on ``connection.state.key`` for the handler.
+    No header leaves the caller anonymous (``user`` None: a review link may still open a report);
+    a header that is not a live key is 401 at once. A known key then takes a token from its rate
+    limit (429 beyond). Whether the caller may use a route is the guards' business (:func:`has_role`).
     """
-    header = connection.headers.get("authorization", "")
-    scheme, _, secret = header.partition(" ")
-    if scheme.lower() != "bearer" or not secret.strip():
-        raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>'.")
-    key = connection.app.state.selaras.records.authenticate(secret.strip())
+
+    async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
+        """The caller's key, or no one."""
+        header = connection.headers.get("authorization")
+        if header is None:
+            return AuthenticationResult(user=None, auth=None)
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip():
+            raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>'.")
+        key = connection.app.state.selaras.records.authenticate(secret.strip())
+        if key is None:
+            raise NotAuthorizedException("The API key is unknown, revoked or expired.")
+        limiter: RateLimiter = connection.app.state.rate_limiter
+        wait = limiter.acquire(key.id)
+        if wait:
+            raise ApiError(429, "rate_limited", f"Too many requests for this key; retry in {math.ceil(wait)} s.",
+                           headers={"Retry-After": str(math.ceil(wait))})
+        return AuthenticationResult(user=key, auth=secret.strip())
+
+
+# Routes that never look at a key: a wrong header must not make /health or the schema fail.
+UNAUTHENTICATED_PATHS = ["^/$", "^/health", "^/ready", "^/info", "^/metrics", "^/schema"]
+# Every method authenticates, OPTIONS too (litestar skips it by default): the guards run on it as well.
+AUTH_MIDDLEWARE = DefineMiddleware(ApiKeyAuth, exclude=UNAUTHENTICATED_PATHS, exclude_http_methods=[])
+
+
+def has_role(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    """Guard: the caller has one of the handler's ``opt["roles"]`` (submitters by default).
+
+    No key → 401; a key without the role → 403.
+    """
+    key: ApiKey | None = connection.scope.get("user")
     if key is None:
-        raise NotAuthorizedException("The API key is unknown, revoked or expired.")
-    limiter: RateLimiter | None = getattr(connection.app.state, "rate_limiter", None)
-    wait = limiter.acquire(key.id) if limiter else 0.0
-    if wait:
-        raise ApiError(429, "rate_limited", f"Too many requests for this key; retry in {math.ceil(wait)} s.",
-                       headers={"Retry-After": str(math.ceil(wait))})
+        raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>'.")
     roles = handler.opt.get("roles", SUBMITTERS)
     if key.role not in roles:
         raise PermissionDeniedException(
             f"This needs the role {' or '.join(roles)}; the key has role {key.role}."
         )
-    connection.state.key = key
 
 
 def acting_agency(key: ApiKey, requested: str | None = None) -> str:
@@ -76,8 +99,3 @@ def acting_agency(key: ApiKey, requested: str | None = None) -> str:
 def may_access(key: ApiKey, agency: str | None) -> bool:
     """Whether the key may see or change what belongs to ``agency`` (a submitter: only its own)."""
     return key.role != "submitter" or agency == key.agency
-
-
-def current_key(connection: ASGIConnection) -> ApiKey:
-    """The authenticated key of this request (set by :func:`require_key`)."""
-    return connection.state.key

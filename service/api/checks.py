@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import re
 import time
-from contextvars import ContextVar
 from datetime import datetime
 
 import anyio
@@ -21,19 +20,19 @@ from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.exceptions import NotAuthorizedException, NotFoundException, ValidationException
 from litestar.params import Parameter
 
-from service.api.auth import BEARER, SUBMITTERS, acting_agency, may_access, require_key
+from service.api.auth import BEARER, SUBMITTERS, acting_agency, has_role, may_access
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
 from service.api.limits import WorkLimiter
 from service.api.positions import MAX_OFFSET
 from service.api.schemas import ISO_DATE_TIME, BatchIn, BatchOut, CheckIn, Report, ReportSummary
-from service.checker import Selaras
+from service.checking import Checker
+from service.config import Settings
+from service.metrics import Metrics
 from service.records import REPORT_KEY, ApiKey, Records, normalise_time
-from service.report_page import report_csp, render_report
+from service.api.report_page import report_csp, render_report
 
 
 _TOKEN = re.compile(r"([0-9]{1,12})\.([0-9a-f]{32})")
-# Lifetime of the links issued while handling this request (set from the settings by _remember_caller).
-_LINK_DAYS: ContextVar[int] = ContextVar("selaras_review_link_days", default=30)
 # A report as JSON loads nothing and is never framed (the HTML page's policy is report_csp()).
 JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
 _REVIEW_HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
@@ -67,76 +66,72 @@ def _token_matches(records: Records, report_id: str, token: str, key_id: str | N
     return expires > _now() and (key_id is None or records.key_is_live(key_id))
 
 
-def _with_link(records: Records, report: dict, days: int | None = None) -> dict:
-    expires = int(_now()) + (days or _LINK_DAYS.get()) * 86400
-    token = review_token(records, report["id"], records.report_key_id(report["id"]), expires)
-    return {**report, "review_url": f"/v1/reports/{report['id']}?token={token}"}
+def _with_link(records: Records, report: Report, days: int) -> Report:
+    """The report with a review link that works for ``days`` (``SELARAS_REVIEW_LINK_DAYS``)."""
+    expires = int(_now()) + days * 86400
+    token = review_token(records, report.id, records.report_key_id(report.id), expires)
+    return report.model_copy(update={"review_url": f"/v1/reports/{report.id}?token={token}"})
 
 
 async def _remember_caller(request: Request) -> None:
     """Before a check: reports saved while handling this request record the key that asked
-    (:data:`REPORT_KEY`, so revoking the key ends their links), and links get the configured lifetime.
-    Set in the request's own task, so nothing carries over to other requests."""
-    REPORT_KEY.set(request.state.key.id)
-    _LINK_DAYS.set(request.app.state.settings.review_link_days)
+    (:data:`REPORT_KEY`, so revoking the key ends their links). Set in the request's own task, so
+    nothing carries over to other requests."""
+    REPORT_KEY.set(request.user.id)
 
 
 class CheckController(Controller):
     """``/v1/checks``"""
 
     path = "/v1/checks"
-    guards = [require_key]
+    guards = [has_role]
     before_request = _remember_caller
     security = BEARER
     tags = ["checks"]
 
     @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check a draft against the reference corpus",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
-    async def check(self, request: Request, data: CheckIn) -> Response[Report]:
+    async def check(self, request: Request, data: CheckIn, caller: ApiKey, checker: Checker, records: Records,
+                    work_limiter: WorkLimiter, metrics: Metrics, settings: Settings) -> Response[Report]:
         """Split, embed, retrieve, judge; the report is stored and returned with timing headers."""
-        selaras: Selaras = request.app.state.selaras
-        key: ApiKey = request.state.key
-        limiter: WorkLimiter = request.app.state.work_limiter
-        with limiter.in_flight(key.id):
-            sentences = await anyio.to_thread.run_sync(selaras.sentences_of, data.text)
-            limiter.take_sentences(key.id, len(sentences))
-            report, timing = await selaras.check(data.text, agency=acting_agency(key, data.agency), title=data.title,
-                                                 sentences=sentences)
-        request.app.state.metrics.observe_check(report, timing)
-        request.state.verdict, request.state.sentences = report["verdict"], len(report["findings"])
-        return Response(Report(**_with_link(selaras.records, report)), headers=timing.headers())
+        with work_limiter.in_flight(caller.id):
+            sentences = await anyio.to_thread.run_sync(checker.sentences_of, data.text)
+            work_limiter.take_sentences(caller.id, len(sentences))
+            report, timing = await checker.check(data.text, agency=acting_agency(caller, data.agency),
+                                                 title=data.title, sentences=sentences)
+        metrics.observe_check(report, timing)
+        request.state.verdict, request.state.sentences = report.verdict, len(report.findings)
+        return Response(_with_link(records, report, settings.review_link_days), headers=timing.headers())
 
 
 class BatchController(Controller):
     """``/v1/checks:batch``"""
 
     path = "/v1/checks:batch"
-    guards = [require_key]
+    guards = [has_role]
     before_request = _remember_caller
     security = BEARER
     tags = ["checks"]
 
     @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check up to 50 drafts at once",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
-    async def check_batch(self, request: Request, data: BatchIn) -> BatchOut:
+    async def check_batch(self, data: BatchIn, caller: ApiKey, checker: Checker, records: Records,
+                          work_limiter: WorkLimiter, metrics: Metrics, settings: Settings) -> BatchOut:
         """Every draft is validated first, so one bad draft fails the batch before any work is done."""
-        selaras: Selaras = request.app.state.selaras
-        key: ApiKey = request.state.key
-        limiter: WorkLimiter = request.app.state.work_limiter
-        limit = request.app.state.settings.max_batch_sentences
-        with limiter.in_flight(key.id):
-            split = await anyio.to_thread.run_sync(lambda: [selaras.sentences_of(d.text) for d in data.drafts])
+        limit = settings.max_batch_sentences
+        with work_limiter.in_flight(caller.id):
+            split = await anyio.to_thread.run_sync(lambda: [checker.sentences_of(d.text) for d in data.drafts])
             total = sum(map(len, split))
             if total > limit:
                 raise ApiError(413, "batch_too_large", f"The batch has {total} sentences in all; the limit is {limit} "
                                                        "(SELARAS_MAX_BATCH_SENTENCES). Send fewer drafts per batch.")
-            limiter.take_sentences(key.id, total)
+            work_limiter.take_sentences(caller.id, total)
             reports = []
             for draft, sentences in zip(data.drafts, split):
-                report, timing = await selaras.check(draft.text, agency=acting_agency(key, draft.agency),
+                report, timing = await checker.check(draft.text, agency=acting_agency(caller, draft.agency),
                                                      title=draft.title, sentences=sentences)
-                request.app.state.metrics.observe_check(report, timing)
-                reports.append(Report(**_with_link(selaras.records, report)))
+                metrics.observe_check(report, timing)
+                reports.append(_with_link(records, report, settings.review_link_days))
         verdicts = {v: sum(r.verdict == v for r in reports) for v in ("aligned", "review", "conflict")}
         return BatchOut(reports=reports, verdicts=verdicts)
 
@@ -147,10 +142,10 @@ class ReportController(Controller):
     path = "/v1/reports"
     tags = ["reports"]
 
-    @get("/", guards=[require_key], opt={"roles": SUBMITTERS}, summary="List reports, newest first", security=BEARER,
+    @get("/", guards=[has_role], opt={"roles": SUBMITTERS}, summary="List reports, newest first", security=BEARER,
          responses=error_responses(422, *AUTHENTICATED))
     async def list_reports(
-        self, request: Request,
+        self, request: Request, caller: ApiKey, records: Records,
         agency: str | None = None,
         verdict: str | None = Parameter(default=None, pattern="^(aligned|review|conflict)$"),
         since: datetime | None = None,
@@ -158,45 +153,44 @@ class ReportController(Controller):
         offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
     ) -> list[ReportSummary]:
         """Filter by agency, verdict and creation time; submitters see only their agency's."""
-        key: ApiKey = request.state.key
-        if key.role == "submitter":
-            agency = key.agency
+        if caller.role == "submitter":
+            agency = caller.agency
         if since is not None and not ISO_DATE_TIME.fullmatch(request.query_params.get("since", "")):
             # litestar also reads numbers as Unix times ("since=0.5"); the schema promises a date-time.
             raise ValidationException("since: expected an ISO-8601 date-time such as 2026-03-01T00:00:00+07:00",
                                       extra=[{"key": "since", "message": "expected an ISO-8601 date-time",
                                               "source": "query"}])
-        rows = request.app.state.selaras.records.list_reports(
+        rows = records.list_reports(
             agency, verdict, normalise_time(since), limit, offset)  # UTC, as stored: "+07:00" used to compare wrong
         return [ReportSummary(**r) for r in rows]
 
     @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)",
          description="Authenticate with a Bearer key, or with the `token` of the report's review_url.",
          security=[*BEARER, {}], responses=error_responses(*AUTHENTICATED, 404))
-    async def get_report(self, request: Request, report_id: str, token: str | None = None) -> Response[Report]:
+    async def get_report(self, request: Request, records: Records, settings: Settings, report_id: str,
+                         token: str | None = None) -> Response[Report]:
         """JSON by default; the HTML review page when the client prefers ``text/html``.
 
         Never cached, never framed, no referrer; the page may load nothing but its own styles.
         """
-        records: Records = request.app.state.selaras.records
-        report = records.get_report(report_id)
+        stored = records.get_report(report_id)
         if token is not None:
-            if report is None or not _token_matches(records, report_id, token, records.report_key_id(report_id)):
+            if stored is None or not _token_matches(records, report_id, token, records.report_key_id(report_id)):
                 raise NotFoundException(f"No report with id {report_id!r}, or the review link has expired "
                                         "or was revoked.")
         else:
-            if "authorization" not in request.headers:
+            if request.user is None:
                 raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>' or use the review link.")
-            require_key(request, request.route_handler)
-            if report is None or not may_access(request.state.key, report.get("agency")):
+            if stored is None or not may_access(request.user, stored.get("agency")):
                 raise NotFoundException(f"No report with id {report_id!r}.")
+        report = Report.model_validate(stored)
         wants_html = request.accept.best_match([MediaType.JSON, MediaType.HTML], default=MediaType.JSON) == MediaType.HTML
         if wants_html:
             return Response(render_report(report), media_type=MediaType.HTML,
                             headers={**_REVIEW_HEADERS, "Content-Security-Policy": report_csp()})
         if token is not None:  # the link it was opened with: a link never renews itself past its expiry
-            report = {**report, "review_url": f"/v1/reports/{report_id}?token={token}"}
+            report = report.model_copy(update={"review_url": f"/v1/reports/{report_id}?token={token}"})
         else:
-            report = _with_link(records, report, request.app.state.settings.review_link_days)
-        return Response(Report(**report), media_type=MediaType.JSON,
+            report = _with_link(records, report, settings.review_link_days)
+        return Response(report, media_type=MediaType.JSON,
                         headers={**_REVIEW_HEADERS, "Content-Security-Policy": JSON_CSP})

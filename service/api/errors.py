@@ -12,7 +12,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from embeddings.encoder import Overloaded
 from service.api.schemas import ErrorBody
-from service.checker import InputError
+from service.corpus import InputError
 from service.judge.judge import DeadlineExceeded
 from service.store.base import StoreUnavailable
 

@@ -6,17 +6,20 @@ import hashlib
 import re
 
 import anyio
-from litestar import Controller, Request, delete, get, post
+from litestar import Controller, delete, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import Parameter
 
-from service.api.auth import BEARER, CURATORS, SUBMITTERS, acting_agency, may_access, require_key
+from service.api.auth import BEARER, CURATORS, SUBMITTERS, acting_agency, has_role, may_access
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
 from service.api.schemas import (
     PositionDetail, PositionList, PositionOut, PositionResult, PositionsIn, PositionsResult, StatementIn,
 )
-from service.checker import PositionInput, Selaras
-from service.records import PositionRecord
+from service.checking import Checker
+from service.config import Settings
+from service.corpus import Corpus
+from service.domain import PositionIn, PositionKind
+from service.records import ApiKey, PositionRecord, Records
 
 # SQLite integers are 64-bit: a larger offset was a 500 (OverflowError). A round bound survives
 # the float the OpenAPI schema turns it into (2**62 did not, so schemathesis sent 2**62 + 95).
@@ -28,30 +31,19 @@ def position_out(record: PositionRecord) -> PositionOut:
     return PositionOut(**{k: v for k, v in record.__dict__.items() if k != "content_hash"})
 
 
-def to_input(item) -> PositionInput:
-    """Validated request item → core input."""
-    return PositionInput(
-        id=item.id, title=item.title, text=item.text, agency=item.agency, kind=item.kind,
-        topics=item.topics, language=item.language,
-        effective_from=item.effective_from.isoformat() if item.effective_from else None,
-        effective_until=item.effective_until.isoformat() if item.effective_until else None,
-    )
-
-
 class PositionController(Controller):
     """``/v1/positions``"""
 
     path = "/v1/positions"
-    guards = [require_key]
+    guards = [has_role]
     security = BEARER
     tags = ["positions"]
 
     @post("/", opt={"roles": CURATORS}, status_code=200, summary="Create or replace positions (upsert by id)",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
-    async def upsert(self, request: Request, data: PositionsIn) -> PositionsResult:
+    async def upsert(self, data: PositionsIn, corpus: Corpus, settings: Settings) -> PositionsResult:
         """Each position is stored atomically; identical text is a no-op, changed text a new version."""
-        selaras: Selaras = request.app.state.selaras
-        limit = request.app.state.settings.max_positions_per_request
+        limit = settings.max_positions_per_request
         if len(data.positions) > limit:
             raise ApiError(413, "too_many_positions",
                            f"{len(data.positions)} positions in one request; the limit is {limit}.")
@@ -59,17 +51,17 @@ class PositionController(Controller):
         if reserved:
             raise ApiError(422, "reserved_id", f"Ids under {STATEMENT_PREFIX!r} hold agencies' statements only: "
                                                f"{', '.join(reserved[:5])}.")
-        statuses = await anyio.to_thread.run_sync(selaras.upsert_positions, [to_input(i) for i in data.positions])
+        statuses = await anyio.to_thread.run_sync(corpus.upsert_positions, data.positions)
         results = []
         for item, status in zip(data.positions, statuses):
-            record = selaras.records.get_position(item.id)
+            record = corpus.records.get_position(item.id)
             results.append(PositionResult(id=item.id, status=status, version=record.version,
                                           passages=record.passages))
-        return PositionsResult(results=results, corpus_version=selaras.corpus_version())
+        return PositionsResult(results=results, corpus_version=corpus.version())
 
     @get("/", opt={"roles": SUBMITTERS}, summary="List positions", responses=error_responses(422, *AUTHENTICATED))
     async def list_positions(
-        self, request: Request,
+        self, records: Records,
         status: str | None = Parameter(default=None, pattern="^(active|retired)$"),
         kind: str | None = Parameter(default=None, pattern="^(position|vision|statement)$"),
         agency: str | None = None,
@@ -77,16 +69,15 @@ class PositionController(Controller):
         offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
     ) -> PositionList:
         """Positions, active and retired, by id."""
-        records, total = request.app.state.selaras.records.list_positions(status, kind, agency, limit, offset)
-        return PositionList(items=[position_out(r) for r in records], total=total, limit=limit, offset=offset)
+        rows, total = records.list_positions(status, kind, agency, limit, offset)
+        return PositionList(items=[position_out(r) for r in rows], total=total, limit=limit, offset=offset)
 
     # ``:path``, not ``:str``: position ids may contain "/" (see PositionIn.id).
     @get("/{position_id:path}", opt={"roles": SUBMITTERS}, summary="One position with its versions",
          responses=error_responses(404, *AUTHENTICATED))
-    async def get_position(self, request: Request, position_id: str) -> PositionDetail:
+    async def get_position(self, records: Records, position_id: str) -> PositionDetail:
         """A position and every text it has had."""
         position_id = position_id.lstrip("/")
-        records = request.app.state.selaras.records
         record = records.get_position(position_id)
         if record is None:
             raise NotFoundException(f"No position with id {position_id!r}.")
@@ -94,11 +85,10 @@ class PositionController(Controller):
 
     @delete("/{position_id:path}", opt={"roles": CURATORS}, status_code=200, summary="Retire a position",
             responses=error_responses(404, *AUTHENTICATED, 503))
-    async def retire(self, request: Request, position_id: str) -> PositionOut:
+    async def retire(self, corpus: Corpus, position_id: str) -> PositionOut:
         """No longer used for checks; still listed, with status ``retired``."""
         position_id = position_id.lstrip("/")
-        selaras: Selaras = request.app.state.selaras
-        record = await anyio.to_thread.run_sync(selaras.retire_position, position_id)
+        record = await anyio.to_thread.run_sync(corpus.retire_position, position_id)
         if record is None:
             raise NotFoundException(f"No position with id {position_id!r}.")
         return position_out(record)
@@ -127,18 +117,17 @@ class StatementController(Controller):
     """
 
     path = "/v1/statements"
-    guards = [require_key]
+    guards = [has_role]
     security = BEARER
     tags = ["statements"]
 
     @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Publish or update one of your agency's statements",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 409, 503))
-    async def publish(self, request: Request, data: StatementIn) -> PositionOut:
+    async def publish(self, data: StatementIn, caller: ApiKey, checker: Checker, corpus: Corpus,
+                      settings: Settings) -> PositionOut:
         """Stored as a position of kind ``statement``; later drafts of other agencies are checked against it."""
-        selaras: Selaras = request.app.state.selaras
-        key = request.state.key
-        agency = acting_agency(key, data.agency)
-        limit = request.app.state.settings.max_statement_chars
+        agency = acting_agency(caller, data.agency)
+        limit = settings.max_statement_chars
         if len(data.text) > limit:
             raise ApiError(413, "statement_too_long",
                            f"The statement has {len(data.text)} characters; the limit is {limit} "
@@ -146,34 +135,34 @@ class StatementController(Controller):
         # Re-publishing the same text under the same agency is idempotent (same id).
         local = data.id or hashlib.sha256(f"{agency}\x00{data.text}".encode()).hexdigest()[:16]
         sid = statement_id(agency, local)
-        existing = selaras.records.get_position(sid)
+        existing = corpus.records.get_position(sid)
         if existing is not None and (existing.kind != "statement" or existing.agency != agency):
             raise ApiError(409, "id_taken", f"The id {sid!r} belongs to another agency's statement or a position.")
-        conflicts = await selaras.conflicts_with_positions(data.text, agency)
+        conflicts = await checker.conflicts_with_positions(data.text, agency)
         if conflicts:
             raise ApiError(
                 409, "statement_conflicts_position",
                 f"{len(conflicts)} sentence(s) of the statement conflict with official positions; "
                 "correct them (or ask a curator to update the position) before publishing.",
-                details=[{"sentence": f["sentence"], "start": f["start"], "end": f["end"], "reasons": f["reasons"],
-                          "positions": [e["position_id"] for e in f["evidence"] if e["official"]]}
+                details=[{"sentence": f.sentence, "start": f.start, "end": f.end, "reasons": f.reasons,
+                          "positions": [e.position_id for e in f.evidence if e.official]}
                          for f in conflicts])
-        item = PositionInput(id=sid, title=data.title, text=data.text, agency=agency, kind="statement",
-                             topics=data.topics, language=data.language)
-        await anyio.to_thread.run_sync(selaras.upsert_position, item)
-        return position_out(selaras.records.get_position(sid))
+        # Built here from validated parts, not validated again: the namespaced id may be longer than a
+        # curator's position id may be (agency slug up to 200 characters plus the local name).
+        item = PositionIn.model_construct(id=sid, title=data.title, text=data.text, agency=agency,
+                                          kind=PositionKind.STATEMENT, topics=data.topics, language=data.language)
+        await anyio.to_thread.run_sync(corpus.upsert_position, item)
+        return position_out(corpus.records.get_position(sid))
 
     @delete("/{statement_id:path}", opt={"roles": SUBMITTERS}, status_code=200, summary="Retract a statement",
             responses=error_responses(404, *AUTHENTICATED, 503))
-    async def retract(self, request: Request, statement_id: str) -> PositionOut:
+    async def retract(self, caller: ApiKey, corpus: Corpus, statement_id: str) -> PositionOut:
         """No longer used for checks (kept in the record, status ``retired``). Submitters retract only their
         agency's statements; another agency's statement, or a position, is answered 404."""
         sid = statement_id.lstrip("/")
-        selaras: Selaras = request.app.state.selaras
-        key = request.state.key
-        record = selaras.records.get_position(sid)
+        record = corpus.records.get_position(sid)
         if (record is None or record.kind != "statement" or not sid.startswith(STATEMENT_PREFIX)
-                or not may_access(key, record.agency)):
+                or not may_access(caller, record.agency)):
             raise NotFoundException(f"No statement of yours with id {sid!r}.")
-        retired = await anyio.to_thread.run_sync(selaras.retire_position, sid)
+        retired = await anyio.to_thread.run_sync(corpus.retire_position, sid)
         return position_out(retired)

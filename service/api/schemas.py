@@ -2,64 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator
 
-from service.judge.judge import ConflictKind
-
-PositionKind = Literal["position", "vision", "statement"]
-Relation = Literal["supports", "conflicts", "unsupported"]
-Verdict = Literal["aligned", "review", "conflict"]
-
-
-class Strict(BaseModel):
-    """Base for request bodies: unknown fields are an error, strings are stripped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# RFC 3339 date-time (the OpenAPI "date-time" format); the offset may be left out (then UTC).
-ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?")
-
-
-def _iso_text(value: object, pattern: re.Pattern[str], expected: str) -> object:
-    # pydantic's lax mode reads numbers and numeric strings as Unix times (effective_from: 0
-    # became 1970-01-01); the schema promises ISO-8601 text, so anything else is refused.
-    if value is None or isinstance(value, (date, datetime)):
-        return value
-    if not isinstance(value, str) or not pattern.fullmatch(value.strip()):
-        raise ValueError(f"expected {expected}")
-    return value
-
-
-class PositionIn(Strict):
-    """One reference position to create or replace (upsert by ``id``)."""
-
-    id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-/]*$")
-    title: str = Field(min_length=1, max_length=500)
-    text: str = Field(min_length=1, max_length=200_000)
-    agency: str = Field(min_length=1, max_length=200)
-    kind: PositionKind = "position"
-    topics: list[str] = Field(default_factory=list, max_length=50)
-    language: str | None = Field(None, max_length=20)
-    effective_from: date | None = None
-    effective_until: date | None = None
-
-    @field_validator("effective_from", "effective_until", mode="before")
-    @classmethod
-    def _iso_date(cls, value: object) -> object:
-        return _iso_text(value, ISO_DATE, "an ISO-8601 date such as 2026-01-31")
-
-    @model_validator(mode="after")
-    def _window(self) -> "PositionIn":
-        if self.effective_from and self.effective_until and self.effective_until < self.effective_from:
-            raise ValueError("effective_until is before effective_from")
-        return self
+# The report and the position are domain objects; they are re-exported here as the API's bodies.
+from service.domain import (  # noqa: F401
+    ISO_DATE_TIME, Evidence, Finding, PositionIn, RelatedStatement, Report, Strict, VisionItem, iso_text,
+)
+from service.domain import (
+    PositionKindName as PositionKind, RoleName as Role, VerdictName as Verdict,
+)
 
 
 class PositionsIn(Strict):
@@ -169,78 +124,6 @@ class StatementIn(Strict):
     agency: str | None = Field(None, max_length=200, description="Curators only; submitters publish as their agency.")
 
 
-class Evidence(BaseModel):
-    """A reference passage bearing on a sentence."""
-
-    position_id: str
-    title: str
-    agency: str
-    kind: PositionKind
-    official: bool = Field(description="False when the passage is an agency's published statement, "
-                                        "not an official position or vision text.")
-    passage: str
-    similarity: float
-
-    @model_validator(mode="before")
-    @classmethod
-    def _official_from_kind(cls, value: object) -> object:
-        # Reports stored before the field existed say it through their kind.
-        if isinstance(value, dict) and "official" not in value:
-            return {**value, "official": value.get("kind") != "statement"}
-        return value
-
-
-class Finding(BaseModel):
-    """One sentence of the draft, its offsets and its relation to the corpus."""
-
-    sentence: str
-    start: int
-    end: int
-    relation: Relation
-    reasons: list[str]
-    kinds: list[ConflictKind] = Field(default_factory=list,
-                                      description="What a conflict is about (empty unless relation is conflicts).")
-    evidence: list[Evidence]
-
-
-class VisionItem(BaseModel):
-    """A vision passage (e.g. an Asta Cita mission) the draft advances."""
-
-    position_id: str
-    title: str
-    sentences: list[str]
-
-
-class RelatedStatement(BaseModel):
-    """Another agency's published statement that bears on the draft."""
-
-    position_id: str
-    title: str
-    agency: str
-    sentences: list[str]
-
-
-class Report(BaseModel):
-    """An alignment report."""
-
-    id: str
-    title: str | None
-    agency: str | None
-    score: int = Field(ge=0, le=100)
-    verdict: Verdict
-    summary: str
-    counts: dict[str, int]
-    findings: list[Finding]
-    vision: list[VisionItem]
-    related_statements: list[RelatedStatement] = Field(default_factory=list)
-    text: str
-    model: str
-    judge: str
-    corpus_version: int
-    created_at: str
-    review_url: str | None = None
-
-
 class BatchOut(BaseModel):
     """Reports of a batch, in the order submitted, and the verdict counts."""
 
@@ -266,9 +149,6 @@ class ErrorBody(BaseModel):
     details: list[dict] | None = None
 
 
-Role = Literal["submitter", "curator", "admin"]
-
-
 class KeyIn(Strict):
     """A new API key (admins only)."""
 
@@ -279,7 +159,7 @@ class KeyIn(Strict):
     @field_validator("expires_at", mode="before")
     @classmethod
     def _iso_time(cls, value: object) -> object:
-        return _iso_text(value, ISO_DATE_TIME, "an ISO-8601 time such as 2026-12-31T23:59:59+07:00")
+        return iso_text(value, ISO_DATE_TIME, "an ISO-8601 time such as 2026-12-31T23:59:59+07:00")
 
 
 class KeyOut(BaseModel):

@@ -9,7 +9,9 @@ from litestar import Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 from pydantic import BaseModel
 
-from service.checker import Selaras
+from service.bootstrap import Selaras
+from service.config import Settings
+from service.metrics import Metrics
 from service.store.base import StoreUnavailable
 
 log = logging.getLogger("selaras")
@@ -33,6 +35,7 @@ async def health() -> dict[str, str]:
                                   generate_examples=False)})
 async def ready(request: Request) -> Response[dict]:
     """200 when a check could run now; 503 with the reason otherwise."""
+    # Not through DI: while the lifespan is still loading the model there is no core to provide.
     selaras: Selaras | None = getattr(request.app.state, "selaras", None)
     if selaras is None:
         return Response({"status": "starting", "reason": "the model is still loading"}, status_code=503)
@@ -40,7 +43,7 @@ async def ready(request: Request) -> Response[dict]:
     # messages) go to the log, not to an endpoint anyone may call.
     problems = []
     try:
-        await anyio.to_thread.run_sync(selaras.ping_store)
+        await anyio.to_thread.run_sync(selaras.corpus.ping_store)
     except Exception as exc:
         log.warning("not ready: vector store: %s", exc)
         problems.append("vector store unavailable")
@@ -52,18 +55,16 @@ async def ready(request: Request) -> Response[dict]:
     if problems:
         return Response({"status": "unavailable", "reason": "; ".join(problems)}, status_code=503)
     return Response({"status": "ready", "model": selaras.encoder.model_name,
-                     "corpus_version": selaras.corpus_version()})
+                     "corpus_version": selaras.corpus.version()})
 
 
 @get("/info", tags=["system"], summary="Model, store and limits")
-async def info(request: Request) -> dict:
+async def info(selaras: Selaras, settings: Settings) -> dict:
     """What this instance runs with (no secrets)."""
-    selaras: Selaras = request.app.state.selaras
-    settings = request.app.state.settings
     return {
-        "model": selaras.encoder.model_name, "dimension": selaras.encoder.dim, "judge": selaras.judge.name,
+        "model": selaras.encoder.model_name, "dimension": selaras.encoder.dim, "judge": selaras.checker.judge.name,
         "store": "qdrant-server" if settings.qdrant_url else "qdrant-edge (embedded)",
-        "corpus_version": selaras.corpus_version(), "passages": await anyio.to_thread.run_sync(_passages, selaras),
+        "corpus_version": selaras.corpus.version(), "passages": await anyio.to_thread.run_sync(_passages, selaras),
         "limits": {"max_body_bytes": settings.max_body_bytes, "max_sentences": settings.max_sentences,
                    "max_sentence_chars": settings.max_sentence_chars,
                    "max_positions_per_request": settings.max_positions_per_request,
@@ -79,9 +80,7 @@ def _passages(selaras: Selaras) -> int | None:
 
 
 @get("/metrics", tags=["system"], summary="Prometheus metrics", media_type="text/plain; version=0.0.4")
-async def metrics(request: Request) -> Response[bytes]:
+async def metrics(selaras: Selaras, metrics: Metrics) -> Response[bytes]:
     """Prometheus text format."""
-    selaras: Selaras = request.app.state.selaras
-    body = request.app.state.metrics.render(selaras.encoder.queue_depth, selaras.encoder.model_name,
-                                            selaras.corpus_version())
+    body = metrics.render(selaras.encoder.queue_depth, selaras.encoder.model_name, selaras.corpus.version())
     return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -28,7 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from service.judge.judge import Candidate, Judge
+from service.domain import Candidate, PassageRef
+from service.judge.judge import Judge
 from service.judge.nli import LABELS, META_FILE, iter_jsonl
 from service.config import Settings
 
@@ -108,7 +109,7 @@ def run_judge(judge: Judge, premises: list[str], hypotheses: list[str], sims: np
     started = time.perf_counter()
     for lo in range(0, len(premises), CHUNK):
         sl = slice(lo, lo + CHUNK)
-        cands = [[Candidate(p, float(s), {"title": f"pair {i}", "position_id": str(i)})]
+        cands = [[Candidate(p, float(s), PassageRef(str(i), f"pair {i}"))]
                  for p, s, i in zip(premises[sl], sims[sl], ids[sl])]
         labels += [RELATION_LABEL[j.relation] for j in judge.judge(hypotheses[sl], cands)]
     return labels, time.perf_counter() - started

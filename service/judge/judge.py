@@ -58,8 +58,9 @@ import re
 import time
 from dataclasses import dataclass, field
 from itertools import takewhile
-from typing import Any, Literal, Protocol, get_args
+from typing import Protocol
 
+from service.domain import Candidate, ConflictKind, PositionKind, Relation
 from service.judge.institutions import institution_clashes
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
@@ -77,23 +78,14 @@ INSTITUTION_MIN_SHARED = 2
 NEUTRAL = (0.0, 1.0, 0.0)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A retrieved reference passage and its metadata."""
-
-    passage: str
-    similarity: float
-    meta: dict[str, Any]
-
-
 @dataclass
 class Judgement:
     """The judge's answer for one sentence; ``evidence`` is ordered most relevant first."""
 
-    relation: str  # "supports" | "conflicts" | "unsupported"
+    relation: Relation
     reasons: list[str] = field(default_factory=list)
     evidence: list[Candidate] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)  # of a conflict: see CONFLICT_KINDS
+    kinds: list[ConflictKind] = field(default_factory=list)  # of a conflict
 
 
 class DeadlineExceeded(RuntimeError):
@@ -185,7 +177,7 @@ class Judge:
         # A prefix of each (best-first) list, so probs[k] belongs to related[k] in _judge_one.
         # Context candidates (a retrieved position's other passages) are compared by the rules only.
         chosen = {i: list(takewhile(lambda c, top=rel[0].similarity: c.similarity >= top - self.clash_margin
-                                    and not c.meta.get("context"), rel[: self.nli_candidates]))
+                                    and not c.ref.context, rel[: self.nli_candidates]))
                   for i, rel in enumerate(related) if rel}
         pairs = [(c.passage, sentences[i]) for i, rel in chosen.items() for c in rel]
         if not pairs:
@@ -196,7 +188,7 @@ class Judge:
     def _judge_one(self, sentence: str, related: list[Candidate], rule_clashes: list[list[Clash]],
                    probs: list[tuple[float, float, float]], cover: _Coverage) -> Judgement:
         if not related:
-            return Judgement("unsupported", ["No reference passage is about the same thing."])
+            return Judgement(Relation.UNSUPPORTED, ["No reference passage is about the same thing."])
         conflicts: list[tuple[Candidate, list[tuple[str, str]]]] = []  # (passage, [(reason, kind)])
         supports: list[tuple[Candidate, str]] = []
         firmly_backed = False  # an official passage entails or restates the sentence
@@ -211,13 +203,13 @@ class Judge:
                            or (c.kind == "number" and _other_year(cand.passage, sentence))))]
             if not reasons and scored and cand.similarity >= nli_floor and p_c >= self.contradiction_threshold:
                 reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
-                                f"(p={p_c:.2f}).", "classifier"))
+                                f"(p={p_c:.2f}).", ConflictKind.CLASSIFIER))
             if reasons and shared_content_words(cand.passage, sentence) >= self.conflict_min_shared_words:
                 conflicts.append((cand, reasons))
                 continue
-            if cand.meta.get("context"):
+            if cand.ref.context:
                 continue  # a neighbouring passage may show a clash; backing needs a retrieved one
-            title = cand.meta.get("title") or cand.meta.get("position_id") or _short(cand.passage, 60)
+            title = cand.ref.title or cand.ref.position_id or _short(cand.passage, 60)
             high = cand.similarity >= self.support_threshold
             if not same_figures(cand.passage, sentence):
                 continue  # a figure the passage never states is not backed by it, whatever the model says
@@ -241,11 +233,11 @@ class Judge:
             reasons = [r + _statement_note(c) for c, rs in conflicts for r, _ in rs]
             kinds = [k for _, rs in conflicts for _, k in rs]
             evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
-            return Judgement("conflicts", _unique(reasons), evidence, _unique(kinds))
+            return Judgement(Relation.CONFLICTS, _unique(reasons), evidence, _unique(kinds))
         if supports:
-            return Judgement("supports", [supports[0][1]], [c for c, _ in supports])
+            return Judgement(Relation.SUPPORTS, [supports[0][1]], [c for c, _ in supports])
         return Judgement(
-            "unsupported",
+            Relation.UNSUPPORTED,
             [f"Related reference passages exist (best similarity {related[0].similarity:.2f}) "
              "but none states this."],
             related,
@@ -284,15 +276,12 @@ def same_figures(reference: str, draft: str) -> bool:
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
-# What a conflict is about, for the report, the page and /metrics (never parsed from reason text).
-ConflictKind = Literal["number", "date", "time", "negation", "antonym", "entity", "institution", "scope",
-                       "classifier"]
-CONFLICT_KINDS: tuple[str, ...] = get_args(ConflictKind)
+CONFLICT_KINDS: tuple[str, ...] = tuple(ConflictKind)
 
 
-def clash_kind(clash: Clash) -> str:
+def clash_kind(clash: Clash) -> ConflictKind:
     """The typed kind of a rule clash: its signal family, with clock times apart from dates."""
-    return "time" if clash.rule == "date:time" else clash.kind
+    return ConflictKind.TIME if clash.rule == "date:time" else ConflictKind(clash.kind)
 
 
 def _stated_elsewhere(figure: str, clashing: int, related: list[Candidate], cover: _Coverage) -> bool:
@@ -333,14 +322,14 @@ def _other_year(reference: str, draft: str) -> bool:
 
 
 def _is_statement(candidate: Candidate) -> bool:
-    return candidate.meta.get("kind") == "statement"
+    return candidate.ref.kind == PositionKind.STATEMENT
 
 
 def _statement_note(candidate: Candidate) -> str:
     """Says so when the clashing reference is an agency's published statement, not an official position."""
     if not _is_statement(candidate):
         return ""
-    return (f" (The reference is a statement published by {candidate.meta.get('agency') or 'another agency'}, "
+    return (f" (The reference is a statement published by {candidate.ref.agency or 'another agency'}, "
             "not an official position.)")
 
 

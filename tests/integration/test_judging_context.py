@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from service.bootstrap import build_selaras, close_selaras
-from service.checker import PositionInput, score_findings
+from service.domain import Finding, PositionIn
+from service.scoring import score_findings
 from service.config import Settings
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
-LPG = PositionInput(
+LPG = PositionIn(
     id="uji-lpg", title="HET LPG 3 kg", agency="Kementerian ESDM", kind="position",
     text=("Pemerintah menetapkan harga eceran tertinggi LPG 3 kilogram di pangkalan untuk wilayah Jawa dan Bali. "
           "Kebijakan ini berlaku sejak awal bulan dan diawasi pemerintah daerah bersama Pertamina. "
@@ -32,42 +33,42 @@ LPG = PositionInput(
 @pytest.fixture(scope="module")
 def core(tmp_path_factory):
     selaras = build_selaras(Settings(data_dir=tmp_path_factory.mktemp("ctx") / "data", cache_dir=ROOT / ".cache"))
-    selaras.upsert_positions([LPG])
-    yield selaras
+    selaras.corpus.upsert_positions([LPG])
+    yield selaras.checker
     close_selaras(selaras)
 
 
 def test_a_sentence_is_compared_with_the_whole_retrieved_position(core):
     sentence = "Pemerintah menetapkan harga eceran tertinggi LPG 3 kilogram di pangkalan untuk Jawa dan Bali."
-    [cands] = core.retrieve(core.encoder.encode_blocking([sentence]), date.today())
-    retrieved = [c for c in cands if not c.meta.get("context")]
-    context = [c for c in cands if c.meta.get("context")]
-    assert {c.meta["position_id"] for c in cands} == {"uji-lpg"}
+    [cands] = core.retrieve(core.encoder.encode_blocking([sentence]), date.today()).candidates
+    retrieved = [c for c in cands if not c.ref.context]
+    context = [c for c in cands if c.ref.context]
+    assert {c.ref.position_id for c in cands} == {"uji-lpg"}
     # 8 passages, 5 retrieved (top_k): the other 3 are there once each, as context.
     assert len(retrieved) == 5 and len(context) == 3
-    assert len({c.meta["start"] for c in cands}) == 8
+    assert len({c.ref.start for c in cands}) == 8
     assert all(c.similarity <= retrieved[0].similarity for c in context)
 
 
 def test_a_figure_in_a_later_sentence_of_the_position_is_a_conflict(core):
     report = core.check_sync("Di Jawa dan Bali, harga LPG 3 kilogram di pangkalan paling tinggi Rp20.000 per tabung.",
                              agency="Uji")
-    [finding] = report["findings"]
-    assert finding["relation"] == "conflicts", finding
-    assert "Rp18.000" in finding["evidence"][0]["passage"] and "Rp20.000" in " ".join(finding["reasons"])
+    [finding] = report.findings
+    assert finding.relation == "conflicts", finding
+    assert "Rp18.000" in finding.evidence[0].passage and "Rp20.000" in " ".join(finding.reasons)
 
 
 def test_no_support_from_cosine_alone(core):
     # On the same subject, close in wording, but the position never says it: not "supports".
     report = core.check_sync("Pemerintah menetapkan harga eceran tertinggi LPG 3 kilogram akan dievaluasi tiap bulan.",
                              agency="Uji")
-    assert report["findings"][0]["relation"] != "supports"
-    assert report["verdict"] != "aligned"
+    assert report.findings[0].relation != "supports"
+    assert report.verdict != "aligned"
 
 
 def test_aligned_needs_most_of_the_draft_backed():
-    backed = {"relation": "supports", "start": 0, "end": 100}
-    silent = {"relation": "unsupported", "start": 0, "end": 100}
+    backed = Finding(sentence="", relation="supports", start=0, end=100, reasons=[], evidence=[])
+    silent = Finding(sentence="", relation="unsupported", start=0, end=100, reasons=[], evidence=[])
     assert score_findings([backed, silent])[1] == "aligned"  # half backed, score 85
     score, verdict, summary = score_findings([backed, silent, silent])  # score 80, a third backed
     assert score == 80 and verdict == "review" and "half of the text backed" in summary

@@ -22,7 +22,8 @@ import time
 import pytest
 
 from service.judge import signals
-from service.judge.judge import Candidate, Judge
+from service.domain import Candidate
+from service.judge.judge import Judge
 from service.judge.signals import extract_dates, extract_quantities, extract_times, find_clashes
 
 # A passage with 50 quantities, 50 dates and 50 clock times, all about "ekspor" (shared context).
@@ -88,7 +89,7 @@ def test_judge_on_a_sentence_full_of_figures():
     """The same input through the judge (no classifier), the way a check reaches the signals."""
     sentence = DENSE_SENTENCES["mixed"]
     _clear_caches()
-    judgements, seconds = _timed(Judge().judge, [sentence], [[Candidate(PASSAGE, 0.95, {})]])
+    judgements, seconds = _timed(Judge().judge, [sentence], [[Candidate(PASSAGE, 0.95)]])
     assert seconds < 2.0, f"{seconds:.2f} s"  # measured ~25 ms
     assert judgements[0].relation == "conflicts"
 

@@ -123,6 +123,7 @@ class _Broken:
 
     def __init__(self, records: Records) -> None:
         self.records = records
+        self.corpus = self  # /ready pings the corpus's store
 
     def ping_store(self) -> None:
         raise StoreUnavailable("Qdrant at http://qdrant.internal:6333 is unreachable (ping): "

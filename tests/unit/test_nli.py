@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from service.judge.judge import Candidate, Judge
+from service.domain import Candidate, PassageRef
+from service.judge.judge import Judge
 from service.judge.nli import (
     META_FILE,
     WEIGHTS_DIR,
@@ -139,14 +140,14 @@ def _judge(stub: Stub, **kw) -> Judge:
 def test_classifier_contradiction_is_a_conflict_with_its_reason():
     draft = "Pertalite dan solar dijual lebih mahal mulai pekan depan."  # no rule catches this one
     stub = Stub({draft: (0.05, 0.1, 0.85)})
-    [j] = _judge(stub).judge([draft], [[Candidate(REF, 0.92, {})]])
+    [j] = _judge(stub).judge([draft], [[Candidate(REF, 0.92)]])
     assert j.relation == "conflicts"
     assert "trained classifier" in j.reasons[0] and "p=0.85" in j.reasons[0]
 
 
 def test_negation_clash_stands_even_when_the_classifier_says_neutral():
     draft = "Pemerintah menaikkan harga BBM bersubsidi hingga akhir tahun."
-    cands = [[Candidate(REF, 0.95, {})]]
+    cands = [[Candidate(REF, 0.95)]]
     for probs in ((0.9, 0.05, 0.05), (0.05, 0.9, 0.05)):  # the classifier is weakest on exactly these
         stub = Stub({draft: probs})
         [j] = _judge(stub, rule_veto_neutral=0.8).judge([draft], cands)
@@ -158,7 +159,7 @@ def test_date_clash_is_vetoed_when_the_classifier_is_sure_they_are_unrelated():
     # Another inauguration (a market, not the dam): a third of the words shared, the model says neutral.
     ref = "Presiden meresmikan bendungan tersebut pada 14 Februari 2026 bersama gubernur dan para bupati."
     draft = "Presiden meresmikan pasar rakyat di Klaten pada 20 Maret 2026."
-    cands = [[Candidate(ref, 0.96, {})]]
+    cands = [[Candidate(ref, 0.96)]]
     [j] = _judge(Stub({draft: (0.05, 0.9, 0.05)}), rule_veto_neutral=0.8).judge([draft], cands)
     assert j.relation != "conflicts"
     [j] = _judge(Stub({draft: (0.05, 0.5, 0.45)}), rule_veto_neutral=0.8).judge([draft], cands)
@@ -172,7 +173,7 @@ def test_a_restated_sentence_with_another_date_is_never_vetoed():
     # figures, so the veto does not apply once most of the sentence's words are the reference's.
     ref = "Presiden meresmikan bendungan tersebut pada 14 Februari 2026."
     draft = "Presiden meresmikan bendungan tersebut pada 20 Maret 2026."
-    [j] = _judge(Stub({draft: (0.05, 0.9, 0.05)}), rule_veto_neutral=0.8).judge([draft], [[Candidate(ref, 0.96, {})]])
+    [j] = _judge(Stub({draft: (0.05, 0.9, 0.05)}), rule_veto_neutral=0.8).judge([draft], [[Candidate(ref, 0.96)]])
     assert j.relation == "conflicts" and "Date differs" in j.reasons[0]
 
 
@@ -182,44 +183,44 @@ def test_rule_clash_needs_the_sentence_to_say_the_same_thing_otherwise():
            "di atas akan jadi target besar yang ingin dimenangkan PBSI.")
     draft = ("Yang pasti, kami fokus untuk mengikuti tiga turnamen di Thailand, China, dan Turki sebagai persiapan "
              "menuju Asian Games, kata Frederick Rosandi.")
-    [j] = Judge(rule_min_coverage=0.0).judge([draft], [[Candidate(ref, 0.90, {})]])
+    [j] = Judge(rule_min_coverage=0.0).judge([draft], [[Candidate(ref, 0.90)]])
     assert j.relation == "conflicts"  # the number rule alone fires ...
-    [j] = Judge().judge([draft], [[Candidate(ref, 0.90, {})]])
+    [j] = Judge().judge([draft], [[Candidate(ref, 0.90)]])
     assert j.relation != "conflicts"  # ... but the sentences do not say the same thing otherwise
     budget = "Pemerintah mengalokasikan anggaran Makan Bergizi Gratis sebesar Rp335 triliun dalam APBN 2026."
     changed = "Pemerintah mengalokasikan anggaran Makan Bergizi Gratis sebesar Rp350 triliun dalam APBN 2026."
-    [j] = Judge().judge([changed], [[Candidate(budget, 0.97, {})]])
+    [j] = Judge().judge([changed], [[Candidate(budget, 0.97)]])
     assert j.relation == "conflicts" and "Rp350 triliun" in j.reasons[0]
 
 
 def test_neighbouring_topic_is_not_a_classifier_conflict():
     stub = Stub({"x": (0.0, 0.0, 1.0)})
-    [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.88, {})]])  # related, below the clash floor
+    [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.88)]])  # related, below the clash floor
     assert j.relation != "conflicts"
-    [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.95, {}), Candidate(REF + " Lagi.", 0.90, {})]])
+    [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.95), Candidate(REF + " Lagi.", 0.90)]])
     assert [c.similarity for c in j.evidence] == [0.95]  # the second is outside clash_margin of the best
 
 
 def test_entailment_supports_and_neutral_vetoes_high_similarity():
     stub = Stub({"e": (0.9, 0.05, 0.05), "n": (0.1, 0.85, 0.05)})
-    je, jn = _judge(stub).judge(["e", "n"], [[Candidate(REF, 0.88, {"title": "BBM"})],
-                                             [Candidate(REF, 0.93, {"title": "BBM"})]])
+    je, jn = _judge(stub).judge(["e", "n"], [[Candidate(REF, 0.88, PassageRef(title="BBM"))],
+                                             [Candidate(REF, 0.93, PassageRef(title="BBM"))]])
     assert je.relation == "supports" and "p=0.90" in je.reasons[0]
     assert jn.relation == "unsupported"
     # Never cosine alone: unrelated government sentences reach 0.91-0.93 with each other.
-    [rules_only] = Judge().judge(["n"], [[Candidate(REF, 0.93, {"title": "BBM"})]])
+    [rules_only] = Judge().judge(["n"], [[Candidate(REF, 0.93, PassageRef(title="BBM"))]])
     assert rules_only.relation == "unsupported"
     # A near-verbatim restatement supports only when no figure of the draft is new.
     ref = "Harga Pertalite tetap Rp10.000 per liter hingga akhir 2026."
-    [same] = Judge().judge([ref.replace("tetap", "masih")], [[Candidate(ref, 0.98, {"title": "BBM"})]])
+    [same] = Judge().judge([ref.replace("tetap", "masih")], [[Candidate(ref, 0.98, PassageRef(title="BBM"))]])
     assert same.relation == "supports" and "word for word" in same.reasons[0]
-    [changed] = Judge().judge([ref.replace("10.000", "12.000")], [[Candidate(ref, 0.98, {"title": "BBM"})]])
+    [changed] = Judge().judge([ref.replace("10.000", "12.000")], [[Candidate(ref, 0.98, PassageRef(title="BBM"))]])
     assert changed.relation != "supports"
 
 
 def test_classifier_runs_once_per_draft_on_related_capped_pairs():
     stub = Stub({})
-    cands = [Candidate(f"p{i}", s, {}) for i, s in enumerate((0.95, 0.94, 0.93, 0.80))]
+    cands = [Candidate(f"p{i}", s) for i, s in enumerate((0.95, 0.94, 0.93, 0.80))]
     _judge(stub).judge(["a", "b", "c"], [cands, cands[3:], []])
     assert len(stub.calls) == 1
     assert stub.calls[0] == [("p0", "a"), ("p1", "a")]
@@ -233,7 +234,7 @@ def test_pairs_sharing_no_word_are_neutral_without_the_model():
     english = "Subsidised fuel prices will not rise before the end of the year."
     paraphrase = "Harga BBM bersubsidi tidak dinaikkan sampai akhir tahun."
     out = judge.judge([english, paraphrase, unrelated],
-                      [[Candidate(REF, 0.92, {})], [Candidate(REF, 0.95, {})], [Candidate(ref_other, 0.93, {})]])
+                      [[Candidate(REF, 0.92)], [Candidate(REF, 0.95)], [Candidate(ref_other, 0.93)]])
     # The English draft shares no Indonesian word but is scored (cross-language); the Indonesian
     # paraphrase shares words and is scored; the unrelated sentence is not sent to the model.
     assert stub.calls == [[(REF, english), (REF, paraphrase)]]
@@ -241,7 +242,7 @@ def test_pairs_sharing_no_word_are_neutral_without_the_model():
     assert out[2].relation == "unsupported"
     # ... while with every pair scored the model's entailment would have made it "supports".
     [j] = _judge(Stub({unrelated: (0.9, 0.05, 0.05)}), nli_min_shared_words=0).judge(
-        [unrelated], [[Candidate(ref_other, 0.93, {})]])
+        [unrelated], [[Candidate(ref_other, 0.93)]])
     assert j.relation == "supports"
 
 
@@ -346,13 +347,13 @@ def test_int8_backend_agrees_with_fp32_and_ignores_batch_neighbours(classifier, 
 
 def test_figures_are_reconciled_across_positions_and_years():
     draft = "Pendapatan negara tahun 2026 ditargetkan mencapai Rp3.153,6 triliun."
-    y2025 = Candidate("Pendapatan negara tahun 2025 ditargetkan mencapai Rp2.865 triliun.", 0.95, {"title": "APBN 2025"})
-    y2026 = Candidate("Pada 2026 pendapatan negara ditargetkan mencapai Rp3.153,6 triliun.", 0.94, {"title": "APBN 2026"})
+    y2025 = Candidate("Pendapatan negara tahun 2025 ditargetkan mencapai Rp2.865 triliun.", 0.95, PassageRef(title="APBN 2025"))
+    y2026 = Candidate("Pada 2026 pendapatan negara ditargetkan mencapai Rp3.153,6 triliun.", 0.94, PassageRef(title="APBN 2026"))
     # Another year's figure is no number contradiction (the year itself may still be questioned) ...
     [j] = Judge().judge([draft], [[y2025]])
     assert not any("Number differs" in r for r in j.reasons)
     # ... nor is a figure another position in effect states for the same thing.
-    same_year = Candidate("Pendapatan negara tahun 2026 ditargetkan mencapai Rp2.865 triliun.", 0.95, {})
+    same_year = Candidate("Pendapatan negara tahun 2026 ditargetkan mencapai Rp2.865 triliun.", 0.95)
     [j] = Judge().judge([draft], [[same_year, y2026]])
     assert j.relation != "conflicts"
     # Alone, the same-year figure is a conflict.
@@ -364,10 +365,10 @@ def test_conflicts_carry_typed_kinds():
     from service.judge.judge import CONFLICT_KINDS
 
     ref = "Upacara dimulai pukul 09.00 WIB dan anggaran acara Rp5 miliar."
-    [j] = Judge().judge(["Upacara dimulai pukul 10.00 WIB dan anggaran acara Rp7 miliar."], [[Candidate(ref, 0.96, {})]])
+    [j] = Judge().judge(["Upacara dimulai pukul 10.00 WIB dan anggaran acara Rp7 miliar."], [[Candidate(ref, 0.96)]])
     assert j.relation == "conflicts" and set(j.kinds) == {"time", "number"} and set(j.kinds) <= set(CONFLICT_KINDS)
     stub = Stub({"x": (0.0, 0.0, 1.0)})
-    [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.95, {})]])
+    [j] = _judge(stub).judge(["x"], [[Candidate(REF, 0.95)]])
     assert j.kinds == ["classifier"]
 
 
@@ -375,5 +376,5 @@ def test_entailment_does_not_back_a_figure_the_passage_never_states():
     # The model calls "20 kilogram" an entailment of "10 kilogram" (p=0.68 on the press dev set).
     ref = "Setiap keluarga penerima mendapat 10 kilogram beras per bulan."
     draft = "Setiap keluarga penerima mendapat 20 kilogram beras per bulan."
-    [j] = _judge(Stub({draft: (0.9, 0.05, 0.05)})).judge([draft], [[Candidate(ref, 0.97, {})]])
+    [j] = _judge(Stub({draft: (0.9, 0.05, 0.05)})).judge([draft], [[Candidate(ref, 0.97)]])
     assert j.relation != "supports"

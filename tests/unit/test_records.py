@@ -1,6 +1,7 @@
 from datetime import date
 
-from service.checker import score_findings
+from service.domain import Finding
+from service.scoring import score_findings
 from service.records import PositionRecord, Records
 
 
@@ -44,7 +45,7 @@ def test_in_effect_window():
 
 
 def test_score_and_verdict():
-    f = lambda rel, n=10: {"relation": rel, "start": 0, "end": n}
+    f = lambda rel, n=10: Finding(sentence="", relation=rel, start=0, end=n, reasons=[], evidence=[])
     assert score_findings([f("supports")] * 3)[:2] == (100, "aligned")
     assert score_findings([f("unsupported")])[:2] == (70, "review")
     score, verdict, text = score_findings([f("supports"), f("conflicts")])

@@ -10,6 +10,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from service.domain import Relation, Report
+
 VERDICT_LABEL = {
     "aligned": "Selaras — aligned",
     "review": "Perlu ditinjau — needs review",
@@ -22,29 +24,28 @@ def _environment() -> Environment:
     return Environment(loader=PackageLoader("service", "templates"), autoescape=select_autoescape(["html"]))
 
 
-def draft_segments(report: dict[str, Any]) -> list[dict[str, Any]]:
+def draft_segments(report: Report) -> list[dict[str, Any]]:
     """The draft cut into plain and highlighted pieces, using the findings' offsets."""
-    text = report["text"]
+    text = report.text
     pieces: list[dict[str, Any]] = []
     cursor = 0
-    for index, finding in enumerate(report["findings"]):
-        if finding["start"] > cursor:
-            pieces.append({"text": text[cursor:finding["start"]], "relation": None})
-        pieces.append({"text": text[finding["start"]:finding["end"]], "relation": finding["relation"],
-                       "index": index})
-        cursor = finding["end"]
+    for index, finding in enumerate(report.findings):
+        if finding.start > cursor:
+            pieces.append({"text": text[cursor:finding.start], "relation": None})
+        pieces.append({"text": text[finding.start:finding.end], "relation": str(finding.relation), "index": index})
+        cursor = finding.end
     if cursor < len(text):
         pieces.append({"text": text[cursor:], "relation": None})
     return pieces
 
 
-def render_report(report: dict[str, Any]) -> str:
-    """Render ``report`` (a stored report body) as a standalone HTML page."""
+def render_report(report: Report) -> str:
+    """Render a stored report as a standalone HTML page."""
     template = _environment().get_template("report.html")
     return template.render(
         report=report, segments=draft_segments(report),
-        verdict_label=VERDICT_LABEL.get(report["verdict"], report["verdict"]),
-        conflicts=[(i, f) for i, f in enumerate(report["findings"]) if f["relation"] == "conflicts"],
+        verdict_label=VERDICT_LABEL.get(report.verdict, str(report.verdict)),
+        conflicts=[(i, f) for i, f in enumerate(report.findings) if f.relation == Relation.CONFLICTS],
     )
 
 
