@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from embeddings.encoder import Encoder, load_model
+from embeddings.model_cache import ensure_default_model
 from service.checking import CheckLimits, Checker
 from service.config import Settings
 from service.corpus import Corpus
 from service.judge.judge import Judge
+from service.judge.policy import JudgePolicy
 from service.records import Records
 from service.store.base import VectorStore
 from service.store.factory import open_store
@@ -27,33 +29,26 @@ def build_judge(settings: Settings) -> Judge:
     applied, including its own (lower) ``related_threshold``: with the classifier attached, it
     rather than cosine separates neighbouring topics. ``SELARAS_NLI=off`` or absent weights give the rules-only judge.
     """
-    judge = Judge(related_threshold=settings.related_threshold, support_threshold=settings.support_threshold)
+    policy = JudgePolicy(related_threshold=settings.related_threshold, support_threshold=settings.support_threshold,
+                         nli_candidates=settings.nli_candidates, nli_min_shared_words=settings.nli_min_shared_words)
     if settings.nli == "off":
-        return judge
+        return Judge(policy=policy)
+    # Lazy: the classifier module imports torch, which a rules-only judge (SELARAS_NLI=off) never needs.
     from service.judge.nli import NliClassifier, read_meta, weights_present
 
     if not weights_present():
         log.warning("no trained classifier weights installed; judging with rules only")
-        return judge
-    from embeddings.model_cache import ensure_default_model
-
+        return Judge(policy=policy)
     started = time.perf_counter()
     # The classifier sits on the default e5 model whatever embedding model is configured;
     # its loader checks the base weights' fingerprint.
     classifier = NliClassifier.load(ensure_default_model(settings.cache_dir), backend=settings.backend,
                                     cache_dir=settings.cache_dir, threads=settings.nli_threads)
-    calibrated = read_meta().get("judge", {})
-    thresholds: dict[str, float | int] = {
-        k: float(calibrated[k]) for k in ("related_threshold", "rule_veto_neutral", "nli_clash_threshold",
-                                          "contradiction_threshold", "entailment_threshold",
-                                          "high_similarity_entailment") if k in calibrated}
-    if "conflict_min_shared_words" in calibrated:
-        thresholds["conflict_min_shared_words"] = int(calibrated["conflict_min_shared_words"])
-    log.info("pair classifier %s (%s) loaded in %.1f s; thresholds %s", classifier.version, classifier.backend,
-             time.perf_counter() - started, thresholds)
-    return replace(judge, classifier=classifier, nli_candidates=settings.nli_candidates,
-                   nli_min_shared_words=settings.nli_min_shared_words,
-                   name=f"rules+{classifier.version}", **thresholds)
+    # Calibration records the policy's own field names (training.calibrate); nothing else in the record applies.
+    policy = policy.updated(read_meta().get("judge", {}))
+    log.info("pair classifier %s (%s) loaded in %.1f s; policy %s", classifier.version, classifier.backend,
+             time.perf_counter() - started, policy)
+    return Judge(classifier, f"rules+{classifier.version}", policy)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,10 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from service.judge.policy import JudgePolicy
+
+_POLICY = JudgePolicy()
+
 
 class Settings(BaseSettings):
     """Every setting has a default that runs the embedded single-office service."""
@@ -70,23 +74,20 @@ class Settings(BaseSettings):
 
     # Judging -------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Reference passages retrieved per sentence.")
-    # Calibrated on IndoNLI val with the default model: random pairs reach 0.86 (95th pct) / 0.87 (99th).
+    # The judge's bars come from its policy (service/judge/policy.py, where each value is explained).
     related_threshold: float = Field(
-        0.87, description="Cosine above which a passage is on the same topic (rules-only judge; with the trained "
-                          "classifier, the value calibrated in service/judge/weights/nli-meta.json applies).")
-    support_threshold: float = Field(0.91, description="Cosine above which a same-topic passage supports.")
+        _POLICY.related_threshold, description="Cosine above which a passage is on the same topic (rules-only "
+        "judge; with the trained classifier, the value calibrated in service/judge/weights/nli-meta.json applies).")
+    support_threshold: float = Field(_POLICY.support_threshold,
+                                     description="Cosine above which a same-topic passage supports.")
     nli: Literal["on", "off"] = Field(
         "on", description="Trained pair classifier (service/judge/weights) beside the rules, when installed.")
-    # 1: the best passage only. 2 doubled judging time (25 → 50 pairs per 25-sentence draft) and
-    # found no more planted conflicts in bench/judge_bench.py.
-    nli_candidates: int = Field(1, ge=1, le=10, description="Best related passages per sentence the classifier scores.")
+    nli_candidates: int = Field(_POLICY.nli_candidates, ge=1, le=10,
+                                description="Best related passages per sentence the classifier scores.")
     nli_threads: int = Field(2, ge=1, le=64, description="Threads scoring classifier pairs (one pair per run each).")
-    # Half the pairs of realistic drafts share no content word with their best passage (IndoSum
-    # bench: 315 of 612), 1 % of IndoNLI pairs do; such a pair can never be a conflict
-    # (conflicts need a shared word), so the model's time goes to the pairs that can.
     nli_min_shared_words: int = Field(
-        1, ge=0, le=10, description="Same-language pairs sharing fewer content words are scored neutral without "
-                                    "running the classifier (0: score every pair).")
+        _POLICY.nli_min_shared_words, ge=0, le=10, description="Same-language pairs sharing fewer content words are "
+        "scored neutral without running the classifier (0: score every pair).")
 
     @cached_property
     def records_path(self) -> Path:

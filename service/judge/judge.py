@@ -45,35 +45,31 @@ candidate passages and gets back one :class:`Judgement` per sentence. Rules:
 All of this is measured on the project's press-statement development set
 (``python -m bench.press_eval``) as well as on IndoNLI.
 
-The classifier thresholds are calibrated on a premise-disjoint held-out slice of
-IndoNLI train (:func:`service.judge.evaluate.calibrate`), never on test data. With the
-classifier attached, calibration also lowers ``related_threshold`` (0.87 → ~0.80): a quarter
-of IndoNLI contradictions sit below 0.87 cosine, and the classifier, trained on
-neighbouring-topic pairs labelled neutral, rejects near-topic passages better than cosine.
+Every threshold and switch named above is a field of :class:`~service.judge.policy.JudgePolicy`
+(where each value is explained). Judging a sentence has two parts: :meth:`Judge.prepare` works out
+what no decision threshold changes (related candidates, rule clashes, classifier scores, coverage),
+and :func:`decide` applies the policy to it. Calibration (:mod:`training.calibrate`) calls the same
+:func:`decide` on pairs prepared once, so its thresholds are chosen for exactly this rule. The
+classifier thresholds are calibrated on a premise-disjoint held-out slice of IndoNLI train, never on
+test data; with the classifier attached, calibration also lowers ``related_threshold``.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import takewhile
-from typing import Protocol
+from typing import Any, Protocol
 
 from service.domain import Candidate, ConflictKind, PositionKind, Relation
 from service.judge.institutions import institution_clashes
+from service.judge.policy import INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, find_clashes, same_language, shared_content_words,
 )
 
-# Clash kinds the classifier may overrule. Negation, antonym and entity clashes are precise
-# (0.77-1.0 on IndoNLI val) where the classifier is weakest ("menghentikan impor" against
-# "melanjutkan impor": P(neutral) 0.82); numbers and dates (0.39-0.76) are the false alarms.
-VETOABLE = frozenset({"number", "date", "scope"})
-# Clash kinds whose value another passage of the corpus may state (see Judge.reconcile).
-RECONCILED = frozenset({"number", "date"})
-INSTITUTION_MIN_SHARED = 2
 # The score given, without running the model, to a pair that shares too few words to be about one thing.
 NEUTRAL = (0.0, 1.0, 0.0)
 
@@ -99,34 +95,43 @@ class PairClassifier(Protocol):
 
 
 @dataclass
-class Judge:
-    """Combines retrieval similarity, precise clash signals and an optional classifier."""
+class Prepared:
+    """One sentence as :func:`decide` sees it: what the decision thresholds do not change.
 
-    related_threshold: float = 0.87
-    support_threshold: float = 0.91
-    clash_threshold: float = 0.89
-    clash_margin: float = 0.04
-    classifier: PairClassifier | None = None
-    contradiction_threshold: float = 0.5
-    entailment_threshold: float = 0.5
-    nli_clash_threshold: float = 0.89
-    high_similarity_entailment: float = 0.0
-    paraphrase_threshold: float = 0.97
-    rule_veto_neutral: float = 1.01  # > 1: never (no classifier, or calibration chose none)
-    # The veto is for passages about another event ("Kamis (7/12)" vs "Jumat (3/11)"). When the
-    # draft sentence's words are mostly in the passage, it is the same statement with another
-    # figure, and the classifier's "neutral" is its known blind spot for changed numbers (press dev
-    # set: it vetoed 9 planted figure changes, e.g. "Rp30.000" for "Rp35.000" at 0.71 coverage).
-    veto_max_coverage: float = 0.4
-    # Figures are reconciled across the corpus: a number clash is dropped when another passage at
-    # least as close states the draft's value, or when the two name different years (press dev
-    # set: 6 fewer false conflicts, 3 fewer clean drafts flagged, no planted conflict lost).
-    reconcile: bool = True
-    conflict_min_shared_words: int = 0
-    rule_min_coverage: float = 0.3
-    nli_candidates: int = 1
-    nli_min_shared_words: int = 0
-    name: str = "rules-v1"
+    ``related`` holds the candidates at or above the preparing policy's ``related_threshold``;
+    ``rule_clashes[i]`` and ``probs[i]`` belong to ``related[i]`` (``probs`` is a prefix: the
+    candidates the classifier scored). The rule clashes depend on ``clash_threshold``,
+    ``clash_margin`` and ``rule_min_coverage``, the scores on ``nli_candidates`` and
+    ``nli_min_shared_words`` (:data:`PREPARED_BY`): a policy that differs from the preparing one
+    there needs the sentence prepared again.
+    """
+
+    sentence: str
+    related: list[Candidate]
+    rule_clashes: list[list[Clash]]
+    probs: list[tuple[float, float, float]]
+    cover: _Coverage
+
+
+# The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
+PREPARED_BY = ("clash_threshold", "clash_margin", "rule_min_coverage", "nli_candidates", "nli_min_shared_words")
+
+
+@dataclass(init=False)
+class Judge:
+    """Combines retrieval similarity, precise clash signals and an optional classifier, by ``policy``."""
+
+    classifier: PairClassifier | None
+    name: str
+    policy: JudgePolicy
+
+    def __init__(self, classifier: PairClassifier | None = None, name: str = "rules-v1",
+                 policy: JudgePolicy | None = None, **thresholds: Any) -> None:
+        """``thresholds``: :class:`JudgePolicy` fields replacing those of ``policy`` (default: the defaults),
+        so ``Judge(rule_min_coverage=0.0)`` and ``dataclasses.replace(judge, rule_veto_neutral=0.8)`` work."""
+        self.classifier = classifier
+        self.name = name
+        self.policy = replace(policy or JudgePolicy(), **thresholds)
 
     def judge(self, sentences: list[str], candidates: list[list[Candidate]], scope: str = "",
               deadline: float | None = None) -> list[Judgement]:
@@ -136,36 +141,22 @@ class Judge:
         ``time.monotonic()`` value past which :class:`DeadlineExceeded` is raised between sentences.
         """
         with cache_scope(scope):
-            related = [[c for c in cands if c.similarity >= self.related_threshold] for cands in candidates]
+            return [decide(self.policy, p) for p in self.prepare(sentences, candidates, scope, deadline)]
+
+    def prepare(self, sentences: list[str], candidates: list[list[Candidate]], scope: str = "",
+                deadline: float | None = None) -> list[Prepared]:
+        """Related candidates, rule clashes and classifier scores per sentence (see :class:`Prepared`)."""
+        with cache_scope(scope):
+            related = [[c for c in cands if c.similarity >= self.policy.related_threshold] for cands in candidates]
             covers = [_Coverage(s, rel) for s, rel in zip(sentences, related)]
             clashes = []
             for s, rel, cover in zip(sentences, related, covers):
                 _check_deadline(deadline)
-                clashes.append(self._rule_clashes(s, rel, cover))
+                clashes.append(_rule_clashes(self.policy, s, rel, cover))
             _check_deadline(deadline)
             probs = self._classify(sentences, related, clashes, scope)
-            return [self._judge_one(sentences[i], rel, rc, probs.get(i, []), covers[i])
-                    for i, (rel, rc) in enumerate(zip(related, clashes))]
-
-    def _clash_floor(self, related: list[Candidate], threshold: float) -> float:
-        return max(threshold, related[0].similarity - self.clash_margin) if related else threshold
-
-    def _rule_clashes(self, sentence: str, related: list[Candidate], cover: _Coverage) -> list[list[Clash]]:
-        floor = self._clash_floor(related, self.clash_threshold)
-        out = []
-        for i, c in enumerate(related):
-            if c.similarity < floor:
-                out.append([])
-                continue
-            covered = cover(i) >= self.rule_min_coverage
-            clashes = find_clashes(c.passage, sentence) + scope_clashes(c.passage, sentence) if covered else []
-            # Two responsibility slots naming different institutions are specific enough to need only
-            # a shared subject (two content words), not the general coverage bar: the sentence that
-            # reassigns a programme is usually worded unlike the one that assigned it.
-            if covered or shared_content_words(c.passage, sentence) >= INSTITUTION_MIN_SHARED:
-                clashes += institution_clashes(c.passage, sentence)
-            out.append(clashes)
-        return out
+            return [Prepared(s, rel, rc, probs.get(i, []), cover)
+                    for i, (s, rel, rc, cover) in enumerate(zip(sentences, related, clashes, covers))]
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
                   clashes: list[list[list[Clash]]], scope: str = "") -> dict[int, list[tuple[float, float, float]]]:
@@ -174,74 +165,106 @@ class Judge:
         # too: the classifier may veto a clash between passages about different things.
         if self.classifier is None:
             return {}
-        # A prefix of each (best-first) list, so probs[k] belongs to related[k] in _judge_one.
+        policy = self.policy
+        # A prefix of each (best-first) list, so probs[k] belongs to related[k] in decide().
         # Context candidates (a retrieved position's other passages) are compared by the rules only.
-        chosen = {i: list(takewhile(lambda c, top=rel[0].similarity: c.similarity >= top - self.clash_margin
-                                    and not c.ref.context, rel[: self.nli_candidates]))
+        chosen = {i: list(takewhile(lambda c, top=rel[0].similarity: c.similarity >= top - policy.clash_margin
+                                    and not c.ref.context, rel[: policy.nli_candidates]))
                   for i, rel in enumerate(related) if rel}
         pairs = [(c.passage, sentences[i]) for i, rel in chosen.items() for c in rel]
         if not pairs:
             return {}
-        scores = iter(score_pairs(self.classifier, pairs, self.nli_min_shared_words, scope))
+        scores = iter(score_pairs(self.classifier, pairs, policy.nli_min_shared_words, scope))
         return {i: [next(scores) for _ in rel] for i, rel in chosen.items()}
 
-    def _judge_one(self, sentence: str, related: list[Candidate], rule_clashes: list[list[Clash]],
-                   probs: list[tuple[float, float, float]], cover: _Coverage) -> Judgement:
-        if not related:
-            return Judgement(Relation.UNSUPPORTED, ["No reference passage is about the same thing."])
-        conflicts: list[tuple[Candidate, list[tuple[str, str]]]] = []  # (passage, [(reason, kind)])
-        supports: list[tuple[Candidate, str]] = []
-        firmly_backed = False  # an official passage entails or restates the sentence
-        nli_floor = self._clash_floor(related, self.nli_clash_threshold)
-        for i, cand in enumerate(related):
-            scored = i < len(probs)
-            p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
-            vetoed = scored and p_n >= self.rule_veto_neutral and cover(i) < self.veto_max_coverage
-            reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
-                       and not (self.reconcile and c.kind in RECONCILED and (
-                           _stated_elsewhere(c.draft, i, related, cover)
-                           or (c.kind == "number" and _other_year(cand.passage, sentence))))]
-            if not reasons and scored and cand.similarity >= nli_floor and p_c >= self.contradiction_threshold:
-                reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
-                                f"(p={p_c:.2f}).", ConflictKind.CLASSIFIER))
-            if reasons and shared_content_words(cand.passage, sentence) >= self.conflict_min_shared_words:
-                conflicts.append((cand, reasons))
-                continue
-            if cand.ref.context:
-                continue  # a neighbouring passage may show a clash; backing needs a retrieved one
-            title = cand.ref.title or cand.ref.position_id or _short(cand.passage, 60)
-            high = cand.similarity >= self.support_threshold
-            if not same_figures(cand.passage, sentence):
-                continue  # a figure the passage never states is not backed by it, whatever the model says
-            if scored and p_e >= self.entailment_threshold:
-                supports.append((cand, f'The trained classifier judges this follows from "{title}" '
-                                       f"(p={p_e:.2f}, similarity {cand.similarity:.2f})."))
-                firmly_backed |= not _is_statement(cand)
-            elif cand.similarity >= self.paraphrase_threshold:
-                supports.append((cand, f'Restates "{title}" almost word for word (similarity {cand.similarity:.2f}).'))
-                firmly_backed |= not _is_statement(cand)
-            elif high and scored and p_e >= self.high_similarity_entailment:
-                # Never cosine alone: unrelated government sentences reach 0.91-0.93 with each other.
-                supports.append((cand, f'Says the same as "{title}" (similarity {cand.similarity:.2f}).'))
-        # Another agency's statement never outranks an official position: where a position or
-        # vision text entails or restates the sentence, a clash with a statement says the statement
-        # is wrong, not the draft (a submitter must not flip other agencies' verdicts). Mere topical
-        # closeness to a position is not enough: it would hide true clashes with statements.
-        if firmly_backed:
-            conflicts = [(c, rs) for c, rs in conflicts if not _is_statement(c)]
-        if conflicts:
-            reasons = [r + _statement_note(c) for c, rs in conflicts for r, _ in rs]
-            kinds = [k for _, rs in conflicts for _, k in rs]
-            evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
-            return Judgement(Relation.CONFLICTS, _unique(reasons), evidence, _unique(kinds))
-        if supports:
-            return Judgement(Relation.SUPPORTS, [supports[0][1]], [c for c, _ in supports])
-        return Judgement(
-            Relation.UNSUPPORTED,
-            [f"Related reference passages exist (best similarity {related[0].similarity:.2f}) "
-             "but none states this."],
-            related,
-        )
+
+def _clash_floor(related: list[Candidate], threshold: float, margin: float) -> float:
+    return max(threshold, related[0].similarity - margin) if related else threshold
+
+
+def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], cover: _Coverage) -> list[list[Clash]]:
+    floor = _clash_floor(related, policy.clash_threshold, policy.clash_margin)
+    out = []
+    for i, c in enumerate(related):
+        if c.similarity < floor:
+            out.append([])
+            continue
+        covered = cover(i) >= policy.rule_min_coverage
+        clashes = find_clashes(c.passage, sentence) + scope_clashes(c.passage, sentence) if covered else []
+        # Institution clashes need only a shared subject (see INSTITUTION_MIN_SHARED).
+        if covered or shared_content_words(c.passage, sentence) >= INSTITUTION_MIN_SHARED:
+            clashes += institution_clashes(c.passage, sentence)
+        out.append(clashes)
+    return out
+
+
+def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
+    """The judgement of one prepared sentence under ``policy``: the judge's one decision rule.
+
+    ``policy`` may raise ``related_threshold`` above the preparing one's: a sentence whose related
+    candidates all fall below it is unsupported; one that keeps only some of them needs preparing
+    again (the clash floor and the classifier's choice depend on the best candidate).
+    """
+    sentence, cover = prepared.sentence, prepared.cover
+    related = [c for c in prepared.related if c.similarity >= policy.related_threshold]
+    if not related:
+        return Judgement(Relation.UNSUPPORTED, ["No reference passage is about the same thing."])
+    if len(related) != len(prepared.related):
+        raise ValueError("the policy drops some related candidates of a prepared sentence: prepare it again")
+    rule_clashes, probs = prepared.rule_clashes, prepared.probs
+    conflicts: list[tuple[Candidate, list[tuple[str, str]]]] = []  # (passage, [(reason, kind)])
+    supports: list[tuple[Candidate, str]] = []
+    firmly_backed = False  # an official passage entails or restates the sentence
+    nli_floor = _clash_floor(related, policy.nli_clash_threshold, policy.clash_margin)
+    for i, cand in enumerate(related):
+        scored = i < len(probs)
+        p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
+        vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage
+        reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
+                   and not (policy.reconcile and c.kind in RECONCILED and (
+                       _stated_elsewhere(c.draft, i, related, cover)
+                       or (c.kind == "number" and _other_year(cand.passage, sentence))))]
+        if not reasons and scored and cand.similarity >= nli_floor and p_c >= policy.contradiction_threshold:
+            reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
+                            f"(p={p_c:.2f}).", ConflictKind.CLASSIFIER))
+        if reasons and shared_content_words(cand.passage, sentence) >= policy.conflict_min_shared_words:
+            conflicts.append((cand, reasons))
+            continue
+        if cand.ref.context:
+            continue  # a neighbouring passage may show a clash; backing needs a retrieved one
+        title = cand.ref.title or cand.ref.position_id or _short(cand.passage, 60)
+        high = cand.similarity >= policy.support_threshold
+        if not same_figures(cand.passage, sentence):
+            continue  # a figure the passage never states is not backed by it, whatever the model says
+        if scored and p_e >= policy.entailment_threshold:
+            supports.append((cand, f'The trained classifier judges this follows from "{title}" '
+                                   f"(p={p_e:.2f}, similarity {cand.similarity:.2f})."))
+            firmly_backed |= not _is_statement(cand)
+        elif cand.similarity >= policy.paraphrase_threshold:
+            supports.append((cand, f'Restates "{title}" almost word for word (similarity {cand.similarity:.2f}).'))
+            firmly_backed |= not _is_statement(cand)
+        elif high and scored and p_e >= policy.high_similarity_entailment:
+            # Never cosine alone: unrelated government sentences reach 0.91-0.93 with each other.
+            supports.append((cand, f'Says the same as "{title}" (similarity {cand.similarity:.2f}).'))
+    # Another agency's statement never outranks an official position: where a position or
+    # vision text entails or restates the sentence, a clash with a statement says the statement
+    # is wrong, not the draft (a submitter must not flip other agencies' verdicts). Mere topical
+    # closeness to a position is not enough: it would hide true clashes with statements.
+    if firmly_backed:
+        conflicts = [(c, rs) for c, rs in conflicts if not _is_statement(c)]
+    if conflicts:
+        reasons = [r + _statement_note(c) for c, rs in conflicts for r, _ in rs]
+        kinds = [k for _, rs in conflicts for _, k in rs]
+        evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
+        return Judgement(Relation.CONFLICTS, _unique(reasons), evidence, _unique(kinds))
+    if supports:
+        return Judgement(Relation.SUPPORTS, [supports[0][1]], [c for c, _ in supports])
+    return Judgement(
+        Relation.UNSUPPORTED,
+        [f"Related reference passages exist (best similarity {related[0].similarity:.2f}) "
+         "but none states this."],
+        related,
+    )
 
 
 def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],

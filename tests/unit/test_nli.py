@@ -133,8 +133,9 @@ REF = "Pemerintah tidak menaikkan harga BBM bersubsidi hingga akhir tahun."
 
 
 def _judge(stub: Stub, **kw) -> Judge:
-    return Judge(classifier=stub, contradiction_threshold=0.6, entailment_threshold=0.6,
-                 nli_clash_threshold=0.89, high_similarity_entailment=0.2, nli_candidates=2, **kw)
+    return Judge(classifier=stub, **{"contradiction_threshold": 0.6, "entailment_threshold": 0.6,
+                                     "nli_clash_threshold": 0.89, "high_similarity_entailment": 0.2, "nli_candidates": 2,
+                                     "nli_min_shared_words": 0} | kw)
 
 
 def test_classifier_contradiction_is_a_conflict_with_its_reason():
