@@ -15,7 +15,10 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from service.config import Settings
-from service.domain import PositionIn
+from service.domain import PositionIn, Role
+from service.logs import configure_logging
+from service.records import Records
+from service.records.backup import export_backup, import_backup
 
 
 def read_positions(path: Path, agency: str = "unknown", kind: str = "position") -> Iterator[dict[str, Any]]:
@@ -155,8 +158,6 @@ def print_report(report: dict[str, Any]) -> None:
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     """Create, list or revoke API keys (only hashes are stored); rotate the review-link secret."""
-    from service.records import Records
-
     records = Records(settings.records_path)
     try:
         if args.keys_cmd == "create":
@@ -188,9 +189,6 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write positions (with versions), key hashes and reports to a portable file."""
-    from service.records.backup import export_backup
-    from service.records import Records
-
     records = Records(settings.records_path)
     try:
         counts = export_backup(records, Path(args.file))
@@ -204,7 +202,6 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """Restore a backup into an empty store (embedded or server), re-embedding positions."""
     from tqdm import tqdm
 
-    from service.records.backup import import_backup
     from service.bootstrap import build_selaras, close_selaras
 
     selaras = build_selaras(settings)
@@ -246,7 +243,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the HTTP service with uvicorn (several workers only with a Qdrant server)."""
     import uvicorn
 
-    from service.records import Records
 
     if args.workers > 1 and not settings.qdrant_url:
         print("error: --workers > 1 needs a Qdrant server (SELARAS_QDRANT_URL): the embedded store "
@@ -274,16 +270,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    """Train a model (``nli``: the pair classifier; logic in service.judge.train_nli)."""
-    from service.judge.train_nli import main_train
+    """Train a model (``nli``: the pair classifier; logic in training.train_nli)."""
+    from training.train_nli import main_train  # offline tooling (torch training): loaded only for this command
 
     args.cache_dir = args.cache_dir or str(settings.cache_dir)
     return main_train(args)
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    """Evaluate (``nli``: the service's judge on IndoNLI-format pairs; logic in service.judge.evaluate)."""
-    from service.judge.evaluate import main_eval
+    """Evaluate (``nli``: the service's judge on IndoNLI-format pairs; logic in training.evaluate)."""
+    from training.evaluate import main_eval  # offline tooling: loaded only for this command
 
     return main_eval(args, settings)
 
@@ -331,7 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     ksub = keys.add_subparsers(dest="keys_cmd", required=True)
     create = ksub.add_parser("create")
     create.add_argument("--agency", required=True)
-    create.add_argument("--role", required=True, choices=["submitter", "curator", "admin"])
+    create.add_argument("--role", required=True, choices=[role.value for role in Role])
     create.add_argument("--expires", help="ISO-8601 UTC time after which the key stops working")
     ksub.add_parser("list")
     revoke = ksub.add_parser("revoke")
@@ -341,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = sub.add_parser("train", help="train a model")
     tsub = train.add_subparsers(dest="train_cmd", required=True)
-    tnli = tsub.add_parser("nli", help="train the pair classifier on IndoNLI (CPU; see service/judge/train_nli.py)")
+    tnli = tsub.add_parser("nli", help="train the pair classifier on IndoNLI (CPU; see training/train_nli.py)")
     tnli.add_argument("--data", default=None, help="IndoNLI folder (default: ../shared/data/indonli beside the repo)")
     tnli.add_argument("--base-model", help="base model dir (default: the converted default model)")
     tnli.add_argument("--cache-dir", help="default: SELARAS_CACHE_DIR")
@@ -375,8 +371,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``selaras`` console script."""
-    from service.logs import configure_logging
-
     configure_logging()
     args = build_parser().parse_args(argv)
     return args.func(args, Settings())

@@ -12,11 +12,12 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 
 from service.api.errors import ApiError
+from service.domain import Role
 from service.records import ApiKey
 
-SUBMITTERS = ("submitter", "curator", "admin")
-CURATORS = ("curator", "admin")
-ADMINS = ("admin",)
+SUBMITTERS = (Role.SUBMITTER, Role.CURATOR, Role.ADMIN)
+CURATORS = (Role.CURATOR, Role.ADMIN)
+ADMINS = (Role.ADMIN,)
 # OpenAPI security requirement of the guarded endpoints (the system endpoints need no key).
 BEARER = [{"BearerKey": []}]
 
@@ -93,9 +94,14 @@ def has_role(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
 
 def acting_agency(key: ApiKey, requested: str | None = None) -> str:
     """The agency a request acts for: a submitter always its own; curators and admins any they name."""
-    return key.agency if key.role == "submitter" else (requested or key.agency)
+    return key.agency if key.role == Role.SUBMITTER else (requested or key.agency)
 
 
 def may_access(key: ApiKey, agency: str | None) -> bool:
     """Whether the key may see or change what belongs to ``agency`` (a submitter: only its own)."""
-    return key.role != "submitter" or agency == key.agency
+    return key.role != Role.SUBMITTER or agency == key.agency
+
+
+def visible_agency(key: ApiKey, requested: str | None) -> str | None:
+    """The agency filter of a listing: a submitter sees only its own; curators and admins what they ask (all)."""
+    return key.agency if key.role == Role.SUBMITTER else requested

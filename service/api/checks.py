@@ -20,7 +20,7 @@ from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.exceptions import NotAuthorizedException, NotFoundException, ValidationException
 from litestar.params import Parameter
 
-from service.api.auth import BEARER, SUBMITTERS, acting_agency, has_role, may_access
+from service.api.auth import BEARER, SUBMITTERS, acting_agency, has_role, may_access, visible_agency
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
 from service.api.limits import WorkLimiter
 from service.api.positions import MAX_OFFSET
@@ -153,8 +153,7 @@ class ReportController(Controller):
         offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
     ) -> list[ReportSummary]:
         """Filter by agency, verdict and creation time; submitters see only their agency's."""
-        if caller.role == "submitter":
-            agency = caller.agency
+        agency = visible_agency(caller, agency)
         if since is not None and not ISO_DATE_TIME.fullmatch(request.query_params.get("since", "")):
             # litestar also reads numbers as Unix times ("since=0.5"); the schema promises a date-time.
             raise ValidationException("since: expected an ISO-8601 date-time such as 2026-03-01T00:00:00+07:00",

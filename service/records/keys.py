@@ -9,9 +9,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from service.domain import Role
 from service.records.db import Database, normalise_time, utcnow
 
-ROLES = ("submitter", "curator", "admin")
+ROLES = tuple(role.value for role in Role)
 
 
 @dataclass(frozen=True)
