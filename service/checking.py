@@ -138,7 +138,7 @@ class Checker:
     def _finish_check(self, text: str, sentences: list[Span], vectors: np.ndarray, agency: str | None,
                       title: str | None, on: date, timing: CheckTiming, deadline: float | None = None) -> Report:
         t0 = time.perf_counter()
-        retrieved = self.retrieve(vectors, on)
+        retrieved = self.retrieve(vectors, on, [s.text for s in sentences])
         t1 = time.perf_counter()
         judgements = self.judge.judge([s.text for s in sentences], retrieved.candidates, scope=agency or "",
                                       deadline=deadline)
@@ -161,20 +161,25 @@ class Checker:
         vectors, _ = await self.encoder.encode([s.text for s in sentences], scope=agency)
 
         def judge() -> list[Finding]:
-            candidates = [[c for c in row if c.ref.official] for row in self.retrieve(vectors, date.today()).candidates]
+            candidates = [[c for c in row if c.ref.official] for row in self.retrieve(vectors, date.today(),
+                                                                      [s.text for s in sentences]).candidates]
             judgements = self.judge.judge([s.text for s in sentences], candidates, scope=agency,
                                           deadline=time.monotonic() + self.limits.check_timeout_s)
             return [f for f in findings_of(sentences, judgements) if f.relation == Relation.CONFLICTS]
 
         return await anyio.to_thread.run_sync(judge)
 
-    def retrieve(self, vectors: np.ndarray, on: date) -> Retrieved:
-        """Top-k passages per sentence from positions in effect on ``on`` (one store call), with context."""
+    def retrieve(self, vectors: np.ndarray, on: date, texts: list[str] | None = None) -> Retrieved:
+        """Top-k passages per sentence from positions in effect on ``on`` (one store call), with context.
+
+        With the sentences' ``texts`` the store may rank by hybrid (dense + lexical) retrieval; a
+        candidate's ``similarity`` is the dense cosine either way (the store's ``Hit.score``).
+        """
         self.corpus.ensure_store()
         snapshot = self.corpus.snapshot()
         top_k = self.limits.top_k
         # Over-fetch: hits from superseded versions or positions out of effect are dropped below.
-        hits = self.corpus.store.search_batch(vectors, top_k * 3)
+        hits = self.corpus.store.search_batch(vectors, top_k * 3, texts=texts)
         out: list[list[Candidate]] = []
         for row in hits:
             kept: list[Candidate] = []

@@ -15,14 +15,53 @@ A *point* is one reference passage. Its payload always carries:
 
 Point ids are deterministic UUID strings chosen by the caller, so re-running a
 load overwrites rather than duplicates.
+
+Each point holds two named vectors: ``dense`` (the embedding, cosine) and ``sparse``
+(:func:`service.text.sparse.passage_vector` of the payload's ``passage``, with Qdrant's IDF
+modifier). The store computes the sparse one itself from the payload, so callers hand it dense
+vectors only, and a store written by older code (one unnamed dense vector) can be rebuilt from
+what it holds (both stores migrate such a collection when they open it).
+
+Retrieval (``retrieval``): ``dense`` searches the dense vector only; ``hybrid`` runs, per query,
+one Qdrant query that prefetches the nearest points by dense and by sparse vector and fuses the
+two rankings (RRF). Either way a :class:`Hit`'s ``score`` is the dense cosine of query and point
+(the judge's thresholds are cosines), never a fusion score; the order is the fused one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
+
+DENSE = "dense"
+SPARSE = "sparse"
+Retrieval = Literal["hybrid", "dense"]
+Fusion = Literal["rrf", "dbsf"]
+RETRIEVALS: tuple[str, ...] = ("hybrid", "dense")
+
+
+def check_retrieval(retrieval: str, fusion: str) -> None:
+    """Raise ValueError for an unknown retrieval mode or fusion."""
+    if retrieval not in RETRIEVALS:
+        raise ValueError(f"retrieval must be one of {RETRIEVALS}, got {retrieval!r}")
+    if fusion not in ("rrf", "dbsf"):
+        raise ValueError(f"fusion must be 'rrf' or 'dbsf', got {fusion!r}")
+
+
+def cosines(query: np.ndarray, stored: list[np.ndarray | list[float] | None]) -> list[float]:
+    """Cosine of ``query`` with each stored dense vector (the hybrid hits' ``score``)."""
+    q = np.asarray(query, dtype=np.float32)
+    q = q / (np.linalg.norm(q) or 1.0)
+    out = []
+    for v in stored:
+        if v is None:
+            out.append(0.0)
+            continue
+        arr = np.asarray(v, dtype=np.float32)
+        out.append(float(arr @ q / (np.linalg.norm(arr) or 1.0)))
+    return out
 
 
 class StoreUnavailable(RuntimeError):
@@ -48,7 +87,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result: point id, cosine similarity, payload."""
+    """One search result: point id, dense cosine similarity to the query, payload."""
 
     id: str
     score: float
@@ -64,8 +103,13 @@ class VectorStore(Protocol):
     def upsert(self, points: list[Point]) -> None:
         """Insert or overwrite points by id. Visible to searches when this returns."""
 
-    def search_batch(self, vectors: np.ndarray, limit: int) -> list[list[Hit]]:
-        """For each row of ``vectors`` the ``limit`` nearest *active* points, best first."""
+    def search_batch(self, vectors: np.ndarray, limit: int, texts: list[str] | None = None) -> list[list[Hit]]:
+        """For each row of ``vectors`` the ``limit`` best *active* points, best first.
+
+        With ``texts`` (one per row) and hybrid retrieval the ranking fuses dense and sparse
+        search; without them, or with dense retrieval, it is the dense ranking. ``score`` is
+        always the dense cosine.
+        """
 
     def set_active(self, position_id: str, active: bool) -> None:
         """Set ``active`` on every point of ``position_id``."""

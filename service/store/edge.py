@@ -22,6 +22,15 @@ Things about qdrant-edge 0.9.0 this module works around (found by experiment):
   meanwhile. Nothing here can avoid that; callers should run it when idle.
 - The engine itself refuses a second open of the shard ("Can't init WAL:
   WouldBlock"); our own lock file comes first so the error says what happened.
+- Sparse vectors, prefetch and fusion (RRF, DBSF) work as on a server; an empty
+  sparse vector is accepted (a passage with no content words).
+
+Layout upgrade: a shard written before hybrid retrieval holds one unnamed dense
+vector. Opening it migrates it (:meth:`EdgeStore._migrate_legacy`): every point is
+read back with its vector and payload, written into a new shard beside it with the
+named ``dense`` + ``sparse`` layout, and the new shard replaces the old by rename.
+A crash part-way leaves the old shard in place (or puts it back on the next open),
+and the migration runs again.
 """
 
 from __future__ import annotations
@@ -29,7 +38,9 @@ from __future__ import annotations
 import errno
 import fcntl
 import json
+import logging
 import os
+import shutil
 import threading
 import uuid
 from collections.abc import Iterator
@@ -40,7 +51,10 @@ from typing import Any
 import numpy as np
 import qdrant_edge as qe
 
-from service.store.base import Hit, Point, StoreUnavailable
+from service.store.base import DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines
+from service.text.sparse import passage_vector, query_vector
+
+log = logging.getLogger("selaras")
 
 LOCK_FILE = "selaras.lock"
 _CONFIG_FILE = "edge_config.json"
@@ -53,6 +67,9 @@ _HNSW_EF_CONSTRUCT = 256
 
 
 _SEARCH_CHUNK = 8
+_MIGRATING = ".migrating"  # suffixes of the shard directories a layout migration writes
+_LEGACY = ".legacy"
+_RRF_K = 60  # the usual RRF constant (Qdrant's default too)
 
 
 class StoreLocked(StoreUnavailable):
@@ -133,8 +150,10 @@ class EdgeStore:
         collection: str = "passages",
         exact_below: int = 20000,
         hnsw_ef: int = 256,
+        retrieval: str = "hybrid",
+        fusion: str = "rrf",
     ) -> None:
-        """Open (or prepare) the store under ``path``.
+        """Open (or prepare) the store under ``path``; a shard of the old layout is migrated.
 
         Raises :class:`StoreLocked` if another process holds the directory and
         :class:`StoreUnavailable` if it cannot be created, read or written.
@@ -145,6 +164,9 @@ class EdgeStore:
         self.collection = collection
         self.exact_below = int(exact_below)
         self.hnsw_ef = int(hnsw_ef)
+        check_retrieval(retrieval, fusion)
+        self.retrieval = retrieval
+        self.fusion = fusion
         self._shard_dir = self.path / collection
         self._shard: qe.EdgeShard | None = None
         self._dim: int | None = None
@@ -157,8 +179,11 @@ class EdgeStore:
         self._prepare_dir()
         self._lock_fd: int | None = self._acquire_dir_lock()
         try:
+            self._recover_migration()
             if (self._shard_dir / _CONFIG_FILE).exists():
-                self._dim = self._read_dim()
+                self._dim, legacy = self._read_dim()
+                if legacy:
+                    self._migrate_legacy(self._dim)
                 self._shard = qe.EdgeShard.load(str(self._shard_dir), self._config(self._dim))
         except StoreUnavailable:
             self._release_dir_lock()
@@ -220,20 +245,85 @@ class EdgeStore:
         os.close(self._lock_fd)
         self._lock_fd = None
 
-    def _read_dim(self) -> int:
+    def _read_dim(self) -> tuple[int, bool]:
+        """The dense vector size, and whether the shard has the old layout (one unnamed vector)."""
         try:
             config = json.loads((self._shard_dir / _CONFIG_FILE).read_text())
-            return int(config["vectors"][""]["size"])
+            vectors = config["vectors"]
+            if DENSE in vectors:
+                return int(vectors[DENSE]["size"]), False
+            return int(vectors[""]["size"]), True
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreUnavailable(f"unreadable qdrant-edge config in {self._shard_dir}: {exc}") from exc
 
-    def _config(self, dim: int) -> qe.EdgeConfig:
+    def _recover_migration(self) -> None:
+        """Undo what a migration that crashed left: the old shard comes back, the partial new one goes."""
+        legacy = self._shard_dir.with_name(self._shard_dir.name + _LEGACY)
+        partial = self._shard_dir.with_name(self._shard_dir.name + _MIGRATING)
+        if legacy.exists():
+            if (self._shard_dir / _CONFIG_FILE).exists():
+                shutil.rmtree(legacy)  # the new shard was in place already; only the clean-up was lost
+            else:
+                if self._shard_dir.exists():
+                    shutil.rmtree(self._shard_dir)
+                legacy.rename(self._shard_dir)
+        if partial.exists():
+            shutil.rmtree(partial)
+
+    def _migrate_legacy(self, dim: int) -> None:
+        """Rewrite a shard of the old layout (unnamed dense vector) as dense + sparse named vectors."""
+        legacy_dir = self._shard_dir.with_name(self._shard_dir.name + _LEGACY)
+        partial = self._shard_dir.with_name(self._shard_dir.name + _MIGRATING)
+        log.warning("vector store at %s has the layout of an older Selaras (dense vector only); migrating it to "
+                    "dense + sparse vectors (no re-embedding)", self._shard_dir)
+        old = qe.EdgeShard.load(str(self._shard_dir), self._config(dim, legacy=True))
+        new = qe.EdgeShard.create(str(partial), self._config(dim))
+        moved = 0
+        try:
+            offset = None
+            while True:
+                records, offset = old.scroll(qe.ScrollRequest(offset=offset, limit=_UPSERT_CHUNK,
+                                                              with_payload=True, with_vector=True))
+                if records:
+                    ops = []
+                    for rec in records:
+                        vec = rec.vector.get("", next(iter(rec.vector.values()))) if isinstance(rec.vector, dict) \
+                            else rec.vector
+                        ops.append(qe.Point(rec.id, self._vectors(vec, dict(rec.payload or {})),
+                                            dict(rec.payload or {})))
+                    new.update(qe.UpdateOperation.upsert_points(ops))
+                    moved += len(ops)
+                if offset is None:
+                    break
+            for field, schema in (("position_id", qe.PayloadSchemaType.Keyword),
+                                  ("active", qe.PayloadSchemaType.Bool)):
+                new.update(qe.UpdateOperation.create_field_index(field, schema))
+            new.flush()
+        finally:
+            new.close()
+            old.close()
+        self._shard_dir.rename(legacy_dir)
+        partial.rename(self._shard_dir)
+        shutil.rmtree(legacy_dir)
+        log.warning("vector store at %s migrated: %d passages now have sparse vectors", self._shard_dir, moved)
+
+    @staticmethod
+    def _vectors(dense: list[float], payload: dict[str, Any]) -> dict[str, Any]:
+        sparse = passage_vector(str(payload.get("passage", "")))
+        out: dict[str, Any] = {DENSE: dense}
+        if sparse:
+            out[SPARSE] = qe.SparseVector(sparse.indices, sparse.values)
+        return out
+
+    def _config(self, dim: int, legacy: bool = False) -> qe.EdgeConfig:
         # Segments smaller than exact_below vectors stay plain: we search them
         # exactly anyway, and building HNSW holds the GIL. Filtered searches on
         # fewer active points than that also scan instead of walking the graph.
         threshold_kb = max(1, self.exact_below * dim * 4 // 1024)
+        dense = qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine)
         return qe.EdgeConfig(
-            vectors=qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine),
+            vectors=dense if legacy else {DENSE: dense},
+            sparse_vectors=None if legacy else {SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
             hnsw_config=qe.HnswIndexConfig(
                 m=_HNSW_M, ef_construct=_HNSW_EF_CONSTRUCT, full_scan_threshold=threshold_kb
             ),
@@ -304,7 +394,7 @@ class EdgeStore:
                 if vectors.ndim != 2 or vectors.shape[1] != self._dim:
                     raise ValueError(f"vectors must have {self._dim} dimensions, got shape {vectors.shape}")
                 ops = [
-                    qe.Point(_canonical_id(p.id), row, dict(p.payload))
+                    qe.Point(_canonical_id(p.id), self._vectors(row, p.payload), dict(p.payload))
                     for p, row in zip(chunk, vectors.tolist())  # one tolist() per chunk is much faster
                 ]
                 try:
@@ -312,11 +402,19 @@ class EdgeStore:
                 except Exception as exc:
                     raise self._engine_error("upsert", exc) from exc
 
-    def search_batch(self, vectors: np.ndarray, limit: int) -> list[list[Hit]]:
-        """For each row of ``vectors`` the ``limit`` nearest active points, best first."""
+    def search_batch(self, vectors: np.ndarray, limit: int, texts: list[str] | None = None) -> list[list[Hit]]:
+        """For each row of ``vectors`` the ``limit`` best active points, best first; ``score`` is the cosine.
+
+        Hybrid retrieval with ``texts``: one query per row prefetches ``limit`` points by dense and
+        ``limit`` by sparse vector and fuses them; the dense vectors come back with the hits and
+        give each its cosine.
+        """
         queries = np.asarray(vectors, dtype=np.float32)
         if queries.ndim == 1:
             queries = queries.reshape(1, -1)
+        hybrid = self.retrieval == "hybrid" and texts is not None
+        if texts is not None and len(texts) != len(queries):
+            raise ValueError(f"{len(texts)} texts for {len(queries)} query vectors")
         if len(queries) == 0:
             return []
         with self._rw.shared():
@@ -333,16 +431,20 @@ class EdgeStore:
                     params = qe.SearchParams(exact=True)
                 else:
                     params = qe.SearchParams(hnsw_ef=max(self.hnsw_ef, limit))
-                requests = [
-                    qe.QueryRequest(
-                        limit=limit,
-                        query=qe.Query.Nearest(row),
-                        filter=self._active_filter,
-                        with_payload=True,
-                        params=params,
-                    )
-                    for row in queries.tolist()
-                ]
+                if hybrid:
+                    requests = [self._hybrid_request(row, text, limit, params)
+                                for row, text in zip(queries.tolist(), texts or [])]
+                else:
+                    requests = [
+                        qe.QueryRequest(
+                            limit=limit,
+                            query=qe.Query.Nearest(row, using=DENSE),
+                            filter=self._active_filter,
+                            with_payload=True,
+                            params=params,
+                        )
+                        for row in queries.tolist()
+                    ]
                 # qdrant-edge holds the GIL for a whole batch (30 queries at 100k points stalled
                 # every thread, the event loop included, for 151 ms); chunks of 8 bound the stall
                 # to ~45 ms for ~9 % more total time.
@@ -351,10 +453,30 @@ class EdgeStore:
                     results.extend(self._shard.query_batch(qe.QueryBatchRequest(requests[lo : lo + _SEARCH_CHUNK])))
             except Exception as exc:
                 raise self._engine_error("search", exc) from exc
-        return [
-            [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in row]
-            for row in results
-        ]
+        if not hybrid:
+            return [
+                [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in row]
+                for row in results
+            ]
+        out = []
+        for query, row in zip(queries, results):
+            sims = cosines(query, [(p.vector or {}).get(DENSE) if isinstance(p.vector, dict) else p.vector
+                                   for p in row])
+            out.append([Hit(id=str(p.id), score=sim, payload=dict(p.payload or {})) for p, sim in zip(row, sims)])
+        return out
+
+    def _hybrid_request(self, row: list[float], text: str, limit: int, params: qe.SearchParams) -> qe.QueryRequest:
+        prefetches = [qe.Prefetch(limit=limit, query=qe.Query.Nearest(row, using=DENSE),
+                                  filter=self._active_filter, params=params)]
+        sparse = query_vector(text)
+        if sparse:
+            prefetches.append(qe.Prefetch(limit=limit,
+                                          query=qe.Query.Nearest(qe.SparseVector(sparse.indices, sparse.values),
+                                                                 using=SPARSE),
+                                          filter=self._active_filter))
+        fusion = qe.Fusion.Rrf(k=_RRF_K) if self.fusion == "rrf" else qe.Fusion.Dbsf()
+        return qe.QueryRequest(limit=limit, prefetches=prefetches, query=fusion, filter=self._active_filter,
+                               with_payload=True, with_vector=[DENSE])
 
     def set_active(self, position_id: str, active: bool) -> None:
         """Set ``active`` on every point of ``position_id``."""

@@ -17,6 +17,8 @@ def open_store(
     write_consistency: int = 1,
     exact_below: int = 300_000,
     hnsw_ef: int = 256,
+    retrieval: str = "hybrid",
+    fusion: str = "rrf",
 ) -> VectorStore:
     """Open the configured store.
 
@@ -29,6 +31,9 @@ def open_store(
     at 100k points, exact search took 3.8 ms/query at recall 1.0, while HNSW with
     ef=256 took 1.7 ms at recall 0.987 (0.705 on harder data). Exact search is the
     safer default well past 100k, and it skips the long blocking index build.
+
+    ``retrieval``: ``hybrid`` (dense + sparse lexical, fused) or ``dense``; ``fusion``: ``rrf`` or
+    ``dbsf`` (see :mod:`service.store.base`).
     """
     # Imported here so the embedded path never pays for importing qdrant-client.
     if qdrant_url:
@@ -36,7 +41,8 @@ def open_store(
 
         return ServerStore(qdrant_url, api_key=api_key, collection=collection, shards=shards, replicas=replicas,
                            write_consistency=write_consistency,
-                           exact_below=exact_below, hnsw_ef=hnsw_ef)
+                           exact_below=exact_below, hnsw_ef=hnsw_ef, retrieval=retrieval, fusion=fusion)
     from service.store.edge import EdgeStore
 
-    return EdgeStore(Path(data_dir) / "qdrant", collection=collection, exact_below=exact_below, hnsw_ef=hnsw_ef)
+    return EdgeStore(Path(data_dir) / "qdrant", collection=collection, exact_below=exact_below, hnsw_ef=hnsw_ef,
+                     retrieval=retrieval, fusion=fusion)

@@ -4,6 +4,13 @@
 contract tests run against (no Qdrant server is available there). Local mode
 always searches exactly and ignores payload indexes, so we skip both there
 rather than have it warn on every call.
+
+Layout upgrade: a collection created before hybrid retrieval has one unnamed dense
+vector. :meth:`ServerStore.ensure_collection` migrates it: the points are read back
+(vectors and payloads), the collection is recreated with the named ``dense`` +
+``sparse`` layout and the points are written again with their sparse vectors. While
+that runs the collection is briefly missing or partial for other replicas; if the
+process dies in between, ``selaras reindex`` rebuilds it from the records.
 """
 
 from __future__ import annotations
@@ -14,12 +21,17 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import logging
+
 import httpx
 import numpy as np
 from qdrant_client import QdrantClient, models
 from qdrant_client.http.exceptions import ApiException, ResponseHandlingException, UnexpectedResponse
 
-from service.store.base import Hit, Point, StoreUnavailable
+from service.store.base import DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines
+from service.text.sparse import passage_vector, query_vector
+
+log = logging.getLogger("selaras")
 
 T = TypeVar("T")
 
@@ -58,6 +70,8 @@ class ServerStore:
         timeout: float = 10,
         exact_below: int = 20000,
         hnsw_ef: int = 256,
+        retrieval: str = "hybrid",
+        fusion: str = "rrf",
     ) -> None:
         """Create the client; ``https://`` URLs use TLS, ``api_key`` is sent on every call."""
         if write_consistency > replicas:
@@ -69,6 +83,9 @@ class ServerStore:
         self.write_consistency = int(write_consistency)
         self.exact_below = int(exact_below)
         self.hnsw_ef = int(hnsw_ef)
+        check_retrieval(retrieval, fusion)
+        self.retrieval = retrieval
+        self.fusion = fusion
         self.local = url == ":memory:"
         if self.local:
             self._client = QdrantClient(location=":memory:")
@@ -142,24 +159,19 @@ class ServerStore:
         dim = int(dim)
         if self._call("collection_exists", self._client.collection_exists, self.collection):
             vectors = self._call("get_collection", self._client.get_collection, self.collection).config.params.vectors
-            size = getattr(vectors, "size", None)
+            legacy = not isinstance(vectors, dict)
+            params = vectors if legacy else (vectors or {}).get(DENSE)
+            size = getattr(params, "size", None)
             if size is not None and size != dim:
                 raise ValueError(
                     f"Qdrant collection {self.collection!r} at {self.url} holds {size}-dimensional vectors, "
                     f"not {dim}: re-index into a new collection after changing the model"
                 )
+            if legacy:
+                self._migrate_legacy(dim)
         else:
             try:
-                self._call(
-                    "create_collection",
-                    self._client.create_collection,
-                    self.collection,
-                    vectors_config=models.VectorParams(size=dim, distance=models.Distance.COSINE),
-                    shard_number=self.shards,
-                    replication_factor=self.replicas,
-                    write_consistency_factor=self.write_consistency,
-                    hnsw_config=models.HnswConfigDiff(m=_HNSW_M, ef_construct=_HNSW_EF_CONSTRUCT),
-                )
+                self._create(dim)
             except UnexpectedResponse as exc:
                 # Another replica of the service may have created it between our
                 # check and create (409, or 400 "already exists" on older servers).
@@ -183,24 +195,77 @@ class ServerStore:
                 )
         self._invalidate_count()
 
+    def _create(self, dim: int) -> None:
+        self._call(
+            "create_collection",
+            self._client.create_collection,
+            self.collection,
+            vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
+            sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+            shard_number=self.shards,
+            replication_factor=self.replicas,
+            write_consistency_factor=self.write_consistency,
+            hnsw_config=models.HnswConfigDiff(m=_HNSW_M, ef_construct=_HNSW_EF_CONSTRUCT),
+        )
+
+    def _migrate_legacy(self, dim: int) -> None:
+        """Recreate a collection of the old layout (unnamed dense vector) as dense + sparse, keeping its points."""
+        log.warning("Qdrant collection %r at %s has the layout of an older Selaras (dense vector only); migrating "
+                    "it to dense + sparse vectors (no re-embedding)", self.collection, self.url)
+        kept: list[tuple[Any, list[float], dict[str, Any]]] = []
+        offset = None
+        while True:
+            records, offset = self._call("scroll", self._client.scroll, self.collection, limit=_UPSERT_CHUNK,
+                                         offset=offset, with_payload=True, with_vectors=True)
+            for rec in records:
+                vec = rec.vector
+                if isinstance(vec, dict):
+                    vec = vec.get("", next(iter(vec.values()), None))
+                kept.append((rec.id, list(vec), dict(rec.payload or {})))  # type: ignore[arg-type]
+            if offset is None:
+                break
+        self._call("delete_collection", self._client.delete_collection, self.collection)
+        self._create(dim)
+        for start in range(0, len(kept), _UPSERT_CHUNK):
+            structs = [models.PointStruct(id=pid, vector=self._vectors(vec, payload), payload=payload)
+                       for pid, vec, payload in kept[start : start + _UPSERT_CHUNK]]
+            self._call("upsert", self._client.upsert, self.collection, points=structs, wait=True)
+        log.warning("Qdrant collection %r migrated: %d passages now have sparse vectors", self.collection, len(kept))
+
+    @staticmethod
+    def _vectors(dense: list[float], payload: dict[str, Any]) -> dict[str, Any]:
+        sparse = passage_vector(str(payload.get("passage", "")))
+        out: dict[str, Any] = {DENSE: dense}
+        if sparse:
+            out[SPARSE] = models.SparseVector(indices=sparse.indices, values=sparse.values)
+        return out
+
     def upsert(self, points: list[Point]) -> None:
         """Insert or overwrite points by id; waits until they are searchable."""
         for start in range(0, len(points), _UPSERT_CHUNK):
             chunk = points[start : start + _UPSERT_CHUNK]
             vectors = np.asarray([p.vector for p in chunk], dtype=np.float32).tolist()
             structs = [
-                models.PointStruct(id=_canonical_id(p.id), vector=vec, payload=dict(p.payload))
+                models.PointStruct(id=_canonical_id(p.id), vector=self._vectors(vec, p.payload),
+                                   payload=dict(p.payload))
                 for p, vec in zip(chunk, vectors)
             ]
             self._call("upsert", self._client.upsert, self.collection, points=structs, wait=True)
         if points:
             self._invalidate_count()
 
-    def search_batch(self, vectors: np.ndarray, limit: int) -> list[list[Hit]]:
-        """For each row of ``vectors`` the ``limit`` nearest active points, best first (one round trip)."""
+    def search_batch(self, vectors: np.ndarray, limit: int, texts: list[str] | None = None) -> list[list[Hit]]:
+        """For each row of ``vectors`` the ``limit`` best active points, best first (one round trip).
+
+        Hybrid retrieval with ``texts``: each query prefetches ``limit`` points by dense and by
+        sparse vector and fuses them; ``score`` is still the dense cosine (from the returned vectors).
+        """
         queries = np.asarray(vectors, dtype=np.float32)
         if queries.ndim == 1:
             queries = queries.reshape(1, -1)
+        if texts is not None and len(texts) != len(queries):
+            raise ValueError(f"{len(texts)} texts for {len(queries)} query vectors")
+        hybrid = self.retrieval == "hybrid" and texts is not None
         if len(queries) == 0:
             return []
         if limit <= 0:
@@ -220,12 +285,17 @@ class ServerStore:
                 if total < self.exact_below
                 else models.SearchParams(hnsw_ef=max(self.hnsw_ef, limit))
             )
-        requests = [
-            models.QueryRequest(
-                query=row, filter=self._active_filter, limit=limit, with_payload=True, params=params
-            )
-            for row in queries.tolist()
-        ]
+        if hybrid:
+            requests = [self._hybrid_request(row, text, limit, params)
+                        for row, text in zip(queries.tolist(), texts or [])]
+        else:
+            requests = [
+                models.QueryRequest(
+                    query=row, using=DENSE, filter=self._active_filter, limit=limit, with_payload=True,
+                    params=params
+                )
+                for row in queries.tolist()
+            ]
         try:
             responses = self._call(
                 "query_batch_points", self._client.query_batch_points, self.collection, requests
@@ -237,10 +307,29 @@ class ServerStore:
                 # "unsupported", a silent wrong answer. It is an outage until restored.
                 raise self._missing_collection() from exc
             raise
-        return [
-            [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in response.points]
-            for response in responses
-        ]
+        if not hybrid:
+            return [
+                [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in response.points]
+                for response in responses
+            ]
+        out = []
+        for query, response in zip(queries, responses):
+            sims = cosines(query, [p.vector.get(DENSE) if isinstance(p.vector, dict) else p.vector
+                                   for p in response.points])
+            out.append([Hit(id=str(p.id), score=sim, payload=dict(p.payload or {}))
+                        for p, sim in zip(response.points, sims)])
+        return out
+
+    def _hybrid_request(self, row: list[float], text: str, limit: int,
+                        params: models.SearchParams | None) -> models.QueryRequest:
+        prefetch = [models.Prefetch(query=row, using=DENSE, filter=self._active_filter, limit=limit, params=params)]
+        sparse = query_vector(text)
+        if sparse:
+            prefetch.append(models.Prefetch(query=models.SparseVector(indices=sparse.indices, values=sparse.values),
+                                            using=SPARSE, filter=self._active_filter, limit=limit))
+        fusion = models.Fusion.RRF if self.fusion == "rrf" else models.Fusion.DBSF
+        return models.QueryRequest(prefetch=prefetch, query=models.FusionQuery(fusion=fusion),
+                                   filter=self._active_filter, limit=limit, with_payload=True, with_vector=[DENSE])
 
     def set_active(self, position_id: str, active: bool) -> None:
         """Set ``active`` on every point of ``position_id``."""
