@@ -1,4 +1,4 @@
-"""Review links and the review page, against the app in-process (real model, store and records).
+"""Review links and the review page, against the session app in-process (real model, store and records).
 
 Attacks from issue 11: a review link worked forever, kept working after the key that made the
 report was revoked or expired, and there was no way to invalidate links; every link cost a
@@ -10,45 +10,34 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from litestar.testing import TestClient
+from litestar.testing import AsyncTestClient
 
 from service.api import checks
-from service.app import create_app
 from service.cli import build_parser, cmd_keys
 from service.records import Records
 from service.config import Settings
+from tests.api.conftest import auth as bearer
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 SOS = "Kementerian Sosial"
 DRAFT = "Pemerintah menyalurkan bantuan pangan kepada keluarga penerima manfaat di seluruh provinsi."
 HTML = {"Accept": "text/html"}
 
 
-@pytest.fixture(scope="module")
-def service(tmp_path_factory):
-    """(client, records of the running app, its data dir)."""
-    data_dir = tmp_path_factory.mktemp("review-links") / "data"
-    settings = Settings(data_dir=data_dir, cache_dir=Path(os.environ.get("SELARAS_CACHE_DIR", ROOT / ".cache")),
-                        nli="off")
-    with TestClient(create_app(settings)) as client:
-        yield client, client.app.state.selaras.records, data_dir
+@pytest.fixture
+def service(api):
+    """(client, records of the running app, its data dir): the session app."""
+    return api.client, api.records, api.data_dir
 
 
-def bearer(secret: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {secret}"}
-
-
-def check(client: TestClient, secret: str, text: str = DRAFT) -> dict:
-    r = client.post("/v1/checks", json={"text": text}, headers=bearer(secret))
+async def check(client: AsyncTestClient, secret: str, text: str = DRAFT) -> dict:
+    r = await client.post("/v1/checks", json={"text": text}, headers=bearer(secret))
     assert r.status_code == 200, r.text
     return r.json()
 
@@ -58,59 +47,59 @@ def expiry(url: str) -> int:
     return int(token.split(".", 1)[0])
 
 
-def status(client: TestClient, url: str, **headers: str) -> int:
-    return client.get(url, headers=headers).status_code
+async def status(client: AsyncTestClient, url: str, **headers: str) -> int:
+    return (await client.get(url, headers=headers)).status_code
 
 
-def test_link_carries_an_expiry_and_stops_working_after_it(service, monkeypatch):
+async def test_link_carries_an_expiry_and_stops_working_after_it(service, monkeypatch):
     client, records, _ = service
     _, sub = records.create_key(SOS, "submitter")
-    url = check(client, sub)["review_url"]
+    url = (await check(client, sub))["review_url"]
     expires = expiry(url)
     assert abs(expires - (time.time() + 30 * 86400)) < 300  # SELARAS_REVIEW_LINK_DAYS defaults to 30
-    assert status(client, url) == 200 and status(client, url, Accept="text/html") == 200
+    assert await status(client, url) == 200 and await status(client, url, Accept="text/html") == 200
 
     monkeypatch.setattr(checks, "_now", lambda: expires - 60)
-    assert status(client, url) == 200
+    assert await status(client, url) == 200
     # Opening the link does not hand out a fresh one: a link cannot renew itself past its expiry.
-    assert client.get(url).json()["review_url"] == url
+    assert (await client.get(url)).json()["review_url"] == url
     monkeypatch.setattr(checks, "_now", lambda: expires + 1)
-    assert status(client, url) == 404 and status(client, url, Accept="text/html") == 404
+    assert await status(client, url) == 404 and await status(client, url, Accept="text/html") == 404
 
     # The expiry is signed: moving it forward breaks the link.
     monkeypatch.undo()
     forged = url.replace(f"token={expires}.", f"token={expires + 10 * 365 * 86400}.")
-    assert forged != url and status(client, forged) == 404
+    assert forged != url and await status(client, forged) == 404
     # Tokens of the old never-expiring form (32 hex digits) open nothing any more.
     report_id = url.split("/v1/reports/", 1)[1].split("?", 1)[0]
-    assert status(client, f"/v1/reports/{report_id}?token={'0' * 32}") == 404
+    assert await status(client, f"/v1/reports/{report_id}?token={'0' * 32}") == 404
 
 
-def test_link_lifetime_is_a_setting(service, monkeypatch):
+async def test_link_lifetime_is_a_setting(service, monkeypatch):
     client, records, _ = service
     assert Settings(_env_file=None).review_link_days == 30
     monkeypatch.setenv("SELARAS_REVIEW_LINK_DAYS", "7")
     assert Settings().review_link_days == 7
     monkeypatch.setattr(client.app.state.settings, "review_link_days", 2)
     _, sub = records.create_key(SOS, "submitter")
-    report = check(client, sub)
+    report = await check(client, sub)
     assert abs(expiry(report["review_url"]) - (time.time() + 2 * 86400)) < 300
-    again = client.get(f"/v1/reports/{report['id']}", headers=bearer(sub)).json()["review_url"]
+    again = (await client.get(f"/v1/reports/{report['id']}", headers=bearer(sub))).json()["review_url"]
     assert abs(expiry(again) - (time.time() + 2 * 86400)) < 300
 
 
-def test_link_dies_when_the_key_that_made_the_report_is_revoked(service):
+async def test_link_dies_when_the_key_that_made_the_report_is_revoked(service):
     client, records, data_dir = service
     key, sub = records.create_key(SOS, "submitter")
     sub_id = key.id
     _, curator = records.create_key("Kantor Komunikasi Kepresidenan", "curator")
-    report = check(client, sub)
+    report = await check(client, sub)
     assert records.report_key_id(report["id"]) == sub_id  # stored beside the report, not in its body
-    assert "key_id" not in client.get(f"/v1/reports/{report['id']}", headers=bearer(sub)).json()
+    assert "key_id" not in (await client.get(f"/v1/reports/{report['id']}", headers=bearer(sub))).json()
     # A curator reading the report gets a link bound to the same (creating) key.
-    curator_url = client.get(f"/v1/reports/{report['id']}", headers=bearer(curator)).json()["review_url"]
+    curator_url = (await client.get(f"/v1/reports/{report['id']}", headers=bearer(curator))).json()["review_url"]
     for url in (report["review_url"], curator_url):
-        assert status(client, url) == 200 and status(client, url, Accept="text/html") == 200
+        assert await status(client, url) == 200 and await status(client, url, Accept="text/html") == 200
 
     cli_records = Records(data_dir / "records.sqlite3")  # as `selaras keys revoke` would, from another process
     try:
@@ -118,41 +107,41 @@ def test_link_dies_when_the_key_that_made_the_report_is_revoked(service):
     finally:
         cli_records.close()
     for url in (report["review_url"], curator_url):
-        assert status(client, url) == 404 and status(client, url, Accept="text/html") == 404
+        assert await status(client, url) == 404 and await status(client, url, Accept="text/html") == 404
     # The report itself is still there for keys allowed to read it.
-    assert client.get(f"/v1/reports/{report['id']}", headers=bearer(curator)).status_code == 200
+    assert (await client.get(f"/v1/reports/{report['id']}", headers=bearer(curator))).status_code == 200
 
 
-def test_link_dies_when_the_key_that_made_the_report_expires(service):
+async def test_link_dies_when_the_key_that_made_the_report_expires(service):
     client, records, data_dir = service
     key, sub = records.create_key(SOS, "submitter")
-    r = client.post("/v1/checks:batch", json={"drafts": [{"text": DRAFT}, {"text": DRAFT + " Lagi."}]},
+    r = await client.post("/v1/checks:batch", json={"drafts": [{"text": DRAFT}, {"text": DRAFT + " Lagi."}]},
                     headers=bearer(sub))
     assert r.status_code == 200, r.text
     reports = r.json()["reports"]
     assert [records.report_key_id(rep["id"]) for rep in reports] == [key.id, key.id]
-    assert all(status(client, rep["review_url"]) == 200 for rep in reports)
+    assert all([await status(client, rep["review_url"]) == 200 for rep in reports])
 
     other = Records(data_dir / "records.sqlite3")
     try:
         other._db.execute("UPDATE api_keys SET expires_at='2020-01-01T00:00:00+00:00' WHERE id=?", (key.id,))
     finally:
         other.close()
-    assert all(status(client, rep["review_url"]) == 404 for rep in reports)
+    assert all([await status(client, rep["review_url"]) == 404 for rep in reports])
 
 
-def test_rotate_secret_command_ends_every_link(service):
+async def test_rotate_secret_command_ends_every_link(service):
     client, records, data_dir = service
     _, sub = records.create_key(SOS, "submitter")
-    report = check(client, sub)
+    report = await check(client, sub)
     old = report["review_url"]
-    assert status(client, old) == 200
+    assert await status(client, old) == 200
 
     args = build_parser().parse_args(["keys", "rotate-secret"])
     assert cmd_keys(args, Settings(data_dir=data_dir)) == 0  # a separate connection, like the CLI process
-    assert status(client, old) == 404 and status(client, old, Accept="text/html") == 404
-    new = client.get(f"/v1/reports/{report['id']}", headers=bearer(sub)).json()["review_url"]
-    assert new != old and status(client, new) == 200
+    assert await status(client, old) == 404 and await status(client, old, Accept="text/html") == 404
+    new = (await client.get(f"/v1/reports/{report['id']}", headers=bearer(sub))).json()["review_url"]
+    assert new != old and await status(client, new) == 200
 
 
 def test_secret_is_read_once_not_written_per_link(tmp_path):
@@ -183,15 +172,15 @@ def _csp(response) -> dict[str, str]:
     return {d.split()[0]: d.partition(" ")[2] for d in (p.strip() for p in policy.split(";")) if d}
 
 
-def test_review_page_and_report_json_headers(service):
+async def test_review_page_and_report_json_headers(service):
     client, records, _ = service
     _, sub = records.create_key(SOS, "submitter")
-    report = check(client, sub, "Harga <script>alert(1)</script> bahan pokok tetap stabil pada bulan ini.")
+    report = await check(client, sub, "Harga <script>alert(1)</script> bahan pokok tetap stabil pada bulan ini.")
     url = report["review_url"]
     responses = {
-        "link html": client.get(url, headers=HTML), "link json": client.get(url),
-        "key html": client.get(f"/v1/reports/{report['id']}", headers={**HTML, **bearer(sub)}),
-        "key json": client.get(f"/v1/reports/{report['id']}", headers=bearer(sub)),
+        "link html": await client.get(url, headers=HTML), "link json": await client.get(url),
+        "key html": await client.get(f"/v1/reports/{report['id']}", headers={**HTML, **bearer(sub)}),
+        "key json": await client.get(f"/v1/reports/{report['id']}", headers=bearer(sub)),
     }
     for name, r in responses.items():
         assert r.status_code == 200, name
@@ -216,21 +205,21 @@ def test_review_page_and_report_json_headers(service):
         assert f"'sha256-{digest}'" in allowed
 
 
-def test_every_response_is_never_sniffed_framed_or_referred(service):
+async def test_every_response_is_never_sniffed_framed_or_referred(service):
     client, _, _ = service
-    for r in (client.get("/health"), client.get("/no-such-path"), client.get("/v1/reports"),
-              client.get("/v1/reports/nope?token=1.x")):
+    for r in (await client.get("/health"), await client.get("/no-such-path"), await client.get("/v1/reports"),
+              await client.get("/v1/reports/nope?token=1.x")):
         assert r.headers["x-content-type-options"] == "nosniff", r.url
         assert r.headers["x-frame-options"] == "DENY", r.url
         assert r.headers["referrer-policy"] == "no-referrer", r.url
-    assert client.get("/v1/reports").headers["cache-control"] == "no-store"
+    assert (await client.get("/v1/reports")).headers["cache-control"] == "no-store"
 
 
-def test_api_docs_load_no_remote_scripts_by_default(service):
+async def test_api_docs_load_no_remote_scripts_by_default(service):
     client, _, _ = service
     assert Settings(_env_file=None).docs is False
-    schema = client.get("/schema/openapi.json")
+    schema = await client.get("/schema/openapi.json")
     assert schema.status_code == 200 and "/v1/checks" in schema.json()["paths"]
     for path in ("/", "/schema", "/schema/swagger", "/schema/redoc", "/schema/elements", "/schema/rapidoc"):
-        r = client.get(path)
+        r = await client.get(path)
         assert "<script" not in r.text and "cdn." not in r.text, path

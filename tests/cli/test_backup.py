@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.integration.server import ROOT, cli
+from tests.e2e.server import ROOT, cli
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.integration.server import ROOT, Server, create_key
+from tests.e2e.server import ROOT, Server, create_key
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import check
-from tests.integration.server import ROOT
+from tests.e2e.conftest import check
+from tests.e2e.server import ROOT
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from tests.data import shared_data
-from tests.integration.server import ROOT, Server, cli, selaras_env
+from tests.e2e.server import ROOT, Server, cli, selaras_env
 
 pytestmark = pytest.mark.slow
 

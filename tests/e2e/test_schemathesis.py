@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.server import ROOT, Server, cli
+from tests.e2e.server import ROOT, Server, cli
 
 pytestmark = pytest.mark.slow
 

@@ -1,6 +1,6 @@
 """The vector store goes away and comes back: a clear 503, honest readiness, recovery without restart.
 
-Server mode (``SELARAS_QDRANT_URL``) against :class:`~tests.integration.fake_qdrant.FakeQdrant`,
+Server mode (``SELARAS_QDRANT_URL``) against :class:`~tests.e2e.fake_qdrant.FakeQdrant`,
 Qdrant's REST API on a port this test opens and closes (no Qdrant binary runs here). The service
 runs as in production: real uvicorn, real qdrant-client, real HTTP; the outage is a closed port.
 
@@ -18,8 +18,8 @@ import time
 import httpx
 import pytest
 
-from tests.integration.fake_qdrant import FakeQdrant
-from tests.integration.server import ROOT, Server, cli, create_key, free_port
+from tests.e2e.fake_qdrant import FakeQdrant
+from tests.e2e.server import ROOT, Server, cli, create_key, free_port
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from tests.integration.server import ROOT, Server, create_key
+from tests.e2e.server import ROOT, Server, create_key
 
 pytestmark = pytest.mark.slow
 
