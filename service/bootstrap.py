@@ -12,6 +12,7 @@ from service.checking import CheckLimits, Checker
 from service.config import Settings
 from service.corpus import Corpus
 from service.judge.judge import Judge
+from service.judge.nli import NliClassifier, read_meta, weights_present
 from service.judge.policy import JudgePolicy
 from service.records import Records
 from service.store.base import VectorStore
@@ -33,9 +34,6 @@ def build_judge(settings: Settings) -> Judge:
                          nli_candidates=settings.nli_candidates, nli_min_shared_words=settings.nli_min_shared_words)
     if settings.nli == "off":
         return Judge(policy=policy)
-    # Lazy: the classifier module imports torch, which a rules-only judge (SELARAS_NLI=off) never needs.
-    from service.judge.nli import NliClassifier, read_meta, weights_present
-
     if not weights_present():
         log.warning("no trained classifier weights installed; judging with rules only")
         return Judge(policy=policy)

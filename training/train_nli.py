@@ -16,7 +16,7 @@
    held-out accuracy, fit a softmax temperature on the held-out slice, report classifier
    metrics on held-out and val, and write ``weights/nli-top.safetensors`` (fp16) and
    ``weights/nli-meta.json`` (everything needed to reproduce and verify the file).
-5. Calibrate the judge's thresholds on the held-out slice (:func:`service.judge.evaluate.calibrate`)
+5. Calibrate the judge's thresholds on the held-out slice (:func:`training.calibrate.calibrate`)
    and record them in the metadata, where :func:`service.bootstrap.build_judge` reads them.
 """
 
@@ -37,7 +37,9 @@ from typing import Any
 import numpy as np
 import torch
 import torch.nn.functional as F
+from safetensors.torch import save_file
 
+from embeddings.model_cache import DEFAULT_MODEL_NAME, ensure_default_model
 from service.judge.nli import (
     LABELS,
     MAX_TOKENS,
@@ -48,18 +50,18 @@ from service.judge.nli import (
     PairModel,
     PairTokenizer,
     build_model,
-    iter_jsonl,
     length_batches,
     pack_trained,
     sha256_file,
     unpack_trained,
 )
+from training.calibrate import calibrate_and_record
+from training.data import (
+    DEFAULT_DATA_DIR, LABEL_INDEX, neighbour_pairs, read_indonli, sha256_text, split_heldout, write_meta,
+)
 
 log = logging.getLogger("selaras.train")
-LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
 VERSION = "nli-v1"
-# ../shared/data/indonli relative to the repository root (where the shared data sits beside checkouts).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "indonli"
 
 
 @dataclass
@@ -94,59 +96,6 @@ class TrainConfig:
     def work_dir(self) -> Path:
         """Where cached states and the held-out slice live (ignored by git)."""
         return self.cache_dir / "nli-train"
-
-
-# --------------------------------------------------------------------------------------
-# Data
-# --------------------------------------------------------------------------------------
-
-
-def read_indonli(path: Path) -> list[dict[str, Any]]:
-    """IndoNLI rows with a usable label."""
-    return [r for r in iter_jsonl(path) if r.get("label") in LABEL_INDEX]
-
-
-def split_heldout(rows: list[dict[str, Any]], frac: float, seed: int) -> tuple[list[dict], list[dict]]:
-    """Premise-disjoint split: ``frac`` of the distinct premises (all their pairs) go to held-out."""
-    premises = sorted({r["premise"] for r in rows})
-    random.Random(seed).shuffle(premises)
-    held = set(premises[: max(1, round(frac * len(premises)))])
-    return [r for r in rows if r["premise"] not in held], [r for r in rows if r["premise"] in held]
-
-
-def neighbour_pairs(rows: list[dict[str, Any]], count: int, seed: int) -> list[dict[str, Any]]:
-    """``count`` neutral pairs: a hypothesis with the most similar *other* premise (TF-IDF cosine).
-
-    Near-duplicate premises (cosine > 0.6) are skipped: there the hypothesis might well follow.
-    """
-    if count <= 0:
-        return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    premises = sorted({r["premise"] for r in rows})
-    index = {p: i for i, p in enumerate(premises)}
-    vec = TfidfVectorizer(lowercase=True, sublinear_tf=True, min_df=1).fit(premises)
-    pm = vec.transform(premises)
-    rng = random.Random(seed + 1)
-    picked = rng.sample(rows, min(len(rows), count * 2))
-    hm = vec.transform([r["hypothesis"] for r in picked])
-    sims = (hm @ pm.T).toarray()
-    out: list[dict[str, Any]] = []
-    for row, sim in zip(picked, sims):
-        sim[index[row["premise"]]] = -1.0
-        for j in np.argsort(-sim)[:5]:
-            if sim[j] <= 0.6:
-                out.append({"premise": premises[j], "hypothesis": row["hypothesis"], "label": "n",
-                            "source": "neighbour"})
-                break
-        if len(out) >= count:
-            break
-    return out
-
-
-def sha256_text(text: str) -> str:
-    """Hex SHA-256 of a string."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --------------------------------------------------------------------------------------
@@ -284,8 +233,6 @@ def seed_everything(seed: int) -> None:
 
 def train(cfg: TrainConfig) -> dict[str, Any]:
     """Run the whole pipeline described in the module docstring; returns the metadata written."""
-    from embeddings.model_cache import DEFAULT_MODEL_NAME, ensure_default_model
-
     started = time.perf_counter()
     torch.set_num_threads(cfg.threads)
     seed_everything(cfg.seed)
@@ -395,8 +342,6 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     out_dir = Path(cfg.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     weights = out_dir / WEIGHTS_FILE
-    from safetensors.torch import save_file
-
     # fp16 (or int8 rows + scales) keeps the committed file small; the layers run in fp32 after loading.
     save_file(pack_trained(best_state, storage), str(weights),
               metadata={"version": VERSION, "top_layers": str(cfg.layers), "storage": storage})
@@ -445,19 +390,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     write_meta(out_dir, meta)
     log.info("wrote %s (%.1f MB) and %s", weights, weights.stat().st_size / 1e6, META_FILE)
     if cfg.calibrate:
-        from service.judge.evaluate import calibrate_and_record
-
         calibrate_and_record(heldout_path, out_dir, base, cfg.cache_dir)
         meta = json.loads((out_dir / META_FILE).read_text())
     return meta
-
-
-def write_meta(out_dir: Path, meta: dict[str, Any]) -> None:
-    """Write ``nli-meta.json`` atomically."""
-    path = Path(out_dir) / META_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
 
 
 def main_train(args: Any) -> int:
@@ -471,9 +406,6 @@ def main_train(args: Any) -> int:
         neighbours=args.neighbours, calibrate=not args.no_calibrate, storage=args.storage,
     )
     if args.calibrate_only:
-        from embeddings.model_cache import ensure_default_model
-        from service.judge.evaluate import calibrate_and_record
-
         heldout = cfg.work_dir / "heldout.jsonl"
         if not heldout.is_file():
             raise SystemExit(f"error: {heldout} not found: run `selaras train nli` first")

@@ -4,7 +4,7 @@ Why this shape: the service already ships multilingual-e5-small (a 12-layer BERT
 XLM-R tokenizer). The classifier is a cross-encoder over that same base: the pair is read
 as ``<s> reference </s></s> draft </s>``; the token embeddings and the bottom
 ``12 - N`` layers are the base model's, frozen and untouched; only the top ``N`` layers and
-a small classification head were trained on IndoNLI (:mod:`service.judge.train_nli`). So the
+a small classification head were trained on IndoNLI (:mod:`training.train_nli`). So the
 committed file holds just those top layers (fp16), a few MB, and everything below comes
 from the base model the service already has.
 
@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import threading
-from collections import OrderedDict
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +33,14 @@ from typing import Any, Iterable
 import numpy as np
 import torch
 import torch.nn.functional as F
+from cachetools import LRUCache
+from safetensors import SafetensorError, safe_open
+from safetensors.torch import load_file
 from torch import nn
+
+from embeddings.model_cache import resolve_model
+from embeddings.onnx_int8 import export_int8_once, ort_session
+from embeddings.tokenizer import shared_tokenizer
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 WEIGHTS_FILE = "nli-top.safetensors"
@@ -212,8 +219,6 @@ class PairModel(nn.Module):
         base weights too: the starting point for training). Returns the fingerprint of the
         frozen part (:func:`tensor_fingerprint` over embeddings and bottom layers; the word
         table is sampled every 97th row to keep it fast)."""
-        from safetensors import safe_open
-
         path = Path(base_model_path) / "model.safetensors"
         if not path.is_file():
             raise NliWeightsError(f"base model weights not found: {path}")
@@ -337,8 +342,6 @@ class PairTokenizer:
     """
 
     def __init__(self, base_model_path: Path, max_tokens: int = MAX_TOKENS) -> None:
-        from embeddings.tokenizer import shared_tokenizer
-
         self.shared = shared_tokenizer(base_model_path)
         self.max_tokens = max_tokens
         self.pad_id = self.shared.tokenizer.token_to_id("<pad>")
@@ -424,8 +427,8 @@ class NliClassifier:
         self.backend = "onnx-int8" if onnx_session is not None else "torch"
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="nli") if onnx_session and threads > 1 else None
         self.cache_size = cache_size
-        self._cache: OrderedDict[tuple[str, str, str], tuple[float, float, float]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._cache: LRUCache[tuple[str, str, str], tuple[float, float, float]] = LRUCache(maxsize=max(1, cache_size))
+        self._lock = threading.Lock()  # cachetools caches are not thread-safe
 
     @classmethod
     def load(cls, base_model_path: Path | str, weights_dir: Path | str = WEIGHTS_DIR,
@@ -438,9 +441,6 @@ class NliClassifier:
         with a readable message on any mismatch. With ``backend="onnx-int8"`` the verified
         model is exported once to ``cache_dir/nli-int8/`` (keyed by the weights' SHA-256).
         """
-        from safetensors import SafetensorError
-        from safetensors.torch import load_file
-
         if backend not in ("torch", "onnx-int8"):
             raise ValueError(f"unknown classifier backend {backend!r}; use 'torch' or 'onnx-int8'")
         weights_dir = Path(weights_dir)
@@ -466,8 +466,6 @@ class NliClassifier:
         tokenizer = PairTokenizer(base_model_path, int(meta.get("max_tokens", MAX_TOKENS)))
         session = None
         if backend == "onnx-int8":
-            from embeddings.onnx_int8 import ort_session
-
             onnx_path = export_int8(model.eval(), Path(cache_dir) / "nli-int8" / f"{digest[:16]}-{found[:8]}.onnx")
             session = ort_session(onnx_path)  # one pair per run; parallelism comes from the worker threads
             model = None  # the int8 export serves; the fp32 copy (~300 MB) is not kept
@@ -504,18 +502,15 @@ class NliClassifier:
         must not learn which sentences another has checked.
         """
         with self._lock:
-            known = {p: self._cache[(scope, *p)] for p in pairs if (scope, *p) in self._cache}
-            for p in known:
-                self._cache.move_to_end((scope, *p))
+            known = {p: hit for p in pairs if (hit := self._cache.get((scope, *p))) is not None}
         todo = list(dict.fromkeys(p for p in pairs if p not in known))
         if todo:
             rows = torch.softmax(self.logits(todo) / self.temperature, dim=-1).tolist()
             fresh = {p: (float(r[0]), float(r[1]), float(r[2])) for p, r in zip(todo, rows)}
             known.update(fresh)
-            with self._lock:
-                self._cache.update({(scope, *p): v for p, v in fresh.items()})
-                while len(self._cache) > self.cache_size:
-                    self._cache.popitem(last=False)
+            if self.cache_size:
+                with self._lock:
+                    self._cache.update({(scope, *p): v for p, v in fresh.items()})
         return [known[p] for p in pairs]
 
 
@@ -523,15 +518,11 @@ def export_int8(model: PairModel, target: Path) -> Path:
     """Export ``model`` (ids, mask → logits) to ONNX with int8 MatMul weights at ``target`` once
     (~15 s; idempotent and atomic, as the embedder's export). The word table stays fp16 (a
     Gather); only the layers' MatMuls become int8."""
-    from embeddings.onnx_int8 import export_int8_once
-
     return export_int8_once(target, model.eval, "logits", {0: "batch"}, op_types_to_quantize=["MatMul"])
 
 
 def default_base_model(cache_dir: Path | str = ".cache", model: str = "default") -> Path:
     """The base model directory the classifier sits on (the service's default embedding model)."""
-    from embeddings.model_cache import resolve_model
-
     return Path(resolve_model(model, Path(cache_dir)))
 
 
@@ -544,8 +535,6 @@ def iter_jsonl(path: Path) -> Iterable[dict[str, Any]]:
 
 
 if __name__ == "__main__":  # `python -m service.judge.nli`: verify the weights and export the int8 model once (make setup)
-    import time
-
     started = time.perf_counter()
     cache = Path(os.environ.get("SELARAS_CACHE_DIR", ".cache"))
     if not weights_present():
