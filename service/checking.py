@@ -191,6 +191,9 @@ class Checker:
                                       _ref(pos, hit.payload.get("start"), hit.payload.get("end"))))
                 if len(kept) == top_k:
                     break
+            # The store's order chose these (fused, with hybrid retrieval); the judge reads its
+            # candidates best cosine first (related[0] is "the best"), so they go in that order.
+            kept.sort(key=lambda c: c.similarity, reverse=True)
             out.append(kept + self._neighbours(kept, snapshot))
         return Retrieved(out, snapshot.version)
 

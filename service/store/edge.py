@@ -151,7 +151,7 @@ class EdgeStore:
         exact_below: int = 20000,
         hnsw_ef: int = 256,
         retrieval: str = "hybrid",
-        fusion: str = "rrf",
+        fusion: str = "dbsf",
     ) -> None:
         """Open (or prepare) the store under ``path``; a shard of the old layout is migrated.
 

@@ -18,7 +18,7 @@ def open_store(
     exact_below: int = 300_000,
     hnsw_ef: int = 256,
     retrieval: str = "hybrid",
-    fusion: str = "rrf",
+    fusion: str = "dbsf",
 ) -> VectorStore:
     """Open the configured store.
 

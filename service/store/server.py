@@ -71,7 +71,7 @@ class ServerStore:
         exact_below: int = 20000,
         hnsw_ef: int = 256,
         retrieval: str = "hybrid",
-        fusion: str = "rrf",
+        fusion: str = "dbsf",
     ) -> None:
         """Create the client; ``https://`` URLs use TLS, ``api_key`` is sent on every call."""
         if write_consistency > replicas:
