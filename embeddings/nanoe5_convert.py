@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from safetensors.numpy import save_file
+from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
 #: Bump when the written directory changes, so cached conversions are redone.
 CONVERTER_VERSION = "1"
@@ -322,10 +324,8 @@ def bert_config(h: E5Header, pad_id: int) -> dict:
     }
 
 
-def build_tokenizer(e5: E5Bin, charsmap: bytes):  # -> tokenizers.Tokenizer
+def build_tokenizer(e5: E5Bin, charsmap: bytes) -> Tokenizer:
     """XLM-R Unigram tokenizer: the bin's vocab/scores, XLM-R normaliser, Metaspace, ``<s> $A </s>``."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
-
     vocab = [(p, float(s)) for p, s in zip(e5.pieces, e5.scores)]
     tok = Tokenizer(models.Unigram(vocab, unk_id=e5.unk_id, byte_fallback=False))
     tok.normalizer = normalizers.Sequence(
@@ -361,8 +361,6 @@ def _write_json(path: Path, obj: object) -> None:
 
 
 def _write_model_dir(d: Path, e5: E5Bin, charsmap: bytes, source_sha: str) -> None:
-    from safetensors.numpy import save_file
-
     h = e5.header
     save_file(bert_state_dict(e5), str(d / "model.safetensors"), metadata={"format": "pt"})
     _write_json(d / "config.json", bert_config(h, e5.pad_id))

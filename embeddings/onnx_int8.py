@@ -14,10 +14,14 @@ import fcntl
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
+
+from embeddings.model_cache import ensure_default_model
+from embeddings.tokenizer import shared_tokenizer
 
 ONNX_FILE = "model-int8.onnx"
 
@@ -39,6 +43,7 @@ def export_int8_once(target: Path, build: Callable[[], Any], output: str, output
         fcntl.flock(lock, fcntl.LOCK_EX)
         if target.is_file():
             return target
+        # Lazy: torch and onnxruntime's quantiser take seconds to import, and only a first start exports.
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -62,7 +67,7 @@ def export_int8_once(target: Path, build: Callable[[], Any], output: str, output
 
 def ort_session(path: Path, threads: int = 1) -> Any:
     """A CPU ONNX Runtime session with ``threads`` intra-op threads and no inter-op parallelism."""
-    import onnxruntime as ort
+    import onnxruntime as ort  # lazy: a heavy import that only loading a model needs
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
@@ -77,6 +82,7 @@ def export_int8(model_dir: Path, out_dir: Path) -> Path:
     """
 
     def build() -> Any:
+        # Lazy: torch and transformers take seconds to import, and only a first export needs them.
         import torch
         from transformers import AutoModel
 
@@ -100,8 +106,6 @@ class OnnxSentenceModel:
     """Mean-pooled, normalised sentence embeddings from an int8 ONNX transformer."""
 
     def __init__(self, model_dir: Path, onnx_path: Path, threads: int = 1) -> None:
-        from embeddings.tokenizer import shared_tokenizer
-
         self.session = ort_session(onnx_path, threads)
         # Shared with the pair classifier (same tokenizer.json): one ~290 MB copy per process.
         self.tokenizer = shared_tokenizer(model_dir)
@@ -142,10 +146,6 @@ def load_onnx_int8(model_dir: Path, cache_dir: Path, threads: int = 1) -> OnnxSe
 
 
 if __name__ == "__main__":  # `python -m embeddings.onnx_int8`: export the default model once (make setup)
-    import time
-
-    from embeddings.model_cache import ensure_default_model
-
     started = time.perf_counter()
     cache = Path(os.environ.get("SELARAS_CACHE_DIR", ".cache"))
     model_dir = ensure_default_model(cache)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tokenizers import Tokenizer
+
 _LOCK = threading.Lock()
 _SHARED: dict[str, "SharedTokenizer"] = {}
 
@@ -71,8 +73,6 @@ def shared_tokenizer(model_dir: Path | str) -> SharedTokenizer:
     with _LOCK:
         found = _SHARED.get(path)
         if found is None:
-            from tokenizers import Tokenizer
-
             tok = Tokenizer.from_file(path)
             tok.no_truncation()
             tok.no_padding()

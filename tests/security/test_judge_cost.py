@@ -24,7 +24,9 @@ import pytest
 from service.judge import signals
 from service.domain import Candidate
 from service.judge.judge import Judge
-from service.judge.signals import extract_dates, extract_quantities, extract_times, find_clashes
+from service.judge.signals import (
+    analysis, dates, extract_dates, extract_quantities, extract_times, figure_clashes, find_clashes, quantities, times,
+)
 
 # A passage with 50 quantities, 50 dates and 50 clock times, all about "ekspor" (shared context).
 PASSAGE = " ".join(
@@ -103,13 +105,13 @@ def test_pair_comparisons_grow_with_draft_times_reference_not_cubed(uncapped, mo
     """
     calls = {"_quantities_agree": 0, "_dates_agree": 0, "_times_agree": 0}
     for name in calls:
-        inner = getattr(signals, name)
+        inner = getattr(figure_clashes, name)
 
         def counting(*args, _inner=inner, _name=name):
             calls[_name] += 1
             return _inner(*args)
 
-        monkeypatch.setattr(signals, name, counting)
+        monkeypatch.setattr(figure_clashes, name, counting)  # where the clash finders call it
     reference, draft = _figures(50, "Mei", 1000, 10), _figures(200, "Juni", 3, 14)
     ref, dra = signals._analyse(reference), signals._analyse(draft)
     assert (len(dra.quantities), len(dra.dates), len(dra.times)) == (200, 200, 200)
@@ -144,9 +146,11 @@ def _figures(n: int, month: str, base: int, hour: int) -> str:
 def uncapped(monkeypatch):
     """The per-text caps lifted for one test; caches emptied before and after, so no uncapped
     analysis outlives it."""
-    for name in ("_MAX_QUANTITIES", "_MAX_DATES", "_MAX_TIMES"):
-        monkeypatch.setattr(signals, name, 100_000)
-    monkeypatch.setattr(signals, "_RAW_QUANTITY_LIMIT", 200_002)
+    # Each cap in the part modules that read it.
+    for module, name in ((quantities, "_MAX_QUANTITIES"), (dates, "_MAX_DATES"), (analysis, "_MAX_DATES"),
+                         (times, "_MAX_TIMES")):
+        monkeypatch.setattr(module, name, 100_000)
+    monkeypatch.setattr(quantities, "_RAW_QUANTITY_LIMIT", 200_002)
     _clear_caches()
     yield
     _clear_caches()

@@ -28,13 +28,6 @@ Modules, lowest first (each imports only from those above it; words come from
 
 from __future__ import annotations
 
-import sys
-import types
-
-from service.judge.signals import (
-    analysis, antonyms, dates, entity_clashes, figure_clashes, negation, numbers, polarity_clashes,
-    quantities, records, text, times,
-)
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
@@ -99,25 +92,3 @@ def find_clashes(reference: str, draft: str) -> list[Clash]:
             out.append(c)
     return out
 
-
-_PARTS = (records, text, dates, times, numbers, quantities, negation, antonyms, analysis, figure_clashes,
-          polarity_clashes, entity_clashes)
-_UNSET = object()
-
-
-class _Package(types.ModuleType):
-    """Setting a name on the package also sets it in each part module that binds the same object
-    under that name, so a value replaced here (``monkeypatch.setattr(signals, "_MAX_DATES", n)``,
-    as tests/security/test_judge_cost.py does) is the one the code reads, as it was when the
-    signals were one module."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        current = self.__dict__.get(name, _UNSET)
-        if current is not _UNSET:
-            for part in _PARTS:
-                if part.__dict__.get(name, _UNSET) is current:
-                    setattr(part, name, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
