@@ -16,7 +16,7 @@ and scores the reports (the set and its format: ``bench/press/README.md``):
 
 Other ``SELARAS_*`` settings apply as in the service (``SELARAS_NLI=off`` scores the rules-only
 judge). The scoring is in small pure functions (``plant_status``, ``stray_conflicts``,
-``score_draft``, ``summarise``) tested in ``tests/unit/test_press_eval.py``.
+``score_draft``, ``summarise``) tested in ``tests/unit/bench/test_press_eval.py``.
 
 Usage:
     .venv/bin/python -m bench.press_eval [--data bench/press] [--json] [--limit N] [--on YYYY-MM-DD]

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 
 from embeddings.encoder import Encoder, load_model
-from embeddings.model_cache import ensure_default_model
+from embeddings.model_cache import DEFAULT_MODEL_NAME, ensure_default_model
 from service.checking import CheckLimits, Checker
 from service.config import Settings
 from service.corpus import Corpus
@@ -91,6 +91,4 @@ def close_selaras(selaras: Selaras) -> None:
 
 
 def _model_name(model: str) -> str:
-    from embeddings.model_cache import DEFAULT_MODEL_NAME
-
     return DEFAULT_MODEL_NAME if model in ("", "default") else model

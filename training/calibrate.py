@@ -64,7 +64,7 @@ def grid_labels(base: JudgePolicy, prepared: list[Prepared], columns: dict[str, 
     """Per prepared pair, the label code (:data:`LABEL_CODE`) under each of the ``G`` settings
     ``base`` with ``columns[name][g]`` for every column: ``decide`` itself, called once per group of
     settings that the pair's numbers do not separate (``decide`` compares thresholds with them only;
-    tests/unit/test_calibrate.py checks the labels against :meth:`Judge.judge`)."""
+    tests/unit/judge/test_calibrate.py checks the labels against :meth:`Judge.judge`)."""
     if set(columns) & set(PREPARED_BY):
         raise ValueError(f"the grid varies fields the preparation read: {sorted(set(columns) & set(PREPARED_BY))}")
     names = list(columns)

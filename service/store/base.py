@@ -3,7 +3,7 @@
 Two implementations speak it: :mod:`service.store.edge` (qdrant-edge, embedded,
 the default) and :mod:`service.store.server` (qdrant-client against a Qdrant
 server, or its ``:memory:`` mode in tests). The same contract tests run against
-both (tests/integration/test_store_contract.py).
+both (tests/store/test_store_contract.py).
 
 A *point* is one reference passage. Its payload always carries:
 

@@ -68,8 +68,8 @@ class FakeQdrant:
         if rest == "/exists" and method == "GET":
             return 200, {"exists": local.collection_exists(name)}
         if rest == "" and method == "PUT":
-            vectors = models.VectorParams(**body["vectors"])
-            local.create_collection(name, vectors_config=vectors)
+            spec = models.CreateCollection(**body)  # named dense + sparse vectors, or one unnamed vector
+            local.create_collection(name, vectors_config=spec.vectors, sparse_vectors_config=spec.sparse_vectors)
             return 200, True
         if not local.collection_exists(name):
             return 404, {"status": {"error": f"Not found: Collection `{name}` doesn't exist!"}}

@@ -8,7 +8,7 @@ import pytest
 
 from service.judge.scope import scope_clashes, scope_of
 
-VOCAB = json.loads((Path(__file__).resolve().parents[2] / "service/judge/vocab/scope.json").read_text())
+VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/scope.json").read_text())
 
 
 @pytest.mark.parametrize("reference, draft", [

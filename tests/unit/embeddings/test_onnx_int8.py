@@ -12,7 +12,7 @@ from embeddings.onnx_int8 import load_onnx_int8
 from tests.data import shared_data
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_int8_agrees_with_fp32_on_real_indonesian_text():

@@ -11,7 +11,7 @@ import pytest
 from embeddings.tokenizer import shared_tokenizer
 from tests.data import shared_data
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

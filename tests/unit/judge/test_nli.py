@@ -26,7 +26,7 @@ from service.judge.nli import (
 )
 from tests.data import shared_data
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 # --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from service.judge.institutions import _CUES, institution_clashes, same_institution, slots
 
-VOCAB = json.loads((Path(__file__).resolve().parents[2] / "service/judge/vocab/institutions.json").read_text())
+VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/institutions.json").read_text())
 
 
 @pytest.mark.parametrize("sentence, name", [

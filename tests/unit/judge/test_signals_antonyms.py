@@ -58,7 +58,7 @@ def test_antonym_needs_shared_topic_and_single_side() -> None:
     assert [c for c in find_clashes("Harga beras naik.", "Harga beras tidak turun.") if c.kind == "antonym"] == []
 
 
-LEXICON = json.loads((Path(__file__).resolve().parents[2] / "service" / "judge" / "vocab" / "antonyms.json")
+LEXICON = json.loads((Path(__file__).resolve().parents[3] / "service" / "judge" / "vocab" / "antonyms.json")
                      .read_text(encoding="utf-8"))
 
 
