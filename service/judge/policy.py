@@ -95,6 +95,18 @@ class JudgePolicy:
     # same thing otherwise (on IndoNLI val a bar of 0.3 drops no clash; on IndoSum drafts checked
     # against other articles it removed 9 of 14 false alarms).
     rule_min_coverage: float = 0.3
+    # Or the other way round: most of the passage's words stand in the sentence (a draft sentence that
+    # wraps a position's statement in attribution, "Kementerian X menyatakan bahwa ...").
+    rule_coverage_either_way: bool = False
+    rule_either_way_min: float = 0.5
+    # A classifier-only conflict on a restatement: when at least ``restatement_coverage`` of the
+    # sentence's content words stand in the passage and no rule sees a differing figure, negation,
+    # antonym, institution or scope, it needs P(contradiction) >= ``restatement_contradiction``.
+    restatement_coverage: float = 1.01  # > 1: off
+    restatement_contradiction: float = 0.5
+    # On such a restatement the classifier must also call the pair a contradiction with the two texts
+    # swapped (the lower P(contradiction) of both directions counts).
+    contradiction_both_ways: bool = False
     # 1: the best passage only. 2 doubled judging time (25 → 50 pairs per 25-sentence draft) and
     # found no more planted conflicts in bench/judge_bench.py.
     nli_candidates: int = 1

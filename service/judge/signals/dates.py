@@ -176,7 +176,11 @@ _WEEKDAY_RE = re.compile(
 )
 
 _DATE_QUAL_RE = re.compile(
-    r"\b(sebelum|sesudah|setelah|pasca|sejak|semenjak|hingga|sampai|until|before|after|since|by|antara|between|selama)"
+    r"\b(sebelum|sesudah|setelah|pasca|sejak|semenjak|hingga|sampai|until|before|after|since|by|antara|between|selama"
+    # Deadlines and closing dates bound a span from above as "hingga" does: "paling lambat 21
+    # Desember" and "ditutup pada 27 Februari" compare with "hingga 31 Desember" / "hingga 7 Maret".
+    r"|paling\s+lambat|selambat-lambatnya|paling\s+telat|batas\s+akhir|tenggat|no\s+later\s+than"
+    r"|ditutup(?:\s+pada)?|berakhir(?:\s+pada)?|closes(?:\s+on)?|ends(?:\s+on)?|deadline)"
     r"\s+(?:(?:tanggal|tgl\.?|tahun|bulan|akhir|awal|pertengahan|the|end|of)\s+){0,3}$",
     _F,
 )
@@ -185,6 +189,10 @@ _DATE_QUAL_NORM = {
     "sesudah": "after", "setelah": "after", "pasca": "after", "after": "after",
     "sejak": "since", "semenjak": "since", "since": "since",
     "hingga": "until", "sampai": "until", "until": "until", "by": "until",
+    "paling lambat": "until", "selambat-lambatnya": "until", "paling telat": "until", "batas akhir": "until",
+    "tenggat": "until", "no later than": "until", "ditutup": "until", "ditutup pada": "until",
+    "berakhir": "until", "berakhir pada": "until", "closes": "until", "closes on": "until", "ends": "until",
+    "ends on": "until", "deadline": "until",
     "antara": "range", "between": "range", "selama": "range",
 }  # fmt: skip
 # Words before a number that make it a label, not a quantity or year ("Nomor 47 Tahun 2017").
@@ -245,7 +253,7 @@ def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
         ):
             y_end = y + 9  # "era 2000": the decade
         qm = _DATE_QUAL_RE.search(text[max(0, s - 40) : s])
-        qual = _DATE_QUAL_NORM[qm.group(1).lower()] if qm else None
+        qual = _DATE_QUAL_NORM[" ".join(qm.group(1).lower().split())] if qm else None
         cands.append(DateMention(y, mo, d, rel, text[s:e], s, e, qual, d_end, y_end))
 
     # Cheap prefilters on the word set: most patterns only run when an anchor word is

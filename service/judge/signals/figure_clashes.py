@@ -25,6 +25,38 @@ from service.judge.signals.times import _times_agree
 _MAX_ALIGN_TOKENS = 600
 
 
+# A draft sentence this much of whose content words stand in the reference says the same thing (the
+# time rule's bar too): a figure in it that the reference states otherwise is a change of that figure.
+SAME_STATEMENT = 0.6
+
+
+def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
+    """Most of the draft sentence's content words stand in the reference (memoised per pair)."""
+    key = ("same_statement", ref.text)
+    known = dra.memo.get(key)
+    if known is None:
+        known = dra.memo[key] = draft_words_covered(ref.text, dra.text) >= SAME_STATEMENT
+    return known
+
+
+# Words after which a capitalised word names a place, zone or region: a figure "di Sumatera" or "di
+# Kalimantan" is that region's figure, not a change of the reference's figure for Jawa or Papua.
+_PLACE_MARKERS = frozenset("di ke dari wilayah provinsi kabupaten kota pulau zona daerah kawasan region in".split())
+
+
+def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int = 6) -> bool:
+    """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference."""
+    words = ref.memo.get("words")
+    if words is None:
+        words = ref.memo["words"] = frozenset(w for w, _, _ in ref.tokens)
+    toks = dra.tokens
+    for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
+        w, start, _ = toks[j]
+        if dra.text[start].isupper() and toks[j - 1][0] in _PLACE_MARKERS and w not in words:
+            return False
+    return True
+
+
 def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     rqs, dqs = ref.quantities, dra.quantities
     # Which reference quantity measures the same thing as, and agrees with, which draft
@@ -48,11 +80,16 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         d_ctx = _window_roots(dra, lo, hi, 5)
         related = [r for r in same_idx
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end), 6))]
+        if not related and same_statement(ref, dra):
+            # The sentence restates the reference with its words in another order ("beras sebanyak 10
+            # kilogram per bulan disalurkan" / "diberikan sebanyak 20 kilogram per keluarga setiap
+            # bulan"): the one measure it shares is the figure it changes, whatever the words beside it.
+            related = same_idx
         # A reference value the draft restates elsewhere is accounted for ("43 orang ...
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.
         related = [r for r in related if n_agree[r] - agree[r][d] == 0]
-        if not related:
+        if not related or not _places_stated(ref, dra, lo, hi):
             continue
         rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value
         rule = "number:" + (
@@ -223,7 +260,9 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         d_ctx = _window_roots(dra, lo, hi, 6)
         related = [r for r in comparable
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rds[r].start, rds[r].end), 6))]
-        if not related:
+        if not related and same_statement(ref, dra):
+            related = comparable  # a restated sentence: the comparable date is the one it changes
+        if not related or not _places_stated(ref, dra, lo, hi):
             continue
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
         out.append(

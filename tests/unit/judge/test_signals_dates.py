@@ -102,3 +102,16 @@ def test_a_bare_year_neither_backs_nor_restates_a_precise_date():
     # With no precise date in the reference, the year still agrees.
     assert find_clashes("Penyaluran bantuan tahap IV dimulai tahun 2026.",
                         "Penyaluran bantuan tahap IV dimulai pada 1 Desember 2026.") == []
+
+
+def test_a_deadline_compares_with_an_until_date():
+    # "paling lambat", "selambat-lambatnya", "ditutup pada" and "berakhir" bound a span as "hingga" does.
+    reference = "Wajib pajak harus melaporkan SPT tahunan paling lambat 31 Maret 2027."
+    [clash] = find_clashes(reference, "Wajib pajak dapat melaporkan SPT tahunan hingga 30 April 2027.")
+    assert clash.kind == "date" and clash.draft == "30 April 2027" and clash.reference == "31 Maret 2027"
+    assert find_clashes(reference, "Wajib pajak dapat melaporkan SPT tahunan hingga 31 Maret 2027.") == []
+    closing = "Pendaftaran beasiswa dibuka 1 Mei 2027 dan ditutup pada 15 Juni 2027."
+    [clash] = find_clashes(closing, "Pendaftaran beasiswa dapat dilakukan sampai 30 Juni 2027.")
+    assert clash.draft == "30 Juni 2027" and clash.reference == "15 Juni 2027"
+    # A start date is still no deadline: "sejak" and "hingga" are never compared.
+    assert find_clashes("Program berlaku sejak 1 Mei 2027.", "Program berlaku hingga 1 Juni 2027.") == []

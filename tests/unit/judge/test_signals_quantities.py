@@ -273,3 +273,26 @@ def test_durations_compare_across_hours_days_and_weeks():
     [clash] = find_clashes(reference, "Platform wajib menurunkan konten hoaks paling lambat 2x24 jam setelah permintaan diterima.")
     assert clash.draft == "2x24 jam"
     assert find_clashes("Masa tanggap darurat 2 minggu.", "Masa tanggap darurat 14 hari.") == []
+
+
+def test_a_restated_sentence_changes_its_figure_whatever_the_word_order():
+    # Most of the draft's words stand in the reference, the words beside the figures differ: the one
+    # measure both state (kilograms) is the figure the draft changes.
+    reference = "Subsidi pupuk sebanyak 50 kilogram per hektare diberikan kepada petani penggarap setiap musim tanam."
+    [clash] = find_clashes(reference, "Setiap musim tanam, petani penggarap menerima subsidi pupuk 75 kilogram per hektare.")
+    assert clash.kind == "number" and clash.draft == "75 kilogram" and clash.reference == "50 kilogram"
+    assert find_clashes(reference, "Setiap musim tanam, petani penggarap menerima subsidi pupuk 50 kilogram per hektare.") == []
+
+
+def test_a_restated_figure_for_a_place_the_reference_never_names_is_another_figure():
+    reference = "Batas harga gabah di Jawa paling tinggi Rp6.500 per kilogram, sedangkan di Kalimantan Rp6.900 per kilogram."
+    assert find_clashes(reference, "Di Sulawesi, batas harga gabah ditetapkan Rp6.700 per kilogram.") == []
+
+
+def test_a_figure_for_a_place_the_reference_never_names_is_no_change():
+    # Same measure, words close, but the draft's figure is for Kalimantan, which the reference never names.
+    reference = ("Batas harga jual rumah subsidi di Bali paling tinggi Rp170 juta per unit, "
+                 "sedangkan di Maluku paling tinggi Rp230 juta per unit.")
+    assert find_clashes(reference, "Sementara itu, di Kalimantan batas harga rumah subsidi ditetapkan Rp180 juta.") == []
+    [clash] = find_clashes(reference, "Sementara itu, di Bali batas harga rumah subsidi ditetapkan Rp180 juta.")
+    assert clash.draft == "Rp180 juta" and clash.reference == "Rp170 juta"
