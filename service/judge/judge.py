@@ -111,13 +111,8 @@ class Prepared:
     rule_clashes: list[list[Clash]]
     probs: list[tuple[float, float, float]]
     cover: _Coverage
-    # The classifier's scores with the two texts swapped (sentence as premise), for the scored
-    # candidates whose forward P(contradiction) reached REVERSE_FROM; None for the others.
-    reverse: list[tuple[float, float, float] | None] = field(default_factory=list)
 
 
-# Forward P(contradiction) from which a pair is also scored the other way round (below every threshold tried).
-REVERSE_FROM = 0.3
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
 PREPARED_BY = ("clash_threshold", "clash_margin", "rule_min_coverage", "nli_candidates", "nli_min_shared_words")
 
@@ -160,25 +155,8 @@ class Judge:
                 clashes.append(_rule_clashes(self.policy, s, rel, cover))
             _check_deadline(deadline)
             probs = self._classify(sentences, related, clashes, scope)
-            reverse = self._reverse(sentences, related, probs, scope)
-            return [Prepared(s, rel, rc, probs.get(i, []), cover, reverse.get(i, []))
+            return [Prepared(s, rel, rc, probs.get(i, []), cover)
                     for i, (s, rel, rc, cover) in enumerate(zip(sentences, related, clashes, covers))]
-
-    def _reverse(self, sentences: list[str], related: list[list[Candidate]],
-                 probs: dict[int, list[tuple[float, float, float]]], scope: str = "",
-                 ) -> dict[int, list[tuple[float, float, float] | None]]:
-        # Only pairs the classifier may call a contradiction are scored again, the other way round: a
-        # few per draft, so the classifier's cost stays about one pair per sentence.
-        if self.classifier is None or not self.policy.contradiction_both_ways:
-            return {}
-        todo = [(i, k) for i, rows in probs.items() for k, p in enumerate(rows) if p[2] >= REVERSE_FROM]
-        if not todo:
-            return {}
-        scores = self.classifier.predict([(sentences[i], related[i][k].passage) for i, k in todo], scope)
-        out: dict[int, list[tuple[float, float, float] | None]] = {i: [None] * len(rows) for i, rows in probs.items()}
-        for (i, k), score in zip(todo, scores):
-            out[i][k] = score
-        return out
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
                   clashes: list[list[list[Clash]]], scope: str = "") -> dict[int, list[tuple[float, float, float]]]:
@@ -251,9 +229,6 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                     and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage)
         needed = max(policy.contradiction_threshold, policy.restatement_contradiction) if restated \
             else policy.contradiction_threshold
-        if restated and policy.contradiction_both_ways and i < len(prepared.reverse):
-            back = prepared.reverse[i]
-            p_c = min(p_c, back[2]) if back is not None else p_c
         if not reasons and scored and cand.similarity >= nli_floor and p_c >= needed:
             reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
                             f"(p={p_c:.2f}).", ConflictKind.CLASSIFIER))

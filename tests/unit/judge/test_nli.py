@@ -381,3 +381,20 @@ def test_entailment_does_not_back_a_figure_the_passage_never_states():
     draft = "Setiap keluarga penerima mendapat 20 kilogram beras per bulan."
     [j] = _judge(Stub({draft: (0.9, 0.05, 0.05)})).judge([draft], [[Candidate(ref, 0.97)]])
     assert j.relation != "supports"
+
+
+def test_a_restatement_needs_a_surer_classifier_to_conflict():
+    # The same statement in other words ("tidak dikenai" / "dibebaskan dari"): the two texts share most
+    # of their words both ways and no rule sees a change, so 0.65 is not enough (0.75 is).
+    ref = "Biaya pendaftaran ujian nasional dibebaskan bagi seluruh siswa sekolah negeri."
+    draft = "Seluruh siswa sekolah negeri tidak dikenai biaya pendaftaran ujian nasional."
+    cands = [[Candidate(ref, 0.95)]]
+    [j] = _judge(Stub({draft: (0.1, 0.25, 0.65)})).judge([draft], cands)
+    assert j.relation != "conflicts"
+    [j] = _judge(Stub({draft: (0.05, 0.1, 0.85)})).judge([draft], cands)
+    assert j.relation == "conflicts" and "classifier" in j.kinds
+    # A short sentence against a long passage is no restatement: the calibrated bar applies.
+    long_ref = ref + " Sekolah swasta menetapkan biaya sendiri sesuai ketentuan yayasan masing-masing."
+    short = "Siswa sekolah negeri membayar biaya ujian."
+    [j] = _judge(Stub({short: (0.1, 0.25, 0.65)})).judge([short], [[Candidate(long_ref, 0.93)]])
+    assert j.relation == "conflicts"
