@@ -67,7 +67,7 @@ from service.judge.institutions import institution_clashes
 from service.judge.policy import INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
-    Clash, cache_scope, draft_words_covered, find_clashes, same_language, shared_content_words,
+    Clash, cache_scope, draft_words_covered, extract_dates, find_clashes, same_language, shared_content_words,
 )
 
 # The score given, without running the model, to a pair that shares too few words to be about one thing.
@@ -224,7 +224,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
                    and not (policy.reconcile and c.kind in RECONCILED and (
                        _stated_elsewhere(c.draft, i, related, cover)
-                       or (c.kind == "number" and _other_year(cand.passage, sentence))))]
+                       or (c.kind == "number" and _other_period(cand.passage, sentence))))]
         restated = (cover(i) >= policy.restatement_coverage
                     and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage)
         needed = max(policy.contradiction_threshold, policy.restatement_contradiction) if restated \
@@ -343,10 +343,15 @@ def _check_deadline(deadline: float | None) -> None:
         raise DeadlineExceeded("judging ran past the check's time budget")
 
 
-def _other_year(reference: str, draft: str) -> bool:
-    """Both name years and share none: a figure for 2025 does not contradict one for 2026."""
+def _other_period(reference: str, draft: str) -> bool:
+    """Both name years and share none, or both name months and share none: a figure for 2025 does not
+    contradict one for 2026, nor one for "Juni dan Juli" one for "Oktober dan November"."""
     ref, dra = set(_YEAR_RE.findall(reference)), set(_YEAR_RE.findall(draft))
-    return bool(ref and dra and ref.isdisjoint(dra))
+    if ref and dra and ref.isdisjoint(dra):
+        return True
+    ref_months = {d.month for d in extract_dates(reference) if d.month and not d.day}
+    dra_months = {d.month for d in extract_dates(draft) if d.month and not d.day}
+    return bool(ref_months and dra_months and ref_months.isdisjoint(dra_months))
 
 
 def _is_statement(candidate: Candidate) -> bool:

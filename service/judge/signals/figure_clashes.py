@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots
-from service.judge.signals.dates import _dates_agree, _dates_comparable
+from service.judge.signals.dates import _MONTHS, _dates_agree, _dates_comparable
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
@@ -45,16 +45,58 @@ _PLACE_MARKERS = frozenset("di ke dari wilayah provinsi kabupaten kota pulau zon
 
 
 def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int = 6) -> bool:
-    """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference."""
+    """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference,
+    and so does every name right beside it ("harga Pertamax", "formasi PPPK"): the figure of another
+    place, product or programme is no change of the reference's."""
     words = ref.memo.get("words")
     if words is None:
         words = ref.memo["words"] = frozenset(w for w, _, _ in ref.tokens)
     toks = dra.tokens
     for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
         w, start, _ = toks[j]
-        if dra.text[start].isupper() and toks[j - 1][0] in _PLACE_MARKERS and w not in words:
+        if not dra.text[start].isupper() or w in words or w in _MONTHS or lo <= j < hi:
+            continue
+        near = min(abs(j - lo), abs(j - (hi - 1))) <= NAME_RADIUS
+        if near or toks[j - 1][0] in _PLACE_MARKERS:
             return False
     return True
+
+
+# Words that report progress so far, and words that set a target, quota or ceiling: "realisasi ... telah
+# mencapai 25,7 juta kiloliter" is how much of the "kuota 31,2 juta kiloliter" is used, not another quota.
+_PROGRESS = frozenset("realisasi terealisasi tercatat telah sudah tersalurkan terserap baru reached "
+                      "recorded".split())
+_TARGET = frozenset("target ditargetkan menargetkan kuota alokasi pagu direncanakan rencana dianggarkan plafon "
+                    "targeted quota allocation planned ceiling".split())
+
+
+def _progress_against_target(ref: _Analysis, dra: _Analysis) -> bool:
+    """The draft reports progress so far and the reference sets a target (or the other way round)."""
+    def kind(a: _Analysis) -> tuple[bool, bool]:
+        words = {w for w, _, _ in a.tokens}
+        return not words.isdisjoint(_PROGRESS), not words.isdisjoint(_TARGET)
+    (d_progress, d_target), (r_progress, r_target) = kind(dra), kind(ref)
+    return (d_progress and not d_target and r_target and not r_progress) or (
+        r_progress and not r_target and d_target and not d_progress)
+
+
+# Words that put a statement in the past: "Pada periode sebelumnya, Juni dan Juli" or "Pada 2024 ... sempat
+# ditambah" reports what was, not a change of the reference's "Oktober" or "2026".
+_PAST = frozenset("sebelumnya sempat pernah lalu dulu dahulu semula previously formerly earlier".split())
+
+
+def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
+    """The draft's date is earlier than the reference's and the draft tells it as past (or as a span of
+    years that ended before the reference's year)."""
+    if dd.year_end is not None and rd.year is not None and dd.year_end < rd.year:
+        return True
+    earlier = ((dd.year or rd.year or 0), dd.month or 0, dd.day or 0) < ((rd.year or dd.year or 0), rd.month or 0,
+                                                                      rd.day or 0)
+    return earlier and not {w for w, _, _ in dra.tokens}.isdisjoint(_PAST)
+
+
+# A name this many tokens or fewer from the figure qualifies it (0: only places after a place marker).
+NAME_RADIUS = 3
 
 
 def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
@@ -89,7 +131,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.
         related = [r for r in related if n_agree[r] - agree[r][d] == 0]
-        if not related or not _places_stated(ref, dra, lo, hi):
+        if not related or not _places_stated(ref, dra, lo, hi) or _progress_against_target(ref, dra):
             continue
         rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value
         rule = "number:" + (
@@ -265,6 +307,8 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if not related or not _places_stated(ref, dra, lo, hi):
             continue
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
+        if _history(dra, dd, rd):
+            continue
         out.append(
             Clash("date", f'Date differs: the draft says "{dd.text}" where the reference says "{rd.text}".',
                   dd.text, rd.text, "date:relative" if dd.relative else "date:absolute")

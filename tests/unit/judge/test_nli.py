@@ -398,3 +398,10 @@ def test_a_restatement_needs_a_surer_classifier_to_conflict():
     short = "Siswa sekolah negeri membayar biaya ujian."
     [j] = _judge(Stub({short: (0.1, 0.25, 0.65)})).judge([short], [[Candidate(long_ref, 0.93)]])
     assert j.relation == "conflicts"
+
+
+def test_a_figure_for_other_months_is_reconciled_like_another_year():
+    ref = "Bantuan beras 10 kilogram disalurkan kepada 18,3 juta keluarga untuk periode Oktober dan November 2026."
+    draft = "Bantuan beras untuk periode Juni dan Juli 2026 disalurkan kepada 18,1 juta keluarga."
+    [j] = Judge().judge([draft], [[Candidate(ref, 0.95)]])
+    assert "number" not in j.kinds

@@ -115,3 +115,10 @@ def test_a_deadline_compares_with_an_until_date():
     assert clash.draft == "30 Juni 2027" and clash.reference == "15 Juni 2027"
     # A start date is still no deadline: "sejak" and "hingga" are never compared.
     assert find_clashes("Program berlaku sejak 1 Mei 2027.", "Program berlaku hingga 1 Juni 2027.") == []
+
+
+def test_an_earlier_date_told_as_past_is_history_not_a_change():
+    reference = "Penyaluran bantuan tahap ketiga dilakukan pada Oktober 2026."
+    assert find_clashes(reference, "Pada tahap sebelumnya, Juli 2026, penyaluran bantuan dilakukan lebih awal.") == []
+    [clash] = find_clashes(reference, "Penyaluran bantuan tahap ketiga dilakukan pada Desember 2026.")
+    assert clash.kind == "date" and clash.draft == "Desember 2026"

@@ -296,3 +296,17 @@ def test_a_figure_for_a_place_the_reference_never_names_is_no_change():
     assert find_clashes(reference, "Sementara itu, di Kalimantan batas harga rumah subsidi ditetapkan Rp180 juta.") == []
     [clash] = find_clashes(reference, "Sementara itu, di Bali batas harga rumah subsidi ditetapkan Rp180 juta.")
     assert clash.draft == "Rp180 juta" and clash.reference == "Rp170 juta"
+
+
+def test_progress_so_far_is_no_change_of_a_target():
+    reference = "Kuota penyaluran pupuk bersubsidi tahun ini ditetapkan 9 juta ton."
+    assert find_clashes(reference, "Hingga Agustus, realisasi penyaluran pupuk bersubsidi telah mencapai 5,2 juta ton.") == []
+    [clash] = find_clashes(reference, "Kuota penyaluran pupuk bersubsidi tahun ini ditetapkan 12 juta ton.")
+    assert clash.draft == "12 juta ton"
+
+
+def test_a_name_right_beside_the_figure_that_the_reference_never_names_is_another_subject():
+    reference = "Pemerintah membuka 250.000 formasi CPNS tahun ini."
+    assert find_clashes(reference, "Pemerintah juga membuka 700.000 formasi PPPK tahun ini.") == []
+    [clash] = find_clashes(reference, "Pemerintah membuka 300.000 formasi CPNS tahun ini.")
+    assert clash.draft == "300.000 formasi"
