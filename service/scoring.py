@@ -16,8 +16,11 @@ from service.domain import (
     Candidate, Evidence, Finding, PositionKind, RelatedStatement, Relation, Report, Verdict, VisionItem,
 )
 from service.judge.judge import Judgement
+from service.judge.signals import draft_words_covered
 from service.judge.policy import (
-    ALIGNED_MIN_BACKED, ALIGNED_MIN_SCORE, CONFLICT_MAX_SCORE, RELATION_WEIGHT, TOPIC_SIMILARITY, VISION_SIMILARITY,
+    ALIGNED_MIN_BACKED, ALIGNED_MIN_SCORE, CONFLICT_MAX_SCORE, RELATION_WEIGHT, TOPIC_SIMILARITY, UNBACKED_MIN_COVERAGE,
+    ON_SUBJECT_COVERAGE,
+    VISION_SIMILARITY,
 )
 from service.text.segment import Span
 
@@ -58,22 +61,45 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, str]:
     score = round(100 * sum(w * RELATION_WEIGHT[f.relation] for w, f in zip(weights, findings)) / total)
     n = {rel: sum(f.relation == rel for f in findings) for rel in RELATION_WEIGHT}
     backed = sum(w for w, f in zip(weights, findings) if f.relation == Relation.SUPPORTS) / total
+    # A sentence about the subject of an official position (its closest passage is on the same topic)
+    # that the position does not back is what a missed conflict looks like: no assurance then.
+    unbacked_on_topic = sum(_unbacked_on_topic(f) for f in findings)
     if n[Relation.CONFLICTS]:
         verdict = Verdict.CONFLICT
         score = min(score, CONFLICT_MAX_SCORE)
-    elif score >= ALIGNED_MIN_SCORE and backed >= ALIGNED_MIN_BACKED:
+    elif score >= ALIGNED_MIN_SCORE and backed >= ALIGNED_MIN_BACKED and not unbacked_on_topic:
         verdict = Verdict.ALIGNED
     else:
         verdict = Verdict.REVIEW
+    if verdict == Verdict.REVIEW and unbacked_on_topic and score >= ALIGNED_MIN_SCORE and backed >= ALIGNED_MIN_BACKED:
+        why = (f"; 'aligned' needs every sentence about a position's subject backed by it, and "
+               f"{unbacked_on_topic} is not.")
+    elif n[Relation.CONFLICTS]:
+        why = "; any conflict caps the score at 49."
+    elif verdict == Verdict.REVIEW and score >= ALIGNED_MIN_SCORE:
+        why = "; 'aligned' needs at least half of the text backed."
+    else:
+        why = "."
     explanation = (
         f"{n[Relation.SUPPORTS]} of {len(findings)} sentences are backed by reference positions, "
         f"{n[Relation.CONFLICTS]} conflict with one, and {n[Relation.UNSUPPORTED]} have no close reference. "
-        "Backed sentences count fully, unbacked ones 70 %, conflicting ones nothing, weighted by length"
-        + ("; any conflict caps the score at 49." if n[Relation.CONFLICTS] else
-           "; 'aligned' needs at least half of the text backed." if verdict == Verdict.REVIEW
-           and score >= ALIGNED_MIN_SCORE else ".")
+        "Backed sentences count fully, unbacked ones 70 %, conflicting ones nothing, weighted by length" + why
     )
     return score, verdict, explanation
+
+
+def _unbacked_on_topic(finding: Finding) -> bool:
+    """Unsupported, yet an official position's passage on the same topic shares much of its wording
+    (the rule clashes' coverage bar): the draft says something about that position's subject that the
+    position does not back."""
+    return finding.relation == Relation.UNSUPPORTED and any(
+        ev.kind == PositionKind.POSITION and _on_subject(ev.similarity, draft_words_covered(ev.passage, finding.sentence))
+        for ev in finding.evidence)
+
+
+def _on_subject(similarity: float, coverage: float) -> bool:
+    # On the same topic and sharing some wording, or sharing most of it (whatever the cosine).
+    return (similarity >= TOPIC_SIMILARITY and coverage >= UNBACKED_MIN_COVERAGE) or coverage >= ON_SUBJECT_COVERAGE
 
 
 def vision_coverage(findings: Sequence[Finding]) -> list[VisionItem]:

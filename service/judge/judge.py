@@ -114,7 +114,7 @@ class Prepared:
 
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
-PREPARED_BY = ("clash_threshold", "clash_margin", "rule_min_coverage", "nli_candidates", "nli_min_shared_words")
+PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "nli_candidates", "nli_min_shared_words")
 
 
 @dataclass(init=False)
@@ -186,7 +186,9 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
     floor = _clash_floor(related, policy.clash_threshold, policy.clash_margin)
     out = []
     for i, c in enumerate(related):
-        if c.similarity < floor:
+        # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
+        # hybrid retrieval finds it by its wording although its dense cosine ranks it lower.
+        if c.similarity < floor and cover(i) < policy.lexical_clash_coverage:
             out.append([])
             continue
         covered = cover(i) >= policy.rule_min_coverage or (
@@ -264,11 +266,14 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         return Judgement(Relation.CONFLICTS, _unique(reasons), evidence, _unique(kinds))
     if supports:
         return Judgement(Relation.SUPPORTS, [supports[0][1]], [c for c, _ in supports])
+    # The passages sharing most of the sentence's words come first: the position it is about, which a
+    # reviewer needs to see, is sometimes not the closest by cosine.
+    on_subject = [c for i, c in enumerate(related) if cover(i) >= policy.lexical_clash_coverage]
     return Judgement(
         Relation.UNSUPPORTED,
         [f"Related reference passages exist (best similarity {related[0].similarity:.2f}) "
          "but none states this."],
-        related,
+        on_subject + [c for c in related if c not in on_subject],
     )
 
 

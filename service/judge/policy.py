@@ -34,6 +34,14 @@ RELATION_WEIGHT = {Relation.SUPPORTS: 1.0, Relation.UNSUPPORTED: 0.7, Relation.C
 # (a draft the corpus says nothing about scored 70-100 and came back "aligned").
 ALIGNED_MIN_BACKED = 0.5
 ALIGNED_MIN_SCORE = 80
+# ... and no unsupported sentence about an official position's subject: on the same topic
+# (TOPIC_SIMILARITY) with at least this share of its content words in the position's passage. That
+# is what a missed conflict looks like (press dev set: 4 conflicting drafts were "aligned" with their
+# planted conflict judged unsupported; 0 after this rule).
+UNBACKED_MIN_COVERAGE = 0.3
+# A passage sharing this much of an unsupported sentence's words is about its subject at any cosine
+# (the judge's lexical_clash_coverage).
+ON_SUBJECT_COVERAGE = 0.4
 # A conflicting draft never looks better than "needs review".
 CONFLICT_MAX_SCORE = 49
 
@@ -71,6 +79,11 @@ class JudgePolicy:
     # A clash with a passage on a neighbouring topic is noise (IndoNLI random pairs reach 0.87 cosine):
     # only candidates within this margin of the best one are compared.
     clash_margin: float = 0.04
+    # ... unless this share of the sentence's content words stand in the passage: hybrid retrieval
+    # brings the contradicted position by its wording while its dense cosine ranks it 0.05-0.10 below
+    # look-alike passages of other positions. Chosen on the press dev set and IndoNLI val: found 45 -> 49
+    # / 92, clean drafts flagged 13 -> 14 / 53, val 71.78 -> 71.92 % (test_lay 69.38 -> 69.47 %).
+    lexical_clash_coverage: float = 0.4
     contradiction_threshold: float = 0.5
     entailment_threshold: float = 0.5
     nli_clash_threshold: float = 0.89

@@ -1,0 +1,31 @@
+"""Score and verdict: 'aligned' is assurance and needs evidence for what the draft says about positions."""
+
+from __future__ import annotations
+
+from service.domain import Evidence, Finding
+from service.scoring import score_findings
+
+
+PASSAGE = "Bantuan beras disalurkan kepada keluarga penerima manfaat setiap bulan."
+
+
+def _finding(relation: str, similarity: float | None = None, kind: str = "position",
+             sentence: str = "Bantuan beras untuk keluarga penerima manfaat dihentikan mulai bulan depan.") -> Finding:
+    evidence = [] if similarity is None else [Evidence(position_id="p", title="P", agency="A", kind=kind,
+                                                       passage=PASSAGE, similarity=similarity)]
+    return Finding(sentence=sentence, start=0, end=100, relation=relation, reasons=[], evidence=evidence)
+
+
+def test_an_unbacked_sentence_about_a_positions_subject_withholds_aligned():
+    backed = [_finding("supports", 0.97)] * 3
+    elsewhere = "Menteri mengajak pemerintah daerah memperkuat pendataan warga."
+    assert score_findings(backed + [_finding("unsupported", 0.80, sentence=elsewhere)])[1] == "aligned"
+    # Most of its words in a position's passage: about that position's subject, whatever the cosine.
+    assert score_findings(backed + [_finding("unsupported", 0.80)])[1] == "review"
+    score, verdict, summary = score_findings(backed + [_finding("unsupported", 0.91)])
+    assert verdict == "review" and score >= 80 and "every sentence about a position's subject" in summary
+    # Another agency's statement on the subject is no official position: it does not withhold 'aligned'.
+    assert score_findings(backed + [_finding("unsupported", 0.91, kind="statement")])[1] == "aligned"
+    # Close in the vector space but about something else (few shared words): no missed conflict there.
+    other = _finding("unsupported", 0.91, sentence="Menteri mengajak pemerintah daerah memperkuat pendataan warga.")
+    assert score_findings(backed + [other])[1] == "aligned"
