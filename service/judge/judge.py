@@ -229,8 +229,11 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                        or (c.kind == "number" and _other_period(cand.passage, sentence))))]
         restated = (cover(i) >= policy.restatement_coverage
                     and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage)
-        needed = max(policy.contradiction_threshold, policy.restatement_contradiction) if restated \
-            else policy.contradiction_threshold
+        needed = policy.contradiction_threshold
+        if restated:
+            bar = (policy.restatement_contradiction if same_language(sentence, cand.passage)
+                   else policy.translation_contradiction)
+            needed = max(needed, bar)
         if not reasons and scored and cand.similarity >= nli_floor and p_c >= needed:
             reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
                             f"(p={p_c:.2f}).", ConflictKind.CLASSIFIER))

@@ -123,6 +123,9 @@ class JudgePolicy:
     # 69.83 -> 69.42 %).
     restatement_coverage: float = 0.6
     restatement_contradiction: float = 0.75
+    # The same for a restatement in the other language (through the bilingual lexicon): the classifier,
+    # trained on Indonesian pairs only, called a faithful English translation a contradiction at 0.85.
+    translation_contradiction: float = 1.01  # > 1: never; rules still catch figures, negation and antonyms
     # 1: the best passage only. 2 doubled judging time (25 → 50 pairs per 25-sentence draft) and
     # found no more planted conflicts in bench/judge_bench.py.
     nli_candidates: int = 1

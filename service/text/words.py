@@ -14,8 +14,10 @@ with :data:`TOKEN_RE` would change what they match.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = [
     "EN_STOP",
@@ -30,6 +32,8 @@ __all__ = [
     "looks_english",
     "roots",
     "tokens",
+    "translations",
+    "word_in",
 ]
 
 # Words are letter/digit runs; an apostrophe joins contractions ("don't", "Jum'at").
@@ -89,15 +93,40 @@ _ID_SUFFIXES = ("nya", "lah", "kah", "pun")
 _ID_DERIV_SUFFIXES = ("kan", "an", "i")
 
 
+# English words of government statements and their Indonesian renderings (vocab/bilingual.json): an
+# English draft sentence then shares roots and content words with the Indonesian position it restates.
+_BILINGUAL: dict[str, tuple[str, ...]] = {
+    en: tuple(ids) for en, ids in json.loads((Path(__file__).with_name("vocab") / "bilingual.json")
+                                             .read_text(encoding="utf-8"))["en_id"].items()}
+
+
+@lru_cache(maxsize=65536)
+def translations(word: str) -> tuple[str, ...]:
+    """Indonesian renderings of an English word or of its inflected form ("prices" -> harga); () if none."""
+    for candidate in sorted(_plain_roots(word.lower()), key=len, reverse=True):
+        if candidate in _BILINGUAL:
+            return _BILINGUAL[candidate]
+    return ()
+
+
 @lru_cache(maxsize=65536)
 def roots(word: str) -> frozenset[str]:
-    """Candidate roots of a word (Indonesian affix stripping + English inflections).
+    """Candidate roots of a word (Indonesian affix stripping + English inflections), with the roots of
+    its Indonesian renderings when it is an English word of the bilingual lexicon.
 
     A dictionary-free stemmer cannot pick *the* root, so it returns every plausible one and
     two words match when their candidate sets intersect.  Prefix-stripped candidates must
     keep at least 4 letters, which keeps accidental matches rare.
     """
-    w = word.lower()
+    out = _plain_roots(word.lower())
+    for rendering in translations(word):
+        out = out | _plain_roots(rendering)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _plain_roots(w: str) -> frozenset[str]:
+    """Candidate roots of the lowercased word ``w`` by affix stripping and inflection alone."""
     out = {w}
     if not w.isalpha() or len(w) < 4:
         return frozenset(out)
@@ -166,5 +195,16 @@ def is_content(word: str) -> bool:
 
 
 def content_words(text: str) -> set[str]:
-    """The distinct content words of ``text``, lowercased."""
-    return {w for w in TOKEN_RE.findall(text.lower()) if is_content(w)}
+    """The distinct content words of ``text``, lowercased (an English word whose Indonesian renderings are
+    all stop words, "month" -> "bulan", is none: it could never be found in an Indonesian text)."""
+    return {w for w in TOKEN_RE.findall(text.lower()) if is_content(w) and not _renders_as_stop(w)}
+
+
+def _renders_as_stop(word: str) -> bool:
+    renderings = translations(word)
+    return bool(renderings) and all(r in STOP for r in renderings)
+
+
+def word_in(word: str, words: set[str] | frozenset[str]) -> bool:
+    """``word`` or one of its Indonesian renderings is among ``words``."""
+    return word in words or any(t in words for t in translations(word))

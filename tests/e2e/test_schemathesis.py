@@ -90,7 +90,7 @@ def test_curator_key(fuzzed, tmp_path):
 
 def test_submitter_key(fuzzed, tmp_path):
     server, keys = fuzzed
-    report = run_schemathesis(server, keys["submitter"], tmp_path, "--max-examples", "100")
+    report = run_schemathesis(server, keys["submitter"], tmp_path, "--max-examples", "150")
     assert report["test_cases"]["generated"] >= MIN_CASES, report["test_cases"]
     assert report["failures"] == [] and report["errors"] == []
 

@@ -14,7 +14,7 @@ from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
 from service.judge.signals.records import Clash, DateMention
-from service.judge.signals.text import draft_words_covered
+from service.judge.signals.text import draft_words_covered, same_language
 from service.judge.signals.times import _times_agree
 
 # The copied-wording rule (_aligned_number_clashes) aligns the two token sequences with difflib,
@@ -28,6 +28,7 @@ _MAX_ALIGN_TOKENS = 600
 # A draft sentence this much of whose content words stand in the reference says the same thing (the
 # time rule's bar too): a figure in it that the reference states otherwise is a change of that figure.
 SAME_STATEMENT = 0.6
+SAME_STATEMENT_ACROSS_LANGUAGES = 0.5
 
 
 def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
@@ -35,7 +36,9 @@ def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
     key = ("same_statement", ref.text)
     known = dra.memo.get(key)
     if known is None:
-        known = dra.memo[key] = draft_words_covered(ref.text, dra.text) >= SAME_STATEMENT
+        # Across languages the lexicon finds fewer of the shared words: a lower bar.
+        bar = SAME_STATEMENT if same_language(ref.text, dra.text) else SAME_STATEMENT_ACROSS_LANGUAGES
+        known = dra.memo[key] = draft_words_covered(ref.text, dra.text) >= bar
     return known
 
 

@@ -98,6 +98,8 @@ _QUAL_RE = re.compile(
     r"minimal|sedikitnya|setidaknya|paling sedikit|at least|minimum|"
     r"kurang dari|di bawah|less than|fewer than|under|below|"
     r"maksimal|maksimum|paling banyak|hingga|sampai|up to|at most|maximum|"
+    # A deadline is an upper bound of a duration: "paling lambat 1x24 jam" against "up to 48 hours".
+    r"paling lambat|selambat-lambatnya|paling telat|no later than|within|dalam waktu|"
     r"antara|between|±|~)\s*$",
     _F,
 )
@@ -116,6 +118,8 @@ _QUAL_NORM = {
     "below": "lt",
     "maksimal": "le", "maksimum": "le", "paling banyak": "le", "hingga": "le", "sampai": "le",
     "up to": "le", "at most": "le", "maximum": "le",
+    "paling lambat": "le", "selambat-lambatnya": "le", "paling telat": "le",
+    "no later than": "le", "within": "le", "dalam waktu": "le",
     "antara": "approx", "between": "approx",
 }  # fmt: skip
 _RANGE_SEP_RE = re.compile(r"\s*+(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|dan|and)\s*+", _F)

@@ -405,3 +405,16 @@ def test_a_figure_for_other_months_is_reconciled_like_another_year():
     draft = "Bantuan beras untuk periode Juni dan Juli 2026 disalurkan kepada 18,1 juta keluarga."
     [j] = Judge().judge([draft], [[Candidate(ref, 0.95)]])
     assert "number" not in j.kinds
+
+
+def test_the_classifier_alone_never_calls_a_translation_a_contradiction():
+    # The trace: a faithful English rendering of a position at P(contradiction) 0.85.
+    ref = "Pemerintah tidak akan menaikkan harga BBM bersubsidi jenis Pertalite dan Solar hingga akhir tahun 2026."
+    draft = "The government will not raise the price of subsidised Pertalite and Solar fuel until the end of 2026."
+    [j] = _judge(Stub({draft: (0.05, 0.10, 0.85)})).judge([draft], [[Candidate(ref, 0.93)]])
+    assert j.relation != "conflicts"
+    # A rule still sees a changed figure across languages.
+    price = "Harga Pertalite tetap Rp10.000 per liter hingga akhir tahun 2026."
+    changed = "The price of Pertalite stays at Rp12,000 per litre until the end of 2026."
+    [j] = _judge(Stub({changed: (0.05, 0.10, 0.85)})).judge([changed], [[Candidate(price, 0.93)]])
+    assert j.relation == "conflicts" and "number" in j.kinds

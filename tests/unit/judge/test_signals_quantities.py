@@ -310,3 +310,16 @@ def test_a_name_right_beside_the_figure_that_the_reference_never_names_is_anothe
     assert find_clashes(reference, "Pemerintah juga membuka 700.000 formasi PPPK tahun ini.") == []
     [clash] = find_clashes(reference, "Pemerintah membuka 300.000 formasi CPNS tahun ini.")
     assert clash.draft == "300.000 formasi"
+
+
+def test_a_deadline_is_an_upper_bound_of_a_duration():
+    reference = "Laporan insiden wajib disampaikan paling lambat 3x24 jam sejak kejadian diketahui."
+    [clash] = find_clashes(reference, "Laporan insiden wajib disampaikan paling lambat 7x24 jam sejak kejadian diketahui.")
+    assert clash.draft == "7x24 jam" and clash.reference == "3x24 jam"
+    assert find_clashes(reference, "Laporan insiden wajib disampaikan dalam waktu 72 jam sejak kejadian diketahui.") == []
+
+
+def test_an_english_figure_against_the_indonesian_one():
+    reference = "Iuran peserta mandiri kelas 2 ditetapkan Rp100.000 per orang per bulan."
+    [clash] = find_clashes(reference, "The contribution for self-paying class 2 members is set at Rp120,000 per person per month.")
+    assert clash.kind == "number" and clash.draft == "Rp120,000"

@@ -1,0 +1,34 @@
+"""The content-word tokenizer and its small bilingual lexicon (service/text/vocab/bilingual.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from service.judge.signals import draft_words_covered, shared_content_words
+from service.text.words import STOP, content_words, roots, translations
+
+LEXICON = json.loads((Path(__file__).resolve().parents[3] / "service/text/vocab/bilingual.json").read_text())
+
+
+def test_english_words_and_their_inflections_carry_their_indonesian_roots():
+    assert translations("prices") == ("harga",) and "harga" in roots("prices")
+    assert "naik" in roots("raised") and "henti" in roots("stopped")
+    assert translations("pemerintah") == ()  # Indonesian words are left alone
+
+
+def test_the_lexicon_is_lowercase_and_every_entry_has_a_rendering():
+    for english, renderings in LEXICON["en_id"].items():
+        assert english == english.lower() and renderings and all(r == r.lower() for r in renderings), english
+
+
+def test_an_english_sentence_shares_words_with_the_indonesian_position_it_restates():
+    reference = "Pemerintah tidak akan menaikkan harga BBM bersubsidi hingga akhir tahun 2026."
+    draft = "The government will not raise the price of subsidised fuel until the end of 2026."
+    assert draft_words_covered(reference, draft) >= 0.6 and draft_words_covered(draft, reference) >= 0.6
+    assert shared_content_words(draft, reference) >= 3
+
+
+def test_english_words_that_render_as_indonesian_stop_words_are_no_content():
+    # "month" -> "bulan" is a stop word: it could never be found, so it does not lower the coverage.
+    assert "bulan" in STOP and "month" not in content_words("per person per month")
