@@ -188,7 +188,9 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
     for i, c in enumerate(related):
         # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
         # hybrid retrieval finds it by its wording although its dense cosine ranks it lower.
-        if c.similarity < floor and cover(i) < policy.lexical_clash_coverage:
+        if c.similarity < floor and cover(i) < policy.lexical_clash_coverage and not (
+                policy.rule_coverage_either_way
+                and draft_words_covered(sentence, c.passage) >= policy.rule_either_way_min):
             out.append([])
             continue
         covered = cover(i) >= policy.rule_min_coverage or (

@@ -108,13 +108,18 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
                 continue  # "lebih suka X daripada Y" vs "tidak suka Y"
             if _has_other_time(pos, k) and not _has_other_time(neg, i):
                 continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
-            if _window_roots(pos, k, k, 8, same="clause").isdisjoint(neg_ctx):
+            # The draft's words right around the predicate, mostly the reference's: the same statement
+            # inside a longer sentence ("Masyarakat diminta mengungsi karena gempa tersebut berpotensi
+            # memicu tsunami" against "gempa tersebut tidak berpotensi tsunami").
+            local = (_local_cover(neg, i, p, pos.root_pool) if neg_is_draft
+                     else _local_cover(pos, k, k, neg.root_pool)) >= LOCAL_COVERAGE
+            if not local and _window_roots(pos, k, k, 8, same="clause").isdisjoint(neg_ctx):
                 continue  # no shared subject/object around the predicate
             # The draft clause's coverage (counted once per clause and pair).
             covered, counted = (_clause_cover(neg, i, pos.root_pool, cover_cache) if neg_is_draft
                                 else _clause_cover(pos, k, neg.root_pool, cover_cache))
             dra_cov = covered / counted if counted else 1.0
-            if dra_cov < _MIN_COVERAGE:
+            if dra_cov < _MIN_COVERAGE and not local:
                 continue  # the draft clause talks about something the reference does not
             end = p
             while end + 1 < len(toks) and end + 1 <= p + 2 and neg.clause[end + 1] == neg.clause[p]:
@@ -134,6 +139,23 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
                 out.append(Clash("negation", reason, pos_frag, neg_frag, rule))
             break
     return out
+
+
+# Share of the content words within LOCAL_RADIUS tokens of a predicate (its clause only) that the other
+# text has, from which the predicate's surroundings say the same thing whatever the rest of the sentence.
+LOCAL_COVERAGE = 0.6
+LOCAL_RADIUS = 3
+LOCAL_MIN_WORDS = 3
+
+
+def _local_cover(a: _Analysis, lo: int, hi: int, pool: frozenset[str]) -> float:
+    """Coverage by ``pool`` of the content words around tokens ``lo..hi`` of ``a`` (0 if too few to tell)."""
+    clause = a.clause[lo]
+    idx = [j for j in range(max(0, lo - LOCAL_RADIUS), min(len(a.tokens), hi + LOCAL_RADIUS + 1))
+           if a.clause[j] == clause and _content(a.tokens[j][0]) and not _any_negator(a.tokens[j][0])]
+    if len(idx) < LOCAL_MIN_WORDS:
+        return 0.0
+    return sum(not a.roots[j].isdisjoint(pool) for j in idx) / len(idx)
 
 
 def _has_other_time(a: _Analysis, i: int) -> bool:

@@ -96,3 +96,13 @@ def test_belum_vs_future_is_not_a_contradiction() -> None:
 )
 def test_negation_guards(reference: str, draft: str) -> None:
     assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []
+
+
+def test_a_negation_inside_a_longer_sentence_is_seen_around_its_predicate():
+    # The draft wraps the contradicted statement in other words ("Warga diminta menjauhi pantai karena
+    # ..."); the words around the predicate are the reference's, so the clause's extra words do not hide it.
+    reference = "BMKG memastikan gelombang tinggi tersebut tidak berpotensi merusak tanggul."
+    draft = "Warga diminta menjauhi pantai karena gelombang tinggi tersebut berpotensi merusak tanggul."
+    [clash] = find_clashes(reference, draft)
+    assert clash.kind == "negation" and "berpotensi" in clash.reason
+    assert find_clashes(reference, "Warga diminta menjauhi pantai meski gelombang tinggi tersebut tidak berpotensi merusak tanggul.") == []
