@@ -232,6 +232,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         restated = (cover(i) >= policy.restatement_coverage
                     and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage)
         needed = policy.contradiction_threshold
+        if _FIGURE_RE.search(sentence) and same_figures(cand.passage, sentence):
+            needed = max(needed, policy.same_figures_contradiction)  # no figure differs
         if restated:
             bar = (policy.restatement_contradiction if same_language(sentence, cand.passage)
                    else policy.translation_contradiction)

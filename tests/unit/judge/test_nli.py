@@ -418,3 +418,12 @@ def test_the_classifier_alone_never_calls_a_translation_a_contradiction():
     changed = "The price of Pertalite stays at Rp12,000 per litre until the end of 2026."
     [j] = _judge(Stub({changed: (0.05, 0.10, 0.85)})).judge([changed], [[Candidate(price, 0.93)]])
     assert j.relation == "conflicts" and "number" in j.kinds
+
+
+def test_when_every_figure_stands_in_the_passage_the_classifier_needs_to_be_sure():
+    ref = "Defisit anggaran tahun 2027 dijaga pada 2,4 persen terhadap PDB."
+    draft = "Untuk 2027, defisit ditargetkan turun menjadi 2,4 persen PDB."  # same figures, other words
+    [j] = _judge(Stub({draft: (0.1, 0.2, 0.7)})).judge([draft], [[Candidate(ref, 0.95)]])
+    assert j.relation != "conflicts"
+    [j] = _judge(Stub({draft: (0.02, 0.08, 0.9)})).judge([draft], [[Candidate(ref, 0.95)]])
+    assert j.relation == "conflicts"
