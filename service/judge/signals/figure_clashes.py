@@ -57,7 +57,7 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
     toks = dra.tokens
     for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
         w, start, _ = toks[j]
-        if not dra.text[start].isupper() or w in words or w in _MONTHS or lo <= j < hi:
+        if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j < hi:
             continue
         near = min(abs(j - lo), abs(j - (hi - 1))) <= NAME_RADIUS
         if near or toks[j - 1][0] in _PLACE_MARKERS:
@@ -98,6 +98,8 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
     return earlier and not {w for w, _, _ in dra.tokens}.isdisjoint(_PAST)
 
 
+# Capitalised words that are units, zones or sentence words, not names of a subject.
+_NOT_NAMES = frozenset("wib wita wit rp usd idr pukul jam tahun".split())
 # A name this many tokens or fewer from the figure qualifies it (0: only places after a place marker).
 NAME_RADIUS = 3
 
@@ -179,7 +181,9 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         d_ctx = _window_roots(dra, lo, hi, 6)
         related = [rt for rt in points
                    if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= need]
-        if not related:
+        if not related and len(points) == 1 and same_statement:
+            related = points  # a restated sentence with the one clock time of its reference changed
+        if not related or not _places_stated(ref, dra, lo, hi):
             continue
         rt = related[0]
         out.append(Clash("date", f'Time differs: the draft says "{dt.text}" where the reference says "{rt.text}".',

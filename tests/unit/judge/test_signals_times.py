@@ -79,3 +79,11 @@ def test_time_zone_change_in_an_otherwise_restated_sentence_clashes():
     [clash] = find_clashes(reference, "Upacara dijadwalkan mulai pukul 10.00 WIB.")
     assert clash.rule == "date:time" and clash.reference == "pukul 10.00 WITA"
     assert find_clashes(reference, "Upacara dijadwalkan mulai pukul 09.00 WIB.") == []  # 09.00 WIB = 10.00 WITA
+
+
+def test_a_restated_sentence_with_its_one_clock_time_changed_across_zones():
+    reference = "Pelepasan kapal bantuan dijadwalkan di pelabuhan pada hari yang sama pukul 15.00 WITA."
+    # 15.00 WITA is 14.00 WIB: the same time written in another zone agrees, another hour clashes.
+    assert find_clashes(reference, "Pelepasan kapal bantuan dari pelabuhan dijadwalkan pukul 14.00 WIB.") == []
+    [clash] = find_clashes(reference, "Pelepasan kapal bantuan dari pelabuhan dijadwalkan pukul 15.00 WIB.")
+    assert clash.draft == "pukul 15.00 WIB" and clash.reference == "pukul 15.00 WITA"
