@@ -100,6 +100,8 @@ _QUAL_RE = re.compile(
     r"maksimal|maksimum|paling banyak|hingga|sampai|up to|at most|maximum|"
     # A deadline is an upper bound of a duration: "paling lambat 1x24 jam" against "up to 48 hours".
     r"paling lambat|selambat-lambatnya|paling telat|no later than|within|dalam waktu|"
+    # A ceiling or floor written out: "paling tinggi Rp240 juta" is the "hingga Rp266 juta" it is compared with.
+    r"paling tinggi|setinggi-tingginya|paling rendah|serendah-rendahnya|"
     r"antara|between|±|~)\s*$",
     _F,
 )
@@ -120,6 +122,7 @@ _QUAL_NORM = {
     "up to": "le", "at most": "le", "maximum": "le",
     "paling lambat": "le", "selambat-lambatnya": "le", "paling telat": "le",
     "no later than": "le", "within": "le", "dalam waktu": "le",
+    "paling tinggi": "le", "setinggi-tingginya": "le", "paling rendah": "ge", "serendah-rendahnya": "ge",
     "antara": "approx", "between": "approx",
 }  # fmt: skip
 _RANGE_SEP_RE = re.compile(r"\s*+(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|dan|and)\s*+", _F)

@@ -323,3 +323,10 @@ def test_an_english_figure_against_the_indonesian_one():
     reference = "Iuran peserta mandiri kelas 2 ditetapkan Rp100.000 per orang per bulan."
     [clash] = find_clashes(reference, "The contribution for self-paying class 2 members is set at Rp120,000 per person per month.")
     assert clash.kind == "number" and clash.draft == "Rp120,000"
+
+
+def test_a_ceiling_written_out_compares_with_another_ceiling():
+    reference = "Bantuan modal usaha diberikan paling tinggi Rp10 juta per kelompok."
+    [clash] = find_clashes(reference, "Bantuan modal usaha diberikan maksimal Rp15 juta per kelompok.")
+    assert clash.draft == "Rp15 juta" and clash.reference == "Rp10 juta"
+    assert find_clashes(reference, "Bantuan modal usaha diberikan hingga Rp10 juta per kelompok.") == []
