@@ -47,6 +47,14 @@ def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
 _PLACE_MARKERS = frozenset("di ke dari wilayah provinsi kabupaten kota pulau zona daerah kawasan region in".split())
 
 
+def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[str]:
+    """Places named after a place marker within ``radius`` tokens of tokens ``lo..hi`` (same sentence)."""
+    toks = a.tokens
+    return frozenset(toks[j][0] for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1))
+                     if a.sentence[j] == a.sentence[lo] and a.text[toks[j][1]].isupper()
+                     and toks[j - 1][0] in _PLACE_MARKERS)
+
+
 def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int = 6) -> bool:
     """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference,
     and so does every name right beside it ("harga Pertamax", "formasi PPPK"): the figure of another
@@ -121,6 +129,13 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if _negated_before(dra, lo):
             continue  # "tidak mencapai 5 persen" says nothing positive about the value
         same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
+        # A reference figure for another named place is no figure for the draft's: "di Maluku paling
+        # tinggi Rp230 juta" neither backs nor contradicts "di Bali ... Rp180 juta".
+        d_places = _places_near(dra, lo, hi)
+        if d_places:
+            same_idx = [r for r in same_idx
+                        if not (r_places := _places_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)))
+                        or r_places & d_places]
         if not same_idx or any(agree[r][d] for r in same_idx):
             continue  # a measure the reference never mentions, or a value it does state
         # Only compare with reference numbers in a related context (shared words nearby).
