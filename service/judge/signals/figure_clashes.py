@@ -47,6 +47,27 @@ def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
 _PLACE_MARKERS = frozenset("di ke dari wilayah provinsi kabupaten kota pulau zona daerah kawasan region in".split())
 
 
+# Words that number a class, zone, phase or group: the figure beside "kelas 1" is that class's.
+_LABELS = frozenset("kelas zona golongan tahap desil tipe gelombang jalur angkatan class zone phase stage tier".split())
+_LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "tahap", "tier": "golongan"}
+
+
+def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> dict[str, frozenset[str]]:
+    """Numbered labels within ``radius`` tokens of tokens ``lo..hi`` (same sentence): {"kelas": {"1"}}."""
+    toks = a.tokens
+    out: dict[str, set[str]] = {}
+    for j in range(max(0, lo - radius), min(len(toks) - 1, hi + radius + 1)):
+        w, nxt = toks[j][0], toks[j + 1][0]
+        if w in _LABELS and nxt.isdigit() and a.sentence[j] == a.sentence[lo]:
+            out.setdefault(_LABEL_CANON.get(w, w), set()).add(nxt)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _labels_agree(draft: dict[str, frozenset[str]], ref: dict[str, frozenset[str]]) -> bool:
+    """No label that both name with different numbers ("kelas 1" vs "kelas 3")."""
+    return all(not (ref.get(k) and v.isdisjoint(ref[k])) for k, v in draft.items())
+
+
 def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[str]:
     """Places named after a place marker within ``radius`` tokens of tokens ``lo..hi`` (same sentence)."""
     toks = a.tokens
@@ -131,6 +152,11 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
         # A reference figure for another named place is no figure for the draft's: "di Maluku paling
         # tinggi Rp230 juta" neither backs nor contradicts "di Bali ... Rp180 juta".
+        # Likewise a figure for another class, zone or phase: "kelas 1" is not the "kelas 3" fee.
+        d_labels = _labels_near(dra, lo, hi)
+        if d_labels:
+            same_idx = [r for r in same_idx
+                        if _labels_agree(d_labels, _labels_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)))]
         d_places = _places_near(dra, lo, hi)
         if d_places:
             same_idx = [r for r in same_idx

@@ -330,3 +330,10 @@ def test_a_ceiling_written_out_compares_with_another_ceiling():
     [clash] = find_clashes(reference, "Bantuan modal usaha diberikan maksimal Rp15 juta per kelompok.")
     assert clash.draft == "Rp15 juta" and clash.reference == "Rp10 juta"
     assert find_clashes(reference, "Bantuan modal usaha diberikan hingga Rp10 juta per kelompok.") == []
+
+
+def test_a_figure_for_another_numbered_class_is_no_change():
+    reference = "Iuran peserta mandiri kelas 2 ditetapkan Rp100.000 per orang per bulan."
+    assert find_clashes(reference, "Untuk kelas 1, iuran peserta mandiri sebesar Rp150.000 per orang per bulan.") == []
+    [clash] = find_clashes(reference, "Iuran peserta mandiri kelas 2 naik menjadi Rp120.000 per orang per bulan.")
+    assert clash.draft == "Rp120.000"
