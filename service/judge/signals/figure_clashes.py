@@ -133,7 +133,19 @@ _NOT_NAMES = frozenset("wib wita wit rp usd idr pukul jam tahun".split())
 NAME_RADIUS = 3
 
 
+def _outside(ref: _Analysis, dra: _Analysis) -> bool:
+    """The draft speaks of what lies outside the reference's subject ("Di luar Ramadan, jam kerja …"
+    against "Selama Ramadan, jam kerja …"): its figures are not the reference's."""
+    toks = dra.tokens
+    words = {w for w, _, _ in ref.tokens}
+    return any(toks[j][0] == "luar" and toks[j - 1][0] in ("di", "outside") and toks[j + 1][0] in words
+               for j in range(1, len(toks) - 1)) or any(
+        toks[j][0] == "outside" and toks[j + 1][0] in words for j in range(len(toks) - 1))
+
+
 def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    if _outside(ref, dra):
+        return []
     rqs, dqs = ref.quantities, dra.quantities
     # Which reference quantity measures the same thing as, and agrees with, which draft
     # quantity: computed once per pair (len(rqs) * len(dqs) comparisons, both capped), then
@@ -195,6 +207,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
 
 def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
+    if _outside(ref, dra):
+        return out
     points = [t for t in ref.times if not t.bound]
     if not points or not dra.times:
         return out
@@ -309,7 +323,7 @@ def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clas
 
 def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     rds, dds = ref.dates, dra.dates
-    if not rds or not dds:
+    if not rds or not dds or _outside(ref, dra):
         return []
     # Which reference date each draft date is comparable with and agrees with, once per pair
     # (both capped), then looked up.

@@ -87,3 +87,10 @@ def test_a_restated_sentence_with_its_one_clock_time_changed_across_zones():
     assert find_clashes(reference, "Pelepasan kapal bantuan dari pelabuhan dijadwalkan pukul 14.00 WIB.") == []
     [clash] = find_clashes(reference, "Pelepasan kapal bantuan dari pelabuhan dijadwalkan pukul 15.00 WIB.")
     assert clash.draft == "pukul 15.00 WIB" and clash.reference == "pukul 15.00 WITA"
+
+
+def test_figures_for_outside_the_references_subject_are_not_its_figures():
+    reference = "Selama masa tanggap darurat, layanan posko pengungsian berlangsung pukul 06.00 sampai 22.00 WIB."
+    assert find_clashes(reference, "Di luar masa tanggap darurat, layanan posko pengungsian berlangsung hingga pukul 18.00 WIB.") == []
+    [clash] = find_clashes(reference, "Selama masa tanggap darurat, layanan posko pengungsian berlangsung pukul 05.00 WIB.")
+    assert clash.draft == "pukul 05.00 WIB"
