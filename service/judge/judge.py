@@ -228,7 +228,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
                    and not (policy.reconcile and c.kind in RECONCILED and (
                        _stated_elsewhere(c.draft, i, related, cover)
-                       or (c.kind == "number" and _other_period(cand.passage, sentence))))]
+                       or (c.kind == "number" and _other_period(_dated(cand), sentence))))]
         restated = (cover(i) >= policy.restatement_coverage
                     and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage)
         needed = policy.contradiction_threshold
@@ -353,6 +353,14 @@ class _Coverage:
 def _check_deadline(deadline: float | None) -> None:
     if deadline is not None and time.monotonic() > deadline:
         raise DeadlineExceeded("judging ran past the check's time budget")
+
+
+def _dated(candidate: Candidate) -> str:
+    """The passage, or when it names no year, the passage with its position's title ("Kuota dan biaya
+    haji 2026"): the period a figure belongs to is often said once, in the title."""
+    if _YEAR_RE.search(candidate.passage) or not candidate.ref.title:
+        return candidate.passage
+    return f"{candidate.ref.title}. {candidate.passage}"
 
 
 def _other_period(reference: str, draft: str) -> bool:

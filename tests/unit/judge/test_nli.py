@@ -427,3 +427,13 @@ def test_when_every_figure_stands_in_the_passage_the_classifier_needs_to_be_sure
     assert j.relation != "conflicts"
     [j] = _judge(Stub({draft: (0.02, 0.08, 0.9)})).judge([draft], [[Candidate(ref, 0.95)]])
     assert j.relation == "conflicts"
+
+
+def test_a_figure_for_another_year_than_the_positions_title_says_is_reconciled():
+    # The passage names no year; its position's title does.
+    ref = Candidate("Program ini menjangkau 70 juta penerima manfaat.", 0.95, PassageRef(title="Makan Bergizi Gratis 2026"))
+    draft = "Pada 2025, program ini menjangkau 17,5 juta penerima manfaat."
+    [j] = Judge().judge([draft], [[ref]])
+    assert "number" not in j.kinds
+    [j] = Judge().judge(["Pada 2026, program ini menjangkau 17,5 juta penerima manfaat."], [[ref]])
+    assert "number" in j.kinds
