@@ -81,6 +81,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
             continue
         if neg.sentence[i] in neg.cond_sentences or _existential_clause(neg, i):
             continue
+        if i > 0 and toks[i - 1][0] in _RELATIVE:
+            continue  # "Pemudik yang tidak melakukan verifikasi" names who, it asserts no "not doing"
         p = _predicate(neg, i)
         if p is None:
             continue
@@ -166,6 +168,7 @@ def _negation_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     return _negation_one_way(dra, ref, True) + _negation_one_way(ref, dra, False)
 
 
+_RELATIVE = frozenset("yang who which that".split())
 _DISJUNCTION = frozenset("atau ataupun maupun or either whether apakah".split())
 _COMPARATIVE = frozenset("lebih kurang more less".split())
 _THAN = frozenset("dari daripada than".split())

@@ -106,3 +106,10 @@ def test_a_negation_inside_a_longer_sentence_is_seen_around_its_predicate():
     [clash] = find_clashes(reference, draft)
     assert clash.kind == "negation" and "berpotensi" in clash.reason
     assert find_clashes(reference, "Warga diminta menjauhi pantai meski gelombang tinggi tersebut tidak berpotensi merusak tanggul.") == []
+
+
+def test_a_negation_in_a_relative_clause_names_who_and_asserts_no_not_doing():
+    reference = "Pelamar yang tidak melengkapi berkas dalam tiga hari dinyatakan gugur."
+    assert find_clashes(reference, "Pelamar wajib melengkapi berkas dalam tiga hari.") == []
+    [clash] = find_clashes("Pelamar tidak melengkapi berkas dalam tiga hari.", "Pelamar melengkapi berkas dalam tiga hari.")
+    assert clash.kind == "negation"
