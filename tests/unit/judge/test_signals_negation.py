@@ -113,3 +113,10 @@ def test_a_negation_in_a_relative_clause_names_who_and_asserts_no_not_doing():
     assert find_clashes(reference, "Pelamar wajib melengkapi berkas dalam tiga hari.") == []
     [clash] = find_clashes("Pelamar tidak melengkapi berkas dalam tiga hari.", "Pelamar melengkapi berkas dalam tiga hari.")
     assert clash.kind == "negation"
+
+
+def test_without_a_fee_against_a_fee_charged():
+    reference = "Layanan cuci darah, termasuk obat penunjang, diberikan tanpa biaya di rumah sakit daerah."
+    draft = "Pasien cuci darah di rumah sakit daerah dikenakan biaya obat penunjang sesuai tarif."
+    [clash] = find_clashes(reference, draft)
+    assert clash.kind == "negation" and "biaya" in clash.reason
