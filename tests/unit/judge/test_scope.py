@@ -19,6 +19,9 @@ VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/s
     ("Layanan cek kesehatan tersedia di seluruh puskesmas.",
      "Layanan cek kesehatan hanya tersedia di puskesmas di Pulau Jawa."),
     ("The levy applies only to crude palm oil exports.", "The levy applies to all palm oil exports."),
+    # A price set for named regions ("untuk wilayah"), restated for every province.
+    ("Tarif angkutan perintis ditetapkan Rp50.000 untuk wilayah Maluku dan Papua.",
+     "Tarif angkutan perintis Rp50.000 berlaku di semua provinsi."),
 ])
 def test_universal_against_restrictive_scope_clashes(reference, draft):
     [clash] = scope_clashes(reference, draft)
