@@ -108,13 +108,16 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
                 # "akan menaikkan" vs "tidak menaikkan" is (a plan against an official "no")
             if k > 0 and pos.tokens[k - 1][0] in _COMPARATIVE:
                 continue  # "lebih suka X daripada Y" vs "tidak suka Y"
+            if any(pos.tokens[j][0] in _PROHIBITIVE for j in range(max(0, k - 2), k)):
+                continue  # "larangan ekspor" says no export too: no polarity flip against "no export quota"
             if _has_other_time(pos, k) and not _has_other_time(neg, i):
                 continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
             # The draft's words right around the predicate, mostly the reference's: the same statement
             # inside a longer sentence ("Masyarakat diminta mengungsi karena gempa tersebut berpotensi
             # memicu tsunami" against "gempa tersebut tidak berpotensi tsunami").
-            local = (_local_cover(neg, i, p, pos.root_pool) if neg_is_draft
-                     else _local_cover(pos, k, k, neg.root_pool)) >= LOCAL_COVERAGE
+            local = max(_local_cover(neg, i, p, pos.root_pool), _segment_cover(neg, i, pos.root_pool)) \
+                if neg_is_draft else max(_local_cover(pos, k, k, neg.root_pool), _segment_cover(pos, k, neg.root_pool))
+            local = local >= LOCAL_COVERAGE
             if not local and _window_roots(pos, k, k, 8, same="clause").isdisjoint(neg_ctx):
                 continue  # no shared subject/object around the predicate
             # The draft clause's coverage (counted once per clause and pair).
@@ -162,6 +165,27 @@ def _local_cover(a: _Analysis, lo: int, hi: int, pool: frozenset[str]) -> float:
     return sum(not a.roots[j].isdisjoint(pool) for j in idx) / len(idx)
 
 
+# Words that open a subordinate statement inside a clause: "Kementerian menyatakan bahwa <statement>
+# guna <purpose>" - the statement between them is what a negation is compared on.
+_SUBORDINATORS = frozenset("bahwa karena guna agar supaya sehingga sebab meskipun walaupun that because so".split())
+
+
+def _segment_cover(a: _Analysis, k: int, pool: frozenset[str]) -> float:
+    """Coverage by ``pool`` of the content words of the stretch around token ``k`` that no subordinating
+    word or clause boundary interrupts (0 if too few to tell)."""
+    clause, toks = a.clause[k], a.tokens
+    lo = k
+    while lo > 0 and a.clause[lo - 1] == clause and toks[lo - 1][0] not in _SUBORDINATORS:
+        lo -= 1
+    hi = k
+    while hi + 1 < len(toks) and a.clause[hi + 1] == clause and toks[hi + 1][0] not in _SUBORDINATORS:
+        hi += 1
+    idx = [j for j in range(lo, hi + 1) if _content(toks[j][0]) and not _any_negator(toks[j][0])]
+    if len(idx) < LOCAL_MIN_WORDS:
+        return 0.0
+    return sum(not a.roots[j].isdisjoint(pool) for j in idx) / len(idx)
+
+
 def _has_other_time(a: _Analysis, i: int) -> bool:
     return a.clause[i] in a.other_time_clauses
 
@@ -171,6 +195,9 @@ def _negation_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
 
 
 _RELATIVE = frozenset("yang who which that".split())
+# Words that forbid or stop what follows them: the predicate after them is not asserted.
+_PROHIBITIVE = frozenset("larangan dilarang melarang pelarangan moratorium penghentian menghentikan dihentikan "
+                         "ban banned banning prohibited prohibition halt halted".split())
 _DISJUNCTION = frozenset("atau ataupun maupun or either whether apakah".split())
 _COMPARATIVE = frozenset("lebih kurang more less".split())
 _THAN = frozenset("dari daripada than".split())

@@ -120,3 +120,16 @@ def test_without_a_fee_against_a_fee_charged():
     draft = "Pasien cuci darah di rumah sakit daerah dikenakan biaya obat penunjang sesuai tarif."
     [clash] = find_clashes(reference, draft)
     assert clash.kind == "negation" and "biaya" in clash.reason
+
+
+def test_a_statement_inside_an_attribution_is_compared_on_its_own_words():
+    reference = "Pemerintah tidak menerbitkan izin ekspor pasir laut selama tahun 2027."
+    draft = ("Kementerian Kelautan menyatakan bahwa izin ekspor pasir laut akan diterbitkan kembali pada akhir 2027 "
+             "guna menambah penerimaan negara.")
+    [clash] = find_clashes(reference, draft)
+    assert clash.kind == "negation" and "diterbitkan" in clash.reason
+
+
+def test_a_ban_is_no_assertion_against_a_negated_permit():
+    assert find_clashes("No export permit for raw bauxite will be issued this year.",
+                        "Larangan ekspor bauksit mentah tetap berlaku tahun ini.") == []
