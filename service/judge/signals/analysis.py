@@ -184,6 +184,14 @@ def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:
     return min(lo, max(0, len(a.tokens) - 1)), min(hi, max(0, len(a.tokens) - 1))
 
 
+def _word_set(a: _Analysis) -> frozenset[str]:
+    """The distinct (lowercased) words of ``a``, worked out once per text."""
+    words = a.memo.get("words")
+    if words is None:
+        words = a.memo["words"] = frozenset(w for w, _, _ in a.tokens)
+    return words
+
+
 def _coverage(a: _Analysis, idx: Iterable[int], pool: frozenset[str]) -> float:
     """Fraction of content words at ``idx`` whose roots occur in ``pool``."""
     words = [j for j in idx if _content(a.tokens[j][0]) and not _any_negator(a.tokens[j][0])]

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots
+from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots, _word_set
 from service.judge.signals.dates import _MONTHS, _dates_agree, _dates_comparable
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
@@ -80,9 +80,7 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
     """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference,
     and so does every name right beside it ("harga Pertamax", "formasi PPPK"): the figure of another
     place, product or programme is no change of the reference's."""
-    words = ref.memo.get("words")
-    if words is None:
-        words = ref.memo["words"] = frozenset(w for w, _, _ in ref.tokens)
+    words = _word_set(ref)
     toks = dra.tokens
     for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
         w, start, _ = toks[j]
@@ -105,7 +103,7 @@ _TARGET = frozenset("target ditargetkan menargetkan kuota alokasi pagu direncana
 def _progress_against_target(ref: _Analysis, dra: _Analysis) -> bool:
     """The draft reports progress so far and the reference sets a target (or the other way round)."""
     def kind(a: _Analysis) -> tuple[bool, bool]:
-        words = {w for w, _, _ in a.tokens}
+        words = _word_set(a)
         return not words.isdisjoint(_PROGRESS), not words.isdisjoint(_TARGET)
     (d_progress, d_target), (r_progress, r_target) = kind(dra), kind(ref)
     return (d_progress and not d_target and r_target and not r_progress) or (
@@ -124,7 +122,7 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
         return True
     earlier = ((dd.year or rd.year or 0), dd.month or 0, dd.day or 0) < ((rd.year or dd.year or 0), rd.month or 0,
                                                                       rd.day or 0)
-    return earlier and not {w for w, _, _ in dra.tokens}.isdisjoint(_PAST)
+    return earlier and not _word_set(dra).isdisjoint(_PAST)
 
 
 # Capitalised words that are units, zones or sentence words, not names of a subject.
@@ -137,7 +135,7 @@ def _outside(ref: _Analysis, dra: _Analysis) -> bool:
     """The draft speaks of what lies outside the reference's subject ("Di luar Ramadan, jam kerja …"
     against "Selama Ramadan, jam kerja …"): its figures are not the reference's."""
     toks = dra.tokens
-    words = {w for w, _, _ in ref.tokens}
+    words = _word_set(ref)
     return any(toks[j][0] == "luar" and toks[j - 1][0] in ("di", "outside") and toks[j + 1][0] in words
                for j in range(1, len(toks) - 1)) or any(
         toks[j][0] == "outside" and toks[j + 1][0] in words for j in range(len(toks) - 1))
@@ -216,7 +214,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     stated = [any(_times_agree(rt, ot) for rt in ref.times) for ot in dra.times]
     n_stated = sum(stated)
     first, last = min(t.minutes for t in points), max(t.minutes for t in points)
-    same_statement = draft_words_covered(ref.text, dra.text) >= 0.5
+    restated = draft_words_covered(ref.text, dra.text) >= 0.5
     for d, dt in enumerate(dra.times):
         if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
@@ -232,11 +230,11 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         # jas" and "05.00 jenazah bernafas" one event. One is enough when the sentences otherwise
         # say the same (half the draft's words in the reference): "Upacara dijadwalkan mulai pukul
         # 10.00 WIB" against "Upacara dimulai pukul 10.00 WITA dan disiarkan langsung".
-        need = 1 if same_statement else 2
+        need = 1 if restated else 2
         d_ctx = _window_roots(dra, lo, hi, 6)
         related = [rt for rt in points
                    if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= need]
-        if not related and len(points) == 1 and same_statement:
+        if not related and len(points) == 1 and restated:
             related = points  # a restated sentence with the one clock time of its reference changed
         if not related or not _places_stated(ref, dra, lo, hi):
             continue

@@ -4,7 +4,7 @@ of the antonym lexicon used about the same thing."""
 from __future__ import annotations
 
 from service.judge.signals.analysis import (
-    _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _existential_clause, _fragment, _window_roots,
+    _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _window_roots,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS
 from service.judge.signals.negation import (
@@ -158,11 +158,14 @@ LOCAL_MIN_WORDS = 3
 def _local_cover(a: _Analysis, lo: int, hi: int, pool: frozenset[str]) -> float:
     """Coverage by ``pool`` of the content words around tokens ``lo..hi`` of ``a`` (0 if too few to tell)."""
     clause = a.clause[lo]
-    idx = [j for j in range(max(0, lo - LOCAL_RADIUS), min(len(a.tokens), hi + LOCAL_RADIUS + 1))
-           if a.clause[j] == clause and _content(a.tokens[j][0]) and not _any_negator(a.tokens[j][0])]
-    if len(idx) < LOCAL_MIN_WORDS:
-        return 0.0
-    return sum(not a.roots[j].isdisjoint(pool) for j in idx) / len(idx)
+    return _cover_of(a, [j for j in range(max(0, lo - LOCAL_RADIUS), min(len(a.tokens), hi + LOCAL_RADIUS + 1))
+                         if a.clause[j] == clause], pool)
+
+
+def _cover_of(a: _Analysis, idx: list[int], pool: frozenset[str]) -> float:
+    """:func:`_coverage` of the tokens ``idx``, or 0 when they hold fewer than LOCAL_MIN_WORDS content words."""
+    words = [j for j in idx if _content(a.tokens[j][0]) and not _any_negator(a.tokens[j][0])]
+    return _coverage(a, words, pool) if len(words) >= LOCAL_MIN_WORDS else 0.0
 
 
 # Words that open a subordinate statement inside a clause: "Kementerian menyatakan bahwa <statement>
@@ -180,10 +183,7 @@ def _segment_cover(a: _Analysis, k: int, pool: frozenset[str]) -> float:
     hi = k
     while hi + 1 < len(toks) and a.clause[hi + 1] == clause and toks[hi + 1][0] not in _SUBORDINATORS:
         hi += 1
-    idx = [j for j in range(lo, hi + 1) if _content(toks[j][0]) and not _any_negator(toks[j][0])]
-    if len(idx) < LOCAL_MIN_WORDS:
-        return 0.0
-    return sum(not a.roots[j].isdisjoint(pool) for j in idx) / len(idx)
+    return _cover_of(a, list(range(lo, hi + 1)), pool)
 
 
 def _has_other_time(a: _Analysis, i: int) -> bool:
