@@ -229,16 +229,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                    and not (policy.reconcile and c.kind in RECONCILED and (
                        _stated_elsewhere(c.draft, i, related, cover)
                        or (c.kind == "number" and _other_period(_dated(cand), sentence))))]
-        restated = (cover(i) >= policy.restatement_coverage
-                    and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage)
-        needed = policy.contradiction_threshold
-        if _FIGURE_RE.search(sentence) and same_figures(cand.passage, sentence):
-            needed = max(needed, policy.same_figures_contradiction)  # no figure differs
-        if restated:
-            bar = (policy.restatement_contradiction if same_language(sentence, cand.passage)
-                   else policy.translation_contradiction)
-            needed = max(needed, bar)
-        if not reasons and scored and cand.similarity >= nli_floor and p_c >= needed:
+        if (not reasons and scored and cand.similarity >= nli_floor and p_c >= policy.contradiction_threshold
+                and p_c >= _contradiction_bar(policy, sentence, cand, cover(i))):
             reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
                             f"(p={p_c:.2f}).", ConflictKind.CLASSIFIER))
         if reasons and shared_content_words(cand.passage, sentence) >= policy.conflict_min_shared_words:
@@ -282,6 +274,21 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
          "but none states this."],
         on_subject + [c for c in related if c not in on_subject],
     )
+
+
+def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, coverage: float) -> float:
+    """P(contradiction) the classifier alone needs against ``cand``: higher where no fact the rules read
+    differs (every figure of the sentence in the passage) and on a restatement (most words shared both
+    ways), in the other language highest. ``coverage``: the sentence's words in the passage."""
+    needed = policy.contradiction_threshold
+    if _FIGURE_RE.search(sentence) and same_figures(cand.passage, sentence):
+        needed = max(needed, policy.same_figures_contradiction)
+    if (coverage >= policy.restatement_coverage
+            and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage):
+        bar = (policy.restatement_contradiction if same_language(sentence, cand.passage)
+               else policy.translation_contradiction)
+        needed = max(needed, bar)
+    return needed
 
 
 def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
