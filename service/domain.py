@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -135,10 +135,18 @@ def iso_text(value: object, pattern: re.Pattern[str], expected: str) -> object:
     return value
 
 
+# A position id: letters and digits first, then also ". _ : - /" (statements live under "statement/<agency>/").
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:\-/]*$"
+# The positions a position replaces once it takes effect (they stay in the records, no longer counted).
+SupersededIds = Annotated[list[Annotated[str, Field(min_length=1, max_length=200, pattern=ID_PATTERN)]],
+                          Field(max_length=20, description="Ids of the positions this one replaces from its "
+                                                           "effective_from on (they stop counting then; kept in history).")]
+
+
 class PositionIn(Strict):
     """A reference position as a curator submits it (upsert by ``id``): the one input shape of the corpus."""
 
-    id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-/]*$")
+    id: str = Field(min_length=1, max_length=200, pattern=ID_PATTERN)
     title: str = Field(min_length=1, max_length=500)
     text: str = Field(min_length=1, max_length=200_000)
     agency: str = Field(min_length=1, max_length=200)
@@ -147,8 +155,12 @@ class PositionIn(Strict):
     language: str | None = Field(None, max_length=20)
     effective_from: date | None = None
     effective_until: date | None = None
+    supersedes: SupersededIds = Field(default_factory=list)
+    source: str | None = Field(None, max_length=500, description="Where the text comes from: a file name and page "
+                                                                  "(rilis.pdf#page=3) or a URL.")
+    published_on: date | None = Field(None, description="When the source document was published (its dateline).")
 
-    @field_validator("effective_from", "effective_until", mode="before")
+    @field_validator("effective_from", "effective_until", "published_on", mode="before")
     @classmethod
     def _iso_date(cls, value: object) -> object:
         return iso_text(value, ISO_DATE, "an ISO-8601 date such as 2026-01-31")
@@ -157,10 +169,47 @@ class PositionIn(Strict):
     def _window(self) -> "PositionIn":
         if self.effective_from and self.effective_until and self.effective_until < self.effective_from:
             raise ValueError("effective_until is before effective_from")
+        if self.id in self.supersedes:
+            raise ValueError("a position cannot supersede itself")
         return self
 
 
 # -- the report ------------------------------------------------------------------------------------
+
+class Message(BaseModel):
+    """A sentence for a person as the catalogue's id and its parameters (:mod:`service.messages`
+    renders it in Indonesian or English when shown, so a stored report reads in either)."""
+
+    id: str = Field(description="Catalogue message id, e.g. conflict.number.", examples=["conflict.number"])
+    params: dict[str, str | float] = Field(default_factory=dict, description="The quoted fragments and figures.",
+                                           examples=[{"draft": "Rp350 triliun", "reference": "Rp335 triliun"}])
+
+    def key(self) -> tuple[str, tuple[tuple[str, str | float], ...]]:
+        """A hashable identity (the same message said twice is said once)."""
+        return self.id, tuple(sorted(self.params.items()))
+
+
+class DecisionKind(StrEnum):
+    """What a PR officer decided about a conflict."""
+
+    FIXED = "fixed"
+    ACCEPTED = "accepted"
+    FALSE_ALARM = "false_alarm"
+
+
+DecisionKindName = Literal[DecisionKind.FIXED, DecisionKind.ACCEPTED, DecisionKind.FALSE_ALARM]
+
+
+class Decision(BaseModel):
+    """A decision recorded on one finding of a report, by whom and when."""
+
+    finding: int = Field(ge=0)
+    decision: DecisionKindName
+    note: str = ""
+    key_id: str | None = Field(None, description="The API key that recorded it.")
+    agency: str | None = Field(None, description="The agency of that key.")
+    created_at: str
+
 
 class Evidence(BaseModel):
     """A reference passage bearing on a sentence."""
@@ -183,6 +232,16 @@ class Evidence(BaseModel):
         return value
 
 
+class SupersededMatch(BaseModel):
+    """A position that no longer counts (superseded) which the sentence agrees with: the draft repeats the old line."""
+
+    position_id: str
+    title: str
+    superseded_by: list[str] = Field(description="The positions in effect that replaced it.")
+    since: str | None = Field(description="When the first of them took effect (ISO date), if it says.")
+    passage: str
+
+
 class Finding(BaseModel):
     """One sentence of the draft, its offsets and its relation to the corpus."""
 
@@ -190,10 +249,19 @@ class Finding(BaseModel):
     start: int
     end: int
     relation: RelationName
-    reasons: list[str]
+    reasons: list[str] = Field(description="Why, in the response's language (Indonesian unless ?lang=en or "
+                                           "Accept-Language: en).")
+    messages: list[Message] = Field(default_factory=list,
+                                    description="The reasons as catalogue ids with their quoted fragments.")
     kinds: list[ConflictKindName] = Field(default_factory=list,
                                       description="What a conflict is about (empty unless relation is conflicts).")
     evidence: list[Evidence]
+    superseded: list[SupersededMatch] = Field(
+        default_factory=list, description="Superseded positions the sentence matches (sesuai posisi lama yang "
+                                          "sudah diganti): the draft repeats a line that was replaced.")
+    suggestion: str | None = Field(None, description="The sentence with the reference's figure, date, time, "
+                                   "negation or institution put in, where the fix is mechanical; else null.")
+    decision: Decision | None = Field(None, description="The latest decision recorded on this finding.")
 
 
 class VisionItem(BaseModel):
@@ -213,6 +281,25 @@ class RelatedStatement(BaseModel):
     sentences: list[str]
 
 
+class ConflictRef(BaseModel):
+    """A conflict of a report, as a revision compares them."""
+
+    finding: int = Field(description="Its finding's index in the report it belongs to.")
+    sentence: str
+    kinds: list[ConflictKindName]
+    position_id: str | None
+    reference: str = Field(description="The clashing reference fragment (or passage).")
+
+
+class Revision(BaseModel):
+    """How a revised draft's conflicts compare with the report it revises."""
+
+    of: str = Field(description="The id of the earlier report.")
+    gone: list[ConflictRef] = Field(description="Conflicts of the earlier report this draft no longer has.")
+    still: list[ConflictRef] = Field(description="Conflicts of the earlier report still there (as in this report).")
+    new: list[ConflictRef] = Field(description="Conflicts the earlier report did not have.")
+
+
 class Report(BaseModel):
     """An alignment report: built once by the check, validated, stored and returned as it is."""
 
@@ -221,7 +308,9 @@ class Report(BaseModel):
     agency: str | None
     score: int = Field(ge=0, le=100)
     verdict: VerdictName
-    summary: str
+    summary: str = Field(description="The score explained, in the response's language.")
+    summary_message: Message | None = None
+    language: str = Field("id", description="The language of reasons, summary and suggestions' labels: id or en.")
     counts: dict[str, int]
     findings: list[Finding]
     vision: list[VisionItem]
@@ -232,3 +321,4 @@ class Report(BaseModel):
     corpus_version: int
     created_at: str
     review_url: str | None = None
+    revision: Revision | None = Field(None, description="Set when the check revised an earlier report (revision_of).")

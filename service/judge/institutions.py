@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.judge.signals import Clash, scoped_cache
+from service.messages import CONFLICT, reason
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "institutions.json").read_text(encoding="utf-8"))
 _CUES = sorted(_VOCAB["cues_id"] + _VOCAB["cues_en"], key=len, reverse=True)
@@ -81,6 +82,6 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
         if slot.name.casefold() in ref_lower or any(same_institution(slot.name, r.name) for r in ref_slots):
             continue
         other = ref_slots[0]
-        out.append(Clash("institution", f'Different institution: the draft says "{slot.text}" where the reference '
-                                        f'says "{other.text}".', slot.text, other.text, "institution:slot"))
+        out.append(Clash("institution", reason(CONFLICT["institution"], draft=slot.text, reference=other.text),
+                         slot.text, other.text, "institution:slot"))
     return out

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from service.judge.signals import Clash, scoped_cache
+from service.messages import CONFLICT, reason
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "scope.json").read_text(encoding="utf-8"))
 
@@ -46,5 +47,5 @@ def scope_clashes(reference: str, draft: str) -> list[Clash]:
         said, ref = d_some, r_all
     else:
         return []
-    return [Clash("scope", f'Different scope: the draft says "{said}" where the reference says "{ref}".',
+    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref),
                   said, ref, "scope:universal" if said == d_all else "scope:restrictive")]

@@ -14,6 +14,7 @@ from service.judge.signals.dates import _MONTHS, _WEEKDAYS
 from service.judge.signals.negation import _OTHER_TIME
 from service.judge.signals.records import Clash
 from service.judge.signals.text import _prev_word, _sentence_initial
+from service.messages import CONFLICT, reason
 from service.text.words import STOP as _STOP
 from service.text.words import is_content as _content
 
@@ -157,7 +158,7 @@ def _entity_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                 continue  # a spelling variant, nickname or acronym, not another entity
             out.append(
                 Clash("entity",
-                      f'Different name in the same role: the draft says "{dn}" where the reference says "{rn}".',
+                      reason(CONFLICT["entity"], draft=dn, reference=rn),
                       dn, rn, "entity:" + ("head" if same_head else "slot"))
             )
             break

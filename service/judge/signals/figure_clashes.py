@@ -16,6 +16,7 @@ from service.judge.signals.quantities import (
 from service.judge.signals.records import Clash, DateMention
 from service.judge.signals.text import draft_words_covered, same_language
 from service.judge.signals.times import _times_agree
+from service.messages import CONFLICT, reason
 
 # The copied-wording rule (_aligned_number_clashes) aligns the two token sequences with difflib,
 # which is quadratic in their lengths, so a side with more tokens than this is not aligned.  The
@@ -197,8 +198,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             else "unit"
         )
         out.append(
-            Clash("number", f'Number differs: the draft says "{dq.text}" where the reference says "{rq.text}".',
-                  dq.text, rq.text, rule)
+            Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
 
@@ -239,7 +239,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if not related or not _places_stated(ref, dra, lo, hi):
             continue
         rt = related[0]
-        out.append(Clash("date", f'Time differs: the draft says "{dt.text}" where the reference says "{rt.text}".',
+        out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=rt.text),
                          dt.text, rt.text, "date:time"))
     return out
 
@@ -315,7 +315,7 @@ def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clas
         if at < len(dra_a.tokens) and _negated_before(dra_a, at):
             continue  # "tidak menjabat ... ke-38" denies the figure; it states none
         d_frag, r_frag = _around(draft, dra, j1), _around(reference, ref, i1)
-        out.append(Clash("number", f'Number differs: the draft says "{d_frag}" where the reference says "{r_frag}".',
+        out.append(Clash("number", reason(CONFLICT["number"], draft=d_frag, reference=r_frag),
                          d_frag, r_frag, "number:aligned"))
     return out
 
@@ -370,7 +370,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if _history(dra, dd, rd):
             continue
         out.append(
-            Clash("date", f'Date differs: the draft says "{dd.text}" where the reference says "{rd.text}".',
-                  dd.text, rd.text, "date:relative" if dd.relative else "date:absolute")
+            Clash("date", reason(CONFLICT["date"], draft=dd.text, reference=rd.text), dd.text, rd.text,
+                  "date:relative" if dd.relative else "date:absolute")
         )
     return out

@@ -11,6 +11,7 @@ from service.judge.signals.negation import (
     _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
 )
 from service.judge.signals.records import Clash
+from service.messages import ANTONYM, NEGATION_BY_DRAFT, NEGATION_BY_REFERENCE, reason
 from service.text.words import is_content as _content
 
 
@@ -135,13 +136,11 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
             soft = toks[i][0] in _NEGATORS_SOFT
             rule = "negation:" + ("soft" if soft else "draft" if neg_is_draft else "reference")
             if neg_is_draft:
-                reason = (f'Negation mismatch: the draft negates "{pred}" ("{neg_frag}") '
-                          f'where the reference asserts it ("{pos_frag}").')
-                out.append(Clash("negation", reason, neg_frag, pos_frag, rule))
+                why = reason(NEGATION_BY_DRAFT, word=pred, draft=neg_frag, reference=pos_frag)
+                out.append(Clash("negation", why, neg_frag, pos_frag, rule))
             else:
-                reason = (f'Negation mismatch: the draft asserts "{pos.tokens[k][0]}" ("{pos_frag}") '
-                          f'where the reference negates it ("{neg_frag}").')
-                out.append(Clash("negation", reason, pos_frag, neg_frag, rule))
+                why = reason(NEGATION_BY_REFERENCE, word=pos.tokens[k][0], draft=pos_frag, reference=neg_frag)
+                out.append(Clash("negation", why, pos_frag, neg_frag, rule))
             break
     return out
 
@@ -256,8 +255,8 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             dfrag, rfrag = _fragment(dra, di), _fragment(ref, ri)
             out.append(
                 Clash("antonym",
-                      f'Opposite meaning: the draft says "{dw}" ("{dfrag}") where the reference '
-                      f'says "{rw}" ("{rfrag}") ({_ANTONYM_PAIRS[pi][0]}).',
+                      reason(ANTONYM, word=dw, draft=dfrag, reference_word=rw, reference=rfrag,
+                             pair=_ANTONYM_PAIRS[pi][0]),
                       dfrag, rfrag, "antonym:" + _ANTONYM_PAIRS[pi][0])
             )
             seen.add(pi)

@@ -79,7 +79,8 @@ ClashKind = Literal["number", "date", "negation", "antonym", "entity"]
 class Clash:
     """One contradiction signal between a reference passage and a draft sentence.
 
-    ``reason`` is a human-readable English sentence quoting both fragments; ``draft`` and
+    ``reason`` quotes both fragments: a :class:`~service.messages.Reason`, whose text is English and which
+    carries the catalogue message the report renders in the reader's language; ``draft`` and
     ``reference`` are the fragments themselves.  ``rule`` names the sub-rule that fired
     (for measurement and debugging; not part of the user-facing explanation).
     """
