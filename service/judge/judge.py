@@ -69,6 +69,10 @@ from service.judge.scope import scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, find_clashes, same_language, shared_content_words,
 )
+from service.messages import (
+    CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
+    Reason, message_of, reason,
+)
 
 # The score given, without running the model, to a pair that shares too few words to be about one thing.
 NEUTRAL = (0.0, 1.0, 0.0)
@@ -213,7 +217,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
     sentence, cover = prepared.sentence, prepared.cover
     related = [c for c in prepared.related if c.similarity >= policy.related_threshold]
     if not related:
-        return Judgement(Relation.UNSUPPORTED, ["No reference passage is about the same thing."])
+        return Judgement(Relation.UNSUPPORTED, [reason(UNSUPPORTED_NONE)])
     if len(related) != len(prepared.related):
         raise ValueError("the policy drops some related candidates of a prepared sentence: prepare it again")
     rule_clashes, probs = prepared.rule_clashes, prepared.probs
@@ -231,8 +235,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                        or (c.kind == "number" and _other_period(_dated(cand), sentence))))]
         if (not reasons and scored and cand.similarity >= nli_floor and p_c >= policy.contradiction_threshold
                 and p_c >= _contradiction_bar(policy, sentence, cand, cover(i))):
-            reasons.append((f'The trained classifier judges this contradicts "{_short(cand.passage)}" '
-                            f"(p={p_c:.2f}).", ConflictKind.CLASSIFIER))
+            reasons.append((reason(CLASSIFIER_CONFLICT, reference=_short(cand.passage), p=round(p_c, 2)),
+                            ConflictKind.CLASSIFIER))
         if reasons and shared_content_words(cand.passage, sentence) >= policy.conflict_min_shared_words:
             conflicts.append((cand, reasons))
             continue
@@ -243,15 +247,15 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         if not same_figures(cand.passage, sentence):
             continue  # a figure the passage never states is not backed by it, whatever the model says
         if scored and p_e >= policy.entailment_threshold:
-            supports.append((cand, f'The trained classifier judges this follows from "{title}" '
-                                   f"(p={p_e:.2f}, similarity {cand.similarity:.2f})."))
+            supports.append((cand, reason(SUPPORT_CLASSIFIER, title=title, p=round(p_e, 2),
+                                          similarity=round(cand.similarity, 2))))
             firmly_backed |= not _is_statement(cand)
         elif cand.similarity >= policy.paraphrase_threshold:
-            supports.append((cand, f'Restates "{title}" almost word for word (similarity {cand.similarity:.2f}).'))
+            supports.append((cand, reason(SUPPORT_RESTATES, title=title, similarity=round(cand.similarity, 2))))
             firmly_backed |= not _is_statement(cand)
         elif high and scored and p_e >= policy.high_similarity_entailment:
             # Never cosine alone: unrelated government sentences reach 0.91-0.93 with each other.
-            supports.append((cand, f'Says the same as "{title}" (similarity {cand.similarity:.2f}).'))
+            supports.append((cand, reason(SUPPORT_SAME, title=title, similarity=round(cand.similarity, 2))))
     # Another agency's statement never outranks an official position: where a position or
     # vision text entails or restates the sentence, a clash with a statement says the statement
     # is wrong, not the draft (a submitter must not flip other agencies' verdicts). Mere topical
@@ -259,7 +263,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
     if firmly_backed:
         conflicts = [(c, rs) for c, rs in conflicts if not _is_statement(c)]
     if conflicts:
-        reasons = [r + _statement_note(c) for c, rs in conflicts for r, _ in rs]
+        reasons = [_statement_note(r, c) for c, rs in conflicts for r, _ in rs]
         kinds = [k for _, rs in conflicts for _, k in rs]
         evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
         return Judgement(Relation.CONFLICTS, _unique(reasons), evidence, _unique(kinds))
@@ -270,8 +274,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
     on_subject = [c for i, c in enumerate(related) if cover(i) >= policy.lexical_clash_coverage]
     return Judgement(
         Relation.UNSUPPORTED,
-        [f"Related reference passages exist (best similarity {related[0].similarity:.2f}) "
-         "but none states this."],
+        [reason(UNSUPPORTED_RELATED, similarity=round(related[0].similarity, 2))],
         on_subject + [c for c in related if c not in on_subject],
     )
 
@@ -385,12 +388,13 @@ def _is_statement(candidate: Candidate) -> bool:
     return candidate.ref.kind == PositionKind.STATEMENT
 
 
-def _statement_note(candidate: Candidate) -> str:
-    """Says so when the clashing reference is an agency's published statement, not an official position."""
+def _statement_note(why: str, candidate: Candidate) -> str:
+    """The reason, noting when the clashing reference is an agency's published statement, not an official position."""
     if not _is_statement(candidate):
-        return ""
-    return (f" (The reference is a statement published by {candidate.ref.agency or 'another agency'}, "
-            "not an official position.)")
+        return why
+    message = message_of(why)
+    return Reason(message.model_copy(update={"params": {**message.params,
+                                                         "statement_by": candidate.ref.agency or "-"}}))
 
 
 def _short(text: str, limit: int = 120) -> str:
