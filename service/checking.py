@@ -8,7 +8,7 @@ records) runs in worker threads when called from async code, so the event loop o
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import anyio
@@ -21,6 +21,7 @@ from service.judge.judge import DeadlineExceeded, Judge
 from service.judge.policy import MAX_CONTEXT, NEIGHBOURS
 from service.records import PositionRecord
 from service.scoring import build_report, findings_of
+from service.supersession import superseded_match, with_superseded
 from service.text.segment import Span, split_sentences
 
 
@@ -58,10 +59,16 @@ class CheckTiming:
 
 @dataclass(frozen=True)
 class Retrieved:
-    """Each sentence's candidate passages, and the corpus version they were chosen from."""
+    """Each sentence's candidate passages, and the corpus version they were chosen from.
+
+    ``superseded``: per sentence, the retrieved passages of positions that would count but for a
+    position in effect that replaces them (never judged with the others; see :mod:`service.supersession`).
+    """
 
     candidates: list[list[Candidate]]
     corpus_version: int
+    superseded: list[list[Candidate]] = field(default_factory=list)
+    snapshot: CorpusSnapshot | None = None
 
 
 class Checker:
@@ -144,11 +151,31 @@ class Checker:
                                       deadline=deadline)
         t2 = time.perf_counter()
         timing.search_ms, timing.judge_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
-        report = build_report(text, findings_of(sentences, judgements), agency, title,
+        findings = self._mark_superseded(findings_of(sentences, judgements), retrieved, on, agency or "", deadline)
+        report = build_report(text, findings, agency, title,
                               model=self.encoder.model_name, judge=self.judge.name,
                               corpus_version=retrieved.corpus_version)
         self.corpus.records.save_report(report.model_dump(mode="json", exclude={"review_url"}))
         return report
+
+    def _mark_superseded(self, findings: list[Finding], retrieved: Retrieved, on: date, scope: str,
+                         deadline: float | None) -> list[Finding]:
+        """Findings of sentences that a superseded position supports get that position named (nothing else changes).
+
+        Judged apart from the current passages, only for sentences the current ones do not support
+        and that retrieved a superseded passage: most checks judge nothing more.
+        """
+        todo = [i for i, row in enumerate(retrieved.superseded)
+                if row and findings[i].relation != Relation.SUPPORTS]
+        if not todo or retrieved.snapshot is None:
+            return findings
+        judgements = self.judge.judge([findings[i].sentence for i in todo], [retrieved.superseded[i] for i in todo],
+                                      scope=scope, deadline=deadline)
+        out = list(findings)
+        for i, judgement in zip(todo, judgements):
+            if judgement.relation == Relation.SUPPORTS and judgement.evidence:
+                out[i] = with_superseded(out[i], superseded_match(judgement.evidence[0], retrieved.snapshot, on))
+        return out
 
     async def conflicts_with_positions(self, text: str, agency: str) -> list[Finding]:
         """Findings of ``text`` that conflict with an official position or vision text (not statements).
@@ -181,11 +208,17 @@ class Checker:
         # Over-fetch: hits from superseded versions or positions out of effect are dropped below.
         hits = self.corpus.store.search_batch(vectors, top_k * 3, texts=texts)
         out: list[list[Candidate]] = []
+        superseded: list[list[Candidate]] = []
         for row in hits:
             kept: list[Candidate] = []
+            old: list[Candidate] = []
             for hit in row:
                 pos = snapshot.current(hit.payload.get("position_id", ""), hit.payload.get("version"), on)
                 if pos is None:
+                    replaced = snapshot.outdated(hit.payload.get("position_id", ""), hit.payload.get("version"), on)
+                    if replaced is not None and len(old) < top_k:  # in effect but for a newer position
+                        old.append(Candidate(hit.payload["passage"], float(hit.score),
+                                             _ref(replaced, hit.payload.get("start"), hit.payload.get("end"))))
                     continue
                 kept.append(Candidate(hit.payload["passage"], float(hit.score),
                                       _ref(pos, hit.payload.get("start"), hit.payload.get("end"))))
@@ -195,7 +228,8 @@ class Checker:
             # candidates best cosine first (related[0] is "the best"), so they go in that order.
             kept.sort(key=lambda c: c.similarity, reverse=True)
             out.append(kept + self._neighbours(kept, snapshot))
-        return Retrieved(out, snapshot.version)
+            superseded.append(sorted(old, key=lambda c: c.similarity, reverse=True))
+        return Retrieved(out, snapshot.version, superseded, snapshot)
 
     def _neighbours(self, kept: list[Candidate], snapshot: CorpusSnapshot) -> list[Candidate]:
         """The other passages of each retrieved position, near the retrieved one, as context candidates.

@@ -12,6 +12,7 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -45,8 +46,29 @@ class CorpusSnapshot:
     version: int
     positions: dict[str, PositionRecord]
 
+    @cached_property
+    def _superseders(self) -> dict[str, list[PositionRecord]]:
+        # Built once per snapshot (positions do not change within one): old id -> the positions naming it.
+        out: dict[str, list[PositionRecord]] = {}
+        for pos in self.positions.values():
+            for old in pos.supersedes:
+                out.setdefault(old, []).append(pos)
+        return out
+
+    def superseded_by(self, position_id: str, on: date) -> list[PositionRecord]:
+        """The positions in effect on ``on`` that replace this one (empty: it is not superseded then)."""
+        return [p for p in self._superseders.get(position_id, ()) if p.in_effect(on)]
+
     def current(self, position_id: str, version: int | None, on: date) -> PositionRecord | None:
-        """The position a stored passage belongs to, if that passage is its current version and in effect."""
+        """The position a stored passage belongs to, if that passage is its current version and in effect
+        (not retired, inside its window, and not replaced by a position in effect on ``on``)."""
+        pos = self.outdated(position_id, version, on)
+        if pos is None or self.superseded_by(position_id, on):
+            return None
+        return pos
+
+    def outdated(self, position_id: str, version: int | None, on: date) -> PositionRecord | None:
+        """Like :meth:`current` but superseded positions included: the current version of a position in effect."""
         pos = self.positions.get(position_id)
         if pos is None or version != pos.version or not pos.in_effect(on):
             return None
@@ -104,6 +126,7 @@ class Corpus:
         One big embedding call is cut into jobs that all encoder workers share, instead of
         one small call per position; each position is then stored atomically as below.
         """
+        self.check_supersedes(items)
         changed = []
         for item in items:
             existing = self.records.get_position(item.id)
@@ -116,6 +139,15 @@ class Corpus:
             precomputed[item.id] = vectors[offset : offset + len(texts)]
             offset += len(texts)
         return [self.upsert_position(item, precomputed.get(item.id)) for item in items]
+
+    def check_supersedes(self, items: list[PositionIn]) -> None:
+        """Every position named as superseded exists (or comes in the same batch); InputError naming it if not."""
+        batch = {item.id for item in items}
+        for item in items:
+            missing = [old for old in item.supersedes if old not in batch and self.records.get_position(old) is None]
+            if missing:
+                raise InputError("unknown_superseded", f"Position {item.id!r} supersedes {', '.join(missing[:5])!s}, "
+                                                       "which is not a known position.")
 
     def upsert_position(self, item: PositionIn, vectors: np.ndarray | None = None) -> str:
         """Store a position; returns "created", "updated" or "unchanged".
@@ -210,9 +242,10 @@ class Corpus:
 
 def _same_metadata(existing: PositionRecord, item: PositionIn) -> bool:
     return (existing.agency, existing.kind, existing.topics, existing.language, existing.effective_from,
-            existing.effective_until, existing.status) == (
+            existing.effective_until, existing.status, existing.supersedes, existing.source,
+            existing.published_on) == (
         item.agency, item.kind, item.topics, item.language, _iso(item.effective_from), _iso(item.effective_until),
-        "active")
+        "active", list(item.supersedes), item.source, _iso(item.published_on))
 
 
 def _iso(day: date | None) -> str | None:
@@ -225,6 +258,7 @@ def _record(item: PositionIn, version: int, passages: int, digest: str, created:
         language=item.language, effective_from=_iso(item.effective_from), effective_until=_iso(item.effective_until),
         text=item.text, content_hash=digest, version=version, status="active", passages=passages,
         created_at=created, updated_at=now, retired_at=None,
+        supersedes=list(item.supersedes), source=item.source, published_on=_iso(item.published_on),
     )
 
 

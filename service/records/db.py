@@ -32,7 +32,10 @@ CREATE TABLE IF NOT EXISTS positions (
     passages INTEGER NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    retired_at TEXT
+    retired_at TEXT,
+    supersedes TEXT NOT NULL DEFAULT '[]',
+    source TEXT,
+    published_on TEXT
 );
 CREATE TABLE IF NOT EXISTS position_versions (
     position_id TEXT NOT NULL,
@@ -64,6 +67,15 @@ CREATE TABLE IF NOT EXISTS api_keys (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+# Columns added after a table was first released: (table, column, definition). A records file made by an
+# older version gets them when it is opened; new files have them from SCHEMA, in the same order.
+ADDED_COLUMNS = (
+    ("reports", "key_id", "TEXT"),
+    ("positions", "supersedes", "TEXT NOT NULL DEFAULT '[]'"),  # ids this position replaces (JSON list)
+    ("positions", "source", "TEXT"),  # the file (and page) the text was loaded from
+    ("positions", "published_on", "TEXT"),  # the source document's date
+)
 
 # The tables a backup carries (meta is not: the corpus version and the review-link secret stay per installation).
 EXPORTED_TABLES = ("positions", "position_versions", "reports", "api_keys")
@@ -118,10 +130,12 @@ class Database:
     def _migrate(self) -> None:
         """Add the columns newer versions need to a records file made by an older one."""
         with self._lock:
-            columns = {r["name"] for r in self._db.execute("PRAGMA table_info(reports)")}
-            if "key_id" not in columns:
+            for table, column, definition in ADDED_COLUMNS:
+                columns = {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
+                if column in columns:
+                    continue
                 try:
-                    self._db.execute("ALTER TABLE reports ADD COLUMN key_id TEXT")
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
                 except sqlite3.OperationalError as exc:  # another worker process added it first
                     if "duplicate column" not in str(exc):
                         raise

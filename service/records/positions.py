@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator
 
@@ -37,6 +37,9 @@ class PositionRecord:
     created_at: str
     updated_at: str
     retired_at: str | None
+    supersedes: list[str] = field(default_factory=list)
+    source: str | None = None
+    published_on: str | None = None
 
     def in_effect(self, on: date) -> bool:
         """Active and inside its effective window on ``on``."""
@@ -53,6 +56,7 @@ class PositionRecord:
 def _position(row: sqlite3.Row) -> PositionRecord:
     data = dict(row)
     data["topics"] = json.loads(data["topics"])
+    data["supersedes"] = json.loads(data.get("supersedes") or "[]")
     return PositionRecord(**data)
 
 
@@ -89,6 +93,41 @@ class Positions(Database):
             rows = self._db.execute("SELECT * FROM positions ORDER BY id").fetchall()
         return (_position(r) for r in rows)
 
+    def superseded_by(self) -> dict[str, list[str]]:
+        """For each position some other position names as superseded: the ids that name it."""
+        with self._lock:
+            rows = self._db.execute("SELECT p.id AS by_id, j.value AS old FROM positions p, json_each(p.supersedes) j "
+                                    "ORDER BY p.id").fetchall()
+        out: dict[str, list[str]] = {}
+        for row in rows:
+            out.setdefault(row["old"], []).append(row["by_id"])
+        return out
+
+    def search_positions(self, text: str | None = None, kind: str | None = None, agency: str | None = None,
+                         limit: int = 200) -> tuple[list[PositionRecord], int]:
+        """Positions whose id, title or text contains ``text`` (case-insensitive), by agency then id; and how many."""
+        where, args = [], []
+        if text:
+            # LIKE with the wildcards of the search itself escaped: "50%" finds "50%", not everything.
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(id LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
+            args += [pattern] * 3
+        for column, value in (("kind", kind), ("agency", agency)):
+            if value:
+                where.append(f"{column}=?")
+                args.append(value)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        with self._lock:
+            total = self._db.execute(f"SELECT COUNT(*) FROM positions {clause}", args).fetchone()[0]
+            rows = self._db.execute(f"SELECT * FROM positions {clause} ORDER BY agency, id LIMIT ?",
+                                    [*args, limit]).fetchall()
+        return [_position(r) for r in rows], total
+
+    def agencies(self) -> list[str]:
+        """Every agency with a position or statement, in order."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT DISTINCT agency FROM positions ORDER BY agency")]
+
     def versions(self, position_id: str) -> list[dict[str, Any]]:
         """Earlier and current texts of a position, oldest first."""
         with self._lock:
@@ -102,11 +141,11 @@ class Positions(Database):
     def save_position(self, record: PositionRecord) -> None:
         """Insert or replace a position (and its version history) in one transaction."""
         with self._tx() as db:
+            columns = list(record.__dict__)  # by name: migrated files have the later columns at the end
             db.execute(
-                "INSERT OR REPLACE INTO positions VALUES "
-                "(:id,:title,:agency,:kind,:topics,:language,:effective_from,:effective_until,:text,"
-                ":content_hash,:version,:status,:passages,:created_at,:updated_at,:retired_at)",
-                {**record.__dict__, "topics": json.dumps(record.topics, ensure_ascii=False)},
+                f"INSERT OR REPLACE INTO positions ({','.join(columns)}) VALUES ({','.join(':' + c for c in columns)})",
+                {**record.__dict__, "topics": json.dumps(record.topics, ensure_ascii=False),
+                 "supersedes": json.dumps(record.supersedes, ensure_ascii=False)},
             )
             db.execute(
                 "INSERT OR IGNORE INTO position_versions VALUES (?,?,?,?,?,?)",
