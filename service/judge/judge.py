@@ -35,7 +35,7 @@ candidate passages and gets back one :class:`Judgement` per sentence. Rules:
    "neutral", while the product asks whether the reference backs it. On IndoNLI val, pairs at
    ≥ 0.97 are 69 % entailments; on the held-out slice the rule costs one pair in 1,017. Every
    kind of support also needs each figure of the sentence to stand in the passage
-   (:func:`same_figures`), and context passages (a retrieved position's neighbours, see
+   (:func:`~service.judge.signals.figures_stated`), and context passages (a retrieved position's neighbours, see
    ``Selaras._neighbours``) only ever take part in rule clashes.
 5. Figures are reconciled across the corpus (``reconcile``): a number or date clash falls when
    another related passage at least as close states the draft's value, a number clash when the
@@ -67,7 +67,8 @@ from service.judge.institutions import institution_clashes
 from service.judge.policy import INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
-    Clash, cache_scope, draft_words_covered, extract_dates, find_clashes, same_language, shared_content_words,
+    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, same_language,
+    shared_content_words,
 )
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
@@ -229,11 +230,14 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         scored = i < len(probs)
         p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
         vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage
-        reasons = [(c.reason, clash_kind(c)) for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)
-                   and not (policy.reconcile and c.kind in RECONCILED and (
-                       _stated_elsewhere(c.draft, i, related, cover)
-                       or (c.kind == "number" and _other_period(_dated(cand), sentence))))]
-        if (not reasons and scored and cand.similarity >= nli_floor and p_c >= policy.contradiction_threshold
+        kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)]
+        reasons = [(c.reason, clash_kind(c)) for c in kept
+                   if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover))]
+        # A figure the rules saw differ and the corpus explains (another period, or stated by a passage
+        # as close) is the difference the classifier sees too: it must not raise it again.
+        explained = len(reasons) < len(kept)
+        if (not reasons and not explained and scored and cand.similarity >= nli_floor
+                and p_c >= policy.contradiction_threshold
                 and p_c >= _contradiction_bar(policy, sentence, cand, cover(i))):
             reasons.append((reason(CLASSIFIER_CONFLICT, reference=_short(cand.passage), p=round(p_c, 2)),
                             ConflictKind.CLASSIFIER))
@@ -244,7 +248,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
             continue  # a neighbouring passage may show a clash; backing needs a retrieved one
         title = cand.ref.title or cand.ref.position_id or _short(cand.passage, 60)
         high = cand.similarity >= policy.support_threshold
-        if not same_figures(cand.passage, sentence):
+        if not figures_stated(cand.passage, sentence):
             continue  # a figure the passage never states is not backed by it, whatever the model says
         if scored and p_e >= policy.entailment_threshold:
             supports.append((cand, reason(SUPPORT_CLASSIFIER, title=title, p=round(p_e, 2),
@@ -284,7 +288,7 @@ def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, cove
     differs (every figure of the sentence in the passage) and on a restatement (most words shared both
     ways), in the other language highest. ``coverage``: the sentence's words in the passage."""
     needed = policy.contradiction_threshold
-    if _FIGURE_RE.search(sentence) and same_figures(cand.passage, sentence):
+    if _FIGURE_RE.search(sentence) and figures_stated(cand.passage, sentence):
         needed = max(needed, policy.same_figures_contradiction)
     if (coverage >= policy.restatement_coverage
             and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage):
@@ -311,18 +315,6 @@ def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
 
 
 _FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def same_figures(reference: str, draft: str) -> bool:
-    """Every figure the draft writes also stands in the reference (written the same way).
-
-    A near-verbatim sentence with one changed figure is the commonest planted conflict; cosine
-    cannot see it (0.97+), so a restatement supports only when no figure of the draft is new.
-    """
-    ref = set(_FIGURE_RE.findall(reference))
-    return all(f in ref for f in _FIGURE_RE.findall(draft))
-
-
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -334,11 +326,20 @@ def clash_kind(clash: Clash) -> ConflictKind:
     return ConflictKind.TIME if clash.rule == "date:time" else ConflictKind(clash.kind)
 
 
+def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
+                cover: _Coverage) -> bool:
+    """A figure or date clash the corpus explains: another passage states the draft's value, or (for
+    figures) the draft and the passage speak of different periods."""
+    return clash.kind in RECONCILED and (
+        _stated_elsewhere(clash.draft, i, related, cover)
+        or (clash.kind == "number" and _other_period(_dated(cand), sentence)))
+
+
 def _stated_elsewhere(figure: str, clashing: int, related: list[Candidate], cover: _Coverage) -> bool:
     """Another related passage (any position in effect), at least as close to the sentence's words,
     states the draft's figure: the corpus backs the value, so the clash is with a passage about
     something else (another year, zone, product)."""
-    return any(i != clashing and same_figures(c.passage, figure) and cover(i) >= cover(clashing)
+    return any(i != clashing and figures_stated(c.passage, figure) and cover(i) >= cover(clashing)
                for i, c in enumerate(related))
 
 

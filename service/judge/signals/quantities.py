@@ -383,3 +383,33 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     if a.noun and b.noun:
         return not _roots(a.noun).isdisjoint(_roots(b.noun))
     return False
+
+
+_FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def figures_stated(reference: str, draft: str) -> bool:
+    """Every figure the draft writes also stands in the reference, written the same way or as an equal
+    quantity in another form ("52 ribu hektare" = "52.000 hektare", "18.6 million kilolitres" =
+    "18,6 juta kiloliter"). A year or other bare figure outside a quantity must stand as written."""
+    literal = set(_FIGURE_RE.findall(reference))
+    missing = [m for m in _FIGURE_RE.finditer(draft) if m.group() not in literal]
+    if not missing:
+        return True
+    ours, theirs = extract_quantities(draft), extract_quantities(reference)
+    for m in missing:
+        q = next((q for q in ours if q.start <= m.start() < q.end), None)
+        if q is None or not any(_same_value(q, r) for r in theirs):
+            return False
+    return True
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    """The same figure in another form: same measure and qualifier, equal value in the base unit.
+    Stricter than :func:`_quantities_agree`, which lets rounded and bounded mentions agree."""
+    if not _same_measure(a, b) or a.qualifier != b.qualifier:
+        return False
+    x, y = a.value * _base(a)[1], b.value * _base(b)[1]
+    if abs(x - y) > 1e-9 * max(abs(x), abs(y)):
+        return False
+    return a.upper is None and b.upper is None or a.upper == b.upper

@@ -7,6 +7,7 @@ import pytest
 from service.judge.signals import (
     Quantity,
     extract_quantities,
+    figures_stated,
     find_clashes,
 )
 
@@ -337,3 +338,19 @@ def test_a_figure_for_another_numbered_class_is_no_change():
     assert find_clashes(reference, "Untuk kelas 1, iuran peserta mandiri sebesar Rp150.000 per orang per bulan.") == []
     [clash] = find_clashes(reference, "Iuran peserta mandiri kelas 2 naik menjadi Rp120.000 per orang per bulan.")
     assert clash.draft == "Rp120.000"
+
+
+@pytest.mark.parametrize("reference, draft, stated", [
+    ("mengairi 52.000 hektare lahan", "mengairi 52 ribu hektare sawah", True),
+    ("kuota 18,6 juta kiloliter", "a quota of 18.6 million kilolitres", True),
+    ("anggaran Rp1,2 triliun", "anggaran 1.200 miliar rupiah", True),
+    ("pada tahun 2026 sebesar Rp71 triliun", "pada tahun 2026 sebesar Rp71 triliun", True),
+    # Close is not equal: a rounded or bounded figure is not the same figure.
+    ("luas 329.847 km persegi", "luas 329.849 km persegi", False),
+    ("sekitar £760", "£865", False),
+    ("sebesar Rp 7,56 triliun dan Rp 535 miliar", "kurang dari Rp5,6 triliun", False),
+    # A bare figure outside a quantity (a year) must stand as written.
+    ("pada 2025 sebesar 17,5 juta", "pada 2026 sebesar 17,5 juta", False),
+])
+def test_figures_stated_accepts_equal_values_in_other_forms_only(reference, draft, stated):
+    assert figures_stated(reference, draft) is stated
