@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     max_sentences: int = Field(400, ge=1)
     max_sentence_chars: int = Field(2000, ge=50)
     max_positions_per_request: int = Field(1000, ge=1)
+    max_document_bytes: int = Field(10_000_000, ge=1024, description="One uploaded or loaded document (PDF, DOCX, "
+                                    "HTML); an upload request is at most service.api.uploads.MAX_UPLOAD_BODY in all.")
+    max_document_pages: int = Field(300, ge=1, description="Pages of one PDF read.")
     max_queue: int = Field(64, ge=1, description="Checks waiting for the encoder before 503.")
     rate_limit_per_minute: int = Field(600, ge=1, description="Requests per minute per API key (429 beyond).")
     rate_limit_burst: int = Field(60, ge=1, description="Requests a key may send at once before the per-minute rate applies.")

@@ -13,6 +13,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from embeddings.encoder import Overloaded
 from service.api.schemas import ErrorBody
 from service.corpus import InputError
+from service.documents import DocumentError
 from service.judge.judge import DeadlineExceeded
 from service.store.base import StoreUnavailable
 
@@ -30,8 +31,11 @@ _DESCRIPTIONS = {
     404: "Not found (`not_found`); also another agency's report",
     409: "The id belongs to something else (`id_taken`)",
     413: "Body over the size limit (`payload_too_large`), a draft over SELARAS_MAX_DRAFT_CHARS (`draft_too_long`), "
-         "too many items (`too_many_positions`) or sentences in a batch (`batch_too_large`)",
-    422: "Invalid fields or values, naming them (`invalid_request`, `too_many_sentences`, `sentence_too_long`, ...)",
+         "too many items (`too_many_positions`) or sentences in a batch (`batch_too_large`), a document over "
+         "SELARAS_MAX_DOCUMENT_BYTES or SELARAS_MAX_DOCUMENT_PAGES (`document_too_large`, `too_many_pages`)",
+    422: "Invalid fields or values, naming them (`invalid_request`, `too_many_sentences`, `sentence_too_long`, ...); "
+         "a document that cannot be loaded, naming the file (`unsupported_type`, `encrypted_document`, `no_text`, "
+         "`empty_document`, `unreadable_document`, `no_agency`)",
     429: "Too many requests (`rate_limited`), sentences (`sentence_quota`) or concurrent checks "
          "(`too_many_concurrent_checks`) for this key, with Retry-After",
     503: "The encoder queue is full (`overloaded`), the vector store is unavailable (`store_unavailable`) or "
@@ -110,6 +114,11 @@ def _input(request: Request, exc: InputError) -> Response:
     return Response(_body(exc.code, str(exc)), status_code=exc.status)
 
 
+def _document(request: Request, exc: DocumentError) -> Response:
+    # The file and why, in the message for people and as details for programs.
+    return Response(_body(exc.code, str(exc), [{"file": exc.file, "reason": exc.reason}]), status_code=exc.status)
+
+
 def _overloaded(request: Request, exc: Overloaded) -> Response:
     return Response(_body("overloaded", "Too many checks are waiting; retry shortly."), status_code=503,
                     headers={"Retry-After": "1"})
@@ -139,6 +148,7 @@ EXCEPTION_HANDLERS = {
     ValidationException: _validation,
     HTTPException: _http,
     InputError: _input,
+    DocumentError: _document,
     Overloaded: _overloaded,
     DeadlineExceeded: _deadline,
     StoreUnavailable: _store,

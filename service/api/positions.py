@@ -14,7 +14,9 @@ from service.api.auth import BEARER, CURATORS, SUBMITTERS, acting_agency, has_ro
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
 from service.api.schemas import (
     PositionDetail, PositionList, PositionOut, PositionResult, PositionsIn, PositionsResult, StatementIn,
+    UploadResult,
 )
+from service.api.uploads import MAX_UPLOAD_BODY, STATEMENT_PREFIX, UploadBody, load_upload, refuse_reserved
 from service.checking import Checker
 from service.config import Settings
 from service.corpus import Corpus
@@ -47,10 +49,7 @@ class PositionController(Controller):
         if len(data.positions) > limit:
             raise ApiError(413, "too_many_positions",
                            f"{len(data.positions)} positions in one request; the limit is {limit}.")
-        reserved = [i.id for i in data.positions if i.id.startswith(STATEMENT_PREFIX) and i.kind != "statement"]
-        if reserved:
-            raise ApiError(422, "reserved_id", f"Ids under {STATEMENT_PREFIX!r} hold agencies' statements only: "
-                                               f"{', '.join(reserved[:5])}.")
+        refuse_reserved(data.positions)
         statuses = await anyio.to_thread.run_sync(corpus.upsert_positions, data.positions)
         results = []
         for item, status in zip(data.positions, statuses):
@@ -58,6 +57,19 @@ class PositionController(Controller):
             results.append(PositionResult(id=item.id, status=status, version=record.version,
                                           passages=record.passages))
         return PositionsResult(results=results, corpus_version=corpus.version())
+
+    @post("/upload", opt={"roles": CURATORS}, status_code=200, request_max_body_size=MAX_UPLOAD_BODY,
+          summary="Load positions from documents (PDF, DOCX, HTML press releases, .md/.txt)",
+          description="multipart/form-data with one or more `files`; title, agency, date and language come from "
+                      "each document where it states them, and the form's fields win over them. A long document "
+                      "becomes one position per section (`<id>/<heading>`), each with its source file and page. "
+                      "Every file is read before anything is stored: a bad one (encrypted or scanned PDF, "
+                      "unsupported type, nothing left after extraction, over SELARAS_MAX_DOCUMENT_BYTES) answers "
+                      "413/422 naming the file and why, and nothing of the request is loaded.",
+          responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
+    async def upload(self, data: UploadBody, corpus: Corpus, settings: Settings) -> UploadResult:
+        """Documents in, positions out (created, updated or unchanged, as with the JSON upsert)."""
+        return await load_upload(data, corpus, settings)
 
     @get("/", opt={"roles": SUBMITTERS}, summary="List positions", responses=error_responses(422, *AUTHENTICATED))
     async def list_positions(
@@ -81,7 +93,8 @@ class PositionController(Controller):
         record = records.get_position(position_id)
         if record is None:
             raise NotFoundException(f"No position with id {position_id!r}.")
-        return PositionDetail(**position_out(record).model_dump(), versions=records.versions(position_id))
+        return PositionDetail(**position_out(record).model_dump(), versions=records.versions(position_id),
+                              superseded_by=records.superseded_by().get(position_id, []))
 
     @delete("/{position_id:path}", opt={"roles": CURATORS}, status_code=200, summary="Retire a position",
             responses=error_responses(404, *AUTHENTICATED, 503))
@@ -92,9 +105,6 @@ class PositionController(Controller):
         if record is None:
             raise NotFoundException(f"No position with id {position_id!r}.")
         return position_out(record)
-
-
-STATEMENT_PREFIX = "statement/"
 
 
 def agency_slug(agency: str) -> str:

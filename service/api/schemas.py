@@ -66,6 +66,10 @@ class PositionOut(BaseModel):
     created_at: str
     updated_at: str
     retired_at: str | None
+    supersedes: list[str] = Field(default_factory=list, description="The positions this one replaces from its "
+                                                                   "effective_from on.")
+    source: str | None = Field(None, description="The file (and page) the text was loaded from.")
+    published_on: str | None = Field(None, description="The source document's date (its dateline).")
 
 
 class PositionVersion(BaseModel):
@@ -82,6 +86,27 @@ class PositionDetail(PositionOut):
     """A position with its version history (previous texts kept for the record)."""
 
     versions: list[PositionVersion]
+    superseded_by: list[str] = Field(default_factory=list, description="Positions that name this one as replaced "
+                                                                       "(it stops counting once one is in effect).")
+
+
+class DocumentResult(BaseModel):
+    """One uploaded file: what was found in it and the positions it became."""
+
+    file: str
+    title: str
+    agency: str
+    published_on: str | None
+    language: str | None
+    pages: int | None
+    positions: list[PositionResult]
+
+
+class UploadResult(BaseModel):
+    """Result of an upload: every file was read before any position was stored."""
+
+    documents: list[DocumentResult]
+    corpus_version: int
 
 
 class PositionList(BaseModel):
