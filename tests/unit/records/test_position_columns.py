@@ -35,6 +35,6 @@ def test_search_matches_id_title_or_text_and_escapes_wildcards(tmp_path):
     records.save_position(_position(id="mbg", title="Anggaran MBG", text="Rp335 triliun.", agency="Kemenkeu"))
     assert [p.id for p in records.search_positions("bbm")[0]] == ["bbm"]
     assert [p.id for p in records.search_positions("50%")[0]] == ["bbm"]
-    assert records.search_positions("%")[1] == 0  # a wildcard is a character here, not "everything"
+    assert records.search_positions("_")[1] == 0  # a wildcard is a character here, not "any one character"
     assert [p.id for p in records.search_positions(agency="Kemenkeu")[0]] == ["mbg"]
     assert records.agencies() == ["ESDM", "Kemenkeu"]
