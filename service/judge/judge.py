@@ -331,16 +331,18 @@ def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: l
     """A figure or date clash the corpus explains: another passage states the draft's value, or (for
     figures) the draft and the passage speak of different periods."""
     return clash.kind in RECONCILED and (
-        _stated_elsewhere(clash.draft, i, related, cover)
+        _stated_elsewhere(clash.draft, i, sentence, related, cover)
         or (clash.kind == "number" and _other_period(_dated(cand), sentence)))
 
 
-def _stated_elsewhere(figure: str, clashing: int, related: list[Candidate], cover: _Coverage) -> bool:
-    """Another related passage (any position in effect), at least as close to the sentence's words,
-    states the draft's figure: the corpus backs the value, so the clash is with a passage about
-    something else (another year, zone, product)."""
+def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
+                     cover: _Coverage) -> bool:
+    """Another related passage (any position in effect), at least as close to the sentence's words and
+    not about another period than the sentence, states the draft's figure: the corpus backs the value,
+    so the clash is with a passage about something else (another zone, product). A 2026 figure does
+    not back a draft that gives it for 2025."""
     return any(i != clashing and figures_stated(c.passage, figure) and cover(i) >= cover(clashing)
-               for i, c in enumerate(related))
+               and not _other_period(_dated(c), sentence) for i, c in enumerate(related))
 
 
 class _Coverage:

@@ -465,3 +465,16 @@ def test_a_figure_written_in_another_form_counts_as_stated():
     other = "Air dari bendungan tersebut mengairi 25 ribu hektare sawah dan lahan pertanian."
     [j] = _judge(Stub({other: (0.2, 0.2, 0.6)})).judge([other], [[Candidate(ref, 0.94)]])
     assert j.relation == "conflicts"
+
+
+def test_a_figure_another_period_states_does_not_back_the_draft():
+    # The draft gives the 2026 deficit (2,53 persen) for 2025, whose position says 2,71 persen: the
+    # 2026 passage states "2,53 persen" but for another year, so it does not explain the clash away.
+    y2025 = Candidate("Defisit APBN 2025 diproyeksikan sebesar Rp662 triliun atau 2,71 persen terhadap PDB.", 0.96)
+    y2026 = Candidate("Defisit anggaran tahun 2026 dijaga pada Rp689,1 triliun atau 2,53 persen terhadap PDB.", 0.95)
+    draft = "Pada 2025, defisit APBN diproyeksikan sebesar 2,53 persen terhadap PDB."
+    [j] = Judge().judge([draft], [[y2025, y2026]])
+    assert j.relation == "conflicts" and "number" in j.kinds and "2,71 persen" in j.reasons[0]
+    # Given for 2026, the figure is the 2026 position's: no conflict.
+    [j] = Judge().judge(["Pada 2026, defisit APBN dijaga sebesar 2,53 persen terhadap PDB."], [[y2025, y2026]])
+    assert j.relation != "conflicts"
