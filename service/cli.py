@@ -15,10 +15,19 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from service.config import Settings
+from service.documents import DOCUMENT_TYPES, DocumentError, DocumentFields, DocumentLimits, positions_from_files
 from service.domain import PositionIn, Role
 from service.logs import configure_logging
 from service.records import Records
 from service.records.backup import export_backup, import_backup
+
+
+def read_documents(path: Path, fields: DocumentFields, limits: DocumentLimits) -> list[PositionIn]:
+    """Positions from a PDF, DOCX or HTML file, or from those in a folder (with .md/.txt beside them read by
+    :func:`read_positions`). Every document is read before any is loaded; a bad one raises DocumentError."""
+    files = [f for f in sorted(path.iterdir()) if f.suffix.lower() in DOCUMENT_TYPES] if path.is_dir() else [path]
+    named = [(f.name, data) for f in files if (data := _read_regular_file(f, binary=True)) is not None]
+    return [p for _, positions in positions_from_files(named, fields, limits) for p in positions]
 
 
 def read_positions(path: Path, agency: str = "unknown", kind: str = "position") -> Iterator[dict[str, Any]]:
@@ -53,7 +62,7 @@ def read_positions(path: Path, agency: str = "unknown", kind: str = "position") 
                         raise SystemExit(f"{path}:{number}: not valid JSON: {exc}") from None
 
 
-def _read_regular_file(file: Path) -> str | None:
+def _read_regular_file(file: Path, binary: bool = False) -> Any:
     """The file's text, or None (with a warning on stderr) when it is a symbolic link or not a regular file."""
     if file.is_symlink():
         print(f"warning: skipping {file}: a symbolic link (selaras load reads only regular files in the folder)",
@@ -71,6 +80,9 @@ def _read_regular_file(file: Path) -> str | None:
         os.close(fd)
         print(f"warning: skipping {file}: not a regular file", file=sys.stderr)
         return None
+    if binary:
+        with os.fdopen(fd, "rb") as raw:
+            return raw.read()
     with os.fdopen(fd, encoding="utf-8") as fh:
         return fh.read()
 
@@ -81,11 +93,27 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
     from service.bootstrap import build_selaras, close_selaras
 
-    if not Path(args.file).exists():
-        print(f"error: {args.file} not found (a .jsonl/.csv file or a folder of .txt/.md positions)", file=sys.stderr)
+    path = Path(args.file)
+    if not path.exists():
+        print(f"error: {args.file} not found (a .jsonl/.csv/.pdf/.docx/.html file or a folder of them and "
+              ".txt/.md)", file=sys.stderr)
+        return 2
+    if not path.is_dir() and path.suffix.lower() not in (*DOCUMENT_TYPES, ".jsonl", ".json", ".csv", ".txt", ".md"):
+        print(f"error: {args.file}: files of type {path.suffix or '(none)'} cannot be loaded; give .jsonl, .csv, "
+              f"{', '.join(DOCUMENT_TYPES)} or a folder", file=sys.stderr)
         return 2
     try:
-        items = [PositionIn(**raw) for raw in read_positions(Path(args.file), args.agency, args.kind)]
+        fields = DocumentFields.model_validate_form({"agency": args.agency, "kind": args.kind,
+                                                     "effective_from": args.effective_from,
+                                                     "supersedes": args.supersedes})
+        items = read_documents(path, fields, DocumentLimits(max_bytes=settings.max_document_bytes,
+                                                            max_pages=settings.max_document_pages)) \
+            if path.is_dir() or path.suffix.lower() in DOCUMENT_TYPES else []
+        if path.is_dir() or path.suffix.lower() not in DOCUMENT_TYPES:
+            items += [PositionIn(**raw) for raw in read_positions(path, args.agency or "unknown", args.kind)]
+    except DocumentError as exc:
+        print(f"error: {exc} Nothing was loaded.", file=sys.stderr)
+        return 2
     except ValidationError as exc:
         print(f"error: {args.file} has an invalid position:\n{exc}", file=sys.stderr)
         return 2
@@ -297,10 +325,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="worker processes (Qdrant server mode only)")
     serve.set_defaults(func=cmd_serve)
 
-    load = sub.add_parser("load", help="load positions from JSONL, CSV or a folder of .md/.txt")
+    load = sub.add_parser("load", help="load positions from JSONL, CSV, PDF, DOCX, HTML, or a folder of those and .md/.txt")
     load.add_argument("file")
-    load.add_argument("--agency", default="unknown", help="agency for .md/.txt files")
+    load.add_argument("--agency", help="agency of documents and .md/.txt files (default: what a document says; "
+                                       "'unknown' for .md/.txt)")
     load.add_argument("--kind", default="position", choices=["position", "vision", "statement"])
+    load.add_argument("--effective-from", help="ISO date documents take effect (default: their dateline's date)")
+    load.add_argument("--supersedes", help="comma-separated ids of positions the loaded documents replace")
     load.add_argument("--quiet", action="store_true")
     load.set_defaults(func=cmd_load)
 
