@@ -18,6 +18,7 @@ from litestar.types import Message, Scope
 
 from service.api.auth import AUTH_MIDDLEWARE, RateLimiter
 from service.api.checks import BatchController, CheckController, ReportController
+from service.api.curator import CuratorPage
 from service.api.deps import DEPENDENCIES
 from service.api.errors import EXCEPTION_HANDLERS
 from service.api.keys import KeyController
@@ -101,7 +102,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     return Litestar(
         route_handlers=[index, health, ready, info, metrics, PositionController, StatementController,
-                        CheckController, BatchController, ReportController, KeyController],
+                        CheckController, BatchController, ReportController, KeyController, CuratorPage],
         on_startup=[_strict_models_in_openapi],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,

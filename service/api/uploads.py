@@ -56,7 +56,7 @@ def document_limits(settings: Settings) -> DocumentLimits:
 
 def form_fields(form: UploadForm) -> DocumentFields:
     """The form's fields as validated overrides; 422 naming the field when one is invalid."""
-    values = {k: v for k, v in form.__dict__.items() if k != "files"}
+    values = {k: v for k, v in form.__dict__.items() if k in DocumentFields.model_fields}
     try:
         return DocumentFields.model_validate_form(values)
     except (ValidationError, ValueError) as exc:
