@@ -19,6 +19,7 @@ from litestar.types import Message, Scope
 from service.api.auth import AUTH_MIDDLEWARE, RateLimiter
 from service.api.checks import BatchController, CheckController, ReportController
 from service.api.curator import CuratorPage
+from service.api.decisions import DecisionController, FeedbackController
 from service.api.deps import DEPENDENCIES
 from service.api.errors import EXCEPTION_HANDLERS
 from service.api.keys import KeyController
@@ -102,7 +103,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     return Litestar(
         route_handlers=[index, health, ready, info, metrics, PositionController, StatementController,
-                        CheckController, BatchController, ReportController, KeyController, CuratorPage],
+                        CheckController, BatchController, ReportController, DecisionController, FeedbackController,
+                        KeyController, CuratorPage],
         on_startup=[_strict_models_in_openapi],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -19,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from service.domain import Message
+from service.domain import Message, Report
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -78,7 +78,7 @@ def render(message: Message, language: str = DEFAULT_LANGUAGE) -> str:
     return text
 
 
-def _format(message_id: str, params: dict[str, str | float], language: str) -> str:
+def _format(message_id: str, params: dict[str, str | int | float], language: str) -> str:
     template = translations(language).gettext(message_id)
     shown = {name: format_decimal(value, "0.00", locale=language) if name in _DECIMALS and
              isinstance(value, (int, float)) else value for name, value in params.items()}
@@ -127,7 +127,7 @@ class Reason(str):
         return text
 
 
-def reason(message_id: str, **params: str | float) -> Reason:
+def reason(message_id: str, **params: str | int | float) -> Reason:
     """A reason from the catalogue: ``reason(CONFLICT["number"], draft="Rp350 triliun", reference="Rp335 triliun")``."""
     return Reason(Message(id=message_id, params=params))
 
@@ -135,3 +135,16 @@ def reason(message_id: str, **params: str | float) -> Reason:
 def message_of(text: str) -> Message:
     """The message behind a reason (a plain string, from older code paths, is kept verbatim)."""
     return text.message if isinstance(text, Reason) else Message(id=VERBATIM, params={"text": text})
+
+
+def localise(report: Report, language: str) -> Report:
+    """``report`` with its reasons and summary rendered in ``language`` from their catalogue messages.
+
+    A report stored before messages were kept has English text only: it is returned as it was, saying so.
+    """
+    if report.summary_message is None:
+        return report.model_copy(update={"language": "en"})
+    findings = [f.model_copy(update={"reasons": [render(m, language) for m in f.messages]}) if f.messages else f
+                for f in report.findings]
+    return report.model_copy(update={"findings": findings, "summary": render(report.summary_message, language),
+                                     "language": language})

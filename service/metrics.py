@@ -1,4 +1,4 @@
-"""Prometheus metrics: per-route requests, check stage timings, verdicts, reasons, queue depth."""
+"""Prometheus metrics: per-route requests, check stage timings, verdicts, reasons, decisions, queue depth."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ class Metrics:
         self.relations = Counter("selaras_sentence_relations_total", "Sentence relations", ["relation"], registry=r)
         self.reasons = Counter("selaras_conflict_reasons_total", "Conflicting sentences by kind of conflict", ["kind"],
                                registry=r)
+        self.decisions = Counter("selaras_decisions_total", "Decisions recorded on conflicts, by decision and "
+                                 "kind of conflict", ["decision", "kind"], registry=r)
         self.queue_depth = Gauge("selaras_encoder_queue_depth", "Embedding jobs waiting", registry=r)
         self.info = Info("selaras", "Model and corpus", registry=r)
 
@@ -45,6 +47,11 @@ class Metrics:
             self.relations.labels(str(finding.relation)).inc()
             for kind in finding.kinds:
                 self.reasons.labels(str(kind)).inc()
+
+    def observe_decision(self, decision: str, kinds: list[str]) -> None:
+        """Record one decision, once per kind of the conflict it is about ("unknown" for none)."""
+        for kind in kinds or ["unknown"]:
+            self.decisions.labels(str(decision), str(kind)).inc()
 
     def render(self, queue_depth: int, model: str, corpus_version: int) -> bytes:
         """The text exposition format."""

@@ -16,12 +16,17 @@ from service.domain import (
     Candidate, Evidence, Finding, PositionKind, RelatedStatement, Relation, Report, Verdict, VisionItem,
 )
 from service.judge.judge import Judgement
+from service.messages import (
+    DEFAULT_LANGUAGE, SUMMARY_CONFLICT, SUMMARY_HALF_BACKED, SUMMARY_PLAIN, SUMMARY_UNBACKED_ON_TOPIC, Reason,
+    message_of, reason, render,
+)
 from service.judge.signals import draft_words_covered
 from service.judge.policy import (
     ALIGNED_MIN_BACKED, ALIGNED_MIN_SCORE, CONFLICT_MAX_SCORE, RELATION_WEIGHT, TOPIC_SIMILARITY, UNBACKED_MIN_COVERAGE,
     ON_SUBJECT_COVERAGE,
     VISION_SIMILARITY,
 )
+from service.suggestions import suggest
 from service.text.segment import Span
 
 EVIDENCE_PER_FINDING = 3
@@ -34,11 +39,19 @@ def evidence(candidate: Candidate) -> Evidence:
                     official=ref.official, passage=candidate.passage, similarity=round(candidate.similarity, 4))
 
 
-def findings_of(sentences: Sequence[Span], judgements: Sequence[Judgement]) -> list[Finding]:
-    """One finding per sentence: its span, relation, reasons, kinds and best evidence."""
-    return [Finding(sentence=span.text, start=span.start, end=span.end, relation=j.relation, reasons=j.reasons,
-                    kinds=j.kinds, evidence=[evidence(c) for c in j.evidence[:EVIDENCE_PER_FINDING]])
-            for span, j in zip(sentences, judgements)]
+def findings_of(sentences: Sequence[Span], judgements: Sequence[Judgement],
+                language: str = DEFAULT_LANGUAGE) -> list[Finding]:
+    """One finding per sentence: its span, relation, reasons (in ``language``, and as catalogue messages),
+    kinds, best evidence and, for a conflict with a mechanical fix, the suggested correction."""
+    out = []
+    for span, j in zip(sentences, judgements):
+        messages = [message_of(r) for r in j.reasons]
+        shown = [evidence(c) for c in j.evidence[:EVIDENCE_PER_FINDING]]
+        out.append(Finding(
+            sentence=span.text, start=span.start, end=span.end, relation=j.relation,
+            reasons=[render(m, language) for m in messages], messages=messages, kinds=j.kinds, evidence=shown,
+            suggestion=suggest(span.text, messages, shown) if j.relation == Relation.CONFLICTS else None))
+    return out
 
 
 def build_report(text: str, findings: list[Finding], agency: str | None, title: str | None,
@@ -46,7 +59,9 @@ def build_report(text: str, findings: list[Finding], agency: str | None, title: 
     """The report of one check, built once as the typed (validated) model that is stored and returned."""
     score, verdict, explanation = score_findings(findings)
     return Report(
-        id=uuid.uuid4().hex, title=title, agency=agency, score=score, verdict=verdict, summary=explanation,
+        id=uuid.uuid4().hex, title=title, agency=agency, score=score, verdict=verdict,
+        summary=render(explanation.message, DEFAULT_LANGUAGE), summary_message=explanation.message,
+        language=DEFAULT_LANGUAGE,
         counts={str(rel): sum(f.relation == rel for f in findings) for rel in RELATION_WEIGHT},
         findings=findings, vision=vision_coverage(findings), related_statements=related_statements(findings, agency),
         text=text, model=model, judge=judge, corpus_version=corpus_version,
@@ -54,8 +69,8 @@ def build_report(text: str, findings: list[Finding], agency: str | None, title: 
     )
 
 
-def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, str]:
-    """Score 0..100 (length-weighted), verdict, and the score explained in words."""
+def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
+    """Score 0..100 (length-weighted), verdict, and the score explained in words (a catalogue message)."""
     weights = [max(1, f.end - f.start) for f in findings]
     total = sum(weights) or 1
     score = round(100 * sum(w * RELATION_WEIGHT[f.relation] for w, f in zip(weights, findings)) / total)
@@ -71,20 +86,16 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, str]:
         verdict = Verdict.ALIGNED
     else:
         verdict = Verdict.REVIEW
+    counts = {"supports": n[Relation.SUPPORTS], "total": len(findings), "conflicts": n[Relation.CONFLICTS],
+              "unsupported": n[Relation.UNSUPPORTED]}
     if verdict == Verdict.REVIEW and unbacked_on_topic and score >= ALIGNED_MIN_SCORE and backed >= ALIGNED_MIN_BACKED:
-        why = (f"; 'aligned' needs every sentence about a position's subject backed by it, and "
-               f"{unbacked_on_topic} is not.")
+        explanation = reason(SUMMARY_UNBACKED_ON_TOPIC, on_topic=unbacked_on_topic, **counts)
     elif n[Relation.CONFLICTS]:
-        why = "; any conflict caps the score at 49."
+        explanation = reason(SUMMARY_CONFLICT, **counts)
     elif verdict == Verdict.REVIEW and score >= ALIGNED_MIN_SCORE:
-        why = "; 'aligned' needs at least half of the text backed."
+        explanation = reason(SUMMARY_HALF_BACKED, **counts)
     else:
-        why = "."
-    explanation = (
-        f"{n[Relation.SUPPORTS]} of {len(findings)} sentences are backed by reference positions, "
-        f"{n[Relation.CONFLICTS]} conflict with one, and {n[Relation.UNSUPPORTED]} have no close reference. "
-        "Backed sentences count fully, unbacked ones 70 %, conflicting ones nothing, weighted by length" + why
-    )
+        explanation = reason(SUMMARY_PLAIN, **counts)
     return score, verdict, explanation
 
 

@@ -17,19 +17,23 @@ from datetime import datetime
 
 import anyio
 from litestar import Controller, MediaType, Request, Response, get, post
-from litestar.exceptions import NotAuthorizedException, NotFoundException, ValidationException
+from litestar.exceptions import NotAuthorizedException, NotFoundException
 from litestar.params import Parameter
 
 from service.api.auth import BEARER, SUBMITTERS, acting_agency, has_role, may_access, visible_agency
+from service.api.decisions import with_decisions
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
+from service.api.query import check_since, response_language
 from service.api.limits import WorkLimiter
 from service.api.positions import MAX_OFFSET
-from service.api.schemas import ISO_DATE_TIME, BatchIn, BatchOut, CheckIn, Report, ReportSummary
+from service.api.schemas import BatchIn, BatchOut, CheckIn, Report, ReportSummary
 from service.checking import Checker
 from service.config import Settings
+from service.messages import localise
 from service.metrics import Metrics
 from service.records import REPORT_KEY, ApiKey, Records, normalise_time
 from service.api.report_page import report_csp, render_report
+from service.revisions import compare
 
 
 _TOKEN = re.compile(r"([0-9]{1,12})\.([0-9a-f]{32})")
@@ -73,6 +77,31 @@ def _with_link(records: Records, report: Report, days: int) -> Report:
     return report.model_copy(update={"review_url": f"/v1/reports/{report.id}?token={token}"})
 
 
+def _revised(records: Records, caller: ApiKey, draft: CheckIn) -> Report | None:
+    """The report a draft revises (``revision_of``), checked before any work: it must exist, be visible to
+    the caller and belong to the agency the draft is checked for (else 422 ``invalid_revision``)."""
+    if draft.revision_of is None:
+        return None
+    stored = records.get_report(draft.revision_of)
+    if stored is None or not may_access(caller, stored.get("agency")):
+        raise ApiError(422, "invalid_revision", f"revision_of: no report {draft.revision_of!r} of your agency.")
+    agency = acting_agency(caller, draft.agency)
+    if stored.get("agency") != agency:
+        raise ApiError(422, "invalid_revision", f"revision_of: report {draft.revision_of!r} belongs to "
+                                                f"{stored.get('agency')!r}, not to {agency!r}; a revision is "
+                                                "checked for the same agency.")
+    return Report.model_validate(stored)
+
+
+def _link_revision(records: Records, report: Report, previous: Report | None) -> Report:
+    """The report with its comparison to the report it revises, stored so it reads back the same."""
+    if previous is None:
+        return report
+    report = report.model_copy(update={"revision": compare(previous, report)})
+    records.save_report(report.model_dump(mode="json", exclude={"review_url"}))
+    return report
+
+
 async def _remember_caller(request: Request) -> None:
     """Before a check: reports saved while handling this request record the key that asked
     (:data:`REPORT_KEY`, so revoking the key ends their links). Set in the request's own task, so
@@ -90,18 +119,25 @@ class CheckController(Controller):
     tags = ["checks"]
 
     @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check a draft against the reference corpus",
+          operation_id="checkDraft",
+          description="Reasons and summary in Indonesian unless `?lang=en` or `Accept-Language: en`. With "
+                      "`revision_of`, the report compares its conflicts with the earlier report's.",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
     async def check(self, request: Request, data: CheckIn, caller: ApiKey, checker: Checker, records: Records,
-                    work_limiter: WorkLimiter, metrics: Metrics, settings: Settings) -> Response[Report]:
+                    work_limiter: WorkLimiter, metrics: Metrics, settings: Settings,
+                    lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> Response[Report]:
         """Split, embed, retrieve, judge; the report is stored and returned with timing headers."""
+        previous = await anyio.to_thread.run_sync(_revised, records, caller, data)
         with work_limiter.in_flight(caller.id):
             sentences = await anyio.to_thread.run_sync(checker.sentences_of, data.text)
             work_limiter.take_sentences(caller.id, len(sentences))
             report, timing = await checker.check(data.text, agency=acting_agency(caller, data.agency),
                                                  title=data.title, sentences=sentences)
+        report = await anyio.to_thread.run_sync(_link_revision, records, report, previous)
         metrics.observe_check(report, timing)
         request.state.verdict, request.state.sentences = report.verdict, len(report.findings)
-        return Response(_with_link(records, report, settings.review_link_days), headers=timing.headers())
+        report = localise(_with_link(records, report, settings.review_link_days), response_language(request, lang))
+        return Response(report, headers=timing.headers())
 
 
 class BatchController(Controller):
@@ -114,11 +150,14 @@ class BatchController(Controller):
     tags = ["checks"]
 
     @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check up to 50 drafts at once",
-          responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
-    async def check_batch(self, data: BatchIn, caller: ApiKey, checker: Checker, records: Records,
-                          work_limiter: WorkLimiter, metrics: Metrics, settings: Settings) -> BatchOut:
+          operation_id="checkDrafts", responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
+    async def check_batch(self, request: Request, data: BatchIn, caller: ApiKey, checker: Checker,
+                          records: Records, work_limiter: WorkLimiter, metrics: Metrics, settings: Settings,
+                          lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> BatchOut:
         """Every draft is validated first, so one bad draft fails the batch before any work is done."""
         limit = settings.max_batch_sentences
+        language = response_language(request, lang)
+        previous = [await anyio.to_thread.run_sync(_revised, records, caller, d) for d in data.drafts]
         with work_limiter.in_flight(caller.id):
             split = await anyio.to_thread.run_sync(lambda: [checker.sentences_of(d.text) for d in data.drafts])
             total = sum(map(len, split))
@@ -127,11 +166,12 @@ class BatchController(Controller):
                                                        "(SELARAS_MAX_BATCH_SENTENCES). Send fewer drafts per batch.")
             work_limiter.take_sentences(caller.id, total)
             reports = []
-            for draft, sentences in zip(data.drafts, split):
+            for draft, sentences, earlier in zip(data.drafts, split, previous):
                 report, timing = await checker.check(draft.text, agency=acting_agency(caller, draft.agency),
                                                      title=draft.title, sentences=sentences)
+                report = await anyio.to_thread.run_sync(_link_revision, records, report, earlier)
                 metrics.observe_check(report, timing)
-                reports.append(_with_link(records, report, settings.review_link_days))
+                reports.append(localise(_with_link(records, report, settings.review_link_days), language))
         verdicts = {v: sum(r.verdict == v for r in reports) for v in ("aligned", "review", "conflict")}
         return BatchOut(reports=reports, verdicts=verdicts)
 
@@ -143,6 +183,8 @@ class ReportController(Controller):
     tags = ["reports"]
 
     @get("/", guards=[has_role], opt={"roles": SUBMITTERS}, summary="List reports, newest first", security=BEARER,
+         operation_id="listReports", description="`open=true`: only reports with a conflict no decision was "
+                                                  "recorded on yet.",
          responses=error_responses(422, *AUTHENTICATED))
     async def list_reports(
         self, request: Request, caller: ApiKey, records: Records,
@@ -151,23 +193,22 @@ class ReportController(Controller):
         since: datetime | None = None,
         limit: int = Parameter(default=50, ge=1, le=500),
         offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
+        open_only: bool = Parameter(default=False, query="open", description="Only reports with undecided conflicts."),
     ) -> list[ReportSummary]:
         """Filter by agency, verdict and creation time; submitters see only their agency's."""
         agency = visible_agency(caller, agency)
-        if since is not None and not ISO_DATE_TIME.fullmatch(request.query_params.get("since", "")):
-            # litestar also reads numbers as Unix times ("since=0.5"); the schema promises a date-time.
-            raise ValidationException("since: expected an ISO-8601 date-time such as 2026-03-01T00:00:00+07:00",
-                                      extra=[{"key": "since", "message": "expected an ISO-8601 date-time",
-                                              "source": "query"}])
-        rows = records.list_reports(
-            agency, verdict, normalise_time(since), limit, offset)  # UTC, as stored: "+07:00" used to compare wrong
+        check_since(request)
+        rows = records.list_reports(  # since in UTC, as stored: "+07:00" used to compare wrong
+            agency, verdict, normalise_time(since), limit, offset, open_only=open_only)
         return [ReportSummary(**r) for r in rows]
 
-    @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)",
-         description="Authenticate with a Bearer key, or with the `token` of the report's review_url.",
+    @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)", operation_id="getReport",
+         description="Authenticate with a Bearer key, or with the `token` of the report's review_url. Each "
+                     "finding carries its latest decision. Indonesian unless `?lang=en` or `Accept-Language: en`.",
          security=[*BEARER, {}], responses=error_responses(*AUTHENTICATED, 404))
     async def get_report(self, request: Request, records: Records, settings: Settings, report_id: str,
-                         token: str | None = None) -> Response[Report]:
+                         token: str | None = None,
+                         lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> Response[Report]:
         """JSON by default; the HTML review page when the client prefers ``text/html``.
 
         Never cached, never framed, no referrer; the page may load nothing but its own styles.
@@ -182,10 +223,11 @@ class ReportController(Controller):
                 raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>' or use the review link.")
             if stored is None or not may_access(request.user, stored.get("agency")):
                 raise NotFoundException(f"No report with id {report_id!r}.")
-        report = Report.model_validate(stored)
+        language = response_language(request, lang)
+        report = localise(with_decisions(Report.model_validate(stored), records), language)
         wants_html = request.accept.best_match([MediaType.JSON, MediaType.HTML], default=MediaType.JSON) == MediaType.HTML
         if wants_html:
-            return Response(render_report(report), media_type=MediaType.HTML,
+            return Response(render_report(report, language, token), media_type=MediaType.HTML,
                             headers={**_REVIEW_HEADERS, "Content-Security-Policy": report_csp()})
         if token is not None:  # the link it was opened with: a link never renews itself past its expiry
             report = report.model_copy(update={"review_url": f"/v1/reports/{report_id}?token={token}"})

@@ -7,17 +7,12 @@ import hashlib
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from service.domain import Relation, Report
-
-VERDICT_LABEL = {
-    "aligned": "Selaras — aligned",
-    "review": "Perlu ditinjau — needs review",
-    "conflict": "Bertentangan — conflicts with a reference position",
-}
-
+from service.messages import DEFAULT_LANGUAGE, gettext_for
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
@@ -39,12 +34,17 @@ def draft_segments(report: Report) -> list[dict[str, Any]]:
     return pieces
 
 
-def render_report(report: Report) -> str:
-    """Render a stored report as a standalone HTML page."""
+def render_report(report: Report, language: str = DEFAULT_LANGUAGE, token: str | None = None) -> str:
+    """Render a stored report as a standalone HTML page in ``language`` (its reasons already rendered in it).
+
+    ``token``: the review link's, kept in the link that switches the page's language.
+    """
     template = _environment().get_template("report.html")
+    other = "en" if language == "id" else "id"
+    switch = "?" + urlencode({**({"token": token} if token else {}), "lang": other})
     return template.render(
-        report=report, segments=draft_segments(report),
-        verdict_label=VERDICT_LABEL.get(report.verdict, str(report.verdict)),
+        report=report, segments=draft_segments(report), _=gettext_for(language), language=language,
+        switch_url=switch,
         conflicts=[(i, f) for i, f in enumerate(report.findings) if f.relation == Relation.CONFLICTS],
     )
 

@@ -121,9 +121,14 @@ class PositionList(BaseModel):
 class CheckIn(Strict):
     """A draft press statement to check."""
 
-    text: str = Field(min_length=1, max_length=500_000)
+    text: str = Field(min_length=1, max_length=500_000,
+                      examples=["Anggaran Makan Bergizi Gratis dalam APBN 2026 ditetapkan sebesar Rp350 triliun."])
     agency: str | None = Field(None, max_length=200)
-    title: str | None = Field(None, max_length=500)
+    title: str | None = Field(None, max_length=500, examples=["Siaran pers: anggaran MBG 2026"])
+    revision_of: str | None = Field(None, min_length=1, max_length=64, pattern=r"^[0-9a-f]{1,64}$",
+                                    description="The id of an earlier report of the same agency that this draft "
+                                                "revises: the new report says which conflicts are gone, still "
+                                                "there or new.")
 
 
 class BatchIn(Strict):
@@ -164,6 +169,9 @@ class ReportSummary(BaseModel):
     verdict: Verdict
     score: int
     created_at: str
+    conflicts: int | None = Field(None, description="Conflicting findings.")
+    decided: int = Field(0, description="Conflicting findings with a decision recorded.")
+    revision_of: str | None = None
 
 
 class ErrorBody(BaseModel):

@@ -53,7 +53,9 @@ CREATE TABLE IF NOT EXISTS reports (
     score INTEGER NOT NULL,
     created_at TEXT NOT NULL,
     body TEXT NOT NULL,
-    key_id TEXT
+    key_id TEXT,
+    conflicts INTEGER,
+    revision_of TEXT
 );
 CREATE INDEX IF NOT EXISTS reports_by_agency ON reports (agency, created_at);
 CREATE TABLE IF NOT EXISTS api_keys (
@@ -66,6 +68,18 @@ CREATE TABLE IF NOT EXISTS api_keys (
     revoked_at TEXT
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    report_id TEXT NOT NULL,
+    finding INTEGER NOT NULL,
+    decision TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    key_id TEXT,
+    agency TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_by_report ON decisions (report_id, finding, id);
+CREATE INDEX IF NOT EXISTS decisions_by_kind ON decisions (decision, created_at);
 """
 
 # Columns added after a table was first released: (table, column, definition). A records file made by an
@@ -75,10 +89,12 @@ ADDED_COLUMNS = (
     ("positions", "supersedes", "TEXT NOT NULL DEFAULT '[]'"),  # ids this position replaces (JSON list)
     ("positions", "source", "TEXT"),  # the file (and page) the text was loaded from
     ("positions", "published_on", "TEXT"),  # the source document's date
+    ("reports", "conflicts", "INTEGER"),  # its conflicting findings (open reports); older rows: from the body
+    ("reports", "revision_of", "TEXT"),  # the report this one revises
 )
 
 # The tables a backup carries (meta is not: the corpus version and the review-link secret stay per installation).
-EXPORTED_TABLES = ("positions", "position_versions", "reports", "api_keys")
+EXPORTED_TABLES = ("positions", "position_versions", "reports", "api_keys", "decisions")
 
 
 def utcnow() -> str:
@@ -139,6 +155,11 @@ class Database:
                 except sqlite3.OperationalError as exc:  # another worker process added it first
                     if "duplicate column" not in str(exc):
                         raise
+                    continue
+                if (table, column) == ("reports", "conflicts"):
+                    # Reports stored before counted their conflicts only in the body: read them once.
+                    self._db.execute("UPDATE reports SET conflicts = "
+                                     "COALESCE(json_extract(body, '$.counts.conflicts'), 0)")
 
     def close(self) -> None:
         """Close the database connection."""

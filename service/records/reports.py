@@ -26,10 +26,11 @@ class Reports(Database):
         """
         with self._tx() as db:
             db.execute(
-                "INSERT OR REPLACE INTO reports (id, agency, verdict, score, created_at, body, key_id) "
-                "VALUES (?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO reports (id, agency, verdict, score, created_at, body, key_id, conflicts, "
+                "revision_of) VALUES (?,?,?,?,?,?,?,?,?)",
                 (report["id"], report.get("agency"), report["verdict"], report["score"],
-                 report["created_at"], json.dumps(report, ensure_ascii=False), key_id or REPORT_KEY.get()),
+                 report["created_at"], json.dumps(report, ensure_ascii=False), key_id or REPORT_KEY.get(),
+                 int(report.get("counts", {}).get("conflicts", 0)), (report.get("revision") or {}).get("of")),
             )
 
     def report_key_id(self, report_id: str) -> str | None:
@@ -46,10 +47,13 @@ class Reports(Database):
 
     def list_reports(
         self, agency: str | None = None, verdict: str | None = None, since: str | None = None,
-        limit: int = 50, offset: int = 0,
+        limit: int = 50, offset: int = 0, open_only: bool = False,
     ) -> list[dict[str, Any]]:
-        """Report summaries, newest first."""
+        """Report summaries, newest first; ``open_only``: those with a conflict nobody has decided on yet."""
         where, args = [], []
+        if open_only:
+            where.append("conflicts > (SELECT COUNT(DISTINCT d.finding) FROM decisions d "
+                         "WHERE d.report_id = reports.id)")
         if agency is not None:
             where.append("agency=?")
             args.append(agency)
@@ -62,7 +66,8 @@ class Reports(Database):
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         with self._lock:
             rows = self._db.execute(
-                f"SELECT id, agency, verdict, score, created_at FROM reports {clause} "
+                f"SELECT id, agency, verdict, score, created_at, conflicts, revision_of, (SELECT COUNT(DISTINCT "
+                f"d.finding) FROM decisions d WHERE d.report_id = reports.id) AS decided FROM reports {clause} "
                 "ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             ).fetchall()
