@@ -32,15 +32,18 @@ def test_report_page_in_headless_chromium(env):
     server, keys = env
     draft = (ROOT / "samples/drafts/bbm-bertentangan.txt").read_text()
     report = check(server, keys["sos"], draft, title="Draf BBM dan MBG")
-    url = server.url + report["review_url"]
+    # Chromium asks for English (Accept-Language: en-US); the page's Indonesian is the one officers read.
+    url = server.url + report["review_url"] + "&lang=id"
 
     dom = _chromium("--dump-dom", url)
     assert dom.returncode == 0, dom.stderr[-2000:]
     html = dom.stdout
     assert html.count('<mark class="conflicts" id="s') == report["counts"]["conflicts"] >= 2
     assert 'id="conflicts"' in html and "Rp335 triliun" in html  # the clashing reference passage
-    assert "Number differs" in html  # the reason, in words
-    assert report["summary"] in html
+    assert "Angka berbeda" in html and "Usulan perbaikan" in html  # the reason in words, Indonesian first
+    assert report["summary"] in html and '<html lang="id">' in html
+    english = _chromium("--dump-dom", server.url + report["review_url"])  # the browser's Accept-Language
+    assert english.returncode == 0 and "Number differs" in english.stdout and "Suggested correction" in english.stdout
 
     ARTIFACTS.mkdir(exist_ok=True)
     for name, size in (("report-laptop.png", "1280,1000"), ("report-phone.png", "412,1400")):
