@@ -127,7 +127,7 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
 
 
 # Capitalised words that are units, zones or sentence words, not names of a subject.
-_NOT_NAMES = frozenset("wib wita wit rp usd idr pukul jam tahun".split())
+_NOT_NAMES = frozenset("wib wita wit rp usd idr pukul jam tahun kl km kg ha mw gw kwh".split())
 # A name this many tokens or fewer from the figure qualifies it (0: only places after a place marker).
 NAME_RADIUS = 3
 

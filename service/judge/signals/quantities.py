@@ -312,7 +312,7 @@ def extract_quantities(text: str) -> list[Quantity]:
 # Comparison happens in a base unit so "40 ribu ton" equals "40 juta kg"; the mention
 # itself keeps the unit it was written in.
 _BASE_UNIT: dict[str, tuple[str, float]] = {
-    "kg": ("ton", 1e-3), "gram": ("ton", 1e-6), "km": ("m", 1e3), "hour": ("minute", 60.0),
+    "kg": ("ton", 1e-3), "kiloliter": ("liter", 1e3), "gram": ("ton", 1e-6), "km": ("m", 1e3), "hour": ("minute", 60.0),
     "day": ("minute", 1440.0), "week": ("minute", 10080.0),  # "1x24 jam" = "satu hari"; months vary
     "second": ("minute", 1 / 60), "GW": ("MW", 1e3), "km2": ("hectare", 100.0), "m2": ("hectare", 1e-4),
 }  # fmt: skip

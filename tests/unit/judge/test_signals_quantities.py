@@ -354,3 +354,15 @@ def test_a_figure_for_another_numbered_class_is_no_change():
 ])
 def test_figures_stated_accepts_equal_values_in_other_forms_only(reference, draft, stated):
     assert figures_stated(reference, draft) is stated
+
+
+def test_residents_and_kilolitres_are_units():
+    # "100 juta warga" and "60 juta orang" count the same thing; fuel quotas come in kilolitres.
+    [warga] = extract_quantities("pemerintah menargetkan 100 juta warga mengikuti pemeriksaan")
+    [orang] = extract_quantities("target peserta tahun 2026 adalah 60 juta orang")
+    assert warga.unit == orang.unit == "person"
+    [kl] = extract_quantities("kuota Biosolar 19,4 juta kiloliter")
+    [en] = extract_quantities("a Biosolar quota of 17.4 million kilolitres")
+    assert kl.unit == en.unit == "kiloliter" and kl.value == 19.4e6
+    assert find_clashes("Kuota Biosolar tahun 2026 sebesar 19,4 juta kiloliter.",
+                        "Kuota Biosolar tahun 2026 sebesar 17,4 juta KL.")
