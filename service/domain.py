@@ -181,10 +181,10 @@ class Message(BaseModel):
     renders it in Indonesian or English when shown, so a stored report reads in either)."""
 
     id: str = Field(description="Catalogue message id, e.g. conflict.number.", examples=["conflict.number"])
-    params: dict[str, str | int | float] = Field(default_factory=dict, description="The quoted fragments and figures.",
+    params: dict[str, str | float] = Field(default_factory=dict, description="The quoted fragments and figures.",
                                            examples=[{"draft": "Rp350 triliun", "reference": "Rp335 triliun"}])
 
-    def key(self) -> tuple[str, tuple[tuple[str, str | int | float], ...]]:
+    def key(self) -> tuple[str, tuple[tuple[str, str | float], ...]]:
         """A hashable identity (the same message said twice is said once)."""
         return self.id, tuple(sorted(self.params.items()))
 

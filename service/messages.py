@@ -80,12 +80,20 @@ def render(message: Message, language: str = DEFAULT_LANGUAGE) -> str:
 
 def _format(message_id: str, params: dict[str, str | int | float], language: str) -> str:
     template = translations(language).gettext(message_id)
-    shown = {name: format_decimal(value, "0.00", locale=language) if name in _DECIMALS and
-             isinstance(value, (int, float)) else value for name, value in params.items()}
+    shown = {name: _shown(name, value, language) for name, value in params.items()}
     try:
         return template.format(**shown)
     except (KeyError, IndexError, ValueError):
         return template  # a stored message whose params no longer fit: the text without them
+
+
+def _shown(name: str, value: str | int | float, language: str) -> str | int | float:
+    """Scores as decimals in the language's way ("0,85"); counts (stored as JSON numbers, 3.0) as whole numbers."""
+    if isinstance(value, str):
+        return value
+    if name in _DECIMALS:
+        return format_decimal(value, "0.00", locale=language)
+    return int(value) if float(value).is_integer() else value
 
 
 def negotiate(query: str | None, accept_language: str | None) -> str:

@@ -205,7 +205,7 @@ class ReportController(Controller):
     @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)", operation_id="getReport",
          description="Authenticate with a Bearer key, or with the `token` of the report's review_url. Each "
                      "finding carries its latest decision. Indonesian unless `?lang=en` or `Accept-Language: en`.",
-         security=[*BEARER, {}], responses=error_responses(*AUTHENTICATED, 404))
+         security=[*BEARER, {}], responses=error_responses(422, *AUTHENTICATED, 404))
     async def get_report(self, request: Request, records: Records, settings: Settings, report_id: str,
                          token: str | None = None,
                          lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> Response[Report]:

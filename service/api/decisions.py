@@ -8,11 +8,10 @@ import io
 from datetime import datetime
 
 import anyio
-from litestar import Controller, MediaType, Request, Response, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import NotFoundException
-from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from service.api.auth import BEARER, CURATORS, SUBMITTERS, has_role, may_access
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
@@ -34,6 +33,14 @@ class DecisionIn(Strict):
     decision: DecisionKindName = Field(description="fixed: the draft was corrected; accepted: the draft stands "
                                                    "(e.g. the position has changed); false_alarm: no real conflict.")
     note: str = Field("", max_length=MAX_NOTE_CHARS, examples=["Angka sudah disesuaikan dengan Kemenkeu."])
+
+    @field_validator("finding", mode="before")
+    @classmethod
+    def _an_integer(cls, value: object) -> object:
+        # JSON true/false would pass as 1/0: an index is a number.
+        if isinstance(value, bool):
+            raise ValueError("expected an integer index")
+        return value
 
 
 class FeedbackEvidence(BaseModel):
@@ -125,43 +132,55 @@ class DecisionController(Controller):
 
 
 class FeedbackController(Controller):
-    """``/v1/feedback``"""
+    """``/v1/feedback`` (JSON) and ``/v1/feedback.csv``"""
 
-    path = "/v1/feedback"
+    path = "/v1"
     guards = [has_role]
     security = BEARER
     tags = ["feedback"]
 
-    @get("/", opt={"roles": CURATORS}, operation_id="listFeedback",
-         summary="Conflicts marked false alarm or accepted, with their passages (JSON or CSV)",
-         description="Curators. CSV with `Accept: text/csv` or `?format=csv`. Reasons in Indonesian unless "
-                     "`?lang=en` or `Accept-Language: en`. Only each finding's latest decision counts.",
-         responses={**error_responses(422, *AUTHENTICATED),
-                    200: ResponseSpec(data_container=FeedbackList, description="The feedback, newest first "
-                                      "(or the same rows as text/csv)", generate_examples=False)})
+    @get("/feedback", opt={"roles": CURATORS}, operation_id="listFeedback",
+         summary="Conflicts marked false alarm or accepted, with their passages",
+         description="Curators. Reasons in Indonesian unless `?lang=en` or `Accept-Language: en`. Only each "
+                     "finding's latest decision counts. The same rows as CSV: `/v1/feedback.csv`.",
+         responses=error_responses(422, *AUTHENTICATED))
     async def feedback(
         self, request: Request, records: Records,
         decision: str | None = Parameter(default=None, pattern="^(false_alarm|accepted)$",
                                          description="Only this kind of decision."),
         since: datetime | None = None,
-        format: str | None = Parameter(default=None, pattern="^(json|csv)$"),
         lang: str | None = Parameter(default=None, pattern="^(id|en)$"),
         limit: int = Parameter(default=100, ge=1, le=500),
         offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
-    ) -> Response:
+    ) -> FeedbackList:
         """Newest decision first; each item carries the sentence, kinds, reasons and clashing passages."""
-        check_since(request)
-        kinds = (decision,) if decision else tuple(str(k) for k in FEEDBACK_KINDS)
-        rows = await anyio.to_thread.run_sync(lambda: records.decision_feedback(
-            kinds, normalise_time(since), limit, offset))
-        language = response_language(request, lang)
-        items = [item for row in rows if (item := _item(row, language)) is not None]
-        wants_csv = format == "csv" or (format is None and request.accept.best_match(
-            [MediaType.JSON, "text/csv"], default=MediaType.JSON) == "text/csv")
-        if wants_csv:
-            return Response(_csv(items), media_type="text/csv; charset=utf-8",
-                            headers={"Content-Disposition": 'attachment; filename="selaras-feedback.csv"'})
-        return Response(FeedbackList(items=items, limit=limit, offset=offset), media_type=MediaType.JSON)
+        items = await _feedback(request, records, decision, since, lang, limit, offset)
+        return FeedbackList(items=items, limit=limit, offset=offset)
+
+    @get("/feedback.csv", opt={"roles": CURATORS}, operation_id="exportFeedback", media_type="text/csv",
+         summary="The feedback as CSV (for a spreadsheet)", responses=error_responses(422, *AUTHENTICATED))
+    async def feedback_csv(
+        self, request: Request, records: Records,
+        decision: str | None = Parameter(default=None, pattern="^(false_alarm|accepted)$"),
+        since: datetime | None = None,
+        lang: str | None = Parameter(default=None, pattern="^(id|en)$"),
+        limit: int = Parameter(default=500, ge=1, le=5000),
+        offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
+    ) -> Response[str]:
+        """One row per decision; lists joined with ' | '; cells a spreadsheet would run as formulas quoted."""
+        items = await _feedback(request, records, decision, since, lang, limit, offset)
+        return Response(_csv(items), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="selaras-feedback.csv"'})
+
+
+async def _feedback(request: Request, records: Records, decision: str | None, since: datetime | None,
+                    lang: str | None, limit: int, offset: int) -> list[FeedbackItem]:
+    check_since(request)
+    kinds = (decision,) if decision else tuple(str(k) for k in FEEDBACK_KINDS)
+    rows = await anyio.to_thread.run_sync(lambda: records.decision_feedback(
+        kinds, normalise_time(since), limit, offset))
+    language = response_language(request, lang)
+    return [item for row in rows if (item := _item(row, language)) is not None]
 
 
 def _item(row: FeedbackRow, language: str) -> FeedbackItem | None:

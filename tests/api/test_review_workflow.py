@@ -96,7 +96,8 @@ async def test_decision_permissions_and_bad_input(api, client):
              ({"finding": 1 - index, "decision": "fixed"}, "not_a_conflict"),
              ({"finding": index, "decision": "ignored"}, "invalid_request"),
              ({"finding": index, "decision": "fixed", "note": "x" * 2001}, "invalid_request"),
-             ({"finding": index, "decision": "fixed", "extra": 1}, "invalid_request")]
+             ({"finding": index, "decision": "fixed", "extra": 1}, "invalid_request"),
+             ({"finding": False, "decision": "fixed"}, "invalid_request")]
     for payload, code in cases:
         r = await client.post(url, json=payload, headers=auth(api.keys["sos"]))
         assert r.status_code == 422 and r.json()["error"] == code, (payload, r.text)
@@ -140,6 +141,7 @@ async def test_feedback_lists_false_alarms_and_accepted_conflicts_for_curators(a
                           json={"finding": index, "decision": "accepted", "note": "=Posisi berubah"})
     assert r.status_code == 201
     assert (await client.get("/v1/feedback", headers=auth(api.keys["esdm"]))).status_code == 403
+    assert (await client.get("/v1/feedback.csv", headers=auth(api.keys["esdm"]))).status_code == 403
     r = await client.get("/v1/feedback?lang=en", headers=auth(api.keys["curator"]))
     assert r.status_code == 200, r.text
     item = next(i for i in r.json()["items"] if i["report_id"] == report["id"])
@@ -147,7 +149,7 @@ async def test_feedback_lists_false_alarms_and_accepted_conflicts_for_curators(a
     assert item["evidence"][0]["position_id"] == "esdm-harga-bbm" and item["evidence"][0]["passage"]
     assert item["reasons"][0].startswith("Negation mismatch")
     assert all(i["decision"] in ("accepted", "false_alarm") for i in r.json()["items"])
-    r = await client.get("/v1/feedback", headers={**auth(api.keys["curator"]), "Accept": "text/csv"})
+    r = await client.get("/v1/feedback.csv", headers=auth(api.keys["curator"]))
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     row = next(x for x in rows if x["report_id"] == report["id"])
