@@ -154,7 +154,9 @@ def test_statements_are_retracted_only_by_their_agency_and_marked_unofficial(ser
         [finding] = report["findings"]
         assert finding["relation"] == "conflicts", finding
         assert finding["evidence"][0]["position_id"] == sid and finding["evidence"][0]["official"] is False
-        assert any("not an official position" in reason for reason in finding["reasons"])
+        assert any("bukan posisi resmi" in reason for reason in finding["reasons"])  # Indonesian by default
+        english = c.get(f"/v1/reports/{report['id']}?lang=en").json()["findings"][0]["reasons"]
+        assert any("not an official position" in reason for reason in english)
         # Another agency cannot retract it, nor retract a position through this endpoint.
         _error(c.delete(f"/v1/statements/{sid}"), 404, "not_found")
         _error(c.delete("/v1/statements/esdm-harga-bbm"), 404, "not_found")
