@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 _F = re.IGNORECASE
-_VOCAB = json.loads((Path(__file__).parent.parent / "vocab" / "antonyms.json").read_text(encoding="utf-8"))
+_VOCAB_DIR = Path(__file__).parent.parent / "vocab"
+_VOCAB = json.loads((_VOCAB_DIR / "antonyms.json").read_text(encoding="utf-8"))
+# Pairs generated from the LibreOffice Indonesian thesaurus (training/antonym_lexicon.py; LGPL-2.1).
+_THESAURUS = json.loads((_VOCAB_DIR / "antonyms_thesaurus.json").read_text(encoding="utf-8"))
 
 
 def _nasal(base: str, root: str) -> str:
@@ -108,7 +111,7 @@ def _side_forms(side: dict) -> set[str]:
     return forms | _en_forms(*side.get("en", ())) | set(side.get("words", ()))
 
 
-for _entry in _VOCAB["pairs"]:
+for _entry in _VOCAB["pairs"] + _THESAURUS["pairs"]:
     _pair(_entry["name"], _side_forms(_entry["a"]), _side_forms(_entry["b"]))
 
 # Phrases where a lexicon word is idiomatic, not the antonymous sense.
