@@ -65,6 +65,10 @@ def _multiplied_out(text: str) -> tuple[str, list[tuple[int, int]]]:
     return _MULTIPLIED_RE.sub(product, text), spans
 
 
+# A limit word a few words before a lone "satu" / "one" makes it a count.
+_ONLY_BEFORE_RE = re.compile(r"\b(?:hanya|cuma|maksimal|paling banyak|only|just|at most)\s+(?:\w+\s+){0,3}$", _F)
+
+
 def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
     english_text = _looks_english(text)
     # Date spans are disjoint and sorted, so their ends are sorted too: the first date ending
@@ -228,14 +232,17 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
             continue  # "Lima" (the city), "Dua Belas" in a name
         if re.search(r"\b(?:salah|satu-satunya|one of|no)\s*$", text[max(0, s - 8) : s], _F):
             continue
-        if len(words) == 1 and value <= 1:
-            continue  # "satu"/"one"/"setengah" alone are mostly articles ("satu rumah tangga")
+        # "satu"/"one"/"setengah" alone are mostly articles ("satu rumah tangga"), unless a limit comes
+        # first: "hanya dapat mendaftar pada satu instansi" counts.
+        counted_one = bool(_ONLY_BEFORE_RE.search(text[max(0, s - 48) : s]))
+        if len(words) == 1 and value <= 1 and not counted_one:
+            continue
         unit, upos = _unit_at(text, e)
         has_mult = any(w.lower() in _MULTIPLIERS for w in words) or value >= 1000
         noun = None
         pos = upos if unit else e
         if unit is None:
-            if value < 2 or not has_mult and value < 2:
+            if value < 2 and not counted_one:
                 continue
             nm = _NOUN_RE.match(text, e)
             if not nm or nm.group(1) in _NOT_NOUNS:

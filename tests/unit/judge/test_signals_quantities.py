@@ -366,3 +366,13 @@ def test_residents_and_kilolitres_are_units():
     assert kl.unit == en.unit == "kiloliter" and kl.value == 19.4e6
     assert find_clashes("Kuota Biosolar tahun 2026 sebesar 19,4 juta kiloliter.",
                         "Kuota Biosolar tahun 2026 sebesar 17,4 juta KL.")
+
+
+def test_a_lone_one_after_a_limit_is_a_count():
+    # "satu" alone is mostly an article ("satu rumah tangga"); after "hanya" it is the limit itself.
+    assert extract_quantities("Ia tinggal di satu rumah dengan keluarganya.") == []
+    [one] = extract_quantities("Pelamar hanya dapat mendaftar pada satu instansi.")
+    assert one.value == 1 and one.noun == "instansi"
+    [clash] = find_clashes("Pelamar hanya dapat mendaftar pada satu instansi dan satu jabatan.",
+                           "Pelamar dapat mendaftar di dua instansi sekaligus.")
+    assert clash.draft == "dua instansi" and clash.reference == "satu instansi"
