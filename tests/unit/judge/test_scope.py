@@ -22,6 +22,9 @@ VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/s
     # A price set for named regions ("untuk wilayah"), restated for every province.
     ("Tarif angkutan perintis ditetapkan Rp50.000 untuk wilayah Maluku dan Papua.",
      "Tarif angkutan perintis Rp50.000 berlaku di semua provinsi."),
+    # An exclusion ("tidak berlaku untuk") against a rule for all, the excluded sector named.
+    ("Ketentuan ini tidak berlaku untuk sektor minyak dan gas bumi.",
+     "Kewajiban ini berlaku bagi semua eksportir, termasuk perusahaan minyak dan gas bumi."),
 ])
 def test_universal_against_restrictive_scope_clashes(reference, draft):
     [clash] = scope_clashes(reference, draft)
