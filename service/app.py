@@ -91,6 +91,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         configure_logging()  # again here: uvicorn worker processes start without the CLI's setup
         app.state.selaras = await anyio.to_thread.run_sync(build_selaras, settings)
+        # Rate and work limits draw on token buckets in the records: shared by every worker and replica.
+        records = app.state.selaras.records
+        app.state.rate_limiter = RateLimiter(records, settings.rate_limit_per_minute, settings.rate_limit_burst)
+        app.state.work_limiter = WorkLimiter(records, settings.sentences_per_minute, settings.max_concurrent_checks)
         compactor = Compactor(app.state.selaras.store, app.state.selaras.corpus.activity,
                               settings.compact_interval_s, settings.compact_idle_s,
                               settings.compact_max_wait_s).start()
@@ -124,7 +128,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
             # Security is declared per controller: /health, /ready, /info and /metrics need no key.
             components=Components(security_schemes={"BearerKey": SecurityScheme(type="http", scheme="bearer")}),
         ),
-        state=State({"settings": settings, "metrics": Metrics(),
-                     "rate_limiter": RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst),
-                     "work_limiter": WorkLimiter(settings.sentences_per_minute, settings.max_concurrent_checks)}),
+        state=State({"settings": settings, "metrics": Metrics()}),
     )

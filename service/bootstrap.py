@@ -64,7 +64,7 @@ class Selaras:
 def build_selaras(settings: Settings) -> Selaras:
     """Open records and store, load the model, start the encoder worker."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    records = Records(settings.records_path)
+    records = Records(settings.records_target, settings.database_pool_size)
     store = open_store(settings.data_dir, settings.qdrant_url, settings.qdrant_api_key,
                        collection=settings.qdrant_collection, shards=settings.qdrant_shards,
                        replicas=settings.qdrant_replicas,

@@ -18,8 +18,10 @@ from service.config import Settings
 from service.documents import DOCUMENT_TYPES, DocumentError, DocumentFields, DocumentLimits, positions_from_files
 from service.domain import PositionIn, Role
 from service.logs import configure_logging
-from service.records import Records
+from service.records import DatabaseUrlError, NotMigrated, Records
 from service.records.backup import export_backup, import_backup
+from service.records.engine import database_url, open_engine
+from service.records.migrate import head_revision, upgrade
 
 
 def read_documents(path: Path, fields: DocumentFields, limits: DocumentLimits) -> list[PositionIn]:
@@ -186,7 +188,7 @@ def print_report(report: dict[str, Any]) -> None:
 
 def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     """Create, list or revoke API keys (only hashes are stored); rotate the review-link secret."""
-    records = Records(settings.records_path)
+    records = _records(settings)
     try:
         if args.keys_cmd == "create":
             try:
@@ -215,9 +217,31 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _records(settings: Settings) -> Records:
+    """The records the settings name (SQLite file or SELARAS_DATABASE_URL), for commands without the model."""
+    return Records(settings.records_target, settings.database_pool_size)
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    """``db upgrade``: bring the records database to this release's schema (Alembic on PostgreSQL)."""
+    engine = open_engine(database_url(settings.records_target), pool_size=1)
+    try:
+        before, after = upgrade(engine)
+    finally:
+        engine.dispose()
+    where = engine.url.render_as_string(hide_password=True)
+    if before == "sqlite":
+        print(f"SQLite records file {where}: up to date (SQLite files are also upgraded whenever opened).")
+    elif before == after:
+        print(f"{where}: already at schema revision {after} (this release: {head_revision()}).")
+    else:
+        print(f"{where}: upgraded from {before or 'an empty database'} to schema revision {after}.")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write positions (with versions), key hashes and reports to a portable file."""
-    records = Records(settings.records_path)
+    records = _records(settings)
     try:
         counts = export_backup(records, Path(args.file))
     finally:
@@ -276,11 +300,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         print("error: --workers > 1 needs a Qdrant server (SELARAS_QDRANT_URL): the embedded store "
               "in SELARAS_DATA_DIR can be opened by one process only.", file=sys.stderr)
         return 2
+    # Open the records once before uvicorn: an unmigrated database is refused here with its message.
+    _records(settings).close()
     if args.bootstrap_key:
         if not args.bootstrap_hours > 0:
             print("error: --bootstrap-hours must be positive", file=sys.stderr)
             return 2
-        records = Records(settings.records_path)
+        records = _records(settings)
         try:
             key, secret, revoked = records.create_bootstrap_key(args.bootstrap_agency, args.bootstrap_hours)
         finally:
@@ -366,6 +392,12 @@ def build_parser() -> argparse.ArgumentParser:
     ksub.add_parser("rotate-secret", help="replace the secret that signs review links (all links stop working)")
     keys.set_defaults(func=cmd_keys)
 
+    db = sub.add_parser("db", help="the records database (SQLite file, or PostgreSQL at SELARAS_DATABASE_URL)")
+    dsub = db.add_subparsers(dest="db_cmd", required=True)
+    dsub.add_parser("upgrade", help="migrate the database to this release's schema (once per database, before "
+                                    "starting replicas)")
+    db.set_defaults(func=cmd_db)
+
     train = sub.add_parser("train", help="train a model")
     tsub = train.add_subparsers(dest="train_cmd", required=True)
     tnli = tsub.add_parser("nli", help="train the pair classifier on IndoNLI (CPU; see training/train_nli.py)")
@@ -404,7 +436,11 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``selaras`` console script."""
     configure_logging()
     args = build_parser().parse_args(argv)
-    return args.func(args, Settings())
+    try:
+        return args.func(args, Settings())
+    except (NotMigrated, DatabaseUrlError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     # Storage -------------------------------------------------------------
     data_dir: Path = Field(Path("var/data"), description="Embedded store, records (SQLite) and reports.")
     cache_dir: Path = Field(Path(".cache"), description="Converted default model lives here.")
+    database_url: str | None = Field(None, description="PostgreSQL URL of the records (postgresql://user:pass@host/db); "
+                                     "unset = the SQLite file in data_dir. Migrate first: `selaras db upgrade`.")
+    database_pool_size: int = Field(10, ge=1, le=200, description="Pooled connections per process (as many again "
+                                                                   "may open in bursts).")
     qdrant_url: str | None = Field(None, description="Qdrant server URL; unset = embedded qdrant-edge.")
     qdrant_api_key: str | None = None
     qdrant_collection: str = "selaras_passages"
@@ -98,5 +102,10 @@ class Settings(BaseSettings):
 
     @cached_property
     def records_path(self) -> Path:
-        """SQLite file holding positions, versions, reports and API keys."""
+        """SQLite file holding positions, versions, reports and API keys (when no database_url is set)."""
         return self.data_dir / "records.sqlite3"
+
+    @property
+    def records_target(self) -> Path | str:
+        """Where the records are: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.records_path

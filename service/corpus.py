@@ -90,7 +90,6 @@ class Corpus:
         self.activity = Activity()  # what the idle-time compactor watches
         self._snapshot = CorpusSnapshot(-1, {})
         self._cache_lock = threading.Lock()
-        self._write_lock = threading.Lock()  # one corpus writer at a time per process
         self._store_lock = threading.Lock()
         self._store_ready = False
         # Split passages of positions, by (id, version): neighbours of retrieved passages come from here.
@@ -156,9 +155,11 @@ class Corpus:
         the vector store first (deterministic ids, so a re-run overwrites them),
         then the records commit the new version (the switch-over), then the old
         version's passages are deleted. Checks only use passages whose version is
-        the committed one, so no half-written position is ever used.
+        the committed one, so no half-written position is ever used. The records'
+        corpus lock makes this one writer at a time across processes and replicas
+        (two writers of one position would otherwise give one version two texts).
         """
-        with self._write_lock:
+        with self.records.corpus_lock():
             self.ensure_store()
             existing = self.records.get_position(item.id)
             digest = content_hash(item.title, item.text)
@@ -203,7 +204,7 @@ class Corpus:
 
     def retire_position(self, position_id: str) -> PositionRecord | None:
         """Stop using a position for checks; it stays listed as retired. None if unknown."""
-        with self._write_lock:
+        with self.records.corpus_lock():
             self.ensure_store()
             if not self.records.set_position_status(position_id, "retired"):
                 return None

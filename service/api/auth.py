@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
-import threading
-import time
 
+import anyio
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 
 from service.api.errors import ApiError
+from service.api.limits import TokenBuckets
 from service.domain import Role
 from service.records import ApiKey
 
@@ -23,25 +23,27 @@ BEARER = [{"BearerKey": []}]
 
 
 class RateLimiter:
-    """A token bucket per API key: ``per_minute`` requests, bursts of up to ``burst``."""
+    """A token bucket per API key: ``per_minute`` requests, bursts of up to ``burst``; the buckets are shared
+    by every process and replica on the same records (:class:`service.api.limits.TokenBuckets`)."""
 
-    def __init__(self, per_minute: int, burst: int | None = None) -> None:
+    def __init__(self, buckets: TokenBuckets, per_minute: int, burst: int | None = None) -> None:
+        self.buckets = buckets
         self.rate = per_minute / 60.0
         self.capacity = float(min(burst or per_minute, per_minute))
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
 
     def acquire(self, key_id: str) -> float:
         """0 if allowed now, else the seconds to wait before retrying."""
-        now = time.monotonic()
-        with self._lock:
-            tokens, last = self._buckets.get(key_id, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.rate)
-            if tokens >= 1:
-                self._buckets[key_id] = (tokens - 1, now)
-                return 0.0
-            self._buckets[key_id] = (tokens, now)
-            return (1 - tokens) / self.rate
+        return self.buckets.take_tokens(f"requests:{key_id}", 1, self.capacity, self.rate)
+
+
+def _authenticate(connection: ASGIConnection, secret: str) -> tuple[ApiKey | None, float]:
+    """The live key of ``secret`` and the seconds it must wait (0: go on); read from the shared records every
+    time, so a key revoked on any replica is refused on every replica at its next request."""
+    key = connection.app.state.selaras.records.authenticate(secret)
+    if key is None:
+        return None, 0.0
+    limiter: RateLimiter = connection.app.state.rate_limiter
+    return key, limiter.acquire(key.id)
 
 
 class ApiKeyAuth(AbstractAuthenticationMiddleware):
@@ -60,11 +62,9 @@ class ApiKeyAuth(AbstractAuthenticationMiddleware):
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
             raise NotAuthorizedException("Send an API key as 'Authorization: Bearer <key>'.")
-        key = connection.app.state.selaras.records.authenticate(secret.strip())
+        key, wait = await anyio.to_thread.run_sync(_authenticate, connection, secret.strip())
         if key is None:
             raise NotAuthorizedException("The API key is unknown, revoked or expired.")
-        limiter: RateLimiter = connection.app.state.rate_limiter
-        wait = limiter.acquire(key.id)
         if wait:
             raise ApiError(429, "rate_limited", f"Too many requests for this key; retry in {math.ceil(wait)} s.",
                            headers={"Retry-After": str(math.ceil(wait))})

@@ -10,7 +10,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func, select
+
 from service.records.db import Database, utcnow
+from service.records.schema import decisions, reports
 
 
 @dataclass(frozen=True)
@@ -43,33 +46,32 @@ class Decisions(Database):
         """Record a decision on one finding of a stored report (the caller checked both exist)."""
         record = DecisionRecord(report_id, finding, decision, note, key_id, agency, utcnow())
         with self._tx() as db:
-            db.execute("INSERT INTO decisions (report_id, finding, decision, note, key_id, agency, created_at) "
-                       "VALUES (?,?,?,?,?,?,?)",
-                       (report_id, finding, decision, note, key_id, agency, record.created_at))
+            db.execute(decisions.insert().values(report_id=report_id, finding=finding, decision=decision, note=note,
+                                                 key_id=key_id, agency=agency, created_at=record.created_at))
         return record
 
     def latest_decisions(self, report_id: str) -> dict[int, DecisionRecord]:
         """The decision in effect on each decided finding of a report (the latest recorded)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT * FROM decisions WHERE report_id=? ORDER BY finding, id", (report_id,)).fetchall()
+        with self._read() as db:
+            rows = db.execute(select(decisions).where(decisions.c.report_id == report_id)
+                              .order_by(decisions.c.finding, decisions.c.id)).mappings().all()
         return {r["finding"]: _record(r) for r in rows}  # later rows of a finding overwrite earlier ones
 
-    def decision_feedback(self, decisions: tuple[str, ...], since: str | None = None, limit: int = 100,
+    def decision_feedback(self, kinds: tuple[str, ...], since: str | None = None, limit: int = 100,
                           offset: int = 0) -> list[FeedbackRow]:
         """Decisions in effect of the given kinds, newest first, each with its report's body."""
-        marks = ",".join("?" * len(decisions))
-        where, args = [f"d.decision IN ({marks})"], [*decisions]
+        latest = decisions.alias("latest")
+        newest = (select(func.max(latest.c.id)).where(latest.c.report_id == decisions.c.report_id,
+                                                      latest.c.finding == decisions.c.finding).scalar_subquery())
+        query = (select(decisions, reports.c.agency.label("report_agency"), reports.c.body)
+                 .join(reports, reports.c.id == decisions.c.report_id)
+                 .where(decisions.c.decision.in_(kinds), decisions.c.id == newest))
         if since is not None:
-            where.append("d.created_at >= ?")
-            args.append(since)
+            query = query.where(decisions.c.created_at >= since)
         # Only the latest decision per finding counts (a false alarm later marked fixed is no false alarm).
-        sql = (f"SELECT d.*, r.agency AS report_agency, r.body FROM decisions d JOIN reports r ON r.id = d.report_id "
-               f"WHERE {' AND '.join(where)} AND d.id = (SELECT MAX(e.id) FROM decisions e "
-               "WHERE e.report_id = d.report_id AND e.finding = d.finding) "
-               "ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?")
-        with self._lock:
-            rows = self._db.execute(sql, [*args, limit, offset]).fetchall()
+        query = query.order_by(decisions.c.created_at.desc(), decisions.c.id.desc()).limit(limit).offset(offset)
+        with self._read() as db:
+            rows = db.execute(query).mappings().all()
         return [FeedbackRow(_record(r), r["report_agency"], json.loads(r["body"])) for r in rows]
 
 

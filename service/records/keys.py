@@ -5,14 +5,20 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
 from service.domain import Role
 from service.records.db import Database, normalise_time, utcnow
+from service.records.schema import api_keys
 
 ROLES = tuple(role.value for role in Role)
+# The columns of a key's record that leave the records (never the hash).
+_PUBLIC = (api_keys.c.id, api_keys.c.agency, api_keys.c.role, api_keys.c.created_at, api_keys.c.expires_at,
+           api_keys.c.revoked_at)
 
 
 @dataclass(frozen=True)
@@ -58,11 +64,10 @@ class Keys(Database):
             record = ApiKey(key_id, agency, role, utcnow(), expires_at, None)
             try:
                 with self._tx() as db:
-                    db.execute(
-                        "INSERT INTO api_keys VALUES (?,?,?,?,?,?,?)",
-                        (key_id, hash_key(secret), agency, role, record.created_at, expires_at, None),
-                    )
-            except sqlite3.IntegrityError:
+                    db.execute(api_keys.insert().values(id=key_id, key_hash=hash_key(secret), agency=agency,
+                                                        role=role, created_at=record.created_at,
+                                                        expires_at=expires_at, revoked_at=None))
+            except IntegrityError:
                 continue
             return record, secret
         raise RuntimeError("could not draw an unused API key id in 3 tries; is the random source broken?")
@@ -76,18 +81,16 @@ class Keys(Database):
         expires = datetime.now(timezone.utc) + timedelta(hours=hours)
         key, secret = self.create_key(agency, "curator", expires)
         with self._tx() as db:
-            row = db.execute("SELECT value FROM meta WHERE key='bootstrap_key_id'").fetchone()
-            db.execute("INSERT INTO meta(key, value) VALUES('bootstrap_key_id', ?) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key.id,))
-        previous = row["value"] if row else None
+            previous = self.meta_value(db, "bootstrap_key_id")
+            self.set_meta(db, "bootstrap_key_id", key.id)
         revoked = previous if previous and self.revoke_key(previous) else None
         return key, secret, revoked
 
     def authenticate(self, secret: str) -> ApiKey | None:
         """The live key matching ``secret`` (not revoked, not expired), else None."""
         digest = hash_key(secret)
-        with self._lock:
-            row = self._db.execute("SELECT * FROM api_keys WHERE key_hash=?", (digest,)).fetchone()
+        with self._read() as db:
+            row = db.execute(select(api_keys).where(api_keys.c.key_hash == digest)).mappings().first()
         # The lookup is by digest; compare again in constant time so timing reveals nothing.
         if row is None or not hmac.compare_digest(row["key_hash"], digest):
             return None
@@ -97,19 +100,15 @@ class Keys(Database):
 
     def list_keys(self) -> list[ApiKey]:
         """All keys, without secrets."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id, agency, role, created_at, expires_at, revoked_at FROM api_keys ORDER BY created_at"
-            ).fetchall()
-        return [ApiKey(**dict(r)) for r in rows]
+        with self._read() as db:
+            rows = db.execute(select(*_PUBLIC).order_by(api_keys.c.created_at, api_keys.c.id)).mappings().all()
+        return [ApiKey(**r) for r in rows]
 
     def get_key(self, key_id: str) -> ApiKey | None:
         """One key's record by id (revoked or not), without its secret."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT id, agency, role, created_at, expires_at, revoked_at FROM api_keys WHERE id=?", (key_id,)
-            ).fetchone()
-        return ApiKey(**dict(row)) if row else None
+        with self._read() as db:
+            row = db.execute(select(*_PUBLIC).where(api_keys.c.id == key_id)).mappings().first()
+        return ApiKey(**row) if row else None
 
     def key_is_live(self, key_id: str) -> bool:
         """True while the key exists, is not revoked and has not expired."""
@@ -119,5 +118,6 @@ class Keys(Database):
     def revoke_key(self, key_id: str) -> bool:
         """Revoke a key by id; False if unknown."""
         with self._tx() as db:
-            cur = db.execute("UPDATE api_keys SET revoked_at=? WHERE id=? AND revoked_at IS NULL", (utcnow(), key_id))
-        return bool(cur.rowcount)
+            changed = db.execute(update(api_keys).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
+                                 .values(revoked_at=utcnow())).rowcount
+        return bool(changed)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator
 
+from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
+from sqlalchemy.engine import RowMapping
+
 from service.records.db import Database, utcnow
+from service.records.engine import insert
+from service.records.schema import position_versions, positions
 
 
 def content_hash(title: str, text: str) -> str:
@@ -53,11 +57,16 @@ class PositionRecord:
         return True
 
 
-def _position(row: sqlite3.Row) -> PositionRecord:
+def _position(row: RowMapping) -> PositionRecord:
     data = dict(row)
     data["topics"] = json.loads(data["topics"])
     data["supersedes"] = json.loads(data.get("supersedes") or "[]")
     return PositionRecord(**data)
+
+
+def _equal(**filters: str | None) -> list[ColumnElement[bool]]:
+    """``column = value`` for each filter given (None: not filtered)."""
+    return [positions.c[name] == value for name, value in filters.items() if value is not None]
 
 
 class Positions(Database):
@@ -65,8 +74,8 @@ class Positions(Database):
 
     def get_position(self, position_id: str) -> PositionRecord | None:
         """The position with this id, retired or not."""
-        with self._lock:
-            row = self._db.execute("SELECT * FROM positions WHERE id=?", (position_id,)).fetchone()
+        with self._read() as db:
+            row = db.execute(select(positions).where(positions.c.id == position_id)).mappings().first()
         return _position(row) if row else None
 
     def list_positions(
@@ -74,93 +83,76 @@ class Positions(Database):
         limit: int = 100, offset: int = 0,
     ) -> tuple[list[PositionRecord], int]:
         """A page of positions (by id) and the total matching the filters."""
-        where, args = [], []
-        for column, value in (("status", status), ("kind", kind), ("agency", agency)):
-            if value is not None:
-                where.append(f"{column}=?")
-                args.append(value)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        with self._lock:
-            total = self._db.execute(f"SELECT COUNT(*) FROM positions {clause}", args).fetchone()[0]
-            rows = self._db.execute(
-                f"SELECT * FROM positions {clause} ORDER BY id LIMIT ? OFFSET ?", [*args, limit, offset]
-            ).fetchall()
+        where = and_(true(), *_equal(status=status, kind=kind, agency=agency))
+        with self._read() as db:
+            total = db.execute(select(func.count()).select_from(positions).where(where)).scalar_one()
+            rows = db.execute(select(positions).where(where).order_by(positions.c.id).limit(limit)
+                              .offset(offset)).mappings().all()
         return [_position(r) for r in rows], total
 
     def all_positions(self) -> Iterator[PositionRecord]:
         """Every position, for caches and export."""
-        with self._lock:
-            rows = self._db.execute("SELECT * FROM positions ORDER BY id").fetchall()
+        with self._read() as db:
+            rows = db.execute(select(positions).order_by(positions.c.id)).mappings().all()
         return (_position(r) for r in rows)
 
     def superseded_by(self) -> dict[str, list[str]]:
         """For each position some other position names as superseded: the ids that name it."""
-        with self._lock:
-            rows = self._db.execute("SELECT p.id AS by_id, j.value AS old FROM positions p, json_each(p.supersedes) j "
-                                    "ORDER BY p.id").fetchall()
+        with self._read() as db:
+            rows = db.execute(select(positions.c.id, positions.c.supersedes).where(positions.c.supersedes != "[]")
+                              .order_by(positions.c.id)).all()
         out: dict[str, list[str]] = {}
-        for row in rows:
-            out.setdefault(row["old"], []).append(row["by_id"])
+        for by_id, supersedes in rows:
+            for old in json.loads(supersedes or "[]"):
+                out.setdefault(old, []).append(by_id)
         return out
 
     def search_positions(self, text: str | None = None, kind: str | None = None, agency: str | None = None,
                          limit: int = 200) -> tuple[list[PositionRecord], int]:
         """Positions whose id, title or text contains ``text`` (case-insensitive), by agency then id; and how many."""
-        where, args = [], []
+        where = and_(true(), *_equal(kind=kind or None, agency=agency or None))
         if text:
-            # LIKE with the wildcards of the search itself escaped: "50%" finds "50%", not everything.
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append("(id LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
-            args += [pattern] * 3
-        for column, value in (("kind", kind), ("agency", agency)):
-            if value:
-                where.append(f"{column}=?")
-                args.append(value)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        with self._lock:
-            total = self._db.execute(f"SELECT COUNT(*) FROM positions {clause}", args).fetchone()[0]
-            rows = self._db.execute(f"SELECT * FROM positions {clause} ORDER BY agency, id LIMIT ?",
-                                    [*args, limit]).fetchall()
+            # autoescape: the search's own wildcards are characters ("50%" finds "50%", not everything).
+            where = and_(where, or_(*(positions.c[c].icontains(text, autoescape=True) for c in ("id", "title", "text"))))
+        with self._read() as db:
+            total = db.execute(select(func.count()).select_from(positions).where(where)).scalar_one()
+            rows = db.execute(select(positions).where(where).order_by(positions.c.agency, positions.c.id)
+                              .limit(limit)).mappings().all()
         return [_position(r) for r in rows], total
 
     def agencies(self) -> list[str]:
         """Every agency with a position or statement, in order."""
-        with self._lock:
-            return [r[0] for r in self._db.execute("SELECT DISTINCT agency FROM positions ORDER BY agency")]
+        with self._read() as db:
+            return list(db.execute(select(positions.c.agency).distinct().order_by(positions.c.agency)).scalars())
 
     def versions(self, position_id: str) -> list[dict[str, Any]]:
         """Earlier and current texts of a position, oldest first."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT version, title, text, content_hash, created_at FROM position_versions "
-                "WHERE position_id=? ORDER BY version",
-                (position_id,),
-            ).fetchall()
+        v = position_versions.c
+        with self._read() as db:
+            rows = db.execute(select(v.version, v.title, v.text, v.content_hash, v.created_at)
+                              .where(v.position_id == position_id).order_by(v.version)).mappings().all()
         return [dict(r) for r in rows]
 
     def save_position(self, record: PositionRecord) -> None:
         """Insert or replace a position (and its version history) in one transaction."""
+        values = {**record.__dict__, "topics": json.dumps(record.topics, ensure_ascii=False),
+                  "supersedes": json.dumps(record.supersedes, ensure_ascii=False)}
         with self._tx() as db:
-            columns = list(record.__dict__)  # by name: migrated files have the later columns at the end
-            db.execute(
-                f"INSERT OR REPLACE INTO positions ({','.join(columns)}) VALUES ({','.join(':' + c for c in columns)})",
-                {**record.__dict__, "topics": json.dumps(record.topics, ensure_ascii=False),
-                 "supersedes": json.dumps(record.supersedes, ensure_ascii=False)},
-            )
-            db.execute(
-                "INSERT OR IGNORE INTO position_versions VALUES (?,?,?,?,?,?)",
-                (record.id, record.version, record.title, record.text, record.content_hash, record.updated_at),
-            )
-            self._bump_corpus_version()
+            statement = insert(positions, db).values(values)
+            db.execute(statement.on_conflict_do_update(
+                index_elements=[positions.c.id],
+                set_={name: statement.excluded[name] for name in values if name != "id"}))
+            db.execute(insert(position_versions, db).values(
+                position_id=record.id, version=record.version, title=record.title, text=record.text,
+                content_hash=record.content_hash, created_at=record.updated_at).on_conflict_do_nothing())
+            self._bump_corpus_version(db)
 
     def set_position_status(self, position_id: str, status: str) -> bool:
         """Retire or reactivate; False when the position does not exist."""
         retired_at = utcnow() if status == "retired" else None
         with self._tx() as db:
-            cur = db.execute(
-                "UPDATE positions SET status=?, retired_at=?, updated_at=? WHERE id=?",
-                (status, retired_at, utcnow(), position_id),
-            )
-            if cur.rowcount:
-                self._bump_corpus_version()
-        return bool(cur.rowcount)
+            changed = db.execute(update(positions).where(positions.c.id == position_id)
+                                 .values(status=status, retired_at=retired_at, updated_at=utcnow())).rowcount
+            if changed:
+                self._bump_corpus_version(db)
+        return bool(changed)

@@ -6,7 +6,11 @@ import json
 from contextvars import ContextVar
 from typing import Any
 
+from sqlalchemy import func, select
+
 from service.records.db import Database
+from service.records.engine import insert
+from service.records.schema import decisions, reports
 
 # The API key on whose behalf reports are being made (set per request by the checks API; unset in the CLI).
 # save_report stores it beside the report, so a review link dies with the key that made the report. A
@@ -24,51 +28,44 @@ class Reports(Database):
         ``key_id`` (default: :data:`REPORT_KEY`) is the API key the report was made for; it is kept
         beside the body, not in it.
         """
+        values = {"id": report["id"], "agency": report.get("agency"), "verdict": report["verdict"],
+                  "score": report["score"], "created_at": report["created_at"],
+                  "body": json.dumps(report, ensure_ascii=False), "key_id": key_id or REPORT_KEY.get(),
+                  "conflicts": int(report.get("counts", {}).get("conflicts", 0)),
+                  "revision_of": (report.get("revision") or {}).get("of")}
         with self._tx() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO reports (id, agency, verdict, score, created_at, body, key_id, conflicts, "
-                "revision_of) VALUES (?,?,?,?,?,?,?,?,?)",
-                (report["id"], report.get("agency"), report["verdict"], report["score"],
-                 report["created_at"], json.dumps(report, ensure_ascii=False), key_id or REPORT_KEY.get(),
-                 int(report.get("counts", {}).get("conflicts", 0)), (report.get("revision") or {}).get("of")),
-            )
+            statement = insert(reports, db).values(values)
+            db.execute(statement.on_conflict_do_update(
+                index_elements=[reports.c.id], set_={name: statement.excluded[name] for name in values if name != "id"}))
 
     def report_key_id(self, report_id: str) -> str | None:
         """The id of the API key a stored report was made for (None: made by the CLI, or before keys were kept)."""
-        with self._lock:
-            row = self._db.execute("SELECT key_id FROM reports WHERE id=?", (report_id,)).fetchone()
-        return row["key_id"] if row else None
+        with self._read() as db:
+            return db.execute(select(reports.c.key_id).where(reports.c.id == report_id)).scalar()
 
     def get_report(self, report_id: str) -> dict[str, Any] | None:
         """A stored report's body, or None."""
-        with self._lock:
-            row = self._db.execute("SELECT body FROM reports WHERE id=?", (report_id,)).fetchone()
-        return json.loads(row["body"]) if row else None
+        with self._read() as db:
+            body = db.execute(select(reports.c.body).where(reports.c.id == report_id)).scalar()
+        return json.loads(body) if body is not None else None
 
     def list_reports(
         self, agency: str | None = None, verdict: str | None = None, since: str | None = None,
         limit: int = 50, offset: int = 0, open_only: bool = False,
     ) -> list[dict[str, Any]]:
         """Report summaries, newest first; ``open_only``: those with a conflict nobody has decided on yet."""
-        where, args = [], []
+        decided = (select(func.count(decisions.c.finding.distinct())).where(decisions.c.report_id == reports.c.id)
+                   .scalar_subquery())
+        query = select(reports.c.id, reports.c.agency, reports.c.verdict, reports.c.score, reports.c.created_at,
+                       reports.c.conflicts, reports.c.revision_of, decided.label("decided"))
         if open_only:
-            where.append("conflicts > (SELECT COUNT(DISTINCT d.finding) FROM decisions d "
-                         "WHERE d.report_id = reports.id)")
+            query = query.where(reports.c.conflicts > decided)
         if agency is not None:
-            where.append("agency=?")
-            args.append(agency)
+            query = query.where(reports.c.agency == agency)
         if verdict is not None:
-            where.append("verdict=?")
-            args.append(verdict)
+            query = query.where(reports.c.verdict == verdict)
         if since is not None:
-            where.append("created_at>=?")
-            args.append(since)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT id, agency, verdict, score, created_at, conflicts, revision_of, (SELECT COUNT(DISTINCT "
-                f"d.finding) FROM decisions d WHERE d.report_id = reports.id) AS decided FROM reports {clause} "
-                "ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
-                [*args, limit, offset],
-            ).fetchall()
-        return [dict(r) for r in rows]
+            query = query.where(reports.c.created_at >= since)
+        query = query.order_by(reports.c.created_at.desc(), reports.c.id).limit(limit).offset(offset)
+        with self._read() as db:
+            return [dict(r) for r in db.execute(query).mappings()]

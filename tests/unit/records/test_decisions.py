@@ -15,8 +15,7 @@ def _report(report_id: str, conflicts: int, agency: str = "A") -> dict:
             "findings": []}
 
 
-def test_latest_decision_counts_and_open_reports(tmp_path):
-    records = Records(tmp_path / "records.db")
+def test_latest_decision_counts_and_open_reports(records):
     records.save_report(_report("r1", 2))
     records.save_report(_report("r22", 0))
     assert [r["id"] for r in records.list_reports(open_only=True)] == ["r1"]

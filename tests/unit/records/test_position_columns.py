@@ -29,11 +29,10 @@ def test_a_records_file_made_before_the_columns_upgrades_when_opened(tmp_path):
     assert records.superseded_by() == {"lama": ["baru"]}
 
 
-def test_search_matches_id_title_or_text_and_escapes_wildcards(tmp_path):
-    records = Records(tmp_path / "r.sqlite3")
+def test_search_matches_id_title_or_text_and_escapes_wildcards(records):
     records.save_position(_position(id="bbm", title="Harga BBM", text="Naik 50% tahun ini.", agency="ESDM"))
     records.save_position(_position(id="mbg", title="Anggaran MBG", text="Rp335 triliun.", agency="Kemenkeu"))
-    assert [p.id for p in records.search_positions("bbm")[0]] == ["bbm"]
+    assert [p.id for p in records.search_positions("bbm")[0]] == ["bbm"]  # case-insensitive on both stores
     assert [p.id for p in records.search_positions("50%")[0]] == ["bbm"]
     assert records.search_positions("_")[1] == 0  # a wildcard is a character here, not "any one character"
     assert [p.id for p in records.search_positions(agency="Kemenkeu")[0]] == ["mbg"]

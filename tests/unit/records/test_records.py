@@ -2,7 +2,7 @@ from datetime import date
 
 from service.domain import Finding
 from service.scoring import score_findings
-from service.records import PositionRecord, Records
+from service.records import PositionRecord
 
 
 def _position(**kw) -> PositionRecord:
@@ -13,10 +13,9 @@ def _position(**kw) -> PositionRecord:
     return PositionRecord(**{**base, **kw})
 
 
-def test_keys_are_hashed_revocable_and_expire(tmp_path):
-    records = Records(tmp_path / "r.sqlite3")
+def test_keys_are_hashed_revocable_and_expire(records):
     key, secret = records.create_key("Kementerian Sosial", "submitter")
-    assert secret not in (tmp_path / "r.sqlite3").read_bytes().decode("latin-1")
+    assert secret not in str(records.table_rows("api_keys"))
     assert records.authenticate(secret).agency == "Kementerian Sosial"
     assert records.authenticate(secret + "x") is None
     assert records.revoke_key(key.id) and records.authenticate(secret) is None
@@ -24,8 +23,7 @@ def test_keys_are_hashed_revocable_and_expire(tmp_path):
     assert records.authenticate(old) is None
 
 
-def test_positions_versions_and_corpus_version(tmp_path):
-    records = Records(tmp_path / "r.sqlite3")
+def test_positions_versions_and_corpus_version(records):
     v0 = records.corpus_version()
     records.save_position(_position())
     records.save_position(_position(version=2, text="Teks baru.", content_hash="h2"))

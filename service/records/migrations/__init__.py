@@ -1,0 +1,1 @@
+"""Alembic migrations of the PostgreSQL records (``selaras db upgrade``; see :mod:`service.records.migrate`)."""
