@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from typing import AsyncIterator
 
 import anyio
@@ -14,6 +15,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, YamlRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.datastructures import MutableScopeHeaders, State
 from litestar.response import Redirect
+from litestar.static_files import create_static_files_router
 from litestar.types import Message, Scope
 
 from service.api.auth import AUTH_MIDDLEWARE, RateLimiter
@@ -25,6 +27,7 @@ from service.api.errors import EXCEPTION_HANDLERS
 from service.api.keys import KeyController
 from service.api.limits import WorkLimiter
 from service.api.positions import PositionController, StatementController
+from service.api.stats import StatsController
 from service.api.system import health, info, metrics, ready
 from service.bootstrap import build_selaras, close_selaras
 from service.compaction import Compactor
@@ -56,6 +59,11 @@ def _security_headers(message: Message, scope: Scope) -> None:
             headers[name] = value
     if scope.get("path", "").startswith("/v1/") and "cache-control" not in headers:
         headers["Cache-Control"] = "no-store"  # keyed data and review links: never kept by a cache
+
+
+# The review page's own script (service/static/review.js): served here, so the page loads nothing from elsewhere.
+STATIC = create_static_files_router(path="/static", directories=[str(files("service") / "static")],
+                                    include_in_schema=False, send_as_attachment=False)
 
 
 def _strict_models_in_openapi(app: Litestar) -> None:
@@ -108,7 +116,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     return Litestar(
         route_handlers=[index, health, ready, info, metrics, PositionController, StatementController,
                         CheckController, BatchController, ReportController, DecisionController, FeedbackController,
-                        KeyController, CuratorPage],
+                        KeyController, StatsController, CuratorPage, STATIC],
         on_startup=[_strict_models_in_openapi],
         lifespan=[lifespan],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -14,15 +14,17 @@ import hmac
 import re
 import time
 from datetime import datetime
+from typing import Annotated
 
 import anyio
 from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.exceptions import NotAuthorizedException, NotFoundException
-from litestar.params import Parameter
+from litestar.params import Body, Parameter
 
 from service.api.auth import BEARER, SUBMITTERS, acting_agency, has_role, may_access, visible_agency
 from service.api.decisions import with_decisions
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
+from service.api.examples import BATCH_EXAMPLES, CHECK_EXAMPLES, REPORT_RESPONSE, SUMMARIES_RESPONSE
 from service.api.query import check_since, response_language
 from service.api.limits import WorkLimiter
 from service.api.positions import MAX_OFFSET
@@ -122,8 +124,9 @@ class CheckController(Controller):
           operation_id="checkDraft",
           description="Reasons and summary in Indonesian unless `?lang=en` or `Accept-Language: en`. With "
                       "`revision_of`, the report compares its conflicts with the earlier report's.",
-          responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
-    async def check(self, request: Request, data: CheckIn, caller: ApiKey, checker: Checker, records: Records,
+          responses={**error_responses(*WITH_BODY, *AUTHENTICATED, 503), 200: REPORT_RESPONSE})
+    async def check(self, request: Request, data: Annotated[CheckIn, Body(examples=CHECK_EXAMPLES)], caller: ApiKey,
+                    checker: Checker, records: Records,
                     work_limiter: WorkLimiter, metrics: Metrics, settings: Settings,
                     lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> Response[Report]:
         """Split, embed, retrieve, judge; the report is stored and returned with timing headers."""
@@ -151,7 +154,8 @@ class BatchController(Controller):
 
     @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Check up to 50 drafts at once",
           operation_id="checkDrafts", responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
-    async def check_batch(self, request: Request, data: BatchIn, caller: ApiKey, checker: Checker,
+    async def check_batch(self, request: Request, data: Annotated[BatchIn, Body(examples=BATCH_EXAMPLES)],
+                          caller: ApiKey, checker: Checker,
                           records: Records, work_limiter: WorkLimiter, metrics: Metrics, settings: Settings,
                           lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> BatchOut:
         """Every draft is validated first, so one bad draft fails the batch before any work is done."""
@@ -185,7 +189,7 @@ class ReportController(Controller):
     @get("/", guards=[has_role], opt={"roles": SUBMITTERS}, summary="List reports, newest first", security=BEARER,
          operation_id="listReports", description="`open=true`: only reports with a conflict no decision was "
                                                   "recorded on yet.",
-         responses=error_responses(422, *AUTHENTICATED))
+         responses={**error_responses(422, *AUTHENTICATED), 200: SUMMARIES_RESPONSE})
     async def list_reports(
         self, request: Request, caller: ApiKey, records: Records,
         agency: str | None = None,
@@ -205,7 +209,7 @@ class ReportController(Controller):
     @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)", operation_id="getReport",
          description="Authenticate with a Bearer key, or with the `token` of the report's review_url. Each "
                      "finding carries its latest decision. Indonesian unless `?lang=en` or `Accept-Language: en`.",
-         security=[*BEARER, {}], responses=error_responses(422, *AUTHENTICATED, 404))
+         security=[*BEARER, {}], responses={**error_responses(422, *AUTHENTICATED, 404), 200: REPORT_RESPONSE})
     async def get_report(self, request: Request, records: Records, settings: Settings, report_id: str,
                          token: str | None = None,
                          lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> Response[Report]:

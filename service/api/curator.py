@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import groupby
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import anyio
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -23,14 +24,19 @@ from litestar.params import Body, Parameter
 from litestar.response import Redirect
 
 from service.api.curator_session import COOKIE, SESSION_SECONDS, check_csrf, csrf_token, curator_of, new_session
+from service.api.errors import ApiError
+from service.api.overview_page import overview_charts
+from service.api.query import response_language
+from service.api.stats import compute, stats_query
 from service.api.uploads import MAX_UPLOAD_BODY, UploadForm, load_upload
 from service.config import Settings
 from service.corpus import Corpus
 from service.documents import DocumentError
+from service.messages import gettext_for
 from service.records import PositionRecord, Records
 from service.text.diff import word_diff
 
-TEMPLATES = ("curator.html", "curator_position.html", "curator_login.html")
+TEMPLATES = ("curator.html", "curator_position.html", "curator_login.html", "curator_overview.html")
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +143,30 @@ class CuratorPage(Controller):
         replaced = records.superseded_by()
         return render("curator_position.html", curator=curator, p=record, versions=versions[::-1], diffs=diffs,
                       superseded_by=replaced.get(record.id, []), csrf=csrf_token(records, request))
+
+    @get("/overview")
+    async def overview(self, request: Request, records: Records,
+                       since: str | None = Parameter(default=None, max_length=40),
+                       until: str | None = Parameter(default=None, max_length=40),
+                       agency: str | None = Parameter(default=None, max_length=200),
+                       lang: str | None = Parameter(default=None, pattern="^(id|en)$")) -> Response[str]:
+        """The communication office's overview: the figures of ``GET /v1/stats`` drawn as inline SVG charts.
+
+        A bad window shows the form again with the reason (422), as the API would say it.
+        """
+        curator = curator_of(request, records)
+        language = response_language(request, lang)
+        query = {k: v for k, v in (("since", since), ("until", until), ("agency", agency)) if v}
+        context = {"curator": curator, "_": gettext_for(language), "language": language, "agencies": records.agencies(),
+                   "since": since or "", "until": until or "", "agency": agency or "", "o": None,
+                   "switch_url": "?" + urlencode({**query, "lang": "en" if language == "id" else "id"}),
+                   "json_url": "/v1/stats?" + urlencode({**query, "lang": language})}
+        try:
+            figures = await compute(records, stats_query(since, until, agency, language))
+        except ApiError as exc:
+            return render("curator_overview.html", status=exc.status_code, error=exc.detail, **context)
+        return render("curator_overview.html", **{**context, "o": figures, "charts": overview_charts(figures, context["_"]),
+                                                  "since": since or figures.since, "until": until or figures.until})
 
     @get("/login")
     async def login_form(self) -> Response[str]:

@@ -6,15 +6,17 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from typing import Annotated
 
 import anyio
 from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import NotFoundException
-from litestar.params import Parameter
+from litestar.params import Body, Parameter
 from pydantic import BaseModel, Field, field_validator
 
 from service.api.auth import BEARER, CURATORS, SUBMITTERS, has_role, may_access
 from service.api.errors import AUTHENTICATED, WITH_BODY, ApiError, error_responses
+from service.api.examples import DECISION_EXAMPLES, DECISION_RESPONSE
 from service.api.query import check_since, response_language
 from service.api.positions import MAX_OFFSET
 from service.domain import ConflictKindName, Decision, DecisionKind, DecisionKindName, Relation, Report, Strict
@@ -110,8 +112,9 @@ class DecisionController(Controller):
           summary="Record a decision on a conflict of a report",
           description="Submitters of the report's agency and curators; another agency's report answers 404. "
                       "Only conflicting findings take decisions (else 422 `not_a_conflict`).",
-          responses=error_responses(*WITH_BODY, *AUTHENTICATED, 404))
-    async def record(self, report_id: str, data: DecisionIn, caller: ApiKey, records: Records,
+          responses={**error_responses(*WITH_BODY, *AUTHENTICATED, 404), 201: DECISION_RESPONSE})
+    async def record(self, report_id: str, data: Annotated[DecisionIn, Body(examples=DECISION_EXAMPLES)],
+                     caller: ApiKey, records: Records,
                      metrics: Metrics) -> Decision:
         """Kept as a log: the latest decision per finding is the one the report shows."""
         stored = await anyio.to_thread.run_sync(records.get_report, report_id)

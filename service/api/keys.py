@@ -28,6 +28,7 @@ class KeyController(Controller):
     tags = ["keys"]
 
     @post("/", opt={"roles": ADMINS}, status_code=201, summary="Create an API key (its secret is shown this once)",
+          operation_id="createKey",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED))
     async def create(self, data: KeyIn, records: Records) -> KeyCreated:
         """Only the key's SHA-256 is stored; keep the returned ``secret``, it cannot be shown again."""
@@ -39,13 +40,14 @@ class KeyController(Controller):
         key, secret = records.create_key(data.agency, data.role, data.expires_at)
         return KeyCreated(**key_out(key).model_dump(), secret=secret)
 
-    @get("/", opt={"roles": ADMINS}, summary="List API keys (never secrets or hashes)",
+    @get("/", opt={"roles": ADMINS}, summary="List API keys (never secrets or hashes)", operation_id="listKeys",
          responses=error_responses(*AUTHENTICATED))
     async def list_keys(self, records: Records) -> list[KeyOut]:
         """Every key, revoked and expired ones included, oldest first."""
         return [key_out(k) for k in records.list_keys()]
 
     @delete("/{key_id:str}", opt={"roles": ADMINS}, status_code=200, summary="Revoke an API key",
+            operation_id="revokeKey",
             responses=error_responses(404, *AUTHENTICATED))
     async def revoke(self, records: Records, key_id: str) -> KeyOut:
         """The key stops working at once. Revoking a revoked key changes nothing."""

@@ -42,6 +42,7 @@ class PositionController(Controller):
     tags = ["positions"]
 
     @post("/", opt={"roles": CURATORS}, status_code=200, summary="Create or replace positions (upsert by id)",
+          operation_id="upsertPositions",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 503))
     async def upsert(self, data: PositionsIn, corpus: Corpus, settings: Settings) -> PositionsResult:
         """Each position is stored atomically; identical text is a no-op, changed text a new version."""
@@ -59,6 +60,7 @@ class PositionController(Controller):
         return PositionsResult(results=results, corpus_version=corpus.version())
 
     @post("/upload", opt={"roles": CURATORS}, status_code=200, request_max_body_size=MAX_UPLOAD_BODY,
+          operation_id="uploadPositions",
           summary="Load positions from documents (PDF, DOCX, HTML press releases, .md/.txt)",
           description="multipart/form-data with one or more `files`; title, agency, date and language come from "
                       "each document where it states them, and the form's fields win over them. A long document "
@@ -71,7 +73,8 @@ class PositionController(Controller):
         """Documents in, positions out (created, updated or unchanged, as with the JSON upsert)."""
         return await load_upload(data, corpus, settings)
 
-    @get("/", opt={"roles": SUBMITTERS}, summary="List positions", responses=error_responses(422, *AUTHENTICATED))
+    @get("/", opt={"roles": SUBMITTERS}, summary="List positions", operation_id="listPositions",
+         responses=error_responses(422, *AUTHENTICATED))
     async def list_positions(
         self, records: Records,
         status: str | None = Parameter(default=None, pattern="^(active|retired)$"),
@@ -86,6 +89,7 @@ class PositionController(Controller):
 
     # ``:path``, not ``:str``: position ids may contain "/" (see PositionIn.id).
     @get("/{position_id:path}", opt={"roles": SUBMITTERS}, summary="One position with its versions",
+         operation_id="getPosition",
          responses=error_responses(404, *AUTHENTICATED))
     async def get_position(self, records: Records, position_id: str) -> PositionDetail:
         """A position and every text it has had."""
@@ -97,6 +101,7 @@ class PositionController(Controller):
                               superseded_by=records.superseded_by().get(position_id, []))
 
     @delete("/{position_id:path}", opt={"roles": CURATORS}, status_code=200, summary="Retire a position",
+            operation_id="retirePosition",
             responses=error_responses(404, *AUTHENTICATED, 503))
     async def retire(self, corpus: Corpus, position_id: str) -> PositionOut:
         """No longer used for checks; still listed, with status ``retired``."""
@@ -132,6 +137,7 @@ class StatementController(Controller):
     tags = ["statements"]
 
     @post("/", opt={"roles": SUBMITTERS}, status_code=200, summary="Publish or update one of your agency's statements",
+          operation_id="publishStatement",
           responses=error_responses(*WITH_BODY, *AUTHENTICATED, 409, 503))
     async def publish(self, data: StatementIn, caller: ApiKey, checker: Checker, corpus: Corpus,
                       settings: Settings) -> PositionOut:
@@ -165,6 +171,7 @@ class StatementController(Controller):
         return position_out(corpus.records.get_position(sid))
 
     @delete("/{statement_id:path}", opt={"roles": SUBMITTERS}, status_code=200, summary="Retract a statement",
+            operation_id="retractStatement",
             responses=error_responses(404, *AUTHENTICATED, 503))
     async def retract(self, caller: ApiKey, corpus: Corpus, statement_id: str) -> PositionOut:
         """No longer used for checks (kept in the record, status ``retired``). Submitters retract only their

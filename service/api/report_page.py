@@ -1,4 +1,5 @@
-"""The HTML review page for a stored report (server-rendered, no JavaScript needed)."""
+"""The HTML review page for a stored report: server-rendered and readable without JavaScript; the service's own
+small script (``service/static/review.js``) adds the copy buttons and the decision forms."""
 
 from __future__ import annotations
 
@@ -51,11 +52,13 @@ def render_report(report: Report, language: str = DEFAULT_LANGUAGE, token: str |
 
 @lru_cache(maxsize=1)
 def report_csp() -> str:
-    """The page's Content-Security-Policy: nothing may load but the template's own ``<style>`` blocks,
-    allowed by their SHA-256 (no 'unsafe-inline'; the page has no scripts, so none may run)."""
+    """The page's Content-Security-Policy: nothing may load but the template's own ``<style>`` blocks, allowed
+    by their SHA-256 (no 'unsafe-inline'), and the service's own script (``/static/review.js``, no inline
+    script), which may call this site only (recording a decision)."""
     environment = _environment()
     source = environment.loader.get_source(environment, "report.html")[0]  # type: ignore[union-attr]
     hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()}'"
                       for block in re.findall(r"<style>(.*?)</style>", source, re.S))
     style_src = hashes or "'none'"
-    return f"default-src 'none'; style-src {style_src}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    return (f"default-src 'none'; style-src {style_src}; script-src 'self'; connect-src 'self'; base-uri 'none'; "
+            "form-action 'none'; frame-ancestors 'none'")

@@ -24,13 +24,13 @@ class NotReady(BaseModel):
     reason: str
 
 
-@get("/health", tags=["system"], summary="Liveness")
+@get("/health", tags=["system"], summary="Liveness", operation_id="getHealth")
 async def health() -> dict[str, str]:
     """The process is up and the event loop answers."""
     return {"status": "ok"}
 
 
-@get("/ready", tags=["system"], summary="Readiness: model loaded and stores reachable",
+@get("/ready", tags=["system"], summary="Readiness: model loaded and stores reachable", operation_id="getReadiness",
      responses={503: ResponseSpec(data_container=NotReady, description="Not ready, with the reason",
                                   generate_examples=False)})
 async def ready(request: Request) -> Response[dict]:
@@ -58,7 +58,7 @@ async def ready(request: Request) -> Response[dict]:
                      "corpus_version": selaras.corpus.version()})
 
 
-@get("/info", tags=["system"], summary="Model, store and limits")
+@get("/info", tags=["system"], summary="Model, store and limits", operation_id="getInfo")
 async def info(selaras: Selaras, settings: Settings) -> dict:
     """What this instance runs with (no secrets)."""
     return {
@@ -79,7 +79,8 @@ def _passages(selaras: Selaras) -> int | None:
         return None
 
 
-@get("/metrics", tags=["system"], summary="Prometheus metrics", media_type="text/plain; version=0.0.4")
+@get("/metrics", tags=["system"], summary="Prometheus metrics", operation_id="getMetrics",
+     media_type="text/plain; version=0.0.4")
 async def metrics(selaras: Selaras, metrics: Metrics) -> Response[bytes]:
     """Prometheus text format."""
     body = metrics.render(selaras.encoder.queue_depth, selaras.encoder.model_name, selaras.corpus.version())

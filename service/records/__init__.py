@@ -9,6 +9,7 @@
   and whole-table reads and inserts for backups;
 - :mod:`.positions`, :mod:`.reports`, :mod:`.keys`, :mod:`.decisions`: the queries of each kind of record;
 - :mod:`.buckets`: rate-limit token buckets shared by every process and replica;
+- :mod:`.stats`: the overview's aggregates over reports and decisions;
 - :mod:`.backup`: export and import of the records as one portable file.
 """
 
@@ -26,17 +27,18 @@ from service.records.decisions import DecisionRecord, Decisions, FeedbackRow
 from service.records.keys import ROLES, ApiKey, Keys, hash_key
 from service.records.positions import PositionRecord, Positions, content_hash
 from service.records.reports import REPORT_KEY, Reports
+from service.records.stats import Stats, WeekCount
 
 
-class Records(Positions, Reports, Keys, Decisions, Buckets):
-    """Thread-safe access to the records (positions, reports, API keys, decisions, rate buckets, meta),
+class Records(Positions, Reports, Keys, Decisions, Buckets, Stats):
+    """Thread-safe access to the records (positions, reports, API keys, decisions, rate buckets, meta, overview),
     on an SQLite file (``Records(path)``) or a PostgreSQL database (``Records("postgresql://…")``)."""
 
 
 __all__ = [
     "EXPORTED_TABLES", "FORMAT", "REPORT_KEY", "ROLES",
     "ApiKey", "Buckets", "Database", "DatabaseUrlError", "DecisionRecord", "Decisions", "FeedbackRow", "Keys", "NotMigrated", "PositionRecord", "Positions",
-    "Records", "Reindexer", "Reports",
+    "Records", "Reindexer", "Reports", "Stats", "WeekCount",
     "content_hash", "export_backup", "export_rows", "hash_key", "import_backup", "import_rows",
     "normalise_time", "read_backup", "utcnow",
 ]

@@ -191,11 +191,18 @@ async def test_review_page_and_report_json_headers(service):
         csp = _csp(r)
         assert csp["default-src"] == "'none'" and csp["frame-ancestors"] == "'none'", (name, csp)
         assert "unsafe" not in r.headers["content-security-policy"], name
-        assert "script-src" not in csp, name  # default-src 'none' covers scripts: none may run
+        if name.endswith("json"):
+            assert "script-src" not in csp, name  # default-src 'none' covers scripts: none may run
+        else:  # the page's own script only (issue 16: copy, decisions), served by the service; nothing inline
+            assert csp["script-src"] == "'self'" and csp["connect-src"] == "'self'", name
 
     page = responses["link html"]
     assert page.headers["content-type"].startswith("text/html")
-    assert "<script" not in page.text and "&lt;script&gt;" in page.text
+    assert re.findall(r"<script[^>]*>", page.text) == ['<script src="/static/review.js" defer>']
+    assert "&lt;script&gt;" in page.text  # the draft's own markup is text, never run
+    script = await client.get("/static/review.js")
+    assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+    assert script.headers["x-content-type-options"] == "nosniff" and "fetch(" in script.text
     assert not re.search(r"\sstyle=", page.text)  # inline style attributes would need 'unsafe-inline'
     blocks = re.findall(r"<style>(.*?)</style>", page.text, re.S)
     assert blocks
