@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="selaras-bench-"))
     data_dir = tmp / "data"
-    key = create_key(data_dir)
+    key = create_key(data_dir, **extra_env)  # where the servers keep their records (--env SELARAS_DATABASE_URL)
     results: dict = {"sizes": sizes, "checks": [], "loading": [], "memory": [], "servers": [], "naive": None,
                      "health_probe": [], "repeated_draft": None}
     server: Server | None = None

@@ -41,9 +41,9 @@ def cli(data_dir: Path, *args: str, **extra: str) -> subprocess.CompletedProcess
                           capture_output=True, text=True, timeout=600)
 
 
-def create_key(data_dir: Path, agency: str = "bench", role: str = "curator") -> str:
-    """``selaras keys create`` and return the secret it prints once."""
-    done = cli(data_dir, "keys", "create", "--agency", agency, "--role", role)
+def create_key(data_dir: Path, agency: str = "bench", role: str = "curator", **extra: str) -> str:
+    """``selaras keys create`` (``extra``: settings such as SELARAS_DATABASE_URL) and return the secret it prints once."""
+    done = cli(data_dir, "keys", "create", "--agency", agency, "--role", role, **extra)
     if done.returncode != 0:
         raise RuntimeError(f"selaras keys create failed:\n{done.stderr}")
     return done.stdout.strip().splitlines()[-1].strip()

@@ -9,6 +9,8 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, SerializationException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from embeddings.encoder import Overloaded
 from service.api.schemas import ErrorBody
@@ -138,6 +140,13 @@ def _store(request: Request, exc: StoreUnavailable) -> Response:
                     status_code=503, headers={"Retry-After": "5"})
 
 
+def _records(request: Request, exc: Exception) -> Response:
+    """The records database cannot be reached (PostgreSQL down or restarting, the pool exhausted): 503, retry."""
+    log.error("records database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return Response(_body("records_unavailable", "The records database is unavailable; retry shortly."),
+                    status_code=503, headers={"Retry-After": "5"})
+
+
 def _internal(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return Response(_body("internal_error", "Something went wrong on our side; it has been logged."),
@@ -152,5 +161,7 @@ EXCEPTION_HANDLERS = {
     Overloaded: _overloaded,
     DeadlineExceeded: _deadline,
     StoreUnavailable: _store,
+    OperationalError: _records,
+    PoolTimeout: _records,
     Exception: _internal,
 }

@@ -32,6 +32,24 @@ def test_cluster_is_replicated_and_peer_port_private():
     assert 1 <= int(env["SELARAS_QDRANT_WRITE_CONSISTENCY"]) <= 2
 
 
+def test_replicas_share_postgresql_behind_one_proxy_after_one_migration():
+    for path, replicas in ((COMPOSE_FILES[0], 1), (COMPOSE_FILES[1], 2)):
+        services = yaml.safe_load(path.read_text())["services"]
+        selaras, migrate = services["selaras"], services["migrate"]
+        url = selaras["environment"]["SELARAS_DATABASE_URL"]
+        assert url.startswith("postgresql://") and url == migrate["environment"]["SELARAS_DATABASE_URL"], path
+        assert migrate["command"] == ["selaras", "db", "upgrade"], path
+        assert selaras["depends_on"]["migrate"]["condition"] == "service_completed_successfully", path
+        assert services["postgres"]["image"].startswith("postgres:"), path
+        assert selaras.get("deploy", {}).get("replicas", 1) >= replicas, path
+    cluster = yaml.safe_load(COMPOSE_FILES[1].read_text())
+    services = cluster["services"]
+    assert "ports" not in services["selaras"] and services["proxy"]["ports"] == ["8000:8000"]
+    assert "server selaras:8000" in cluster["configs"]["nginx-selaras"]["content"]
+    assert "pg_basebackup" in " ".join(services["postgres-replica"]["command"])
+    assert not [name for name, s in services.items() if name.startswith(("postgres", "qdrant")) and "ports" in s]
+
+
 @pytest.mark.skipif(shutil.which("hadolint", path=str(BIN)) is None, reason="hadolint did not install")
 def test_dockerfile_lints_clean():
     done = subprocess.run([str(BIN / "hadolint"), str(ROOT / "deploy/Dockerfile")], capture_output=True, text=True)

@@ -112,3 +112,13 @@ def test_the_rate_limit_is_one_allowance_for_both_replicas(replicas):
         for c in (ca, cb):  # each replica alone has let through only half: the allowance is shared
             limited = c.get("/v1/positions?limit=1")
             assert limited.status_code == 429 and int(limited.headers["retry-after"]) > 0
+
+
+def test_records_database_gone_is_a_clear_503_not_a_500(replicas, postgres):
+    a, b, keys = replicas
+    postgres.drop(a.env["SELARAS_DATABASE_URL"])  # ends every connection to it: as when the server goes away
+    with b.client(keys["esdm"]) as c:
+        r = c.get("/v1/positions?limit=1")
+        assert r.status_code == 503 and r.json()["error"] == "records_unavailable", r.text
+        assert "127.0.0.1" not in r.text and int(r.headers["retry-after"]) > 0
+        assert c.get("/ready").json()["reason"] == "records database unavailable"
