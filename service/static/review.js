@@ -67,10 +67,13 @@
         headers: {"Authorization": "Bearer " + key, "Content-Type": "application/json"},
         body: JSON.stringify(body),
       }).then(function (response) {
-        return response.json().then(function (data) { return {ok: response.ok, data: data}; });
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          return {ok: response.ok, status: response.status, data: data};
+        });
       }).then(function (result) {
-        if (!result.ok) {
-          status.textContent = form.dataset.failed + ": " + (result.data.message || result.data.error);
+        if (!result.ok) {  // the reason in the page's language where the page knows it, else the API's own
+          const known = form.dataset["refused" + result.status];
+          status.textContent = form.dataset.failed + ": " + (known || result.data.message || result.data.error);
           return;
         }
         const d = result.data;

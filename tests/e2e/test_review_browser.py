@@ -79,7 +79,7 @@ def test_language_copy_and_a_decision_kept_after_reload(env, report):
         page.type("#key", keys["esdm"])
         page.click(f"#decide-{index} button[type=submit]")
         page.wait_for(f"document.querySelector('#decide-{index} .status').textContent.includes('tidak tersimpan')")
-        assert "No report" in _text(page, f"#decide-{index} .status")
+        assert "bukan milik instansi laporan ini" in _text(page, f"#decide-{index} .status")
         assert page.js(f"document.getElementById('decision-{index}').classList.contains('undecided')")
 
         # The officer's own key records it; the page shows it at once, and again after a reload (from the records).
