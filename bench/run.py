@@ -279,8 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     extra_env = dict(kv.split("=", 1) for kv in args.env)
     if any(not k.startswith("SELARAS_") for k in extra_env):
         parser.error("--env takes SELARAS_* settings only")
-    # A benchmark client is not a tenant: no 429s from the per-key rate limit.
-    base_env = {"SELARAS_BACKEND": args.backend, "SELARAS_RATE_LIMIT_PER_MINUTE": "1000000", **extra_env}
+    # A benchmark client is not a tenant: no 429s from the per-key rate limit or sentence quota.
+    base_env = {"SELARAS_BACKEND": args.backend, "SELARAS_RATE_LIMIT_PER_MINUTE": "1000000",
+                "SELARAS_SENTENCES_PER_MINUTE": "100000000", **extra_env}
     measure_env = {**base_env, "SELARAS_EMBED_CACHE_SIZE": MEASURE_CACHE}
     copy_env = {**base_env, "SELARAS_EMBED_CACHE_SIZE": COPY_CACHE}
 
