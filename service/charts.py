@@ -111,6 +111,6 @@ def bars(categories: Sequence[str], series: Sequence[Series], width: int = 560, 
     return Chart(width, height, rects, labels, [(s.name, s.color) for s in series], not any(totals))
 
 
-def _short(text: str, most: int = 30) -> str:
+def _short(text: str, most: int = 27) -> str:
     """A label that fits left of the bars (the full text is in the tooltip and the table below)."""
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
