@@ -287,7 +287,7 @@ def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, cove
     """P(contradiction) the classifier alone needs against ``cand``: higher where no fact the rules read
     differs (every figure of the sentence in the passage) and on a restatement (most words shared both
     ways), in the other language highest. ``coverage``: the sentence's words in the passage."""
-    needed = policy.contradiction_threshold
+    needed = max(policy.contradiction_threshold, policy.contradiction_floor)
     if _FIGURE_RE.search(sentence) and figures_stated(cand.passage, sentence):
         needed = max(needed, policy.same_figures_contradiction)
     if (coverage >= policy.restatement_coverage

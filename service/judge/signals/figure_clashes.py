@@ -93,6 +93,25 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
     return True
 
 
+def _names(a: _Analysis, lo: int, hi: int) -> set[str]:
+    """Capitalised words in tokens ``lo..hi`` that name something (not sentence-initial, not a month or unit)."""
+    toks = a.tokens
+    return {toks[j][0] for j in range(max(1, lo), min(len(toks), hi))
+            if a.text[toks[j][1]].isupper() and a.sentence[j - 1] == a.sentence[j] and toks[j][0].isalpha()
+            and toks[j][0] not in _MONTHS and toks[j][0] not in _NOT_NAMES}
+
+
+def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_lo: int) -> bool:
+    """The reference's figure belongs to a name beside it ("Biosolar Rp6.800") that the draft never writes,
+    while the draft's sentence names something the reference does not ("harga Pertamax ... Rp12.450"):
+    the two figures are about different products, programmes or bodies."""
+    r_names = _names(ref, r_lo - NAME_RADIUS, r_hi + NAME_RADIUS)
+    if not r_names or not r_names.isdisjoint(_word_set(dra)):
+        return False
+    sentence = [j for j, k in enumerate(dra.sentence) if k == dra.sentence[d_lo]]
+    return bool(_names(dra, sentence[0], sentence[-1] + 1) - _word_set(ref))
+
+
 # Words that report progress so far, and words that set a target, quota or ceiling: "realisasi ... telah
 # mencapai 25,7 juta kiloliter" is how much of the "kuota 31,2 juta kiloliter" is used, not another quota.
 _PROGRESS = frozenset("realisasi terealisasi tercatat telah sudah tersalurkan terserap baru reached "
@@ -187,7 +206,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         # A reference value the draft restates elsewhere is accounted for ("43 orang ...
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.
-        related = [r for r in related if n_agree[r] - agree[r][d] == 0]
+        related = [r for r in related if n_agree[r] - agree[r][d] == 0
+                   and not _named_for_another(ref, dra, *_span_tokens(ref, rqs[r].start, rqs[r].end), lo)]
         if not related or not _places_stated(ref, dra, lo, hi) or _progress_against_target(ref, dra):
             continue
         rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value

@@ -234,7 +234,7 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
             continue
         # "satu"/"one"/"setengah" alone are mostly articles ("satu rumah tangga"), unless a limit comes
         # first: "hanya dapat mendaftar pada satu instansi" counts.
-        counted_one = bool(_ONLY_BEFORE_RE.search(text[max(0, s - 48) : s]))
+        counted_one = value < 2 and bool(_ONLY_BEFORE_RE.search(text[max(0, s - 48) : s]))
         if len(words) == 1 and value <= 1 and not counted_one:
             continue
         unit, upos = _unit_at(text, e)

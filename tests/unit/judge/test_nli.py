@@ -183,9 +183,9 @@ def test_rule_clash_needs_the_sentence_to_say_the_same_thing_otherwise():
     # Real IndoSum sentences: two tournaments counted, different subjects (20 % of words shared).
     ref = ("Di antara banyaknya turnamen yang akan diikuti para pebulutangkis Indonesia di 2018, empat turnamen "
            "di atas akan jadi target besar yang ingin dimenangkan PBSI.")
-    # (The places the speaker named are left out: "tiga turnamen di Thailand" would be no count of the reference's.)
-    draft = ("Yang pasti, kami fokus untuk mengikuti tiga turnamen sebagai persiapan "
-             "menuju Asian Games, kata Frederick Rosandi.")
+    # (The places and names the speaker said are left out: "tiga turnamen di Thailand" would be no count
+    # of the reference's, nor would one "menuju Asian Games, kata Frederick Rosandi" beside its "Indonesia".)
+    draft = "Yang pasti, kami fokus untuk mengikuti tiga turnamen sebagai persiapan menuju pesta olahraga itu."
     [j] = Judge(rule_min_coverage=0.0).judge([draft], [[Candidate(ref, 0.90)]])
     assert j.relation == "conflicts"  # the number rule alone fires ...
     [j] = Judge().judge([draft], [[Candidate(ref, 0.90)]])
@@ -478,3 +478,24 @@ def test_a_figure_another_period_states_does_not_back_the_draft():
     # Given for 2026, the figure is the 2026 position's: no conflict.
     [j] = Judge().judge(["Pada 2026, defisit APBN dijaga sebesar 2,53 persen terhadap PDB."], [[y2025, y2026]])
     assert j.relation != "conflicts"
+
+
+def test_a_figure_of_another_named_product_is_no_change():
+    # The press dev set's clean draft: Pertamax's new price against the position's Biosolar price.
+    ref = "Harga jual Pertalite dipertahankan Rp10.000 per liter dan Biosolar Rp6.800 per liter sampai 31 Desember 2026."
+    other = "Sementara itu, harga Pertamax per 1 Desember 2026 disesuaikan menjadi Rp12.450 per liter."
+    [j] = Judge().judge([other], [[Candidate(ref, 0.93)]])
+    assert "number" not in j.kinds
+    same = "Harga jual Pertalite naik menjadi Rp12.000 per liter sampai 31 Desember 2026."
+    [j] = Judge().judge([same], [[Candidate(ref, 0.95)]])
+    assert "number" in j.kinds
+
+
+def test_the_classifier_alone_needs_the_press_floor_to_call_a_conflict():
+    ref = "Pemeriksaan untuk siswa dilakukan di sekolah oleh tenaga puskesmas setiap awal tahun ajaran."
+    draft = "Bagi pelajar, petugas puskesmas datang langsung ke sekolah pada awal tahun ajaran."
+    calibrated = {"contradiction_threshold": 0.5}
+    [j] = _judge(Stub({draft: (0.2, 0.29, 0.51)}), **calibrated).judge([draft], [[Candidate(ref, 0.93)]])
+    assert j.relation != "conflicts"
+    [j] = _judge(Stub({draft: (0.1, 0.2, 0.7)}), **calibrated).judge([draft], [[Candidate(ref, 0.93)]])
+    assert j.relation == "conflicts" and j.kinds == ["classifier"]
