@@ -18,11 +18,13 @@ from embeddings.encoder import Encoder
 from service.corpus import Corpus, CorpusSnapshot, InputError
 from service.domain import Candidate, Finding, PassageRef, PositionKind, Relation, Report
 from service.judge.judge import DeadlineExceeded, Judge
-from service.judge.policy import MAX_CONTEXT, NEIGHBOURS
+from service.judge.policy import MAX_CONTEXT, NEIGHBOURS, VISION_FLOOR, VISION_MAX_SPREAD
 from service.records import PositionRecord
 from service.scoring import build_report, findings_of
 from service.supersession import superseded_match, with_superseded
 from service.text.segment import Span, split_sentences
+from service.vision.index import VisionIndex, VisionMatch, match
+from service.vision.report import apply_vision
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class Checker:
         self.corpus = corpus
         self.judge = judge
         self.limits = limits or CheckLimits()
+        # The vision's commitments, embedded once per version of the vision positions.
+        self.vision = VisionIndex(corpus.encoder.encode_blocking)
 
     @property
     def encoder(self) -> Encoder:
@@ -152,11 +156,21 @@ class Checker:
         t2 = time.perf_counter()
         timing.search_ms, timing.judge_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
         findings = self._mark_superseded(findings_of(sentences, judgements), retrieved, on, agency or "", deadline)
+        findings, vision = apply_vision(findings, self.vision_matches(retrieved, on, sentences, vectors))
         report = build_report(text, findings, agency, title,
                               model=self.encoder.model_name, judge=self.judge.name,
-                              corpus_version=retrieved.corpus_version)
+                              corpus_version=retrieved.corpus_version, vision=vision)
         self.corpus.records.save_report(report.model_dump(mode="json", exclude={"review_url"}))
         return report
+
+    def vision_matches(self, retrieved: Retrieved, on: date, sentences: list[Span],
+                       vectors: np.ndarray) -> list[list[VisionMatch]]:
+        """Each sentence's closest vision commitments among the vision positions in effect (same vectors)."""
+        snapshot = retrieved.snapshot
+        positions = [p for p in snapshot.positions.values()
+                     if snapshot.current(p.id, p.version, on) is not None] if snapshot is not None else []
+        return match(self.vision.table(positions), [s.text for s in sentences], vectors, VISION_FLOOR,
+                     max_spread=VISION_MAX_SPREAD)
 
     def _mark_superseded(self, findings: list[Finding], retrieved: Retrieved, on: date, scope: str,
                          deadline: float | None) -> list[Finding]:

@@ -62,6 +62,7 @@ class ConflictKind(StrEnum):
     INSTITUTION = "institution"
     SCOPE = "scope"
     CLASSIFIER = "classifier"
+    VISION = "vision"  # a policy pulling against a vision commitment (service.vision.tension)
 
 
 # Field types for the pydantic models: one of the enum's members, validated to the member, and
@@ -262,14 +263,43 @@ class Finding(BaseModel):
     suggestion: str | None = Field(None, description="The sentence with the reference's figure, date, time, "
                                    "negation or institution put in, where the fix is mechanical; else null.")
     decision: Decision | None = Field(None, description="The latest decision recorded on this finding.")
+    vision: list[VisionLink] = Field(default_factory=list, description="Vision commitments the sentence advances.")
+
+
+class VisionLink(BaseModel):
+    """A vision commitment one sentence advances (or, in a tension, pulls against), with its evidence."""
+
+    position_id: str = Field(description="The vision position it comes from.")
+    mission: str = Field(description="The mission, e.g. asta-cita-2.", examples=["asta-cita-2"])
+    commitment: str = Field(description="The commitment, e.g. asta-cita-2/pangan.", examples=["asta-cita-2/pangan"])
+    label: str = Field(description="The commitment in words.", examples=["swasembada pangan"])
+    title: str = Field(description="The vision position's title.")
+    passage: str = Field(description="The commitment's wording.")
+    similarity: float
+    shared: list[str] = Field(default_factory=list, description="Content words the sentence shares with it.")
+    reason: str = Field("", description="Why, in the response's language.")
+    message: Message | None = None
 
 
 class VisionItem(BaseModel):
-    """A vision passage (e.g. an Asta Cita mission) the draft advances."""
+    """A vision commitment (e.g. an Asta Cita mission's swasembada pangan) the draft advances, with the sentences."""
 
     position_id: str
     title: str
     sentences: list[str]
+    mission: str = ""
+    commitment: str = ""
+    label: str = ""
+
+
+class VisionTension(BaseModel):
+    """A sentence announcing a policy that goes against a vision commitment (also a ``vision`` conflict finding)."""
+
+    finding: int = Field(description="The index of its finding.")
+    sentence: str
+    kind: str = Field(description="import_reliance, programme_cut, export_raw, weaken_enforcement, "
+                                  "environment_harm or exclusion.")
+    link: VisionLink
 
 
 class RelatedStatement(BaseModel):
@@ -314,6 +344,10 @@ class Report(BaseModel):
     counts: dict[str, int]
     findings: list[Finding]
     vision: list[VisionItem]
+    vision_summary: str | None = Field(None, description="Which missions the draft strengthens and pulls against, "
+                                                         "in the response's language.")
+    vision_summary_message: Message | None = None
+    vision_tensions: list[VisionTension] = Field(default_factory=list)
     related_statements: list[RelatedStatement] = Field(default_factory=list)
     text: str
     model: str

@@ -19,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from service.domain import Message, Report
+from service.domain import Message, Report, VisionLink
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -44,6 +44,11 @@ SUMMARY_PLAIN = "summary.plain"
 SUMMARY_CONFLICT = "summary.conflict"
 SUMMARY_HALF_BACKED = "summary.half_backed"
 SUMMARY_UNBACKED_ON_TOPIC = "summary.unbacked_on_topic"
+VISION_ADVANCES = "vision.advances"
+VISION_TENSION = "vision.tension"
+VISION_SUMMARY = "vision.summary"
+VISION_SUMMARY_TENSION = "vision.summary_tension"
+VISION_SUMMARY_ONLY_TENSION = "vision.summary_only_tension"
 VERBATIM = "verbatim"  # a text kept as it was written ({text}): reasons from outside the catalogue
 
 # Parameters shown as decimals ("0.85" in English, "0,85" in Indonesian).
@@ -152,7 +157,16 @@ def localise(report: Report, language: str) -> Report:
     """
     if report.summary_message is None:
         return report.model_copy(update={"language": "en"})
-    findings = [f.model_copy(update={"reasons": [render(m, language) for m in f.messages]}) if f.messages else f
-                for f in report.findings]
+    findings = [f.model_copy(update={"reasons": [render(m, language) for m in f.messages],
+                                     "vision": [_localised(link, language) for link in f.vision]})
+                if f.messages else f for f in report.findings]
+    tensions = [t.model_copy(update={"link": _localised(t.link, language)}) for t in report.vision_tensions]
+    vision_summary = (render(report.vision_summary_message, language) if report.vision_summary_message
+                      else report.vision_summary)
     return report.model_copy(update={"findings": findings, "summary": render(report.summary_message, language),
+                                     "vision_tensions": tensions, "vision_summary": vision_summary,
                                      "language": language})
+
+
+def _localised(link: VisionLink, language: str) -> VisionLink:
+    return link.model_copy(update={"reason": render(link.message, language)}) if link.message else link

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from service.domain import (
-    Candidate, Evidence, Finding, PositionKind, RelatedStatement, Relation, Report, Verdict, VisionItem,
+    Candidate, Evidence, Finding, PositionKind, RelatedStatement, Relation, Report, Verdict,
 )
 from service.judge.judge import Judgement
 from service.messages import (
@@ -24,10 +24,10 @@ from service.judge.signals import draft_words_covered
 from service.judge.policy import (
     ALIGNED_MIN_BACKED, ALIGNED_MIN_SCORE, CONFLICT_MAX_SCORE, RELATION_WEIGHT, TOPIC_SIMILARITY, UNBACKED_MIN_COVERAGE,
     ON_SUBJECT_COVERAGE,
-    VISION_SIMILARITY,
 )
 from service.suggestions import suggest
 from service.text.segment import Span
+from service.vision.report import VisionBlock
 
 EVIDENCE_PER_FINDING = 3
 
@@ -55,15 +55,19 @@ def findings_of(sentences: Sequence[Span], judgements: Sequence[Judgement],
 
 
 def build_report(text: str, findings: list[Finding], agency: str | None, title: str | None,
-                 model: str, judge: str, corpus_version: int) -> Report:
-    """The report of one check, built once as the typed (validated) model that is stored and returned."""
+                 model: str, judge: str, corpus_version: int, vision: VisionBlock | None = None) -> Report:
+    """The report of one check, built once as the typed (validated) model that is stored and returned.
+    ``vision``: the commitments advanced and tensions (:func:`service.vision.report.apply_vision`)."""
+    vision = vision or VisionBlock()
     score, verdict, explanation = score_findings(findings)
     return Report(
         id=uuid.uuid4().hex, title=title, agency=agency, score=score, verdict=verdict,
         summary=render(explanation.message, DEFAULT_LANGUAGE), summary_message=explanation.message,
         language=DEFAULT_LANGUAGE,
         counts={str(rel): sum(f.relation == rel for f in findings) for rel in RELATION_WEIGHT},
-        findings=findings, vision=vision_coverage(findings), related_statements=related_statements(findings, agency),
+        findings=findings, vision=vision.items, vision_tensions=vision.tensions,
+        vision_summary=render(vision.summary, DEFAULT_LANGUAGE) if vision.summary else None,
+        vision_summary_message=vision.summary, related_statements=related_statements(findings, agency),
         text=text, model=model, judge=judge, corpus_version=corpus_version,
         created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
@@ -111,23 +115,6 @@ def _unbacked_on_topic(finding: Finding) -> bool:
 def _on_subject(similarity: float, coverage: float) -> bool:
     # On the same topic and sharing some wording, or sharing most of it (whatever the cosine).
     return (similarity >= TOPIC_SIMILARITY and coverage >= UNBACKED_MIN_COVERAGE) or coverage >= ON_SUBJECT_COVERAGE
-
-
-def vision_coverage(findings: Sequence[Finding]) -> list[VisionItem]:
-    """Which vision passages (e.g. Asta Cita missions) the draft advances, with the sentences:
-    a sentence that does not conflict and is at least ``VISION_SIMILARITY`` close to the mission."""
-    missions: dict[str, VisionItem] = {}
-    for f in findings:
-        if f.relation == Relation.CONFLICTS:
-            continue
-        for ev in f.evidence:
-            if ev.kind != PositionKind.VISION or ev.similarity < VISION_SIMILARITY:
-                continue
-            entry = missions.setdefault(ev.position_id, VisionItem(position_id=ev.position_id, title=ev.title,
-                                                                   sentences=[]))
-            if f.sentence not in entry.sentences:
-                entry.sentences.append(f.sentence)
-    return list(missions.values())
 
 
 def related_statements(findings: Sequence[Finding], agency: str | None) -> list[RelatedStatement]:

@@ -23,9 +23,20 @@ MAX_CONTEXT = 4
 # Cosine bars for the default model. The judge may look at passages down to its own (lower,
 # calibrated) floor; the summaries list only passages on the same topic.
 TOPIC_SIMILARITY = 0.87  # random IndoNLI pairs reach 0.87 at the 99th percentile
-# A vision text states a goal, not a fact, so "advances a mission" is topical closeness without a
-# conflict, not entailment (the classifier calls "we support X" neutral against "strengthen X").
-VISION_SIMILARITY = 0.91
+# Vision commitments (service/vision): cosines to the 35 commitments share a high baseline (0.83-0.87
+# for any government sentence), so a commitment counts by its LIFT above the sentence's median cosine to
+# all of them: at least VISION_DENSE alone, or VISION_LEXICAL with a distinctive shared word (one at most
+# VISION_MAX_SPREAD commitments are written with); the best by lift + VISION_WORD_BONUS per shared word,
+# another only within VISION_MARGIN of it and sharing words. A tension needs a cue
+# (service/vision/vocab/tension.json) and a commitment at lift TENSION_FLOOR sharing a word. Candidates
+# below cosine VISION_FLOOR are not considered. Chosen on bench/vision (python -m bench.vision_eval --grid).
+VISION_FLOOR = 0.78
+VISION_DENSE = 0.04
+VISION_LEXICAL = 0.01
+VISION_MARGIN = 0.005
+VISION_WORD_BONUS = 0.01
+VISION_MAX_SPREAD = 3
+TENSION_FLOOR = 0.0
 
 # -- score and verdict ------------------------------------------------------------------------------
 # A sentence's weight in the score, by its relation (the score is length-weighted).

@@ -213,7 +213,10 @@ async def test_batch_checks_and_vision_coverage(api, client):
     # raised price vs "tidak menaikkan", Rp350 vs Rp335 triliun, "melanjutkan" vs "menghentikan" impor:
     # the classifier calls two of these neutral and must not overrule the rules there.
     assert body["reports"][1]["counts"]["conflicts"] == 3
-    assert "asta-cita-4" in [v["position_id"] for v in aligned["vision"]]
+    # The free-meals draft carries Asta Cita 4's human-development commitment, said in the summary too.
+    assert "asta-cita-4/sdm" in [v["commitment"] for v in aligned["vision"]]
+    assert {v["mission"] for v in aligned["vision"]} >= {"asta-cita-4"}
+    assert aligned["vision_summary"].startswith("Memperkuat Asta Cita 4 — sumber daya manusia")
     bad = await client.post("/v1/checks:batch", json={"drafts": [drafts[0], {"text": " "}]}, headers=sos)
     assert bad.status_code == 422
 

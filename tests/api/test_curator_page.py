@@ -38,9 +38,9 @@ async def test_submitters_and_strangers_get_nothing(api, client):
     assert r.status_code == 403 and "selaras_curator" not in r.headers.get("set-cookie", "")
     r = await client.get("/curator", headers={"Cookie": "selaras_curator=abc.99999999999.0123456789abcdef0123456789abcdef"})
     assert r.status_code == 401
-    r = await client.post("/curator/retire", data={"id": "asta-cita-1"}, headers=auth(api.keys["sos"]))
+    r = await client.post("/curator/retire", data={"id": "asta-cita-1/pancasila"}, headers=auth(api.keys["sos"]))
     assert r.status_code == 403
-    assert api.records.get_position("asta-cita-1").status == "active"
+    assert api.records.get_position("asta-cita-1/pancasila").status == "active"
 
 
 async def test_list_search_versions_diff_upload_and_retire(api, client, curator):

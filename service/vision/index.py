@@ -1,0 +1,201 @@
+"""The vision's commitments, embedded, and which of them each draft sentence advances.
+
+Vision positions are few (the eight Asta Cita missions: 35 commitments), so their commitment passages
+are embedded once per position version and kept in memory; matching a draft's sentences is one matrix
+product over vectors the check already computed (no second store query, no slowdown). A structured
+commitment (an id with a ``/``: ``asta-cita-2/pangan``) is one commitment with its wording, description
+and key terms as passages; a mission loaded as one paragraph (``asta-cita-2``) is split into its listed
+commitments by :func:`service.vision.commitments.split_commitments`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from service.domain import PositionKind
+from service.records import PositionRecord
+from service.text.segment import split_passages
+from service.text.words import content_words, roots
+from service.vision.commitments import split_commitments
+
+# Embeds passages as the corpus does (same model, same prompt as draft sentences).
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class CommitmentRef:
+    """One commitment of the vision: its mission, id, label and the words it is written with."""
+
+    position_id: str  # the vision position it comes from
+    mission: str  # "asta-cita-2"
+    commitment: str  # "asta-cita-2/pangan"
+    label: str  # "swasembada pangan"
+    title: str  # the position's title
+    wording: str  # its first passage: the official wording, quoted as evidence
+    terms: tuple[tuple[str, ...], ...]  # its key terms and label, each as its content words
+
+
+@dataclass(frozen=True)
+class VisionMatch:
+    """A commitment a sentence is close to: the best cosine over its passages, how far that stands above
+    the sentence's median cosine to all commitments (``lift``: e5 cosines share a high baseline, so a
+    sentence about one commitment shows as a peak), and the distinctive words they share."""
+
+    ref: CommitmentRef
+    similarity: float
+    shared: tuple[str, ...]
+    lift: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Table:
+    refs: list[CommitmentRef]
+    owner: np.ndarray  # passage row -> index into refs
+    matrix: np.ndarray  # passages x dim, unit rows
+    spread: dict[tuple[str, ...], int]  # key term -> how many commitments list it
+
+
+def mission_of(position_id: str) -> str:
+    """The mission a vision position belongs to: the id before its first ``/``."""
+    return position_id.split("/", 1)[0]
+
+
+def commitments_of(position: PositionRecord) -> list[tuple[CommitmentRef, list[str]]]:
+    """The commitments a vision position states, each with the passages that represent it."""
+    if "/" in position.id:
+        passages = [p.text for p in split_passages(position.text)]
+        label = position.title.split("—", 1)[-1].strip() or position.title
+        return [(_ref(position, position.id, label, passages), passages)]
+    out = []
+    for k, c in enumerate(split_commitments(position.text)):
+        known = _known_commitment(c.label)
+        slug = known or re.sub(r"[^a-z0-9]+", "-", c.label.lower()).strip("-")[:40] or str(k)
+        # A commitment split from a published paragraph gets the key terms of the commitment it names
+        # (vocab/commitment_terms.json), so it is matched as the structured one would be.
+        terms = _KNOWN[known]["terms"] if known else []
+        passages = [c.passage.text] + ([f"Kata kunci: {', '.join(terms)}."] if terms else [])
+        out.append((_ref(position, f"{position.id}/{slug}", c.label, passages), passages))
+    return out
+
+
+_KNOWN: dict[str, dict[str, list[str]]] = json.loads(
+    (Path(__file__).with_name("vocab") / "commitment_terms.json").read_text(encoding="utf-8"))["commitments"]
+
+
+def _known_commitment(label: str) -> str | None:
+    """The known commitment a split-off label names ("swasembada pangan" -> "pangan"), by its aliases."""
+    words = set(re.findall(r"\w+", label.lower()))
+    for slug, entry in _KNOWN.items():
+        if any(set(alias.split()) <= words for alias in entry["aliases"]):
+            return slug
+    return None
+
+
+def _ref(position: PositionRecord, commitment: str, label: str, passages: list[str]) -> CommitmentRef:
+    # Its key terms ("Kata kunci: swasembada pangan, ketahanan pangan, …") and its label, as phrases: a
+    # sentence shares one when it has all of its words ("rumah sakit" is not "rumah ibadah").
+    phrases = [label] + [t for p in passages if p.lower().startswith(_KEY_TERMS)
+                         for t in p.split(":", 1)[-1].rstrip(". ").split(",")]
+    terms = tuple(dict.fromkeys(tuple(sorted(content_words(t))) for t in phrases if content_words(t)))
+    return CommitmentRef(position.id, mission_of(position.id), commitment, label, position.title, passages[0], terms)
+
+
+_KEY_TERMS = ("kata kunci", "key terms")
+
+
+class VisionIndex:
+    """The commitments of the vision positions in effect, embedded, rebuilt when those positions change."""
+
+    def __init__(self, embed: Embed) -> None:
+        self._embed = embed
+        self._lock = threading.Lock()
+        self._key: tuple[tuple[str, int], ...] | None = None
+        self._table: _Table | None = None
+        # Embedded commitments per (position id, version): a new version of one mission re-embeds only it.
+        self._cache: dict[tuple[str, int], list[tuple[CommitmentRef, np.ndarray]]] = {}
+
+    def table(self, positions: Iterable[PositionRecord]) -> _Table | None:
+        """The embedded commitments of ``positions`` (vision ones only); None when there are none."""
+        vision = sorted((p for p in positions if p.kind == PositionKind.VISION), key=lambda p: p.id)
+        key = tuple((p.id, p.version) for p in vision)
+        with self._lock:
+            if key != self._key:
+                self._table = self._build(vision)
+                self._key = key
+                self._cache = {k: v for k, v in self._cache.items() if k in set(key)}
+            return self._table
+
+    def _build(self, vision: list[PositionRecord]) -> _Table | None:
+        refs: list[CommitmentRef] = []
+        owner: list[int] = []
+        rows: list[np.ndarray] = []
+        for pos in vision:
+            entry = self._cache.get((pos.id, pos.version))
+            if entry is None:
+                entry = self._cache[(pos.id, pos.version)] = self._embed_position(pos)
+            for ref, vectors in entry:
+                owner += [len(refs)] * len(vectors)
+                refs.append(ref)
+                rows.append(vectors)
+        if not refs:
+            return None
+        matrix = np.vstack(rows).astype(np.float32)
+        matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
+        spread: dict[tuple[str, ...], int] = {}
+        for ref in refs:
+            for term in ref.terms:
+                spread[term] = spread.get(term, 0) + 1
+        return _Table(refs, np.asarray(owner), matrix, spread)
+
+    def _embed_position(self, pos: PositionRecord) -> list[tuple[CommitmentRef, np.ndarray]]:
+        commitments = commitments_of(pos)
+        texts = [t for _, passages in commitments for t in passages]
+        vectors = np.asarray(self._embed(texts), dtype=np.float32) if texts else np.zeros((0, 1), np.float32)
+        out, at = [], 0
+        for ref, passages in commitments:
+            out.append((ref, vectors[at:at + len(passages)]))
+            at += len(passages)
+        return out
+
+
+def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor: float,
+          limit: int = 5, max_spread: int = 3) -> list[list[VisionMatch]]:
+    """Per sentence, the commitments at least ``floor`` close (cosine), best first, at most ``limit``; a
+    key term the sentence has counts only when at most ``max_spread`` commitments list it."""
+    if table is None or not sentences:
+        return [[] for _ in sentences]
+    q = np.asarray(vectors, dtype=np.float32)
+    q = q / (np.linalg.norm(q, axis=1, keepdims=True) + 1e-12)
+    sims = q @ table.matrix.T  # sentences x passages
+    best = np.full((len(sentences), len(table.refs)), -1.0, dtype=np.float32)
+    np.maximum.at(best.T, table.owner, sims.T)  # best passage per commitment
+    baseline = np.median(best, axis=1)
+    out: list[list[VisionMatch]] = []
+    for i, sentence in enumerate(sentences):
+        stems = sentence_roots(sentence)
+        terms = [tuple(" ".join(t) for t in ref.terms if table.spread.get(t, 1) <= max_spread and has_term(t, stems))
+                 for ref in table.refs]
+        # The closest by cosine, and any the sentence names by a key term (cosines sit close together).
+        order = list(dict.fromkeys([int(j) for j in np.argsort(-best[i])[:limit]]
+                                   + [j for j, shared in enumerate(terms) if shared]))
+        out.append([VisionMatch(table.refs[j], float(best[i, j]), terms[j], float(best[i, j] - baseline[i]))
+                    for j in sorted(order, key=lambda j: -best[i, j]) if best[i, j] >= floor])
+    return out
+
+
+def sentence_roots(sentence: str) -> frozenset[str]:
+    """Every candidate root of the sentence's content words (English ones with their Indonesian renderings)."""
+    return frozenset(r for w in content_words(sentence) for r in roots(w))
+
+
+def has_term(term: tuple[str, ...], stems: frozenset[str]) -> bool:
+    """The sentence (its ``stems``) has every word of the key term, in some form ("village funds" in
+    "the village fund programme", "bendungan" in "Bendungan Jatigede")."""
+    return all(not stems.isdisjoint(roots(w)) for w in term)

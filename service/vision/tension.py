@@ -1,0 +1,99 @@
+"""Tension with the vision: a sentence announcing a policy that goes against a commitment's direction.
+
+"Impor beras menjadi sumber utama" pulls against swasembada pangan; "program cek kesehatan gratis
+dihentikan" against the health commitment; "ekspor bijih nikel dibuka kembali" against hilirisasi. The
+cues are data (``vocab/tension.json``: kinds, cue pairs, examples and look-alikes as tests). Reporting a
+problem being solved ("impor beras turun"), critics' proposals, the past and negated or hypothetical
+actions are no tension. A cue only counts against a commitment the sentence is about (the caller
+passes the commitments it matched). Linear: a bounded regex pass per kind.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.vision.index import VisionMatch
+
+_F = re.IGNORECASE
+_VOCAB = json.loads((Path(__file__).with_name("vocab") / "tension.json").read_text(encoding="utf-8"))
+
+
+def _words(alternatives: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternatives})\b", _F)
+
+
+@dataclass(frozen=True)
+class _Pair:
+    action: re.Pattern[str]
+    object: re.Pattern[str]
+    window: int
+    either_order: bool
+    objects_from_commitment: bool
+
+
+@dataclass(frozen=True)
+class _Kind:
+    name: str
+    commitments: frozenset[str]  # the part of a commitment id after "/"; "*": any
+    pairs: tuple[_Pair, ...]
+    not_objects: re.Pattern[str] | None
+
+    def applies_to(self, commitment: str) -> bool:
+        return "*" in self.commitments or commitment.rsplit("/", 1)[-1] in self.commitments
+
+
+KINDS: tuple[_Kind, ...] = tuple(
+    _Kind(name, frozenset(spec["commitments"]),
+          tuple(_Pair(_words(p["action"]), _words(p["object"]), p["window"], p.get("either_order", False),
+                      p.get("objects_from_commitment", False)) for p in spec["pairs"]),
+          _words(spec["not_objects"]) if spec.get("not_objects") else None)
+    for name, spec in _VOCAB["kinds"].items())
+_EXCLUSIONS = {name: _words(alts) for name, alts in _VOCAB["exclusions"].items()}
+# A year before this one named beside a past cue; "Pada 2013 ..." alone is how the past is told too.
+_OLD_YEAR = re.compile(r"\b(?:pada|tahun|sejak|in|since)\s+(?:tahun\s+)?(19\d\d|20[01]\d)\b", _F)
+
+
+@dataclass(frozen=True)
+class Tension:
+    """A sentence pulling against a commitment: which, the kind, and the two fragments that show it."""
+
+    match: VisionMatch
+    kind: str
+    action: str
+    object: str
+
+
+def find_tension(sentence: str, matches: list[VisionMatch]) -> Tension | None:
+    """The first tension of ``sentence`` with one of the commitments it is about (``matches``), or None."""
+    if not matches or any(p.search(sentence) for p in _EXCLUSIONS.values()) or _OLD_YEAR.search(sentence):
+        return None
+    for kind in KINDS:
+        for m in matches:
+            # A kind for any commitment (a programme cut) needs the sentence to name the commitment's
+            # subject (a shared key term); a kind for named commitments has its subject in its cues.
+            if not kind.applies_to(m.ref.commitment) or ("*" in kind.commitments and not m.shared):
+                continue
+            for pair in kind.pairs:
+                found = _cue(sentence, pair, kind, m)
+                if found:
+                    return Tension(m, kind.name, *found)
+    return None
+
+
+def _cue(sentence: str, pair: _Pair, kind: _Kind, m: VisionMatch) -> tuple[str, str] | None:
+    for a in pair.action.finditer(sentence):
+        lo, hi = (max(0, a.start() - pair.window) if pair.either_order else a.end()), a.end() + pair.window
+        span = sentence[lo:hi]
+        if kind.not_objects is not None and kind.not_objects.search(span):
+            continue  # stopping imports, closing illegal mines: for the vision, not against it
+        o = pair.object.search(span)
+        if o is not None:
+            return a.group(), o.group()
+        if pair.objects_from_commitment:
+            named = next((w for w in m.shared if re.search(rf"\b{re.escape(w)}\b", span, _F)), None)
+            if named is not None:  # the commitment's own subject ("program cek kesehatan")
+                return a.group(), named
+    return None
