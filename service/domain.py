@@ -73,7 +73,7 @@ VerdictName = Literal[Verdict.ALIGNED, Verdict.REVIEW, Verdict.CONFLICT]
 RoleName = Literal[Role.SUBMITTER, Role.CURATOR, Role.ADMIN]
 ConflictKindName = Literal[ConflictKind.NUMBER, ConflictKind.DATE, ConflictKind.TIME, ConflictKind.NEGATION,
                            ConflictKind.ANTONYM, ConflictKind.ENTITY, ConflictKind.INSTITUTION, ConflictKind.SCOPE,
-                           ConflictKind.CLASSIFIER]
+                           ConflictKind.CLASSIFIER, ConflictKind.VISION]
 
 
 # -- retrieval -----------------------------------------------------------------------------------
@@ -270,6 +270,7 @@ class VisionLink(BaseModel):
     """A vision commitment one sentence advances (or, in a tension, pulls against), with its evidence."""
 
     position_id: str = Field(description="The vision position it comes from.")
+    agency: str = Field("", description="The agency that publishes the vision text.")
     mission: str = Field(description="The mission, e.g. asta-cita-2.", examples=["asta-cita-2"])
     commitment: str = Field(description="The commitment, e.g. asta-cita-2/pangan.", examples=["asta-cita-2/pangan"])
     label: str = Field(description="The commitment in words.", examples=["swasembada pangan"])

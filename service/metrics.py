@@ -33,6 +33,8 @@ class Metrics:
         self.relations = Counter("selaras_sentence_relations_total", "Sentence relations", ["relation"], registry=r)
         self.reasons = Counter("selaras_conflict_reasons_total", "Conflicting sentences by kind of conflict", ["kind"],
                                registry=r)
+        self.missions = Counter("selaras_vision_sentences_total", "Draft sentences by vision mission: advancing "
+                                "it or pulling against it (tension)", ["mission", "relation"], registry=r)
         self.decisions = Counter("selaras_decisions_total", "Decisions recorded on conflicts, by decision and "
                                  "kind of conflict", ["decision", "kind"], registry=r)
         self.queue_depth = Gauge("selaras_encoder_queue_depth", "Embedding jobs waiting", registry=r)
@@ -47,6 +49,10 @@ class Metrics:
             self.relations.labels(str(finding.relation)).inc()
             for kind in finding.kinds:
                 self.reasons.labels(str(kind)).inc()
+            # Missions are a closed set the curators load (label values stay few).
+            for mission in dict.fromkeys(link.mission for link in finding.vision):
+                relation = "tension" if finding.relation == "conflicts" else "advances"
+                self.missions.labels(mission, relation).inc()
 
     def observe_decision(self, decision: str, kinds: list[str]) -> None:
         """Record one decision, once per kind of the conflict it is about ("unknown" for none)."""

@@ -188,7 +188,9 @@ class ReportController(Controller):
 
     @get("/", guards=[has_role], opt={"roles": SUBMITTERS}, summary="List reports, newest first", security=BEARER,
          operation_id="listReports", description="`open=true`: only reports with a conflict no decision was "
-                                                  "recorded on yet.",
+                                                  "recorded on yet. `mission=asta-cita-2` (or a commitment, "
+                                                  "`asta-cita-2/pangan`): only drafts that advance it or pull "
+                                                  "against it.",
          responses={**error_responses(422, *AUTHENTICATED), 200: SUMMARIES_RESPONSE})
     async def list_reports(
         self, request: Request, caller: ApiKey, records: Records,
@@ -198,12 +200,14 @@ class ReportController(Controller):
         limit: int = Parameter(default=50, ge=1, le=500),
         offset: int = Parameter(default=0, ge=0, le=MAX_OFFSET),
         open_only: bool = Parameter(default=False, query="open", description="Only reports with undecided conflicts."),
+        mission: str | None = Parameter(default=None, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-/]*$",
+                                        description="A vision mission or commitment id."),
     ) -> list[ReportSummary]:
         """Filter by agency, verdict and creation time; submitters see only their agency's."""
         agency = visible_agency(caller, agency)
         check_since(request)
         rows = records.list_reports(  # since in UTC, as stored: "+07:00" used to compare wrong
-            agency, verdict, normalise_time(since), limit, offset, open_only=open_only)
+            agency, verdict, normalise_time(since), limit, offset, open_only=open_only, mission=mission)
         return [ReportSummary(**r) for r in rows]
 
     @get("/{report_id:str}", summary="A stored report (JSON, or HTML for browsers)", operation_id="getReport",

@@ -6,11 +6,11 @@ import json
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, exists, func, or_, select
 
 from service.records.db import Database
 from service.records.engine import insert
-from service.records.schema import decisions, reports
+from service.records.schema import decisions, report_missions, reports
 
 # The API key on whose behalf reports are being made (set per request by the checks API; unset in the CLI).
 # save_report stores it beside the report, so a review link dies with the key that made the report. A
@@ -33,10 +33,14 @@ class Reports(Database):
                   "body": json.dumps(report, ensure_ascii=False), "key_id": key_id or REPORT_KEY.get(),
                   "conflicts": int(report.get("counts", {}).get("conflicts", 0)),
                   "revision_of": (report.get("revision") or {}).get("of")}
+        missions = _missions_of(report)
         with self._tx() as db:
             statement = insert(reports, db).values(values)
             db.execute(statement.on_conflict_do_update(
                 index_elements=[reports.c.id], set_={name: statement.excluded[name] for name in values if name != "id"}))
+            db.execute(delete(report_missions).where(report_missions.c.report_id == report["id"]))
+            if missions:
+                db.execute(report_missions.insert(), missions)
 
     def report_key_id(self, report_id: str) -> str | None:
         """The id of the API key a stored report was made for (None: made by the CLI, or before keys were kept)."""
@@ -51,9 +55,10 @@ class Reports(Database):
 
     def list_reports(
         self, agency: str | None = None, verdict: str | None = None, since: str | None = None,
-        limit: int = 50, offset: int = 0, open_only: bool = False,
+        limit: int = 50, offset: int = 0, open_only: bool = False, mission: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Report summaries, newest first; ``open_only``: those with a conflict nobody has decided on yet."""
+        """Report summaries, newest first; ``open_only``: those with a conflict nobody has decided on yet;
+        ``mission``: those whose draft advances or pulls against that mission or commitment."""
         decided = (select(func.count(decisions.c.finding.distinct())).where(decisions.c.report_id == reports.c.id)
                    .scalar_subquery())
         query = select(reports.c.id, reports.c.agency, reports.c.verdict, reports.c.score, reports.c.created_at,
@@ -62,6 +67,9 @@ class Reports(Database):
             query = query.where(reports.c.conflicts > decided)
         if agency is not None:
             query = query.where(reports.c.agency == agency)
+        if mission is not None:
+            query = query.where(exists().where(report_missions.c.report_id == reports.c.id, or_(
+                report_missions.c.mission == mission, report_missions.c.commitment == mission)))
         if verdict is not None:
             query = query.where(reports.c.verdict == verdict)
         if since is not None:
@@ -69,3 +77,13 @@ class Reports(Database):
         query = query.order_by(reports.c.created_at.desc(), reports.c.id).limit(limit).offset(offset)
         with self._read() as db:
             return [dict(r) for r in db.execute(query).mappings()]
+
+
+def _missions_of(report: dict[str, Any]) -> list[dict[str, str]]:
+    """The ``report_missions`` rows of a report body: commitments advanced, then those pulled against."""
+    rows = [{"report_id": report["id"], "mission": v.get("mission") or v["position_id"],
+             "commitment": v.get("commitment") or v["position_id"], "relation": "advances"}
+            for v in report.get("vision") or []]
+    rows += [{"report_id": report["id"], "mission": t["link"]["mission"], "commitment": t["link"]["commitment"],
+              "relation": "tension"} for t in report.get("vision_tensions") or []]
+    return rows

@@ -93,6 +93,19 @@ decisions = Table(
     sqlite_autoincrement=True,
 )
 
+# The vision commitments each report's draft advances or pulls against (from its body, written with it):
+# ``GET /v1/reports?mission=asta-cita-2`` finds reports by mission or commitment without reading bodies.
+report_missions = Table(
+    "report_missions", metadata,
+    Column("report_id", Text, nullable=False),
+    Column("mission", Text, nullable=False),
+    Column("commitment", Text, nullable=False),
+    Column("relation", Text, nullable=False),  # "advances" or "tension"
+    Index("report_missions_by_mission", "mission", "report_id"),
+    Index("report_missions_by_commitment", "commitment", "report_id"),
+    Index("report_missions_by_report", "report_id"),
+)
+
 # Token buckets of the rate limits, shared by every process and replica on these records: ``tokens`` left
 # at ``updated`` (seconds since the epoch); one row per limit and key (``requests:<key id>``, ...).
 rate_buckets = Table(
@@ -115,6 +128,6 @@ ADDED_COLUMNS = (
 
 # The tables a backup carries (meta is not: the corpus version and the review-link secret stay per
 # installation; rate buckets are passing state).
-EXPORTED_TABLES = ("positions", "position_versions", "reports", "api_keys", "decisions")
+EXPORTED_TABLES = ("positions", "position_versions", "reports", "api_keys", "decisions", "report_missions")
 
 TABLES: dict[str, Table] = {name: table for name, table in metadata.tables.items()}

@@ -34,12 +34,13 @@ class CommitmentRef:
     """One commitment of the vision: its mission, id, label and the words it is written with."""
 
     position_id: str  # the vision position it comes from
+    agency: str  # the agency that publishes it
     mission: str  # "asta-cita-2"
     commitment: str  # "asta-cita-2/pangan"
     label: str  # "swasembada pangan"
     title: str  # the position's title
     wording: str  # its first passage: the official wording, quoted as evidence
-    terms: tuple[tuple[str, ...], ...]  # its key terms and label, each as its content words
+    terms: tuple[tuple[str, tuple[str, ...]], ...]  # its key terms and label: (as written, its content words)
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,14 @@ def _ref(position: PositionRecord, commitment: str, label: str, passages: list[s
     # sentence shares one when it has all of its words ("rumah sakit" is not "rumah ibadah").
     phrases = [label] + [t for p in passages if p.lower().startswith(_KEY_TERMS)
                          for t in p.split(":", 1)[-1].rstrip(". ").split(",")]
-    terms = tuple(dict.fromkeys(tuple(sorted(content_words(t))) for t in phrases if content_words(t)))
-    return CommitmentRef(position.id, mission_of(position.id), commitment, label, position.title, passages[0], terms)
+    seen: dict[tuple[str, ...], str] = {}
+    for phrase in phrases:
+        words = tuple(sorted(content_words(phrase)))
+        if words and words not in seen:
+            seen[words] = phrase.strip()
+    terms = tuple((text, words) for words, text in seen.items())
+    return CommitmentRef(position.id, position.agency, mission_of(position.id), commitment, label, position.title,
+                         passages[0], terms)
 
 
 _KEY_TERMS = ("kata kunci", "key terms")
@@ -150,8 +157,8 @@ class VisionIndex:
         matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
         spread: dict[tuple[str, ...], int] = {}
         for ref in refs:
-            for term in ref.terms:
-                spread[term] = spread.get(term, 0) + 1
+            for _, words in ref.terms:
+                spread[words] = spread.get(words, 0) + 1
         return _Table(refs, np.asarray(owner), matrix, spread)
 
     def _embed_position(self, pos: PositionRecord) -> list[tuple[CommitmentRef, np.ndarray]]:
@@ -180,8 +187,8 @@ def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor
     out: list[list[VisionMatch]] = []
     for i, sentence in enumerate(sentences):
         stems = sentence_roots(sentence)
-        terms = [tuple(" ".join(t) for t in ref.terms if table.spread.get(t, 1) <= max_spread and has_term(t, stems))
-                 for ref in table.refs]
+        terms = [tuple(text for text, words in ref.terms if table.spread.get(words, 1) <= max_spread
+                       and has_term(words, stems)) for ref in table.refs]
         # The closest by cosine, and any the sentence names by a key term (cosines sit close together).
         order = list(dict.fromkeys([int(j) for j in np.argsort(-best[i])[:limit]]
                                    + [j for j, shared in enumerate(terms) if shared]))

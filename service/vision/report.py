@@ -101,22 +101,23 @@ def _link(m: VisionMatch, message_id: str, **params: str) -> VisionLink:
     ref = m.ref
     message = Message(id=message_id, params={"mission": _mission_title(ref.title, ref.mission), "label": ref.label,
                                              "similarity": round(m.similarity, 2), **params})
-    return VisionLink(position_id=ref.position_id, mission=ref.mission, commitment=ref.commitment, label=ref.label,
+    return VisionLink(position_id=ref.position_id, agency=ref.agency, mission=ref.mission, commitment=ref.commitment, label=ref.label,
                       title=ref.title,
                       passage=ref.wording, similarity=round(m.similarity, 4), shared=list(m.shared),
                       reason=render(message, DEFAULT_LANGUAGE), message=message)
 
 
 def _as_tension(finding: Finding, link: VisionLink) -> Finding:
-    """The finding as a ``vision`` conflict: its reason and the commitment as evidence come first."""
+    """The finding as a ``vision`` conflict: its reason and the commitment as evidence come first; the
+    reasons of another relation ("no close reference") are dropped, a conflict's own are kept."""
     assert link.message is not None
-    evidence = Evidence(position_id=link.position_id, title=link.title,
-                        agency="", kind=PositionKind.VISION, official=True, passage=link.passage,
-                        similarity=link.similarity)
+    evidence = Evidence(position_id=link.position_id, title=link.title, agency=link.agency,
+                        kind=PositionKind.VISION, official=True, passage=link.passage, similarity=link.similarity)
+    kept = finding.relation == Relation.CONFLICTS
     return finding.model_copy(update={
-        "relation": Relation.CONFLICTS, "reasons": [link.reason, *finding.reasons],
-        "messages": [link.message, *finding.messages], "kinds": [ConflictKind.VISION, *finding.kinds],
-        "evidence": [evidence, *finding.evidence], "vision": [link]})
+        "relation": Relation.CONFLICTS, "reasons": [link.reason, *(finding.reasons if kept else [])],
+        "messages": [link.message, *(finding.messages if kept else [])],
+        "kinds": [ConflictKind.VISION, *finding.kinds], "evidence": [evidence, *finding.evidence], "vision": [link]})
 
 
 def _summary(block: VisionBlock) -> Message | None:
