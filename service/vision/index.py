@@ -61,6 +61,10 @@ class _Table:
     owner: np.ndarray  # passage row -> index into refs
     matrix: np.ndarray  # passages x dim, unit rows
     spread: dict[tuple[str, ...], int]  # key term -> how many commitments list it
+    # root -> (commitment, term) whose words have that root, and each term's words as root sets: a
+    # sentence's key terms are found from its own roots (near-linear), not by trying every term.
+    by_root: dict[str, list[tuple[int, int]]]
+    term_roots: list[list[tuple[frozenset[str], ...]]]
 
 
 def mission_of(position_id: str) -> str:
@@ -159,7 +163,13 @@ class VisionIndex:
         for ref in refs:
             for _, words in ref.terms:
                 spread[words] = spread.get(words, 0) + 1
-        return _Table(refs, np.asarray(owner), matrix, spread)
+        term_roots = [[tuple(roots(w) for w in words) for _, words in ref.terms] for ref in refs]
+        by_root: dict[str, list[tuple[int, int]]] = {}
+        for r, ref_terms in enumerate(term_roots):
+            for t, word_roots in enumerate(ref_terms):
+                for root in set().union(*word_roots):
+                    by_root.setdefault(root, []).append((r, t))
+        return _Table(refs, np.asarray(owner), matrix, spread, by_root, term_roots)
 
     def _embed_position(self, pos: PositionRecord) -> list[tuple[CommitmentRef, np.ndarray]]:
         commitments = commitments_of(pos)
@@ -187,8 +197,13 @@ def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor
     out: list[list[VisionMatch]] = []
     for i, sentence in enumerate(sentences):
         stems = sentence_roots(sentence)
-        terms = [tuple(text for text, words in ref.terms if table.spread.get(words, 1) <= max_spread
-                       and has_term(words, stems)) for ref in table.refs]
+        hits = sorted({hit for root in stems for hit in table.by_root.get(root, ())})
+        found: dict[int, list[str]] = {}
+        for r, t in hits:
+            text, words = table.refs[r].terms[t]
+            if table.spread.get(words, 1) <= max_spread and all(not stems.isdisjoint(w) for w in table.term_roots[r][t]):
+                found.setdefault(r, []).append(text)
+        terms = [tuple(found.get(j, ())) for j in range(len(table.refs))]
         # The closest by cosine, and any the sentence names by a key term (cosines sit close together).
         order = list(dict.fromkeys([int(j) for j in np.argsort(-best[i])[:limit]]
                                    + [j for j, shared in enumerate(terms) if shared]))
