@@ -7,6 +7,9 @@ import pytest
 from service.records import Records
 from tests.e2e.server import ROOT, cli
 
+# The sample corpus's positions (its vision commitments and the sample positions), however many it holds.
+SAMPLE_POSITIONS = sum(1 for line in (ROOT / "samples/positions.jsonl").read_text().splitlines() if line.strip())
+
 pytestmark = pytest.mark.slow
 
 
@@ -22,7 +25,7 @@ def test_export_import_round_trip(tmp_path):
     done = cli(source, "export", str(backup))
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout.strip().splitlines()[-1])
-    assert counts["positions"] == 18 and counts["api_keys"] == 1 and counts["reports"] == 1
+    assert counts["positions"] == SAMPLE_POSITIONS and counts["api_keys"] == 1 and counts["reports"] == 1
 
     done = cli(target, "import", str(backup), "--quiet")
     assert done.returncode == 0, done.stderr
@@ -58,7 +61,7 @@ def test_sqlite_records_move_to_postgresql(tmp_path, postgres):
     assert cli(target, "db", "upgrade", **pg).returncode == 0
     done = cli(target, "import", str(backup), "--quiet", **pg)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1])["positions"] == 18
+    assert json.loads(done.stdout.strip().splitlines()[-1])["positions"] == SAMPLE_POSITIONS
     after = cli(target, "check", draft, "--json", **pg)
     strip = lambda r: [(f["relation"], [e["position_id"] for e in f["evidence"]]) for f in json.loads(r.stdout)["findings"]]
     assert strip(after) == strip(before)
