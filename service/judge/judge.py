@@ -191,6 +191,11 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
     floor = _clash_floor(related, policy.clash_threshold, policy.clash_margin)
     out = []
     for i, c in enumerate(related):
+        if policy.whole_position:
+            whole = _position_clashes(policy, sentence, i, related, cover)
+            if whole is not None:
+                out.append(whole)
+                continue
         # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
         # hybrid retrieval finds it by its wording although its dense cosine ranks it lower.
         if c.similarity < floor and cover(i) < policy.lexical_clash_coverage and not (
@@ -206,6 +211,28 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
             clashes += institution_clashes(c.passage, sentence)
         out.append(clashes)
     return out
+
+
+def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[Candidate],
+                      cover: _Coverage) -> list[Clash] | None:
+    """Rule clashes of a passage read with the passage of its position that shares most of the sentence's
+    words: the sentence's subject is often in the position's first sentence and the figure it changes in
+    the second ("… rehabilitasi hutan dan lahan seluas 75.000 hektare …" / "… total anggaran program
+    mencapai Rp1,8 triliun"), so the two are compared as one text. None when no passage of the position
+    covers more of the sentence (the passage is compared alone); a clash the lead passage shows by
+    itself is the lead's, not repeated."""
+    c = related[i]
+    leads = [j for j, o in enumerate(related) if j != i and o.ref.position_id == c.ref.position_id
+             and o.ref.position_id and cover(j) > cover(i)]
+    if not leads:
+        return None
+    lead = related[max(leads, key=cover)].passage
+    whole = f"{lead} {c.passage}"
+    covered = draft_words_covered(whole, sentence) >= policy.rule_min_coverage
+    clashes = (find_clashes(whole, sentence) + scope_clashes(whole, sentence)) if covered else []
+    if covered or shared_content_words(whole, sentence) >= INSTITUTION_MIN_SHARED:
+        clashes += institution_clashes(whole, sentence)
+    return [k for k in clashes if k.reference not in lead]
 
 
 def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:

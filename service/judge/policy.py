@@ -151,6 +151,9 @@ class JudgePolicy:
     # The same for a restatement in the other language (through the bilingual lexicon): the classifier,
     # trained on Indonesian pairs only, called a faithful English translation a contradiction at 0.85.
     translation_contradiction: float = 1.01  # > 1: never; rules still catch figures, negation and antonyms
+    # A context passage (a neighbour of a retrieved one in the same position) is compared together with
+    # the retrieved passage, as one text (see judge._position_clashes).
+    whole_position: bool = True
     # 1: the best passage only. 2 doubled judging time (25 → 50 pairs per 25-sentence draft) and
     # found no more planted conflicts in bench/judge_bench.py.
     nli_candidates: int = 1

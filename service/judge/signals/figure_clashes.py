@@ -30,6 +30,7 @@ _MAX_ALIGN_TOKENS = 600
 # time rule's bar too): a figure in it that the reference states otherwise is a change of that figure.
 SAME_STATEMENT = 0.6
 SAME_STATEMENT_ACROSS_LANGUAGES = 0.5
+HALF_STATEMENT = 0.5
 
 
 def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
@@ -43,6 +44,11 @@ def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
     return known
 
 
+def _half_statement(ref: _Analysis, dra: _Analysis) -> bool:
+    """At least half of the draft sentence's content words stand in the reference."""
+    return draft_words_covered(ref.text, dra.text) >= HALF_STATEMENT
+
+
 # Words after which a capitalised word names a place, zone or region: a figure "di Sumatera" or "di
 # Kalimantan" is that region's figure, not a change of the reference's figure for Jawa or Papua.
 _PLACE_MARKERS = frozenset("di ke dari wilayah provinsi kabupaten kota pulau zona daerah kawasan region in".split())
@@ -53,13 +59,14 @@ _LABELS = frozenset("kelas zona golongan tahap desil tipe gelombang jalur angkat
 _LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "tahap", "tier": "golongan"}
 
 
-def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> dict[str, frozenset[str]]:
-    """Numbered labels within ``radius`` tokens of tokens ``lo..hi`` (same sentence): {"kelas": {"1"}}."""
+def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = True) -> dict[str, frozenset[str]]:
+    """Numbered labels within ``radius`` tokens of tokens ``lo..hi`` (same sentence unless ``same`` is
+    False): {"kelas": {"1"}}."""
     toks = a.tokens
     out: dict[str, set[str]] = {}
     for j in range(max(0, lo - radius), min(len(toks) - 1, hi + radius + 1)):
         w, nxt = toks[j][0], toks[j + 1][0]
-        if w in _LABELS and nxt.isdigit() and a.sentence[j] == a.sentence[lo]:
+        if w in _LABELS and nxt.isdigit() and (not same or a.sentence[j] == a.sentence[lo]):
             out.setdefault(_LABEL_CANON.get(w, w), set()).add(nxt)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -173,6 +180,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     agree = [[same[r][d] and _quantities_agree(rq, dq) for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
     n_agree = [sum(row) for row in agree]  # draft quantities that restate reference quantity r
     out: list[Clash] = []
+    everywhere: dict[str, frozenset[str]] | None = None  # the reference's labels, read once when needed
     for d, dq in enumerate(dqs):
         if (dq.unit is None and dq.noun is None) or dq.unit in _UNCOMPARED_UNITS or dq.qualifier == "other":
             continue
@@ -185,8 +193,13 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         # Likewise a figure for another class, zone or phase: "kelas 1" is not the "kelas 3" fee.
         d_labels = _labels_near(dra, lo, hi)
         if d_labels:
+            # A reference figure with no label beside it takes the labels its text names elsewhere (a
+            # position about "kelas 3" throughout: its "peserta membayar Rp35.000" is kelas 3's too).
+            if everywhere is None:
+                everywhere = _labels_near(ref, 0, len(ref.tokens), radius=len(ref.tokens), same=False)
             same_idx = [r for r in same_idx
-                        if _labels_agree(d_labels, _labels_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)))]
+                        if _labels_agree(d_labels, _labels_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end))
+                                         or everywhere)]
         d_places = _places_near(dra, lo, hi)
         if d_places:
             same_idx = [r for r in same_idx
@@ -198,6 +211,11 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         d_ctx = _window_roots(dra, lo, hi, 5)
         related = [r for r in same_idx
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end), 6))]
+        if not related and len(same_idx) == 1 and sum(same[same_idx[0]]) == 1 and _half_statement(ref, dra):
+            # The only figure of this measure on either side, in texts sharing half the sentence's words
+            # ("Rp2,8 triliun untuk merehabilitasi 75.000 hektare hutan" / "rehabilitasi hutan … 75.000
+            # hektare … total anggaran Rp1,8 triliun"): the words beside each need not be the same.
+            related = same_idx
         if not related and same_statement(ref, dra):
             # The sentence restates the reference with its words in another order ("beras sebanyak 10
             # kilogram per bulan disalurkan" / "diberikan sebanyak 20 kilogram per keluarga setiap
