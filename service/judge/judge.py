@@ -67,9 +67,10 @@ from service.judge.institutions import institution_clashes
 from service.judge.policy import INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
-    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, same_language,
-    shared_content_words,
+    Clash, cache_scope, draft_words_covered, extract_dates, extract_quantities, figures_stated, find_clashes,
+    same_language, shared_content_words,
 )
+from service.judge.signals.quantities import _same_value as _equal_value
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
     Reason, message_of, reason,
@@ -315,7 +316,9 @@ def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, cove
     differs (every figure of the sentence in the passage) and on a restatement (most words shared both
     ways), in the other language highest. ``coverage``: the sentence's words in the passage."""
     needed = max(policy.contradiction_threshold, policy.contradiction_floor)
-    if _FIGURE_RE.search(sentence) and figures_stated(cand.passage, sentence):
+    # Figures in digits or in words ("tetap lima ribu rupiah" against "tetap Rp5.000").
+    has_figures = bool(_FIGURE_RE.search(sentence) or extract_quantities(sentence))
+    if has_figures and figures_stated(cand.passage, sentence) and _words_stated(cand.passage, sentence):
         needed = max(needed, policy.same_figures_contradiction)
     if (coverage >= policy.restatement_coverage
             and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage):
@@ -339,6 +342,13 @@ def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
                                 or shared_content_words(*p) >= min_shared_words))
     scored = dict(zip(needed, classifier.predict(needed, scope))) if needed else {}
     return [scored.get(p, NEUTRAL) for p in pairs]
+
+
+def _words_stated(reference: str, draft: str) -> bool:
+    """Every figure the draft writes in words has an equal value in the reference."""
+    theirs = extract_quantities(reference)
+    return all(any(_equal_value(q, r) for r in theirs) for q in extract_quantities(draft)
+               if not _FIGURE_RE.search(q.text))
 
 
 _FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")

@@ -8,7 +8,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots, _word_set
+from service.judge.signals.analysis import (
+    _Analysis, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
+)
 from service.judge.signals.dates import _MONTHS, _dates_agree, _dates_comparable
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
@@ -142,6 +144,23 @@ def _progress_against_target(ref: _Analysis, dra: _Analysis) -> bool:
 _PAST = frozenset("sebelumnya sempat pernah lalu dulu dahulu semula previously formerly earlier".split())
 
 
+_PAST_MARKERS = frozenset("sebelumnya sempat pernah dulu dahulu dulunya previously formerly".split())
+_PERIOD_AGO = frozenset("tahun bulan pekan minggu year month week".split())
+
+
+def _told_as_past(dra: _Analysis, i: int) -> bool:
+    """The clause of token ``i``, or its sentence by an opening adverb ("Sebelumnya, …", "Tahun lalu, …"),
+    is told as past: "sebelumnya", "sempat", "pernah", "tahun lalu", "last year"."""
+    toks = dra.tokens
+    opening = i
+    while opening > 0 and dra.sentence[opening - 1] == dra.sentence[i] and i - opening < 400:
+        opening -= 1
+    span = sorted(set(_clause_idx(dra, i)) | set(range(opening, min(opening + 3, len(toks)))))
+    words = [toks[j][0] for j in span]
+    return any(w in _PAST_MARKERS for w in words) or any(
+        a in _PERIOD_AGO and b in ("lalu", "ago") or (a == "last" and b in _PERIOD_AGO) for a, b in zip(words, words[1:]))
+
+
 def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
     """The draft's date is earlier than the reference's and the draft tells it as past (or as a span of
     years that ended before the reference's year)."""
@@ -149,7 +168,9 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
         return True
     earlier = ((dd.year or rd.year or 0), dd.month or 0, dd.day or 0) < ((rd.year or dd.year or 0), rd.month or 0,
                                                                       rd.day or 0)
-    return earlier and not _word_set(dra).isdisjoint(_PAST)
+    # Told as past ("sempat", "sebelumnya") or as a result so far ("realisasi … tercatat", "telah
+    # mencakup", "baru 54 persen"): an earlier year's record, not a change of the reference's date.
+    return earlier and not (_word_set(dra).isdisjoint(_PAST) and _word_set(dra).isdisjoint(_PROGRESS))
 
 
 # Capitalised words that are units, zones or sentence words, not names of a subject.
@@ -187,6 +208,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         lo, hi = _span_tokens(dra, dq.start, dq.end)
         if _negated_before(dra, lo):
             continue  # "tidak mencapai 5 persen" says nothing positive about the value
+        if _told_as_past(dra, lo):
+            continue  # "Sebelumnya, daftar itu hanya berisi 13 negara": a figure of the past, not a change
         same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
         # A reference figure for another named place is no figure for the draft's: "di Maluku paling
         # tinggi Rp230 juta" neither backs nor contradicts "di Bali ... Rp180 juta".

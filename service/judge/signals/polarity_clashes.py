@@ -73,6 +73,17 @@ def _irrealis_before(a: _Analysis, k: int) -> bool:
     return any(a.tokens[j][0] in _IRREALIS for j in range(max(0, k - 3), k) if a.clause[j] == a.clause[k])
 
 
+# "tidak berlaku bagi / untuk / pada / terhadap X": the rule holds, except for X.
+_APPLIES = frozenset({"berlaku", "apply", "applies"})
+_EXCEPTED = frozenset({"bagi", "untuk", "pada", "terhadap", "atas", "to", "for"})
+
+
+def _exclusion(a: _Analysis, p: int) -> bool:
+    """The negated predicate is "berlaku" (applies) followed by whom or what it does not apply to."""
+    toks = a.tokens
+    return toks[p][0] in _APPLIES and p + 1 < len(toks) and toks[p + 1][0] in _EXCEPTED
+
+
 def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> list[Clash]:
     out: list[Clash] = []
     toks = neg.tokens
@@ -87,6 +98,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
         p = _predicate(neg, i)
         if p is None:
             continue
+        if _exclusion(neg, p):
+            continue  # "tidak berlaku bagi barang dagangan" carves out an exception: a scope, not a "no"
         proots = neg.roots[p]
         # The negating text must not also assert the predicate elsewhere (p is one of the
         # occurrences: discount its own assertion).

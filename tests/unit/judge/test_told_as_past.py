@@ -1,0 +1,48 @@
+"""Figures and years told as past or as a record so far, exclusions ("tidak berlaku bagi"), and figures
+written in words: no conflict where the draft says something else than the position."""
+
+from __future__ import annotations
+
+from service.domain import Candidate
+from service.judge.judge import Judge
+from service.judge.signals import find_clashes
+
+
+def test_a_figure_told_as_past_is_history_not_a_change():
+    ref = "Pemerintah menambah enam negara ke daftar bebas visa sehingga jumlahnya menjadi 19 negara."
+    assert find_clashes(ref, "Sebelumnya, daftar bebas visa hanya berisi 13 negara.") == []
+    assert find_clashes(ref, "Tahun lalu daftar bebas visa berisi 13 negara.") == []
+    [clash] = find_clashes(ref, "Pemerintah menambah enam negara sehingga daftar bebas visa kini berisi 21 negara.")
+    assert clash.draft == "21 negara"
+
+
+def test_an_earlier_year_reported_as_a_record_is_no_date_change():
+    ref = "Pada tahun 2026, BRGM menargetkan rehabilitasi mangrove seluas 20.000 hektare."
+    assert [c for c in find_clashes(ref, "Pada 2025, realisasi rehabilitasi mangrove tercatat 68.000 hektare.")
+            if c.kind == "date"] == []
+    # Stated as the plan itself, the other year is a change.
+    changed = "BRGM menargetkan rehabilitasi mangrove seluas 20.000 hektare pada tahun 2027."
+    assert [c.kind for c in find_clashes(ref, changed)] == ["date"]
+
+
+def test_an_exception_is_no_negation_of_the_rule():
+    ref = "Pembebasan bea masuk berlaku bagi barang pribadi penumpang hingga US$500 per orang."
+    assert find_clashes(ref, "Pembebasan bea masuk tidak berlaku bagi barang yang dibawa untuk diperdagangkan.") == []
+    [clash] = find_clashes(ref, "Pembebasan bea masuk bagi barang pribadi penumpang tidak berlaku lagi.")
+    assert clash.kind == "negation"
+
+
+class _Sure:
+    """A classifier that calls every pair a contradiction at p = 0.7."""
+
+    def predict(self, pairs, scope=""):
+        return [(0.1, 0.2, 0.7) for _ in pairs]
+
+
+def test_figures_in_words_that_the_passage_states_raise_the_classifiers_bar():
+    ref = "Tarif tetap Rp5.000 per penumpang untuk semua relasi dan tidak mengalami perubahan."
+    judge = Judge(classifier=_Sure(), contradiction_threshold=0.5, nli_min_shared_words=0)
+    [j] = judge.judge(["Tarifnya tidak naik, tetap lima ribu rupiah untuk semua relasi."], [[Candidate(ref, 0.94)]])
+    assert j.relation != "conflicts"  # every figure stated (in words): 0.7 is below the 0.8 bar
+    [j] = judge.judge(["Tarifnya naik menjadi tujuh ribu rupiah untuk semua relasi."], [[Candidate(ref, 0.94)]])
+    assert j.relation == "conflicts"
