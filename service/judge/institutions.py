@@ -25,7 +25,11 @@ _HEADS = frozenset(h.casefold() for h in _VOCAB["heads"])
 # A name: capitalised words or acronyms, with "dan"/"and"/"of" inside ("Badan Siber dan Sandi Negara").
 _NAME = r"(?:[A-Z][\w-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z][\w-]*)*+"
 # Cues in any case, the name case-sensitive (capitals are what make it a name).
-_SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
+# Besides the listed cues, any passive verb with its agent ("dipantau oleh", "disiapkan langsung oleh",
+# "ditagih oleh") and a payment route ("disalurkan lewat"): who does it is the slot.
+_PASSIVE_AGENT = r"di[a-z]{3,}\s+(?:langsung\s+|sepenuhnya\s+|hanya\s+)?oleh|di[a-z]{3,}\s+(?:lewat|melalui)"
+_SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + "|" + _PASSIVE_AGENT
+                      + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
 _NEGATION_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national"})
 

@@ -69,3 +69,14 @@ def test_a_passive_verb_without_oleh_names_the_institution_too():
     [clash] = institution_clashes(reference, "Data penerima bantuan bersumber dari basis data yang dikelola oleh Kementerian Dalam Negeri.")
     assert "Kementerian Dalam Negeri" in clash.draft and "Badan Pusat Statistik" in clash.reference
     assert institution_clashes(reference, "Basis data itu dikelola BPS.") == []  # the acronym of the same one
+
+
+@pytest.mark.parametrize("reference, draft", [
+    ("Pengawasan kuota dipantau oleh Direktorat Jenderal PSDKP.", "Pengawasan kuota akan dipantau oleh Badan Keamanan Laut (Bakamla)."),
+    ("Bantuan disalurkan langsung oleh Badan Nasional Penanggulangan Bencana.", "Bantuan disalurkan langsung oleh Kementerian Sosial."),
+    ("Pinjaman disalurkan lewat Bank Negara Indonesia.", "Pinjaman akan disalurkan lewat Bank Rakyat Indonesia."),
+])
+def test_any_passive_verb_with_its_agent_is_a_responsibility_slot(reference, draft):
+    [clash] = institution_clashes(reference, draft)
+    assert clash.kind == "institution"
+    assert institution_clashes(reference, reference) == []
