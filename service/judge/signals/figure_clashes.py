@@ -264,6 +264,10 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     return out
 
 
+_SPAN_WORDS_RE = re.compile(r"\b(?:hingga|sampai|s\.?d\.?|berakhir|selesai|ditutup|until|to|till|ends?)\b|[-–—]",
+                            re.IGNORECASE)
+
+
 def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     if _outside(ref, dra):
@@ -275,11 +279,15 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     stated = [any(_times_agree(rt, ot) for rt in ref.times) for ot in dra.times]
     n_stated = sum(stated)
     first, last = min(t.minutes for t in points), max(t.minutes for t in points)
+    # "dimulai 19.00 … berakhir 21.25" is a span a time may fall in; "keberangkatan pertama 05.30 dan
+    # terakhir 18.45" are two moments, not a span.
+    span = len(points) > 1 and _SPAN_WORDS_RE.search(ref.text, min(t.start for t in points),
+                                                     max(t.end for t in points)) is not None
     restated = draft_words_covered(ref.text, dra.text) >= 0.5
     for d, dt in enumerate(dra.times):
         if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
-        if len(points) > 1 and first <= dt.minutes <= last:
+        if span and first <= dt.minutes <= last:
             continue  # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between
         lo, hi = _span_tokens(dra, dt.start, dt.end)
         if _negated_before(dra, lo):

@@ -94,3 +94,13 @@ def test_figures_for_outside_the_references_subject_are_not_its_figures():
     assert find_clashes(reference, "Di luar masa tanggap darurat, layanan posko pengungsian berlangsung hingga pukul 18.00 WIB.") == []
     [clash] = find_clashes(reference, "Selama masa tanggap darurat, layanan posko pengungsian berlangsung pukul 05.00 WIB.")
     assert clash.draft == "pukul 05.00 WIB"
+
+
+def test_two_moments_are_no_span_a_time_may_fall_in():
+    # The first and last departures are two moments: the right digits in the wrong zone are a change.
+    ref = "Keberangkatan pertama dari Stasiun Mandai pukul 05.30 WITA dan keberangkatan terakhir pukul 18.45 WITA."
+    [clash] = find_clashes(ref, "Kereta berangkat pertama kali dari Stasiun Mandai pukul 05.30 WIB.")
+    assert clash.draft == "pukul 05.30 WIB"
+    # A start and an end are a span: a moment inside it is no change.
+    assert find_clashes("Upacara dimulai pukul 19.00 WIB dan berakhir pukul 21.25 WIB.",
+                        "Upacara berlangsung pukul 20.00 WIB.") == []
