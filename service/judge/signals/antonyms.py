@@ -113,6 +113,9 @@ def _side_forms(side: dict) -> set[str]:
 
 for _entry in _VOCAB["pairs"] + _THESAURUS["pairs"]:
     _pair(_entry["name"], _side_forms(_entry["a"]), _side_forms(_entry["b"]))
+# Pairs whose poles exclude a middle ("complementary": true): not one is the other (free / charged,
+# allowed / banned), so a negated word asserts the other pole. "tidak naik" is not "turun".
+_COMPLEMENTARY = frozenset(i for i, e in enumerate(_VOCAB["pairs"]) if e.get("complementary"))
 
 # Phrases where a lexicon word is idiomatic, not the antonymous sense.
 _ANTONYM_IDIOMS = re.compile(r"\b(?:" + "|".join(_VOCAB["idioms"]) + r")\b", _F)

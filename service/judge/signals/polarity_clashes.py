@@ -6,7 +6,7 @@ from __future__ import annotations
 from service.judge.signals.analysis import (
     _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _window_roots,
 )
-from service.judge.signals.antonyms import _ANTONYM_PAIRS
+from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
 from service.judge.signals.negation import (
     _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
 )
@@ -215,9 +215,12 @@ _COMPARATIVE = frozenset("lebih kurang more less".split())
 _THAN = frozenset("dari daripada than".split())
 
 
-def _antonym_blocked(a: _Analysis, i: int) -> bool:
-    """Contexts where an antonym word does not assert its pole."""
-    if _negated_at(a.tokens, i) is not None:
+def _antonym_blocked(a: _Analysis, i: int, pair: int = -1) -> bool:
+    """Contexts where an antonym word does not assert a pole (a negated word of a complementary pair
+    asserts the other one: see :func:`_poles`)."""
+    if pair in _COMPLEMENTARY:
+        pass  # negated, it asserts the other pole (see _poles)
+    elif _negated_at(a.tokens, i) is not None:
         return True  # "tidak turun" vs "naik" is not a clean contradiction
     near = range(max(0, i - 2), min(len(a.tokens), i + 3))
     if any(a.tokens[j][0] in _DISJUNCTION for j in near if a.clause[j] == a.clause[i]):
@@ -231,23 +234,43 @@ def _antonym_blocked(a: _Analysis, i: int) -> bool:
     return a.sentence[i] in a.cond_sentences
 
 
+def _none_exists_before(a: _Analysis, i: int) -> bool:
+    """"Tidak ada biaya yang dipungut": an existential negation earlier in the clause of token ``i``."""
+    toks = a.tokens
+    return any(toks[j][0] == "ada" and toks[j - 1][0] in ("tidak", "tak")
+               for j in range(max(1, i - 6), i) if a.clause[j] == a.clause[i])
+
+
+def _poles(a: _Analysis) -> list[tuple[int, int, int]]:
+    """The antonym words of a text with the pole each asserts: for a complementary pair a negated word
+    asserts the other pole ("tidak dipungut biaya" is "dibebaskan", "tidak diizinkan" is "dilarang")."""
+    out = []
+    for i, pi, side in a.antonyms:
+        if pi in _COMPLEMENTARY and (_negated_at(a.tokens, i) is not None or _none_exists_before(a, i)):
+            out.append((i, pi, 1 - side))
+        else:
+            out.append((i, pi, side))
+    return out
+
+
 def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
+    ref_poles, dra_poles = _poles(ref), _poles(dra)
     ref_sides: dict[int, set[int]] = {}
-    for _, pi, side in ref.antonyms:
+    for _, pi, side in ref_poles:
         ref_sides.setdefault(pi, set()).add(side)
     dra_sides: dict[int, set[int]] = {}
-    for _, pi, side in dra.antonyms:
+    for _, pi, side in dra_poles:
         dra_sides.setdefault(pi, set()).add(side)
     ref_words: dict[tuple[int, int], list[int]] = {}  # (pair, side) -> reference tokens, in order
-    for ri, pi, side in ref.antonyms:
+    for ri, pi, side in ref_poles:
         ref_words.setdefault((pi, side), []).append(ri)
     cover_cache: dict[int, tuple[int, int]] = {}  # draft clause -> coverage counts
     seen: set[int] = set()
-    for di, pi, side in dra.antonyms:
+    for di, pi, side in dra_poles:
         if pi in seen or ref_sides.get(pi) != {1 - side} or dra_sides.get(pi) != {side}:
             continue  # each text must use one side only, opposite to the other's
-        if _antonym_blocked(dra, di) or _existential_clause(dra, di):
+        if _antonym_blocked(dra, di, pi) or _existential_clause(dra, di):
             continue
         if _has_other_time(dra, di):
             continue  # "pernah menurun" (once fell) is about another time
@@ -260,7 +283,7 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             continue
         d_ctx = _window_roots(dra, di, di, 5)
         for ri in ref_words.get((pi, 1 - side), ()):
-            if _antonym_blocked(ref, ri):
+            if _antonym_blocked(ref, ri, pi):
                 continue
             if d_ctx.isdisjoint(_window_roots(ref, ri, ri, 6)):
                 continue

@@ -67,3 +67,22 @@ def test_each_lexicon_pair_fires_on_its_example(entry: dict) -> None:
     example = entry["example"]
     clashes = find_clashes(example["reference"], example["draft"])
     assert [c.rule for c in clashes if c.kind == "antonym"] == ["antonym:" + entry["name"]], clashes
+
+
+NEGATED = [e for e in json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/antonyms.json")
+                                 .read_text(encoding="utf-8"))["pairs"] if "negated_example" in e]
+
+
+@pytest.mark.parametrize("entry", NEGATED, ids=[e["name"] for e in NEGATED])
+def test_a_negated_word_of_a_complementary_pair_asserts_the_other_pole(entry):
+    example = entry["negated_example"]
+    clashes = find_clashes(example["reference"], example["draft"])
+    if entry["name"] == "mengizinkan/melarang":
+        assert clashes == []  # "tidak diizinkan" is "dilarang": the same pole
+    else:
+        assert [c.kind for c in clashes] == ["antonym"], example
+    # Negated on both sides, or not complementary ("tidak naik" is not "turun"): nothing.
+    assert find_clashes("Sertifikasi halal bagi usaha mikro tidak dipungut biaya.",
+                        "Sertifikasi halal bagi usaha mikro tidak dikenai biaya.") == []
+    assert find_clashes("Harga BBM bersubsidi tidak naik pada Desember.",
+                        "Harga BBM bersubsidi turun pada Desember.") == []
