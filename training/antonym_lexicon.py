@@ -84,7 +84,11 @@ def root_and_forms(word: str, vocabulary: set[str]) -> tuple[str, str]:
 # Words whose antonymous sense is rare in news text: "baru" is mostly the adverb "just, only now"
 # ("baru dapat diakses"), "lama" mostly "for a long time" (IndoNLI train: lama/baru fired on 10
 # pairs, 5 of them no contradiction).
-EXCLUDED = frozenset({"baru", "lama"})
+# Converses are no opposites ("dijual" and "dibeli" tell one sale from two sides; "memberi" and
+# "menerima" one gift), and bounds are the quantity rule's ("maksimal empat tempat tidur" against
+# "jarak minimal 1,5 meter" are two limits of two things).
+EXCLUDED = frozenset({"baru", "lama", "membeli", "menjual", "beli", "jual", "dibeli", "dijual", "memberi",
+                      "menerima", "meminjam", "meminjamkan", "maksimal", "minimal", "maksimum", "minimum"})
 
 
 def usable(word: str) -> bool:

@@ -37,8 +37,15 @@ def scope_of(text: str) -> tuple[str | None, str | None]:
     return (universal.group() if universal else None, restrictive.group() if restrictive else None)
 
 
+# A draft telling the past ("Tahun lalu tercatat … secara nasional") states no coverage of the policy.
+_PAST_RE = re.compile(r"\b(?:tahun lalu|bulan lalu|sebelumnya|sempat|pernah|last year|previously)\b", re.IGNORECASE)
+
+
 def scope_clashes(reference: str, draft: str) -> list[Clash]:
-    """One clash when one text is only universal and the other only restrictive."""
+    """One clash when one text is only universal and the other only restrictive (not for a draft telling
+    the past)."""
+    if _PAST_RE.search(draft):
+        return []
     r_all, r_some = scope_of(reference)
     d_all, d_some = scope_of(draft)
     if d_all and not d_some and r_some and not r_all:

@@ -234,10 +234,15 @@ def _antonym_blocked(a: _Analysis, i: int, pair: int = -1) -> bool:
     return a.sentence[i] in a.cond_sentences
 
 
+# Verbs through which a negation reaches a noun: "tidak ada biaya yang dipungut", "tidak mendapatkan
+# pembebasan", "tidak memperoleh izin".
+_LIGHT_VERBS = frozenset("ada mendapat mendapatkan memperoleh menerima diberi diberikan get gets receive receives".split())
+
+
 def _none_exists_before(a: _Analysis, i: int) -> bool:
-    """"Tidak ada biaya yang dipungut": an existential negation earlier in the clause of token ``i``."""
+    """A negation of a light verb just before token ``i`` in its clause ("tidak mendapatkan pembebasan")."""
     toks = a.tokens
-    return any(toks[j][0] == "ada" and toks[j - 1][0] in ("tidak", "tak")
+    return any(toks[j][0] in _LIGHT_VERBS and toks[j - 1][0] in ("tidak", "tak", "not", "no")
                for j in range(max(1, i - 6), i) if a.clause[j] == a.clause[i])
 
 

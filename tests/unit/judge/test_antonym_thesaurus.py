@@ -59,8 +59,16 @@ def test_generation_keeps_verb_and_adjective_opposites_with_their_roots(tmp_path
      "Sepanjang 2026 pemerintah menunda pembangunan sembilan bendungan baru."),
     ("Pembangunan sembilan bendungan baru dituntaskan sepanjang 2026.",
      "Pembangunan sembilan bendungan baru ditunda sepanjang 2026."),
-    ("Pemerintah membeli gabah petani dengan harga pembelian pemerintah.",
-     "Pemerintah menjual gabah petani dengan harga pembelian pemerintah."),
+    ("Lampu penerangan jalan di ruas tol itu hidup sepanjang malam.",
+     "Lampu penerangan jalan di ruas tol itu padam sepanjang malam."),
 ])
 def test_thesaurus_opposites_are_antonym_clashes(reference, draft):
     assert [c.kind for c in find_clashes(reference, draft)] == ["antonym"]
+
+
+def test_converses_and_bounds_are_left_out():
+    # One sale told from two sides, and two limits of two things, are no contradiction.
+    assert find_clashes("Tiket dapat dibeli paling cepat 60 hari sebelum keberangkatan.",
+                        "Tiket hanya dijual daring paling cepat 60 hari sebelum keberangkatan.") == []
+    assert find_clashes("Jarak antartempat tidur minimal 1,5 meter.",
+                        "Satu ruangan menampung maksimal empat tempat tidur dengan jarak 1,5 meter.") == []

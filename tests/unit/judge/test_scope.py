@@ -49,3 +49,9 @@ def test_every_cue_of_the_vocabulary_is_recognised():
         assert scope_of(f"Aturan ini berlaku {cue} wilayah.")[0], cue
     for cue in VOCAB["restrictive"]:
         assert scope_of(f"Aturan ini berlaku {cue} wilayah.")[1], cue
+
+
+def test_a_draft_telling_the_past_states_no_coverage():
+    reference = "Penyebaran nyamuk ber-Wolbachia dilakukan di lima kota percontohan."
+    assert scope_clashes(reference, "Tahun lalu tercatat lebih dari 200 ribu kasus demam berdarah secara nasional.") == []
+    assert scope_clashes(reference, "Penyebaran nyamuk ber-Wolbachia dilakukan secara nasional.")
