@@ -100,6 +100,11 @@ def observe_requests(app: Callable) -> Callable:
 
         try:
             await app(scope, receive, capture)
+        except Exception as exc:
+            # Refused before any response (the authentication middleware's 401 and 429, raised for the
+            # framework to answer): log and count the status the client gets, not a 500.
+            status["code"] = getattr(exc, "status_code", 500)
+            raise
         finally:
             elapsed = time.perf_counter() - started
             route = scope.get("path_template") or "unmatched"

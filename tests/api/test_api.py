@@ -178,6 +178,11 @@ async def test_timing_headers_and_metrics(api, client):
     text = (await client.get("/metrics", headers=sos)).text
     assert re.search(r'selaras_check_verdicts_total\{verdict="\w+"\} [1-9]', text)
     assert 'selaras_http_requests_total{method="POST",route="/v1/checks"' in text
+    # A refused key is counted (and logged) as the 401 the client gets, not as a server error.
+    refused = await client.post("/v1/checks", json={"text": "x"}, headers=auth("not-a-key"))
+    assert refused.status_code == 401
+    text = (await client.get("/metrics", headers=sos)).text
+    assert re.search(r'selaras_http_requests_total\{method="POST",route="[^"]*",status="401"\} [1-9]', text)
 
 
 async def test_published_statement_is_used_for_other_agencies_drafts(api, client):
