@@ -13,7 +13,7 @@ positions) into a fresh service core in this process, then
 - ``--grid`` prints attribution precision and recall over the cosine bars, to choose them
   (:mod:`service.judge.policy`); thresholds are chosen on this set, which is a development set.
 
-    python -m bench.vision_eval [--paragraphs] [--grid] [--json]
+    python -m bench.vision_eval [--data DIR] [--paragraphs] [--grid] [--json]
 """
 
 from __future__ import annotations
@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--paragraphs", action="store_true", help="load the missions as published paragraphs")
     ap.add_argument("--grid", action="store_true", help="attribution over a grid of cosine bars")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--data", type=Path, default=DATA, help="a set in the format of bench/vision (sentences.jsonl, "
+                                                             "drafts.jsonl)")
     args = ap.parse_args(argv)
 
     positions = [p for p in read_jsonl(ROOT / "samples" / "positions.jsonl")
@@ -127,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     snapshot = checker.corpus.snapshot()
     table = checker.vision.table(p for p in snapshot.positions.values() if p.in_effect(ON))
 
-    rows = read_jsonl(DATA / "sentences.jsonl")
+    rows = read_jsonl(args.data / "sentences.jsonl")
     texts = [r["text"] for r in rows]
     matches = match(table, texts, selaras.encoder.encode_blocking(texts), VISION_FLOOR, limit=5,
                     max_spread=VISION_MAX_SPREAD)
@@ -140,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         out["grid"] = [{"dense": d, "lexical": lx, **attribution(rows, matches, replace(bars, dense=d, lexical=lx),
                                                                    "mission")}
                        for d in (0.03, 0.035, 0.04, 0.045, 0.05, 0.06) for lx in (0.0, 0.005, 0.01, 0.015, 0.02)]
-    out["tension"] = tensions(checker, read_jsonl(DATA / "drafts.jsonl"))
+    out["tension"] = tensions(checker, read_jsonl(args.data / "drafts.jsonl"))
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
