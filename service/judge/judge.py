@@ -71,6 +71,7 @@ from service.judge.signals import (
     same_language, shared_content_words,
 )
 from service.judge.signals.quantities import _same_value as _equal_value
+from service.text.words import content_words
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
     Reason, message_of, reason,
@@ -316,6 +317,8 @@ def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, cove
     differs (every figure of the sentence in the passage) and on a restatement (most words shared both
     ways), in the other language highest. ``coverage``: the sentence's words in the passage."""
     needed = max(policy.contradiction_threshold, policy.contradiction_floor)
+    if _comparable_length(sentence, cand.passage, policy.comparable_length_ratio):
+        needed = max(needed, policy.comparable_length_contradiction)
     # Figures in digits or in words ("tetap lima ribu rupiah" against "tetap Rp5.000").
     has_figures = bool(_FIGURE_RE.search(sentence) or extract_quantities(sentence))
     if has_figures and figures_stated(cand.passage, sentence) and _words_stated(cand.passage, sentence):
@@ -342,6 +345,12 @@ def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
                                 or shared_content_words(*p) >= min_shared_words))
     scored = dict(zip(needed, classifier.predict(needed, scope))) if needed else {}
     return [scored.get(p, NEUTRAL) for p in pairs]
+
+
+def _comparable_length(sentence: str, passage: str, ratio: float) -> bool:
+    """The sentence has at least ``ratio`` as many content words as the passage: a statement read against
+    a statement, not the short hypothesis against a longer premise the classifier was trained on."""
+    return len(content_words(sentence)) >= ratio * max(1, len(content_words(passage)))
 
 
 def _words_stated(reference: str, draft: str) -> bool:
