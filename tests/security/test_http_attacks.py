@@ -222,8 +222,15 @@ def test_request_bursts_are_bounded(service):
     # Before: the burst equalled the per-minute rate (600 requests at once).
     server, new_key, _ = service
     with server.client(new_key(BULOG)) as c:
-        statuses = [c.get("/v1/positions", params={"limit": 1}).status_code for _ in range(31)]
-    assert statuses[:30] == [200] * 30 and statuses[30] == 429
+        started = time.monotonic()
+        statuses = []
+        while len(statuses) < 200 and 429 not in statuses:
+            statuses.append(c.get("/v1/positions", params={"limit": 1}).status_code)
+        elapsed = time.monotonic() - started
+    # The burst of 30 passes, then the bucket refills at the per-minute rate (600: 10 a second) only:
+    # with the counters in the records each request costs a write, so a slow machine earns a token or two.
+    assert statuses[:30] == [200] * 30 and statuses[-1] == 429
+    assert statuses.count(200) <= 30 + 10 * elapsed + 1, (statuses.count(200), elapsed)
 
 
 def test_a_check_past_its_time_budget_is_503_not_a_stalled_worker(tmp_path):
