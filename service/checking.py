@@ -167,8 +167,9 @@ class Checker:
                        vectors: np.ndarray) -> list[list[VisionMatch]]:
         """Each sentence's closest vision commitments among the vision positions in effect (same vectors)."""
         snapshot = retrieved.snapshot
-        positions = [p for p in snapshot.positions.values()
-                     if snapshot.current(p.id, p.version, on) is not None] if snapshot is not None else []
+        # Vision positions are a handful among thousands: filter by kind before the in-effect lookups.
+        positions = [p for p in snapshot.positions.values() if p.kind == PositionKind.VISION
+                     and snapshot.current(p.id, p.version, on) is not None] if snapshot is not None else []
         return match(self.vision.table(positions), [s.text for s in sentences], vectors, VISION_FLOOR,
                      max_spread=VISION_MAX_SPREAD)
 

@@ -67,10 +67,9 @@ from service.judge.institutions import institution_clashes
 from service.judge.policy import INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
-    Clash, cache_scope, draft_words_covered, extract_dates, extract_quantities, figures_stated, find_clashes,
-    same_language, shared_content_words,
+    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures,
+    same_language, shared_content_words, worded_figures_stated,
 )
-from service.judge.signals.quantities import _same_value as _equal_value
 from service.text.words import content_words
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
@@ -198,21 +197,24 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
             if whole is not None:
                 out.append(whole)
                 continue
+        either_way = (policy.rule_coverage_either_way
+                      and draft_words_covered(sentence, c.passage) >= policy.rule_either_way_min)
         # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
         # hybrid retrieval finds it by its wording although its dense cosine ranks it lower.
-        if c.similarity < floor and cover(i) < policy.lexical_clash_coverage and not (
-                policy.rule_coverage_either_way
-                and draft_words_covered(sentence, c.passage) >= policy.rule_either_way_min):
+        if c.similarity < floor and cover(i) < policy.lexical_clash_coverage and not either_way:
             out.append([])
             continue
-        covered = cover(i) >= policy.rule_min_coverage or (
-            policy.rule_coverage_either_way and draft_words_covered(sentence, c.passage) >= policy.rule_either_way_min)
-        clashes = find_clashes(c.passage, sentence) + scope_clashes(c.passage, sentence) if covered else []
-        # Institution clashes need only a shared subject (see INSTITUTION_MIN_SHARED).
-        if covered or shared_content_words(c.passage, sentence) >= INSTITUTION_MIN_SHARED:
-            clashes += institution_clashes(c.passage, sentence)
-        out.append(clashes)
+        out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way))
     return out
+
+
+def _clashes_with(reference: str, sentence: str, covered: bool) -> list[Clash]:
+    """The rule clashes of ``sentence`` against ``reference``: all of them when the two say largely the same
+    (``covered``), institution clashes also when they only share a subject (see INSTITUTION_MIN_SHARED)."""
+    clashes = find_clashes(reference, sentence) + scope_clashes(reference, sentence) if covered else []
+    if covered or shared_content_words(reference, sentence) >= INSTITUTION_MIN_SHARED:
+        clashes += institution_clashes(reference, sentence)
+    return clashes
 
 
 def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[Candidate],
@@ -230,10 +232,7 @@ def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[
         return None
     lead = related[max(leads, key=cover)].passage
     whole = f"{lead} {c.passage}"
-    covered = draft_words_covered(whole, sentence) >= policy.rule_min_coverage
-    clashes = (find_clashes(whole, sentence) + scope_clashes(whole, sentence)) if covered else []
-    if covered or shared_content_words(whole, sentence) >= INSTITUTION_MIN_SHARED:
-        clashes += institution_clashes(whole, sentence)
+    clashes = _clashes_with(whole, sentence, draft_words_covered(whole, sentence) >= policy.rule_min_coverage)
     return [k for k in clashes if k.reference not in lead]
 
 
@@ -320,8 +319,8 @@ def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, cove
     if _comparable_length(sentence, cand.passage, policy.comparable_length_ratio):
         needed = max(needed, policy.comparable_length_contradiction)
     # Figures in digits or in words ("tetap lima ribu rupiah" against "tetap Rp5.000").
-    has_figures = bool(_FIGURE_RE.search(sentence) or extract_quantities(sentence))
-    if has_figures and figures_stated(cand.passage, sentence) and _words_stated(cand.passage, sentence):
+    if (has_figures(sentence) and figures_stated(cand.passage, sentence)
+            and worded_figures_stated(cand.passage, sentence)):
         needed = max(needed, policy.same_figures_contradiction)
     if (coverage >= policy.restatement_coverage
             and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage):
@@ -353,14 +352,6 @@ def _comparable_length(sentence: str, passage: str, ratio: float) -> bool:
     return len(content_words(sentence)) >= ratio * max(1, len(content_words(passage)))
 
 
-def _words_stated(reference: str, draft: str) -> bool:
-    """Every figure the draft writes in words has an equal value in the reference."""
-    theirs = extract_quantities(reference)
-    return all(any(_equal_value(q, r) for r in theirs) for q in extract_quantities(draft)
-               if not _FIGURE_RE.search(q.text))
-
-
-_FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 

@@ -37,7 +37,7 @@ from service.judge.signals.figure_clashes import (
 from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
 from service.judge.signals.quantities import (
     _MAX_QUANTITIES, _RAW_QUANTITY_LIMIT, _extract_quantities_cached, _quantities_agree, extract_quantities,
-    figures_stated,
+    figures_stated, has_figures, worded_figures_stated,
 )
 from service.judge.signals.records import Clash, ClashKind, DateMention, Quantity, TimeMention
 from service.judge.signals.text import (
@@ -53,6 +53,8 @@ __all__ = [
     "extract_dates",
     "find_clashes",
     "figures_stated",
+    "has_figures",
+    "worded_figures_stated",
 ]
 
 # Also importable from here, as from the single module this package was: the records and

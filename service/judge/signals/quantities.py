@@ -411,6 +411,19 @@ def figures_stated(reference: str, draft: str) -> bool:
     return True
 
 
+def has_figures(text: str) -> bool:
+    """The text states a figure, in digits or in words ("Rp5.000", "lima ribu rupiah")."""
+    return bool(_FIGURE_RE.search(text) or extract_quantities(text))
+
+
+def worded_figures_stated(reference: str, draft: str) -> bool:
+    """Every figure the draft writes in words has an equal value in the reference (the digits' twin is
+    :func:`figures_stated`)."""
+    theirs = extract_quantities(reference)
+    return all(any(_same_value(q, r) for r in theirs) for q in extract_quantities(draft)
+               if not _FIGURE_RE.search(q.text))
+
+
 def _same_value(a: Quantity, b: Quantity) -> bool:
     """The same figure in another form: same measure and qualifier, equal value in the base unit.
     Stricter than :func:`_quantities_agree`, which lets rounded and bounded mentions agree."""
