@@ -11,7 +11,7 @@ from typing import Any, Callable
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 
 from service.checking import CheckTiming
-from service.domain import Report
+from service.domain import ConflictKind, Report
 
 access_log = logging.getLogger("selaras.access")
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
@@ -50,8 +50,10 @@ class Metrics:
             for kind in finding.kinds:
                 self.reasons.labels(str(kind)).inc()
             # Missions are a closed set the curators load (label values stay few).
+            # A sentence that advances a mission may conflict with a position for another reason: only a
+            # vision conflict is a tension.
+            relation = "tension" if ConflictKind.VISION in finding.kinds else "advances"
             for mission in dict.fromkeys(link.mission for link in finding.vision):
-                relation = "tension" if finding.relation == "conflicts" else "advances"
                 self.missions.labels(mission, relation).inc()
 
     def observe_decision(self, decision: str, kinds: list[str]) -> None:

@@ -57,6 +57,19 @@ async def test_reports_are_found_by_mission_and_counted_in_the_metrics(api, clie
     assert bad.status_code == 422
     metrics = (await client.get("/metrics")).text
     assert 'selaras_vision_sentences_total{mission="asta-cita-2",relation="advances"}' in metrics
+    # A sentence advancing a mission that conflicts with a position on a figure is no tension.
+    before = _count(metrics, "tension")
+    figure = await check(client, api.keys["esdm"], "Pemerintah memperkuat swasembada pangan dengan menambah "
+                                                   "anggaran Makan Bergizi Gratis 2026 menjadi Rp350 triliun.")
+    [finding] = figure["findings"]
+    assert finding["relation"] == "conflicts" and finding["vision"] and "vision" not in finding["kinds"]
+    assert _count((await client.get("/metrics")).text, "tension") == before
+
+
+def _count(metrics: str, relation: str) -> float:
+    line = next((l for l in metrics.splitlines()
+                 if l.startswith(f'selaras_vision_sentences_total{{mission="asta-cita-2",relation="{relation}"}}')), None)
+    return float(line.split()[-1]) if line else 0.0
 
 
 async def test_the_review_page_has_a_vision_section(api, client):
