@@ -111,6 +111,10 @@ def _ref(position: PositionRecord, commitment: str, label: str, passages: list[s
     seen: dict[tuple[str, ...], str] = {}
     for phrase in phrases:
         words = tuple(sorted(content_words(phrase)))
+        # A phrase that loses all but one word to stop words and short codes ("harga yang sama" -> "harga",
+        # "wilayah 3T" -> "wilayah") would match any sentence with that everyday word: not a key term.
+        if len(phrase.split()) >= 2 and len(words) == 1:
+            continue
         if words and words not in seen:
             seen[words] = phrase.strip()
     terms = tuple((text, words) for words, text in seen.items())

@@ -10,6 +10,7 @@ passes the commitments it matched). Linear: a bounded regex pass per kind.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -83,12 +84,31 @@ def find_tension(sentence: str, matches: list[VisionMatch]) -> Tension | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sehingga|agar|karena|sementara|namun|tetapi|while|but|so that)\b", _F)
+
+
+_LOOK_BACK = 160
+
+
+def _clause_start(breaks: list[int], at: int) -> int:
+    """Where the clause holding position ``at`` begins: the last clause break (comma, linking word) before
+    it; ``breaks`` are the sentence's break ends, found once (a bisect, so many cues stay linear)."""
+    k = bisect.bisect_right(breaks, at) - 1
+    return breaks[k] if k >= 0 else 0
+
+
 def _cue(sentence: str, pair: _Pair, kind: _Kind, m: VisionMatch) -> tuple[str, str] | None:
+    breaks: list[int] | None = None
     for a in pair.action.finditer(sentence):
         lo, hi = (max(0, a.start() - pair.window) if pair.either_order else a.end()), a.end() + pair.window
         span = sentence[lo:hi]
-        if kind.not_objects is not None and kind.not_objects.search(span):
-            continue  # stopping imports, closing illegal mines: for the vision, not against it
+        # The thing acted on may open the clause ("Biaya layanan ... dikurangi"): look back to its start.
+        if breaks is None:
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+        # At most _LOOK_BACK characters back, so a long sentence full of cues stays linear.
+        clause = sentence[max(_clause_start(breaks, a.start()), a.start() - _LOOK_BACK):hi]
+        if kind.not_objects is not None and kind.not_objects.search(clause):
+            continue  # stopping imports, closing illegal mines, cutting costs: for the vision, not against it
         o = pair.object.search(span)
         if o is not None:
             return a.group(), o.group()

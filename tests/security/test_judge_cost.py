@@ -22,6 +22,8 @@ import time
 import pytest
 
 from service.judge import signals
+from service.vision.tension import find_tension
+from tests.unit.vision.test_vision_rules import about
 from service.domain import Candidate
 from service.judge.judge import Judge
 from service.judge.signals import (
@@ -267,3 +269,14 @@ def test_caps_keep_the_first_mentions_in_text_order():
 ])
 def test_restated_figures_still_count_as_comparisons(reference, draft, rule, fires):
     assert (rule in [c.rule for c in find_clashes(reference, draft)]) is fires
+
+
+def test_tension_cues_in_a_long_clause_stay_linear():
+    """120,000 characters of a cut ("dikurangi") with nothing it acts on nearby, in one clause: each cue
+    looks back at most a bounded stretch for a cost or a waiting time (service/vision/tension.py), so
+    this takes ~0.3 s; looking back to the clause start took 43 s."""
+    sentence = "kesehatan " + "lorem " * 40 + "pelatihan dikurangi " * 6000
+    match = about(sentence, "asta-cita-4/kesehatan")
+    started = time.perf_counter()
+    assert find_tension(sentence, [match]) is None
+    assert time.perf_counter() - started < 10
