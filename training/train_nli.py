@@ -30,6 +30,7 @@ import platform
 import random
 import sys
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ from service.judge.nli import (
     unpack_trained,
 )
 from training.calibrate import calibrate_and_record
+from training.synthetic import DEFAULT_INDOSUM_DIR, GENERATOR, diagnostic_pairs, files_sha256, training_pairs
 from training.data import (
     DEFAULT_DATA_DIR, LABEL_INDEX, neighbour_pairs, read_indonli, sha256_text, split_heldout, write_meta,
 )
@@ -85,6 +87,9 @@ class TrainConfig:
     seed: int = 13
     holdout_frac: float = 0.1
     neighbours: int = 600
+    synthetic: int = 0  # pairs made from IndoSum sentences (training.synthetic); 0: IndoNLI only
+    indosum_dir: Path = DEFAULT_INDOSUM_DIR
+    diagnostic: int = 1500  # synthetic pairs from held-out IndoSum articles, scored by kind after training
     max_tokens: int = MAX_TOKENS
     limit: int | None = None  # train on the first LIMIT (shuffled) training pairs only
     threads: int = 1  # one thread was faster than two on the shared 2-core box
@@ -206,6 +211,21 @@ def classifier_metrics(logits: torch.Tensor, labels: torch.Tensor) -> dict[str, 
     return out
 
 
+def kind_metrics(logits: torch.Tensor, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Argmax accuracy per synthetic kind (``c:figure``, ``e:same``, ...), and P(contradiction) >= 0.5
+    on the pairs that are not contradictions (the restatement false alarms the judge fears)."""
+    pred = logits.argmax(-1).tolist()
+    p_c = torch.softmax(logits, -1)[:, LABEL_INDEX["c"]].tolist()
+    out: dict[str, Any] = {}
+    for kind in sorted({r["kind"] for r in rows}):
+        idx = [i for i, r in enumerate(rows) if r["kind"] == kind]
+        right = sum(pred[i] == LABEL_INDEX[rows[i]["label"]] for i in idx)
+        out[kind] = {"n": len(idx), "accuracy": round(right / len(idx), 4)}
+    calm = [i for i, r in enumerate(rows) if r["label"] != "c"]
+    out["not_c_with_p_c_over_half"] = round(sum(p_c[i] >= 0.5 for i in calm) / max(1, len(calm)), 4)
+    return out
+
+
 def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
     """Softmax temperature minimising held-out NLL (golden-section search on log T)."""
     lo, hi = math.log(0.25), math.log(4.0)
@@ -249,16 +269,18 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     if cfg.limit:
         train_rows = train_rows[: cfg.limit]
     extra = neighbour_pairs(train_rows, cfg.neighbours, cfg.seed)
-    fit_rows = train_rows + extra
+    synthetic = [p.row() for p in training_pairs(cfg.indosum_dir, cfg.synthetic, cfg.seed)] if cfg.synthetic else []
+    diagnostic = [p.row() for p in diagnostic_pairs(cfg.indosum_dir, cfg.diagnostic, cfg.seed)] if cfg.synthetic else []
+    fit_rows = train_rows + extra + synthetic
     val_rows = read_indonli(val_file)
     cfg.work_dir.mkdir(parents=True, exist_ok=True)
     heldout_path = cfg.work_dir / "heldout.jsonl"
     with open(heldout_path, "w", encoding="utf-8") as fh:
         for r in held_rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    log.info("pairs: %d train (+%d neighbour neutrals), %d held-out (%d premises), %d val; held-out slice -> %s",
-             len(train_rows), len(extra), len(held_rows), len({r['premise'] for r in held_rows}), len(val_rows),
-             heldout_path)
+    log.info("pairs: %d train (+%d neighbour neutrals, +%d synthetic), %d held-out (%d premises), %d val; "
+             "held-out slice -> %s", len(train_rows), len(extra), len(synthetic), len(held_rows),
+             len({r['premise'] for r in held_rows}), len(val_rows), heldout_path)
 
     model, fingerprint = build_model(base, cfg.layers, cfg.dropout)
     tokenizer = PairTokenizer(base, cfg.max_tokens)
@@ -336,6 +358,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     val_cache = build_cache(model, tokenizer, val_rows, cfg.work_dir / "val.pt", tag)
     metrics = {"heldout": classifier_metrics(held_logits, held_cache.labels),
                "val": classifier_metrics(predict_logits(model, val_cache), val_cache.labels)}
+    if diagnostic:
+        diag_cache = build_cache(model, tokenizer, diagnostic, cfg.work_dir / "diagnostic.pt", tag)
+        metrics["synthetic_diagnostic"] = kind_metrics(predict_logits(model, diag_cache), diagnostic)
     log.info("best epoch %d; classifier argmax: held-out %s; val %s; temperature %.3f", best_epoch,
              metrics["heldout"], metrics["val"], temperature)
 
@@ -362,7 +387,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         "head": "[CLS ; masked mean] -> dense 384 -> tanh -> 3",
         "seed": cfg.seed,
         "hyper_parameters": {k: v for k, v in asdict(cfg).items()
-                             if k not in ("data_dir", "base_model", "cache_dir", "out_dir", "calibrate", "extra")},
+                             if k not in ("data_dir", "base_model", "cache_dir", "out_dir", "calibrate", "extra", "indosum_dir")},
         "data": {
             "dir": str(cfg.data_dir),
             "train_sha256": sha256_file(train_file),
@@ -374,6 +399,11 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             "heldout_premises_sha256": sha256_text("\n".join(sorted({r["premise"] for r in held_rows}))),
             "heldout_rule": "sorted distinct train premises shuffled with random.Random(seed); first "
                             "holdout_frac of them (all their pairs) held out",
+            "synthetic": ({"generator": GENERATOR, "pairs": len(synthetic), "diagnostic_pairs": len(diagnostic),
+                           "by_kind": dict(sorted(Counter(r["kind"] for r in synthetic).items())),
+                           "indosum_dir": str(cfg.indosum_dir), "indosum_sha256": files_sha256(cfg.indosum_dir),
+                           "articles": "split by a hash of the article id: 15 % diagnostic, never trained on"}
+                          if synthetic else None),
         },
         "best_epoch": best_epoch,
         "history": history,
@@ -404,6 +434,7 @@ def main_train(args: Any) -> int:
         cache_dir=Path(args.cache_dir), out_dir=Path(args.out) if args.out else WEIGHTS_DIR, layers=args.layers, epochs=args.epochs,
         lr=args.lr, layer_decay=args.layer_decay, batch_size=args.batch_size, seed=args.seed, limit=args.limit, threads=args.threads,
         neighbours=args.neighbours, calibrate=not args.no_calibrate, storage=args.storage,
+        synthetic=args.synthetic, indosum_dir=Path(args.indosum) if args.indosum else DEFAULT_INDOSUM_DIR,
     )
     if args.calibrate_only:
         heldout = cfg.work_dir / "heldout.jsonl"
