@@ -57,6 +57,7 @@ from service.judge.nli import (
     unpack_trained,
 )
 from training.calibrate import calibrate_and_record
+from training import crosslingual
 from training.synthetic import DEFAULT_INDOSUM_DIR, GENERATOR, diagnostic_pairs, files_sha256, training_pairs
 from training.data import (
     DEFAULT_DATA_DIR, LABEL_INDEX, neighbour_pairs, read_indonli, sha256_text, split_heldout, write_meta,
@@ -90,6 +91,7 @@ class TrainConfig:
     synthetic: int = 0  # pairs made from IndoSum sentences (training.synthetic); 0: IndoNLI only
     indosum_dir: Path = DEFAULT_INDOSUM_DIR
     diagnostic: int = 1500  # synthetic pairs from held-out IndoSum articles, scored by kind after training
+    crosslingual: int = 0  # English-Indonesian template pairs (training.crosslingual); 0: none
     max_tokens: int = MAX_TOKENS
     limit: int | None = None  # train on the first LIMIT (shuffled) training pairs only
     threads: int = 1  # one thread was faster than two on the shared 2-core box
@@ -271,6 +273,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     extra = neighbour_pairs(train_rows, cfg.neighbours, cfg.seed)
     synthetic = [p.row() for p in training_pairs(cfg.indosum_dir, cfg.synthetic, cfg.seed)] if cfg.synthetic else []
     diagnostic = [p.row() for p in diagnostic_pairs(cfg.indosum_dir, cfg.diagnostic, cfg.seed)] if cfg.synthetic else []
+    if cfg.crosslingual:
+        synthetic += [p.row() for p in crosslingual.generate(cfg.crosslingual, cfg.seed)]
+        diagnostic += [p.row() for p in crosslingual.generate(max(100, cfg.crosslingual // 4), cfg.seed, diagnostic=True)]
     fit_rows = train_rows + extra + synthetic
     val_rows = read_indonli(val_file)
     cfg.work_dir.mkdir(parents=True, exist_ok=True)
@@ -399,7 +404,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             "heldout_premises_sha256": sha256_text("\n".join(sorted({r["premise"] for r in held_rows}))),
             "heldout_rule": "sorted distinct train premises shuffled with random.Random(seed); first "
                             "holdout_frac of them (all their pairs) held out",
-            "synthetic": ({"generator": GENERATOR, "pairs": len(synthetic), "diagnostic_pairs": len(diagnostic),
+            "synthetic": ({"generator": GENERATOR if cfg.synthetic else None,
+                           "crosslingual_generator": crosslingual.GENERATOR if cfg.crosslingual else None,
+                           "pairs": len(synthetic), "diagnostic_pairs": len(diagnostic),
                            "by_kind": dict(sorted(Counter(r["kind"] for r in synthetic).items())),
                            "indosum_dir": str(cfg.indosum_dir), "indosum_sha256": files_sha256(cfg.indosum_dir),
                            "articles": "split by a hash of the article id: 15 % diagnostic, never trained on"}
@@ -434,7 +441,7 @@ def main_train(args: Any) -> int:
         cache_dir=Path(args.cache_dir), out_dir=Path(args.out) if args.out else WEIGHTS_DIR, layers=args.layers, epochs=args.epochs,
         lr=args.lr, layer_decay=args.layer_decay, batch_size=args.batch_size, seed=args.seed, limit=args.limit, threads=args.threads,
         neighbours=args.neighbours, calibrate=not args.no_calibrate, storage=args.storage,
-        synthetic=args.synthetic, indosum_dir=Path(args.indosum) if args.indosum else DEFAULT_INDOSUM_DIR,
+        synthetic=args.synthetic, crosslingual=args.crosslingual, indosum_dir=Path(args.indosum) if args.indosum else DEFAULT_INDOSUM_DIR,
     )
     if args.calibrate_only:
         heldout = cfg.work_dir / "heldout.jsonl"
