@@ -18,6 +18,7 @@ from pathlib import Path
 
 from service.judge.signals import Clash, scoped_cache
 from service.messages import CONFLICT, reason
+from service.text.words import translations
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "institutions.json").read_text(encoding="utf-8"))
 _CUES = sorted(_VOCAB["cues_id"] + _VOCAB["cues_en"], key=len, reverse=True)
@@ -67,9 +68,14 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.casefold() not in ("dan", "and", "of", "the")).upper()
 
 
+def _rendered(words: set[str]) -> set[str]:
+    """Name words with the Indonesian renderings of English ones ("Ministry of Finance" -> keuangan)."""
+    return words | {t for w in words for t in translations(w)}
+
+
 def same_institution(a: str, b: str) -> bool:
-    """One institution written two ways: shared name words, or one the other's acronym."""
-    if _words(a) & _words(b):
+    """One institution written two ways: shared name words (in either language), or one the other's acronym."""
+    if _rendered(_words(a)) & _rendered(_words(b)):
         return True
     short_a, short_b = a.replace(" ", ""), b.replace(" ", "")
     return (short_a.isupper() and short_a == _acronym(b)) or (short_b.isupper() and short_b == _acronym(a))

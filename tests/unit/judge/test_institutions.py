@@ -33,6 +33,11 @@ def test_one_institution_written_two_ways_is_the_same():
     assert same_institution("BP Tapera", "Badan Pengelola Tabungan Perumahan Rakyat Tapera")
     assert same_institution("BNPB", "Badan Nasional Penanggulangan Bencana")
     assert not same_institution("Kementerian Sosial", "Badan Gizi Nasional")
+    # in the other language: the English name's words rendered through the bilingual lexicon
+    assert same_institution("the Ministry of Finance", "Kementerian Keuangan")
+    assert not same_institution("the Ministry of Trade", "Kementerian Keuangan")
+    assert institution_clashes("Pinjaman luar negeri itu dikelola oleh Kementerian Keuangan.",
+                               "The foreign loans are managed by the Ministry of Finance.") == []
 
 
 def test_different_institutions_in_the_same_role_clash():
