@@ -84,6 +84,12 @@ def _exclusion(a: _Analysis, p: int) -> bool:
     return toks[p][0] in _APPLIES and p + 1 < len(toks) and toks[p + 1][0] in _EXCEPTED
 
 
+def _free_of(a: _Analysis, k: int) -> bool:
+    """Token ``k`` is the first half of an English "X-free" compound ("interest-free", "duty-free"): a no."""
+    return (k + 1 < len(a.tokens) and a.tokens[k + 1][0] == "free"
+            and a.text[a.tokens[k][2]:a.tokens[k + 1][1]] in ("-", "‑", "–"))
+
+
 def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> list[Clash]:
     out: list[Clash] = []
     toks = neg.tokens
@@ -120,6 +126,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
             if not neg_irrealis and toks[i][0] in _NOT_YET and _irrealis_before(pos, k):
                 continue  # "akan menaikkan" vs "belum menaikkan" is not a contradiction;
                 # "akan menaikkan" vs "tidak menaikkan" is (a plan against an official "no")
+            if _free_of(pos, k):
+                continue  # "interest-free loans" says no interest, as "tanpa bunga" does
             if k > 0 and pos.tokens[k - 1][0] in _COMPARATIVE:
                 continue  # "lebih suka X daripada Y" vs "tidak suka Y"
             if any(pos.tokens[j][0] in _PROHIBITIVE for j in range(max(0, k - 2), k)):

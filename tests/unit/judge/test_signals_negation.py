@@ -133,3 +133,13 @@ def test_a_statement_inside_an_attribution_is_compared_on_its_own_words():
 def test_a_ban_is_no_assertion_against_a_negated_permit():
     assert find_clashes("No export permit for raw bauxite will be issued this year.",
                         "Larangan ekspor bauksit mentah tetap berlaku tahun ini.") == []
+
+
+def test_an_english_free_compound_is_a_no():
+    """"interest-free" says no interest, as "tanpa bunga" does; "interest-bearing" asserts it."""
+    reference = ("Kementerian Pendidikan Tinggi meluncurkan skema pinjaman pendidikan tanpa bunga bagi mahasiswa "
+                 "program sarjana mulai tahun akademik 2026/2027.")
+    draft = "The higher education ministry is launching interest-free study loans for undergraduates from 2026/2027."
+    assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []
+    bearing = draft.replace("interest-free", "interest-bearing")
+    assert [c.kind for c in find_clashes(reference, bearing)] == ["negation"]
