@@ -84,6 +84,22 @@ def _exclusion(a: _Analysis, p: int) -> bool:
     return toks[p][0] in _APPLIES and p + 1 < len(toks) and toks[p + 1][0] in _EXCEPTED
 
 
+def _in_relative(a: _Analysis, i: int) -> bool:
+    """The negator ``i`` sits in a relative clause that says which ones: "yang" (who, which) at most three
+    words before it in its clause ("Produsen yang kemasannya tidak memenuhi takaran ... wajib menarik"),
+    or an English "not" right after a noun rather than an auxiliary ("Phones not registered ...")."""
+    toks = a.tokens
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if a.clause[j] != a.clause[i]:
+            break
+        if toks[j][0] in _RELATIVE:
+            return True
+    if toks[i][0] != "not" or i == 0 or not toks[i - 1][0].isalpha():
+        return False
+    # no auxiliary shortly before ("will definitely not raise" is the clause's own negation)
+    return not any(toks[j][0] in _EN_AUXILIARIES for j in range(max(0, i - 3), i))
+
+
 def _free_of(a: _Analysis, k: int) -> bool:
     """Token ``k`` is the first half of an English "X-free" compound ("interest-free", "duty-free"): a no."""
     return (k + 1 < len(a.tokens) and a.tokens[k + 1][0] == "free"
@@ -99,7 +115,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
             continue
         if neg.sentence[i] in neg.cond_sentences or _existential_clause(neg, i):
             continue
-        if i > 0 and toks[i - 1][0] in _RELATIVE:
+        if _in_relative(neg, i):
             continue  # "Pemudik yang tidak melakukan verifikasi" names who, it asserts no "not doing"
         p = _predicate(neg, i)
         if p is None:
@@ -218,6 +234,10 @@ _RELATIVE = frozenset("yang who which that".split())
 # Words that forbid or stop what follows them: the predicate after them is not asserted.
 _PROHIBITIVE = frozenset("larangan dilarang melarang pelarangan moratorium penghentian menghentikan dihentikan "
                          "ban banned banning prohibited prohibition halt halted".split())
+# English puts a clause's "not" after an auxiliary ("will not", "are not"); after a noun it opens a
+# reduced relative: "Phones not registered within 90 days will be blocked" names which phones.
+_EN_AUXILIARIES = frozenset("""is are was were be been being am do does did will would shall should can could may might
+must has have had need needs ought to""".split())
 _DISJUNCTION = frozenset("atau ataupun maupun or either whether apakah".split())
 _COMPARATIVE = frozenset("lebih kurang more less".split())
 _THAN = frozenset("dari daripada than".split())

@@ -143,3 +143,19 @@ def test_an_english_free_compound_is_a_no():
     assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []
     bearing = draft.replace("interest-free", "interest-bearing")
     assert [c.kind for c in find_clashes(reference, bearing)] == ["negation"]
+
+
+@pytest.mark.parametrize("reference, draft", [
+    ("Produsen wajib memenuhi takaran satu liter pada setiap kemasan Minyakita.",
+     "Produsen yang kemasannya tidak memenuhi takaran satu liter wajib menarik produknya."),
+    ("Registration must be completed at the airport customs desk within 90 days of arrival.",
+     "Phones not registered within 90 days of arrival will be blocked from local networks."),
+])
+def test_a_negated_relative_clause_says_which_ones_not_no(reference, draft):
+    assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []
+
+
+def test_an_english_clause_negation_after_an_adverb_still_counts():
+    reference = "The government will raise the price of subsidised fuel in January 2026."
+    draft = "The government will definitely not raise the price of subsidised fuel in January 2026."
+    assert [c.kind for c in find_clashes(reference, draft)] == ["negation"]
