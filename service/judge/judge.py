@@ -204,14 +204,18 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         if c.similarity < floor and cover(i) < policy.lexical_clash_coverage and not either_way:
             out.append([])
             continue
-        out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way))
+        out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,
+                                 cover(i) >= policy.scope_min_coverage or either_way))
     return out
 
 
-def _clashes_with(reference: str, sentence: str, covered: bool) -> list[Clash]:
+def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool) -> list[Clash]:
     """The rule clashes of ``sentence`` against ``reference``: all of them when the two say largely the same
-    (``covered``), institution clashes also when they only share a subject (see INSTITUTION_MIN_SHARED)."""
-    clashes = find_clashes(reference, sentence) + scope_clashes(reference, sentence) if covered else []
+    (``covered``; the scope cues, which name no subject, only when they say more of the same:
+    ``scope_covered``), institution clashes also when they only share a subject (INSTITUTION_MIN_SHARED)."""
+    clashes = find_clashes(reference, sentence) if covered else []
+    if covered and scope_covered:
+        clashes += scope_clashes(reference, sentence)
     if covered or shared_content_words(reference, sentence) >= INSTITUTION_MIN_SHARED:
         clashes += institution_clashes(reference, sentence)
     return clashes
@@ -232,7 +236,8 @@ def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[
         return None
     lead = related[max(leads, key=cover)].passage
     whole = f"{lead} {c.passage}"
-    clashes = _clashes_with(whole, sentence, draft_words_covered(whole, sentence) >= policy.rule_min_coverage)
+    covered = draft_words_covered(whole, sentence)
+    clashes = _clashes_with(whole, sentence, covered >= policy.rule_min_coverage, covered >= policy.scope_min_coverage)
     return [k for k in clashes if k.reference not in lead]
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from service.domain import Candidate, PassageRef
+from service.judge.judge import Judge
 from service.judge.scope import scope_clashes, scope_of
 
 VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/scope.json").read_text())
@@ -55,3 +57,16 @@ def test_a_draft_telling_the_past_states_no_coverage():
     reference = "Penyebaran nyamuk ber-Wolbachia dilakukan di lima kota percontohan."
     assert scope_clashes(reference, "Tahun lalu tercatat lebih dari 200 ribu kasus demam berdarah secara nasional.") == []
     assert scope_clashes(reference, "Penyebaran nyamuk ber-Wolbachia dilakukan secara nasional.")
+
+
+def test_scope_cues_need_the_same_subject_not_just_the_same_places():
+    """The scope cues name no subject: a pilot of digital social aid "terbatas di 10 kabupaten dan kota" says
+    nothing about HPV immunisation "di semua kabupaten dan kota", though both share "dilaksanakan",
+    "kabupaten" and "kota" (the judge's scope_min_coverage)."""
+    pilot = Candidate("Uji coba penyaluran bantuan sosial berbasis identitas kependudukan digital pada 2026 "
+                      "dilaksanakan terbatas di 10 kabupaten dan kota.", 0.90, PassageRef(position_id="p-bansos"))
+    [j] = Judge().judge(["Imunisasi HPV bagi siswi kelas 5 dan 6 SD dilaksanakan di semua kabupaten dan kota."], [[pilot]])
+    assert j.relation != "conflicts"
+    [j] = Judge().judge(["Penyaluran bantuan sosial berbasis identitas kependudukan digital pada 2026 dilaksanakan di "
+                         "semua kabupaten dan kota."], [[pilot]])
+    assert j.relation == "conflicts" and "scope" in j.kinds
