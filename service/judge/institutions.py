@@ -78,7 +78,24 @@ def same_institution(a: str, b: str) -> bool:
     if _rendered(_words(a)) & _rendered(_words(b)):
         return True
     short_a, short_b = a.replace(" ", ""), b.replace(" ", "")
-    return (short_a.isupper() and short_a == _acronym(b)) or (short_b.isupper() and short_b == _acronym(a))
+    if (short_a.isupper() and short_a == _acronym(b)) or (short_b.isupper() and short_b == _acronym(a)):
+        return True
+    # An acronym after a head ("Ditjen PSDKP") for the name written out after its own head ("Direktorat
+    # Jenderal Pengawasan Sumber Daya Kelautan dan Perikanan").
+    return bool(_acronyms_in(a) & {_acronym(_name_part(b))} or _acronyms_in(b) & {_acronym(_name_part(a))})
+
+
+def _acronyms_in(name: str) -> set[str]:
+    return {w for w in name.split() if len(w) >= 3 and w.isupper()}
+
+
+def _name_part(name: str) -> str:
+    """The name without its head words ("Direktorat Jenderal", "Kementerian")."""
+    return " ".join(w for w in name.split() if w.casefold() not in _HEADS and w.casefold() not in _TITLE_WORDS)
+
+
+# Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
+_TITLE_WORDS = frozenset({"jenderal", "ditjen", "deputi", "general", "directorate"})
 
 
 def institution_clashes(reference: str, draft: str) -> list[Clash]:

@@ -33,6 +33,9 @@ def test_one_institution_written_two_ways_is_the_same():
     assert same_institution("BP Tapera", "Badan Pengelola Tabungan Perumahan Rakyat Tapera")
     assert same_institution("BNPB", "Badan Nasional Penanggulangan Bencana")
     assert not same_institution("Kementerian Sosial", "Badan Gizi Nasional")
+    # an acronym after a head for the name spelled out after its own head
+    assert same_institution("Ditjen PSDKP", "Direktorat Jenderal Pengawasan Sumber Daya Kelautan dan Perikanan")
+    assert not same_institution("Ditjen PSDKP", "Direktorat Jenderal Perhubungan Laut")
     # in the other language: the English name's words rendered through the bilingual lexicon
     assert same_institution("the Ministry of Finance", "Kementerian Keuangan")
     assert not same_institution("the Ministry of Trade", "Kementerian Keuangan")
