@@ -43,6 +43,14 @@ def test_one_institution_written_two_ways_is_the_same():
                                "The foreign loans are managed by the Ministry of Finance.") == []
 
 
+@pytest.mark.parametrize("name", ["Majelis Ulama Indonesia", "Dewan Kehormatan Penyelenggara Pemilu", "Mahkamah Agung",
+                                  "Balai Besar Wilayah Sungai Citarum", "Pemprov Jawa Barat"])
+def test_heads_of_councils_courts_and_regional_governments_make_names(name):
+    reference = "Sertifikat halal diterbitkan oleh BPJPH setelah penetapan kehalalan produk."
+    [clash] = institution_clashes(reference, f"Sertifikat halal diterbitkan oleh {name}.")
+    assert name in clash.reason
+
+
 def test_different_institutions_in_the_same_role_clash():
     reference = "Pelaksanaan Makan Bergizi Gratis dikelola oleh Badan Gizi Nasional."
     [clash] = institution_clashes(reference, "Pelaksanaan Makan Bergizi Gratis berada di bawah koordinasi Kementerian Sosial.")
