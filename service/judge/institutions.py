@@ -55,6 +55,13 @@ def slots(text: str) -> tuple[Slot, ...]:
     return tuple(out)
 
 
+def without_slots(text: str) -> str:
+    """``text`` without its responsibility slots (cue and name): what it says besides who does it."""
+    for slot in slots(text):
+        text = text.replace(slot.text, " ")
+    return text
+
+
 def _is_institution(name: str) -> bool:
     words = name.split()
     return words[0].casefold() in _HEADS or any(len(w) >= 3 and w.isupper() for w in words)
@@ -68,6 +75,12 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.casefold() not in ("dan", "and", "of", "the")).upper()
 
 
+def _own_words(name: str, other: set[str]) -> set[str]:
+    """Full words of ``name`` (not acronyms, not head or filler words) that the other name lacks in any rendering."""
+    words = {w.casefold().strip(".") for w in name.split() if len(w) >= 4 and not w.isupper()}
+    return {w for w in words - _STOP_NAME_WORDS - _HEADS - _TITLE_WORDS if not ({w} | set(translations(w))) & other}
+
+
 def _rendered(words: set[str]) -> set[str]:
     """Name words with the Indonesian renderings of English ones ("Ministry of Finance" -> keuangan)."""
     return words | {t for w in words for t in translations(w)}
@@ -75,8 +88,11 @@ def _rendered(words: set[str]) -> set[str]:
 
 def same_institution(a: str, b: str) -> bool:
     """One institution written two ways: shared name words (in either language), or one the other's acronym."""
-    if _rendered(_words(a)) & _rendered(_words(b)):
-        return True
+    rendered_a, rendered_b = _rendered(_words(a)), _rendered(_words(b))
+    if rendered_a & rendered_b:
+        # Sharing a word is not enough when each name also has a word of its own: "BPJS Kesehatan" is not
+        # "BPJS Ketenagakerjaan", "Dinas Kesehatan Provinsi Bali" not "Dinas Kesehatan Kabupaten Badung".
+        return not (_own_words(a, rendered_b) and _own_words(b, rendered_a))
     short_a, short_b = a.replace(" ", ""), b.replace(" ", "")
     if (short_a.isupper() and short_a == _acronym(b)) or (short_b.isupper() and short_b == _acronym(a)):
         return True

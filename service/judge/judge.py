@@ -63,8 +63,8 @@ from itertools import takewhile
 from typing import Any, Protocol
 
 from service.domain import Candidate, ConflictKind, PositionKind, Relation
-from service.judge.institutions import institution_clashes
-from service.judge.policy import INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
+from service.judge.institutions import institution_clashes, without_slots
+from service.judge.policy import INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures,
@@ -216,7 +216,11 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     clashes = find_clashes(reference, sentence) if covered else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence)
-    if covered or shared_content_words(reference, sentence) >= INSTITUTION_MIN_SHARED:
+    # Who does it is compared when the two share a subject besides the slots themselves: "dikelola oleh
+    # Badan Pengelola ..." shares "dikelola", "pengelola" with any other fund's manager.
+    ref_core, sentence_core = without_slots(reference), without_slots(sentence)
+    if (draft_words_covered(ref_core, sentence_core) >= INSTITUTION_MIN_COVERAGE
+            or shared_content_words(ref_core, sentence_core) >= INSTITUTION_MIN_SHARED):
         clashes += institution_clashes(reference, sentence)
     return clashes
 

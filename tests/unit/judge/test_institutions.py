@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from service.domain import Candidate, PassageRef
 from service.judge.institutions import _CUES, institution_clashes, same_institution, slots
+from service.judge.judge import Judge
 
 VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/institutions.json").read_text())
 
@@ -36,6 +38,9 @@ def test_one_institution_written_two_ways_is_the_same():
     # an acronym after a head for the name spelled out after its own head
     assert same_institution("Ditjen PSDKP", "Direktorat Jenderal Pengawasan Sumber Daya Kelautan dan Perikanan")
     assert not same_institution("Ditjen PSDKP", "Direktorat Jenderal Perhubungan Laut")
+    # a shared word is not enough when each name has a word of its own
+    assert not same_institution("BPJS Kesehatan", "BPJS Ketenagakerjaan")
+    assert same_institution("BPJS Kesehatan", "BPJS Kesehatan Cabang Denpasar")
     # in the other language: the English name's words rendered through the bilingual lexicon
     assert same_institution("the Ministry of Finance", "Kementerian Keuangan")
     assert not same_institution("the Ministry of Trade", "Kementerian Keuangan")
@@ -96,3 +101,15 @@ def test_any_passive_verb_with_its_agent_is_a_responsibility_slot(reference, dra
     [clash] = institution_clashes(reference, draft)
     assert clash.kind == "institution"
     assert institution_clashes(reference, reference) == []
+
+
+def test_who_manages_another_fund_is_no_clash():
+    """Slots alone ("dikelola oleh Badan Pengelola ...") are no shared subject: the judge compares who does
+    it when the texts share words besides their slots."""
+    housing = Candidate("Penyaluran dana FLPP dikelola oleh Badan Pengelola Tabungan Perumahan Rakyat (BP Tapera).",
+                        0.89, PassageRef(position_id="p-flpp"))
+    [j] = Judge().judge(["Dana pungutan dikelola Badan Pengelola Dana Perkebunan dan terutama dipakai untuk "
+                         "peremajaan sawit rakyat."], [[housing]])
+    assert j.relation != "conflicts"
+    [j] = Judge().judge(["Penyaluran dana FLPP dikelola oleh Kementerian Keuangan."], [[housing]])
+    assert j.relation == "conflicts" and "institution" in j.kinds
