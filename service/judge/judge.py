@@ -291,7 +291,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
             supports.append((cand, reason(SUPPORT_CLASSIFIER, title=title, p=round(p_e, 2),
                                           similarity=round(cand.similarity, 2))))
             firmly_backed |= not _is_statement(cand)
-        elif cand.similarity >= policy.paraphrase_threshold:
+        elif cand.similarity >= policy.paraphrase_threshold and cover(i) >= policy.paraphrase_min_coverage:
             supports.append((cand, reason(SUPPORT_RESTATES, title=title, similarity=round(cand.similarity, 2))))
             firmly_backed |= not _is_statement(cand)
         elif high and scored and p_e >= policy.high_similarity_entailment:

@@ -123,6 +123,9 @@ class JudgePolicy:
     # On IndoNLI val, pairs at >= 0.97 are 69 % entailments; on the held-out slice the rule costs one
     # pair in 1,017.
     paraphrase_threshold: float = 0.97
+    # ... and "almost word for word" has to hold for the words too: a draft sentence that adds "mencabut"
+    # (lifts) to a position's title "Larangan pemasukan babi ke Bali" is at cosine 0.98 with it.
+    paraphrase_min_coverage: float = 0.8
     rule_veto_neutral: float = 1.01  # > 1: never (no classifier, or calibration chose none)
     # The veto is for passages about another event ("Kamis (7/12)" vs "Jumat (3/11)"). When the
     # draft sentence's words are mostly in the passage, it is the same statement with another

@@ -516,3 +516,14 @@ def test_a_statement_against_a_statement_of_its_length_needs_a_surer_classifier(
     short = "Bulog mensyaratkan kadar air gabah."
     [j] = _judge(Stub({short: (0.05, 0.08, 0.87)}), **calibrated).judge([short], [[Candidate(ref, 0.91)]])
     assert j.relation == "conflicts"
+
+
+def test_almost_word_for_word_needs_the_words_too():
+    """A sentence that adds "mencabut" (lifts) to a position's title sits at cosine 0.98 with it: without the
+    words to back it, that is no restatement (rules only, so only the restatement path could back it)."""
+    title = Candidate("Larangan pemasukan babi dan produk babi ke Bali", 0.98, PassageRef(title="ASF Bali"))
+    draft = "Pemerintah mencabut larangan pemasukan babi hidup dan produk babi olahan ke Bali."
+    [j] = Judge().judge([draft], [[title]])
+    assert j.relation != "supports"
+    [j] = Judge().judge(["Pemasukan babi dan produk babi ke Bali dilarang."], [[title]])
+    assert j.relation == "supports"
