@@ -173,8 +173,10 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
     return earlier and not (_word_set(dra).isdisjoint(_PAST) and _word_set(dra).isdisjoint(_PROGRESS))
 
 
-# Capitalised words that are units, zones or sentence words, not names of a subject.
-_NOT_NAMES = frozenset("wib wita wit rp usd idr pukul jam tahun kl km kg ha mw gw kwh".split())
+# Capitalised words that are units, zones, weekdays or sentence words, not names of a subject: "pada Rabu,
+# 18 Februari" against "pada Selasa, 17 Februari" is one event's date changed, not another's.
+_NOT_NAMES = frozenset("""wib wita wit rp usd idr pukul jam tahun kl km kg ha mw gw kwh
+senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday""".split())
 # A name this many tokens or fewer from the figure qualifies it (0: only places after a place marker).
 NAME_RADIUS = 3
 

@@ -122,3 +122,11 @@ def test_an_earlier_date_told_as_past_is_history_not_a_change():
     assert find_clashes(reference, "Pada tahap sebelumnya, Juli 2026, penyaluran bantuan dilakukan lebih awal.") == []
     [clash] = find_clashes(reference, "Penyaluran bantuan tahap ketiga dilakukan pada Desember 2026.")
     assert clash.kind == "date" and clash.draft == "Desember 2026"
+
+
+def test_a_weekday_beside_a_changed_date_is_no_other_subject():
+    """"pada Rabu, 18 Februari" against "pada Selasa, 17 Februari": the weekday is no name of another event."""
+    reference = "Kementerian Agama menggelar sidang isbat awal Ramadan 1447 Hijriah pada Selasa, 17 Februari 2026."
+    draft = "Kementerian Agama menggelar sidang isbat awal Ramadan 1447 Hijriah pada Rabu, 18 Februari 2026."
+    rules = {c.rule for c in find_clashes(reference, draft)}
+    assert "date:absolute" in rules
