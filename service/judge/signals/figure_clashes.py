@@ -278,8 +278,10 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     if not points or not dra.times:
         return out
     # Whether each draft time agrees with some reference time, once per pair (both capped).
-    stated = [any(_times_agree(rt, ot) for rt in ref.times) for ot in dra.times]
-    n_stated = sum(stated)
+    agree = [[_times_agree(rt, ot) for ot in dra.times] for rt in ref.times]
+    stated = [any(row[o] for row in agree) for o in range(len(dra.times))]
+    # Reference times (by identity) that some draft time restates.
+    restated_times = {id(rt) for rt, row in zip(ref.times, agree) if any(row)}
     first, last = min(t.minutes for t in points), max(t.minutes for t in points)
     # "dimulai 19.00 … berakhir 21.25" is a span a time may fall in; "keberangkatan pertama 05.30 dan
     # terakhir 18.45" are two moments, not a span.
@@ -294,9 +296,6 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         lo, hi = _span_tokens(dra, dt.start, dt.end)
         if _negated_before(dra, lo):
             continue  # "tidak dimulai pukul 09.00" states no time
-        # A draft that also states the reference's time is comparing ("diundur dari pukul 09.00 ke 13.00").
-        if n_stated - stated[d] > 0:
-            continue
         # Two shared words around both times: "jenazah" alone does not make "04.00 jenazah dikenakan
         # jas" and "05.00 jenazah bernafas" one event. One is enough when the sentences otherwise
         # say the same (half the draft's words in the reference): "Upacara dijadwalkan mulai pukul
@@ -309,7 +308,11 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             related = points  # a restated sentence with the one clock time of its reference changed
         if not related or not _places_stated(ref, dra, lo, hi):
             continue
+        # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
+        # stating another of its times ("… disusul sidang tertutup pukul 18.45 WIB") is not.
         rt = related[0]
+        if id(rt) in restated_times:
+            continue
         out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=rt.text),
                          dt.text, rt.text, "date:time"))
     return out

@@ -104,3 +104,14 @@ def test_two_moments_are_no_span_a_time_may_fall_in():
     # A start and an end are a span: a moment inside it is no change.
     assert find_clashes("Upacara dimulai pukul 19.00 WIB dan berakhir pukul 21.25 WIB.",
                         "Upacara berlangsung pukul 20.00 WIB.") == []
+
+
+def test_stating_another_of_the_references_times_is_no_comparison():
+    """The draft restates the closed session's 18.45 WIB but moves the briefing to 16.30 WITA: only a draft
+    that also states *this* reference time compares ("diundur dari pukul 09.00")."""
+    reference = ("Pemaparan posisi hilal dimulai pukul 16.30 WIB, dilanjutkan sidang tertutup pukul 18.45 WIB "
+                 "di kantor Kementerian Agama, Jakarta.")
+    draft = "Pemaparan posisi hilal dijadwalkan pukul 16.30 WITA, disusul sidang tertutup pukul 18.45 WIB."
+    assert [c.rule for c in find_clashes(reference, draft)] == ["date:time"]
+    moved = "Pemaparan posisi hilal dimulai pukul 17.30 WIB, diundur dari pukul 16.30 WIB."
+    assert [c for c in find_clashes(reference, moved) if c.rule == "date:time"] == []
