@@ -70,6 +70,7 @@ from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures,
     same_language, shared_content_words, worded_figures_stated,
 )
+from service.judge.signals.dates import dates_agree
 from service.text.words import content_words
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
@@ -387,8 +388,19 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     not about another period than the sentence, states the draft's figure: the corpus backs the value,
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
     not back a draft that gives it for 2025."""
-    return any(i != clashing and figures_stated(c.passage, figure) and cover(i) >= cover(clashing)
+    return any(i != clashing and _states(c.passage, figure) and cover(i) >= cover(clashing)
                and not _other_period(_dated(c), sentence) for i, c in enumerate(related))
+
+
+def _states(passage: str, figure: str) -> bool:
+    """The passage states the draft's figure or date: its digits, its worded numbers ("tiga bulan" is not in
+    "dua putaran berjarak empat minggu") and its dates ("April 2026" is not in "Februari 2026")."""
+    if not (figures_stated(passage, figure) and worded_figures_stated(passage, figure)):
+        return False
+    wanted = extract_dates(figure)
+    # Whatever the passage's qualifier ("hingga 3 Januari 2027" states "3 Januari 2027").
+    return not wanted or any(dates_agree(p, replace(d, qualifier=p.qualifier))
+                             for d in wanted for p in extract_dates(passage))
 
 
 class _Coverage:

@@ -422,6 +422,11 @@ def _dates_comparable(r: DateMention, d: DateMention) -> bool:
     return d.month is not None and r.month is not None
 
 
+def dates_agree(r: DateMention, d: DateMention) -> bool:
+    """The two mentions name the same date (or one contains the other), when they are comparable at all."""
+    return _dates_comparable(r, d) and _dates_agree(r, d)
+
+
 def _dates_agree(r: DateMention, d: DateMention) -> bool:
     """Whether two comparable mentions can denote the same time."""
     if d.relative or r.relative:

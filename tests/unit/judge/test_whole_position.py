@@ -29,3 +29,19 @@ def test_a_position_about_one_class_throughout_is_not_another_class():
     share = Candidate("Dari jumlah itu, peserta membayar Rp35.000 dan sisanya Rp7.000 ditanggung pemerintah.", 0.90, jkn)
     [j] = Judge().judge(["Untuk kelas 1, iuran peserta mandiri sebesar Rp150.000 per orang per bulan."], [[lead, share]])
     assert "number" not in j.kinds
+
+
+def test_a_figure_is_reconciled_only_by_a_passage_stating_its_value():
+    """"tiga bulan" against "enam bulan": a closer-worded passage of another position reconciles the clash only
+    when it states three months (worded numbers and dates count, not just the year's digits)."""
+    jkk = Candidate("Keringanan berlaku selama enam bulan, yaitu untuk iuran bulan Februari hingga Juli 2026.", 0.95,
+                    PassageRef(position_id="p-jkk"))
+    polio = Candidate("Keringanan imunisasi diberikan dalam dua putaran berjarak empat minggu mulai Februari 2026.",
+                      0.93, PassageRef(position_id="p-polio"))
+    draft = "Keringanan diberikan untuk tiga bulan, yakni Februari hingga April 2026."
+    [j] = Judge().judge([draft], [[jkk, polio]])
+    assert j.relation == "conflicts" and "number" in j.kinds
+    other = Candidate("Keringanan pajak diberikan untuk tiga bulan, Februari hingga April 2026.", 0.93,
+                      PassageRef(position_id="p-pajak"))
+    [j] = Judge().judge([draft], [[jkk, other]])
+    assert j.relation != "conflicts"
