@@ -108,7 +108,7 @@ class Prepared:
     ``related`` holds the candidates at or above the preparing policy's ``related_threshold``;
     ``rule_clashes[i]`` and ``probs[i]`` belong to ``related[i]`` (``probs`` is a prefix: the
     candidates the classifier scored). The rule clashes depend on ``clash_threshold``,
-    ``clash_margin`` and ``rule_min_coverage``, the scores on ``nli_candidates`` and
+    ``clash_margin``, ``rule_min_coverage`` and ``scope_min_coverage``, the scores on ``nli_candidates`` and
     ``nli_min_shared_words`` (:data:`PREPARED_BY`): a policy that differs from the preparing one
     there needs the sentence prepared again.
     """
@@ -121,7 +121,8 @@ class Prepared:
 
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
-PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "nli_candidates", "nli_min_shared_words")
+PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "scope_min_coverage",
+               "nli_candidates", "nli_min_shared_words")
 
 
 @dataclass(init=False)
