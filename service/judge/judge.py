@@ -220,10 +220,13 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
         clashes += scope_clashes(reference, sentence)
     # Who does it is compared when the two share a subject besides the slots themselves: "dikelola oleh
     # Badan Pengelola ..." shares "dikelola", "pengelola" with any other fund's manager.
-    ref_core, sentence_core = without_slots(reference), without_slots(sentence)
-    if (draft_words_covered(ref_core, sentence_core) >= INSTITUTION_MIN_COVERAGE
-            or shared_content_words(ref_core, sentence_core) >= INSTITUTION_MIN_SHARED):
-        clashes += institution_clashes(reference, sentence)
+    # (The slots are found first: most pairs have none, and the gate's word counts are not free.)
+    named = institution_clashes(reference, sentence)
+    if named:
+        ref_core, sentence_core = without_slots(reference), without_slots(sentence)
+        if (draft_words_covered(ref_core, sentence_core) >= INSTITUTION_MIN_COVERAGE
+                or shared_content_words(ref_core, sentence_core) >= INSTITUTION_MIN_SHARED):
+            clashes += named
     return clashes
 
 
