@@ -60,6 +60,16 @@ def neighbour_pairs(rows: list[dict[str, Any]], count: int, seed: int) -> list[d
     return out
 
 
+def accuracy_by_kind(kinds: list[str | None], gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
+    """Accuracy per ``kind`` of pair (synthetic pairs: ``c:figure``, ``e:same``, ...); rows without one are
+    left out."""
+    out: dict[str, dict[str, Any]] = {}
+    for kind in sorted({k for k in kinds if k}):
+        idx = [i for i, k in enumerate(kinds) if k == kind]
+        out[kind] = {"n": len(idx), "accuracy": round(sum(gold[i] == pred[i] for i in idx) / len(idx), 4)}
+    return out
+
+
 def sha256_text(text: str) -> str:
     """Hex SHA-256 of a string."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

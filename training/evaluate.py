@@ -33,6 +33,7 @@ from service.config import Settings
 from service.domain import Candidate, PassageRef
 from service.judge.judge import Judge
 from service.judge.nli import LABELS, iter_jsonl
+from training.data import accuracy_by_kind
 
 log = logging.getLogger("selaras.eval")
 RELATION_LABEL = {"conflicts": "c", "supports": "e", "unsupported": "n"}
@@ -101,15 +102,6 @@ def metrics(gold: list[str], pred: list[str], seconds: float | None = None) -> d
     return out
 
 
-def by_kind(kinds: list[str | None], gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
-    """Accuracy per ``kind`` of pair (rows without one are left out)."""
-    out: dict[str, dict[str, Any]] = {}
-    for kind in sorted({k for k in kinds if k}):
-        idx = [i for i, k in enumerate(kinds) if k == kind]
-        out[kind] = {"n": len(idx), "accuracy": round(sum(gold[i] == pred[i] for i in idx) / len(idx), 4)}
-    return out
-
-
 def run_judge(judge: Judge, premises: list[str], hypotheses: list[str], sims: np.ndarray,
               ids: list[Any]) -> tuple[list[str], float]:
     """Labels from ``judge`` for each pair (one candidate each), and the seconds it took."""
@@ -147,16 +139,18 @@ def evaluate_file(path: Path, settings: Settings, mode: str = "service", limit: 
                               "cosine": {"median": round(float(np.median(sims)), 4),
                                          "below_related": round(float((sims < service_judge.policy.related_threshold).mean()), 4)}}
     recorder = RecordingClassifier(service_judge.classifier) if service_judge.classifier else None
+    preds: dict[str, list[str]] = {}  # mode -> the label of each pair
     if mode in ("service", "all"):
         judge = replace(service_judge, classifier=recorder) if recorder else service_judge
         pred, secs = run_judge(judge, premises, hypotheses, sims, ids)
         result["service"] = metrics(gold, pred, secs) | {"judge": service_judge.name,
-                                                          "classifier_pairs": recorder.pairs if recorder else 0,
-                                                          "_pred": pred}
+                                                          "classifier_pairs": recorder.pairs if recorder else 0}
+        preds["service"] = pred
     if mode in ("rules", "all"):
         judge = replace(service_judge, classifier=None, name="rules-v1")
         pred, secs = run_judge(judge, premises, hypotheses, sims, ids)
-        result["rules"] = metrics(gold, pred, secs) | {"_pred": pred}
+        result["rules"] = metrics(gold, pred, secs)
+        preds["rules"] = pred
     if mode in ("classifier", "all"):
         if recorder is None:
             raise SystemExit("error: no classifier attached (weights missing or SELARAS_NLI=off)")
@@ -165,15 +159,12 @@ def evaluate_file(path: Path, settings: Settings, mode: str = "service", limit: 
         pred = [LABELS[int(np.argmax(p))] for p in probs]
         result["classifier"] = metrics(gold, pred) | {
             "note": "argmax of the classifier alone, no similarity gating, no rules",
-            "classifier_seconds_new_pairs": round(recorder.seconds - before, 2), "_pred": pred}
+            "classifier_seconds_new_pairs": round(recorder.seconds - before, 2)}
+        preds["classifier"] = pred
     kinds = [r.get("kind") for r in rows]
     if any(kinds):  # synthetic pairs (training/synthetic.py): accuracy per kind of change
-        for key in ("service", "rules", "classifier"):
-            if key in result:
-                result[key]["by_kind"] = by_kind(kinds, gold, result[key].pop("_pred"))
-    for key in ("service", "rules", "classifier"):
-        if key in result:
-            result[key].pop("_pred", None)
+        for key, pred in preds.items():
+            result[key]["by_kind"] = accuracy_by_kind(kinds, gold, pred)
     if recorder:
         result["classifier_pairs_per_second"] = round(recorder.pairs / recorder.seconds, 1) if recorder.seconds else None
     return result

@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from service.judge.signals.antonyms import _ANTONYM_IDIOMS, _VOCAB, _THESAURUS, _id_forms
@@ -89,8 +90,10 @@ def _usable(sentence: str) -> bool:
             and not sentence.lower().startswith(("baca juga", "lihat juga", "simak")) and "http" not in sentence)
 
 
+@lru_cache(maxsize=2)
 def read_articles(indosum_dir: Path) -> dict[str, list[str]]:
-    """Article id -> its usable sentences, over every IndoSum file (duplicates read once)."""
+    """Article id -> its usable sentences, over every IndoSum file (duplicates read once). Cached: training
+    reads it for its pairs and again for the diagnostic ones; callers do not change it."""
     articles: dict[str, list[str]] = {}
     for name in INDOSUM_FILES:
         path = Path(indosum_dir) / name
@@ -168,13 +171,8 @@ def _with_case(new: str, old: str) -> str:
 
 
 def _format_int(n: int, grouped: bool) -> str:
-    s = str(n)
-    if not grouped:
-        return s
-    out = ""
-    while len(s) > 3:
-        out, s = "." + s[-3:] + out, s[:-3]
-    return s + out
+    """``n`` in digits, with Indonesian thousands dots when ``grouped`` ("92.816")."""
+    return f"{n:,}".replace(",", ".") if grouped else str(n)
 
 
 def change_figure(s: str, rng: random.Random) -> str | None:
@@ -309,6 +307,7 @@ def _side_by_voice(side: dict) -> dict[str, set[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _antonym_forms() -> dict[str, list[str]]:
     """Surface form -> its antonyms in the same role (the judge's lexicon, pair by pair)."""
     table: dict[str, set[str]] = {}
@@ -323,23 +322,18 @@ def _antonym_forms() -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in table.items()}
 
 
-_ANTONYMS: dict[str, list[str]] | None = None
-
-
 def swap_antonym(s: str, rng: random.Random) -> str | None:
     """Replace one word by its antonym in the judge's lexicon (same affixes), outside idioms."""
-    global _ANTONYMS
-    if _ANTONYMS is None:
-        _ANTONYMS = _antonym_forms()
+    antonyms = _antonym_forms()
     if _ANTONYM_IDIOMS.search(s):
         return None
     # Lower-case words only: a capitalised one is part of a name ("Menteri Sosial", "Pasar Baru").
-    hits = [m for m in re.finditer(r"(?<![-\w])[a-z]+(?![-\w])", s) if m.group(0) in _ANTONYMS
+    hits = [m for m in re.finditer(r"(?<![-\w])[a-z]+(?![-\w])", s) if m.group(0) in antonyms
             and not re.match(r" satu\b", s[m.end():])]  # "salah satu" = "one of", not "wrong"
     if not hits:
         return None
     m = rng.choice(hits)
-    new = rng.choice(_ANTONYMS[m.group(0).lower()])
+    new = rng.choice(antonyms[m.group(0).lower()])
     return s[: m.start()] + _with_case(new, m.group(0)) + s[m.end():]
 
 

@@ -56,12 +56,12 @@ from service.judge.nli import (
     sha256_file,
     unpack_trained,
 )
-from training.calibrate import calibrate_and_record
 from training import crosslingual
-from training.synthetic import DEFAULT_INDOSUM_DIR, GENERATOR, diagnostic_pairs, files_sha256, training_pairs
+from training.calibrate import calibrate_and_record
 from training.data import (
-    DEFAULT_DATA_DIR, LABEL_INDEX, neighbour_pairs, read_indonli, sha256_text, split_heldout, write_meta,
+    DEFAULT_DATA_DIR, LABEL_INDEX, accuracy_by_kind, neighbour_pairs, read_indonli, sha256_text, split_heldout, write_meta,
 )
+from training.synthetic import DEFAULT_INDOSUM_DIR, GENERATOR, diagnostic_pairs, files_sha256, training_pairs
 
 log = logging.getLogger("selaras.train")
 VERSION = "nli-v1"
@@ -216,13 +216,9 @@ def classifier_metrics(logits: torch.Tensor, labels: torch.Tensor) -> dict[str, 
 def kind_metrics(logits: torch.Tensor, rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Argmax accuracy per synthetic kind (``c:figure``, ``e:same``, ...), and P(contradiction) >= 0.5
     on the pairs that are not contradictions (the restatement false alarms the judge fears)."""
-    pred = logits.argmax(-1).tolist()
+    pred = [LABELS[k] for k in logits.argmax(-1).tolist()]
     p_c = torch.softmax(logits, -1)[:, LABEL_INDEX["c"]].tolist()
-    out: dict[str, Any] = {}
-    for kind in sorted({r["kind"] for r in rows}):
-        idx = [i for i, r in enumerate(rows) if r["kind"] == kind]
-        right = sum(pred[i] == LABEL_INDEX[rows[i]["label"]] for i in idx)
-        out[kind] = {"n": len(idx), "accuracy": round(right / len(idx), 4)}
+    out: dict[str, Any] = accuracy_by_kind([r["kind"] for r in rows], [r["label"] for r in rows], pred)
     calm = [i for i, r in enumerate(rows) if r["label"] != "c"]
     out["not_c_with_p_c_over_half"] = round(sum(p_c[i] >= 0.5 for i in calm) / max(1, len(calm)), 4)
     return out

@@ -33,6 +33,8 @@ _SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + "|" + 
                       + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
 _NEGATION_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national"})
+# Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
+_TITLE_WORDS = frozenset({"jenderal", "ditjen", "deputi", "general", "directorate"})
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,6 @@ def _name_part(name: str) -> str:
     """The name without its head words ("Direktorat Jenderal", "Kementerian")."""
     return " ".join(w for w in name.split() if w.casefold() not in _HEADS and w.casefold() not in _TITLE_WORDS)
 
-
-# Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
-_TITLE_WORDS = frozenset({"jenderal", "ditjen", "deputi", "general", "directorate"})
 
 
 def institution_clashes(reference: str, draft: str) -> list[Clash]:
