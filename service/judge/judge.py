@@ -402,9 +402,7 @@ def _states(passage: str, figure: str) -> bool:
     if not (figures_stated(passage, figure) and worded_figures_stated(passage, figure)):
         return False
     wanted = extract_dates(figure)
-    # Whatever the passage's qualifier ("hingga 3 Januari 2027" states "3 Januari 2027").
-    return not wanted or any(dates_agree(p, replace(d, qualifier=p.qualifier))
-                             for d in wanted for p in extract_dates(passage))
+    return not wanted or any(dates_agree(p, d) for d in wanted for p in extract_dates(passage))
 
 
 class _Coverage:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+from dataclasses import replace
 
 from service.judge.signals.records import DateMention
 from service.judge.signals.text import _looks_english, _prev_word, scoped_cache
@@ -423,7 +424,10 @@ def _dates_comparable(r: DateMention, d: DateMention) -> bool:
 
 
 def dates_agree(r: DateMention, d: DateMention) -> bool:
-    """The two mentions name the same date (or one contains the other), when they are comparable at all."""
+    """The draft mention ``d`` names the date of the reference mention ``r`` (or one contains the other),
+    whatever ``r``'s qualifier: "hingga 3 Januari 2027" states "3 Januari 2027", "antara November 1886 dan
+    Juni 1887" states "November 1886"."""
+    d = replace(d, qualifier=r.qualifier)
     return _dates_comparable(r, d) and _dates_agree(r, d)
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import replace
 
 from service.judge.signals.analysis import (
     _Analysis, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
 )
-from service.judge.signals.dates import _MONTHS, _dates_agree, _dates_comparable
+from service.judge.signals.dates import _MONTHS, _dates_agree, _dates_comparable, dates_agree
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
@@ -412,18 +411,13 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         comparable = [r for r in range(len(rds)) if comp[r][d]]
         if not comparable:
             continue
-        # Agreement with any reference mention counts, whatever its qualifier: "November
-        # 1886" agrees with "antara November 1886 dan Juni 1887".
-        requalified: dict[str | None, DateMention] = {}
-        for rd in rds:
-            if rd.qualifier not in requalified:
-                requalified[rd.qualifier] = replace(dd, qualifier=rd.qualifier)
         # When the reference dates the same thing as precisely as the draft, only such dates speak
         # for it: "tahun 2026" does not back "1 Desember 2026" against "17 November 2026".
         precise = [r for r in range(len(rds)) if rspec[r] >= spec[d]]
         voices = [rds[r] for r in precise] if any(comp[r][d] for r in precise) else rds
-        if any(_dates_agree(rd, requalified[rd.qualifier]) for rd in voices
-               if _dates_comparable(rd, requalified[rd.qualifier])):
+        # Agreement with any reference mention counts, whatever its qualifier: "November
+        # 1886" agrees with "antara November 1886 dan Juni 1887".
+        if any(dates_agree(rd, dd) for rd in voices):
             continue
         # A draft that also states the reference's date is comparing, not swapping
         # ("April 2017 lebih rendah dibanding Mei 2017").  "Also" is another draft mention than
