@@ -22,7 +22,7 @@ Modules, lowest first (each imports only from those above it; words come from
 * ``dates``, ``times``, ``numbers``, ``quantities``: mentions and whether two agree;
 * ``negation``, ``antonyms``: vocabularies (``vocab/negation.json``, ``vocab/antonyms.json``);
 * ``analysis``: the per-text analysis (cached) and its clause, window and coverage questions;
-* ``figure_clashes``, ``polarity_clashes``, ``entity_clashes``: the clash finders, which
+* ``figure_clashes``, ``polarity_clashes``, ``modality_clashes``, ``entity_clashes``: the clash finders, which
   :func:`find_clashes` below combines.
 """
 
@@ -34,6 +34,7 @@ from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
 from service.judge.signals.figure_clashes import (
     _aligned_number_clashes, _date_clashes, _number_clashes, _time_clashes,
 )
+from service.judge.signals.modality_clashes import _modality_clashes
 from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
 from service.judge.signals.quantities import (
     _MAX_QUANTITIES, _RAW_QUANTITY_LIMIT, _extract_quantities_cached, _quantities_agree, extract_quantities,
@@ -84,6 +85,7 @@ def find_clashes(reference: str, draft: str) -> list[Clash]:
         + _time_clashes(ref, dra)
         + _negation_clashes(ref, dra)
         + _antonym_clashes(ref, dra)
+        + _modality_clashes(ref, dra)
         + _entity_clashes(ref, dra)
     )
     clashes += _aligned_number_clashes(ref, dra, clashes)

@@ -1,0 +1,239 @@
+"""Clashes of modality: what one text requires, allows or keeps unchanged and the other says is not
+required, forbidden or changed ("TKA tidak wajib diikuti" / "siswa wajib mengikuti TKA"; "Kebijakan ini
+tidak berlaku pada hari Sabtu" / "tetap berlaku pada hari Sabtu"; "Suku bunga KUR tetap 6 persen" /
+"Suku bunga KUR dinaikkan").
+
+The negation rule leaves these alone: it skips deontic words ("tidak wajib", "tidak boleh") because a
+prohibition denies no fact, and it needs the same predicate on both sides. Here the cue words are
+the statement. Vocabulary in ``vocab/modality.json``: four classes (required, applies, permitted, unchanged),
+each with a positive and a negative side; a negated cue counts for the other side.
+
+A pair clashes when one text's cue is on the positive side and the other's on the negative side of
+one class (or the one requires what the other forbids), and the negative side's *object* (the words
+after "wajib", "dilarang", "tidak berlaku pada"; the subject before "dinaikkan") is mostly in the
+other text's clause, its figures included: "tidak berlaku bagi pelanggan 3.500 VA" says nothing
+against "berlaku bagi pelanggan 450 VA". The judge's usual coverage gates apply on top. One pass over
+each text's tokens.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.judge.signals.analysis import _Analysis, _clause_idx, _fragment
+from service.judge.signals.negation import _any_negator, _negated_at
+from service.judge.signals.records import Clash
+from service.messages import MODALITY, reason
+from service.text.words import is_content as _content
+
+_VOCAB = json.loads((Path(__file__).parent.parent / "vocab" / "modality.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class _Cue:
+    cls: str
+    side: int  # 1: requires / allows / stays; 0: not required / forbidden / changes
+    nxt: frozenset[str]  # one of these must follow (empty: none needed)
+    figure: bool  # a figure must follow within two words
+    directional: bool  # negated, it says nothing of the class ("tidak naik" may have fallen)
+
+
+def _cue_index() -> dict[str, list[_Cue]]:
+    index: dict[str, list[_Cue]] = {}
+    for cls, entry in _VOCAB.items():
+        if cls.startswith("_"):
+            continue
+        directional = set(entry.get("directional", ()))
+        for side, key in ((1, "positive"), (0, "negative")):
+            for cue in entry[key]:
+                word, _, rest = cue.partition(" ")
+                figure = rest == "+figure"
+                nxt = frozenset() if figure or not rest else frozenset(rest.split("|"))
+                index.setdefault(word, []).append(_Cue(cls, side, nxt, figure, cue in directional))
+    return index
+
+
+_CUES = _cue_index()
+# Verbs through which a negation reaches a cue noun: "tidak mengalami kenaikan", "tidak ada perubahan".
+_LIGHT_VERBS = frozenset("mengalami ada terjadi melakukan".split())
+_OBJECT_BEFORE = frozenset(cls for cls, e in _VOCAB.items() if not cls.startswith("_") and e["object"] == "before")
+# Words that end a cue's object: the next item of a list is another thing ("tidak wajib diikuti dan
+# tidak menentukan kelulusan").
+_COORDINATORS = frozenset("dan serta atau maupun and or".split())
+# Words that open a time or place adjunct rather than an object.
+_ADJUNCTS = frozenset("sepanjang mulai sejak selama hingga sampai di dalam until from since during in on at".split())
+_OBJECT_WORDS = 5  # how far an object reaches after its cue
+_SUBJECT_WORDS = 4  # ... or before it
+# Share of the object's content words the other text's clause must hold, and of the subject's words
+# its sentence must hold.
+OBJECT_COVERAGE = 0.6
+SUBJECT_COVERAGE = 0.5
+# Words that refer back to the subject rather than name it ("Kebijakan ini tidak berlaku pada hari Sabtu").
+_GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
+_MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"], "unchanged": MODALITY["unchanged"]}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    cls: str
+    side: int
+    start: int  # cue tokens start..end
+    end: int
+
+
+def _is_figure(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
+    """The modality cues of ``a`` with the side each asserts (memoised per text)."""
+    found = a.memo.get("modality")
+    if found is not None:
+        return found
+    out = []
+    toks = a.tokens
+    for i, (w, _, _) in enumerate(toks):
+        for cue in _CUES.get(w, ()):
+            end = i
+            if cue.nxt:
+                if i + 1 >= len(toks) or toks[i + 1][0] not in cue.nxt or a.clause[i + 1] != a.clause[i]:
+                    continue
+                end = i + 1
+            if cue.figure and not any(_is_figure(toks[j][0]) or toks[j][0].startswith("rp")
+                                      for j in range(i + 1, min(len(toks), i + 3)) if a.clause[j] == a.clause[i]):
+                continue
+            negated = _negated_at(toks, i) is not None or (
+                i > 0 and toks[i - 1][0] in _LIGHT_VERBS and _negated_at(toks, i - 1) is not None)
+            if negated and cue.directional:
+                continue
+            out.append(_Mention(cue.cls, 1 - cue.side if negated else cue.side, i, end))
+    # A clause that says both ("tidak mengalami kenaikan dan tetap Rp3.000" is one side twice, but
+    # "tidak naik, sementara tarif lain naik" is both): its cues of that class tell nothing.
+    sides: dict[tuple[str, int], set[int]] = {}
+    for m in out:
+        sides.setdefault((m.cls, a.clause[m.start]), set()).add(m.side)
+    found = a.memo["modality"] = tuple(m for m in out if len(sides[(m.cls, a.clause[m.start])]) == 1)
+    return found
+
+
+def _before(a: _Analysis, m: _Mention) -> list[int]:
+    """Token indices of up to _SUBJECT_WORDS words before a cue in its clause (negators and cues skipped)."""
+    clause, toks = a.clause[m.start], a.tokens
+    out: list[int] = []
+    j = m.start - 1
+    while j >= 0 and a.clause[j] == clause and len(out) < _SUBJECT_WORDS:
+        w = toks[j][0]
+        if not (_any_negator(w) or w in _CUES or w in _GENERIC):
+            out.append(j)
+        j -= 1
+    return out
+
+
+def _object(a: _Analysis, m: _Mention) -> list[int]:
+    """Token indices of a cue's object: after it (up to a coordinator) or, for the change class, before it."""
+    if m.cls in _OBJECT_BEFORE:
+        return _before(a, m)
+    clause, toks = a.clause[m.start], a.tokens
+    out: list[int] = []
+    j = m.end + 1
+    if j < len(toks) and toks[j][0] in _ADJUNCTS:
+        return out  # "dilarang sepanjang tahun": when, not what
+    while j < len(toks) and a.clause[j] == clause and len(out) < _OBJECT_WORDS and toks[j][0] not in _COORDINATORS:
+        out.append(j)
+        j += 1
+    return out
+
+
+@dataclass(frozen=True)
+class _Words:
+    roots: frozenset[str]  # roots of the content words
+    plain: frozenset[str]  # every word as written
+    figures: frozenset[str]  # words with digits
+
+
+def _clause_words(a: _Analysis, m: _Mention, sentence: bool = False) -> _Words:
+    """The words of the mention's clause (or sentence), cue words left out."""
+    roots: set[str] = set()
+    plain: set[str] = set()
+    figures: set[str] = set()
+    span = (j for j in range(len(a.tokens)) if a.sentence[j] == a.sentence[m.start]) if sentence \
+        else _clause_idx(a, m.start)
+    for j in span:
+        w = a.tokens[j][0]
+        plain.add(w)
+        if _is_figure(w):
+            figures.add(w)
+        elif _content(w) and not _any_negator(w) and w not in _CUES:
+            roots |= a.roots[j]
+    return _Words(frozenset(roots), frozenset(plain), frozenset(figures))
+
+
+def _found(a: _Analysis, idx: list[int], words: _Words, share: float) -> bool:
+    """At least ``share`` of the content words at ``idx`` have a root among ``words`` (or, when they hold no
+    content word, every word is there as written: "pada hari Minggu"), and all their figures are there."""
+    content = [j for j in idx if _content(a.tokens[j][0]) and not _is_figure(a.tokens[j][0])]
+    if content:
+        if sum(not a.roots[j].isdisjoint(words.roots) for j in content) < share * len(content):
+            return False
+    elif not all(a.tokens[j][0] in words.plain for j in idx if not _is_figure(a.tokens[j][0])):
+        return False
+    return all(a.tokens[j][0] in words.figures for j in idx if _is_figure(a.tokens[j][0]))  # another amount or year
+
+
+def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
+    """The negative mention ``n`` is about what the positive ``p`` states: its object is in p's clause and,
+    for the cues whose object follows them, what it says that of is in p's sentence ("Penundaan tidak
+    berlaku bagi usaha menengah" is about the postponement, not about what else binds medium firms).
+    A cue with nothing after it ("bersifat sukarela", "dilarang sepanjang tahun") is about what comes
+    before it."""
+    obj, before = _object(neg, n), _before(neg, n)
+    clause = _clause_words(pos, p)
+    if n.cls in _OBJECT_BEFORE:
+        return bool(obj) and _found(neg, obj, clause, 1.0)
+    if obj:
+        return (_found(neg, obj, clause, OBJECT_COVERAGE)
+                and _found(neg, before, _clause_words(pos, p, sentence=True), SUBJECT_COVERAGE))
+    return any(_content(neg.tokens[j][0]) for j in before) and _found(neg, before, clause, OBJECT_COVERAGE)
+
+
+def _usable(a: _Analysis, m: _Mention) -> bool:
+    return a.sentence[m.start] not in a.cond_sentences and a.clause[m.start] not in a.other_time_clauses
+
+
+def _opposed(d: _Mention, r: _Mention) -> tuple[str, bool] | None:
+    """(class, whether the draft is the negative side) when the two mentions contradict each other."""
+    if d.cls == r.cls and d.side != r.side:
+        return d.cls, d.side == 0
+    # Requiring what the other forbids: "wajib menyeberang" / "dilarang menyeberang".
+    if {d.cls, r.cls} == {"required", "permitted"}:
+        if d.cls == "permitted" and d.side == 0 and r.side == 1:
+            return "permitted", True
+        if r.cls == "permitted" and r.side == 0 and d.side == 1:
+            return "permitted", False
+    return None
+
+
+def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    out: list[Clash] = []
+    done: set[str] = set()
+    ref_mentions = [m for m in _mentions(ref) if _usable(ref, m)]
+    if not ref_mentions:
+        return out
+    for d in _mentions(dra):
+        if not _usable(dra, d):
+            continue
+        for r in ref_mentions:
+            opposed = _opposed(d, r)
+            if opposed is None or opposed[0] in done:
+                continue
+            cls, draft_negative = opposed
+            if not (_against(dra, d, ref, r) if draft_negative else _against(ref, r, dra, d)):
+                continue
+            dfrag, rfrag = _fragment(dra, d.start, 2, 4), _fragment(ref, r.start, 2, 4)
+            out.append(Clash("negation", reason(_MESSAGES[cls], draft=dfrag, reference=rfrag),
+                             dfrag, rfrag, "modality:" + cls))
+            done.add(cls)
+            break
+    return out

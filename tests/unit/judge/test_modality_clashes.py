@@ -1,0 +1,205 @@
+"""Modality clashes (service/judge/signals/modality_clashes.py): what one text requires, applies, allows or
+keeps unchanged and the other does not, with an example sentence for every cue of
+service/judge/vocab/modality.json. Written for this project."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.judge.signals import find_clashes
+from service.judge.signals.analysis import _analyse
+from service.judge.signals.modality_clashes import _mentions
+
+VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/modality.json").read_text())
+
+# (cue as written in the vocabulary, class, side it asserts, an example sentence using it)
+EXAMPLES = [
+    ("wajib", "required", 1, "Setiap penumpang wajib menunjukkan tiket elektronik."),
+    ("diwajibkan", "required", 1, "Pengembang diwajibkan menyediakan ruang terbuka hijau."),
+    ("mewajibkan", "required", 1, "Pemerintah mewajibkan eksportir menyimpan devisa di dalam negeri."),
+    ("harus", "required", 1, "Calon peserta harus melampirkan surat keterangan sehat."),
+    ("diharuskan", "required", 1, "Nelayan diharuskan memasang alat pemantau kapal."),
+    ("mengharuskan", "required", 1, "Aturan baru mengharuskan sekolah memiliki kantin sehat."),
+    ("perlu", "required", 1, "Wajib pajak perlu memperbarui sertifikat elektronik."),
+    ("diperlukan", "required", 1, "Surat rekomendasi dinas diperlukan untuk pengajuan."),
+    ("mensyaratkan", "required", 1, "Bank mensyaratkan laporan keuangan dua tahun terakhir."),
+    ("disyaratkan", "required", 1, "Sertifikat kompetensi disyaratkan bagi semua pelamar."),
+    ("must", "required", 1, "Applicants must submit their documents online."),
+    ("required", "required", 1, "Operators are required to report outages within an hour."),
+    ("requires", "required", 1, "The regulation requires importers to register each shipment."),
+    ("require", "required", 1, "The new rules require a health certificate."),
+    ("mandatory", "required", 1, "Vaccination is mandatory for all pilgrims."),
+    ("compulsory", "required", 1, "Attendance is compulsory for newly hired officials."),
+    ("obliged", "required", 1, "Landlords are obliged to register their tenants."),
+    ("obligatory", "required", 1, "The orientation course is obligatory for volunteers."),
+    ("fakultatif", "required", 0, "Kegiatan ekstrakurikuler bersifat fakultatif bagi siswa kelas akhir."),
+    ("opsional", "required", 0, "Pemeriksaan lanjutan bersifat opsional."),
+    ("sukarela", "required", 0, "Keikutsertaan dalam program ini bersifat sukarela."),
+    ("dibebaskan dari", "required", 0, "Petani kecil dibebaskan dari kewajiban pelaporan bulanan."),
+    ("optional", "required", 0, "The second dose is optional for adults."),
+    ("voluntary", "required", 0, "Participation in the survey is voluntary."),
+    ("dikenai", "applies", 1, "Kendaraan angkutan barang dikenai tarif progresif."),
+    ("dikenakan", "applies", 1, "Produk impor tersebut dikenakan bea masuk tambahan."),
+    ("berlaku bagi|untuk|pada|terhadap", "applies", 1, "Diskon tarif berlaku bagi penumpang lanjut usia."),
+    ("subject to", "applies", 1, "Imported sugar is subject to a special levy."),
+    ("applies to", "applies", 1, "The curfew applies to all districts of the city."),
+    ("apply to", "applies", 1, "The new fees apply to foreign visitors."),
+    ("dibebaskan dari", "applies", 0, "Buku pelajaran dibebaskan dari pajak pertambahan nilai."),
+    ("dikecualikan dari", "applies", 0, "Ambulans dikecualikan dari pembatasan jam operasional."),
+    ("dikecualikan", "applies", 0, "Sekolah di daerah terpencil dikecualikan."),
+    ("exempt", "applies", 0, "Micro enterprises are exempt from the levy."),
+    ("exempted", "applies", 0, "Students were exempted from the entrance fee."),
+    ("boleh", "permitted", 1, "Warga boleh mengambil bantuan di kantor desa."),
+    ("diperbolehkan", "permitted", 1, "Pedagang diperbolehkan berjualan di area parkir."),
+    ("dibolehkan", "permitted", 1, "Kapal kecil dibolehkan berlayar pada siang hari."),
+    ("diizinkan", "permitted", 1, "Ojek daring diizinkan masuk kawasan stasiun."),
+    ("mengizinkan", "permitted", 1, "Pemerintah daerah mengizinkan pasar malam beroperasi."),
+    ("diperkenankan", "permitted", 1, "Pengunjung diperkenankan membawa makanan."),
+    ("allowed", "permitted", 1, "Trucks are allowed on the toll road at night."),
+    ("permitted", "permitted", 1, "Fishing is permitted outside the conservation zone."),
+    ("may", "permitted", 1, "Retirees may collect their pension at any post office."),
+    ("dilarang", "permitted", 0, "Kapal asing dilarang menangkap ikan di zona ini."),
+    ("melarang", "permitted", 0, "Dinas melarang pembakaran sampah di lahan terbuka."),
+    ("larangan", "permitted", 0, "Larangan ekspor bijih bauksit tetap dipertahankan."),
+    ("prohibited", "permitted", 0, "Open burning is prohibited in peatland areas."),
+    ("banned", "permitted", 0, "Single-use plastic bags are banned in traditional markets."),
+    ("forbidden", "permitted", 0, "Drones are forbidden near the palace."),
+    ("tetap +figure", "unchanged", 1, "Tarif tol ruas itu tetap Rp12.000 per kendaraan."),
+    ("dipertahankan", "unchanged", 1, "Suku bunga acuan dipertahankan pada 5,5 persen."),
+    ("mempertahankan", "unchanged", 1, "Pemerintah mempertahankan harga eceran gula."),
+    ("unchanged", "unchanged", 1, "The reference rate was left unchanged."),
+    ("maintained", "unchanged", 1, "The fuel price is maintained until March."),
+    ("maintain", "unchanged", 1, "The board decided to maintain the policy rate."),
+    ("maintains", "unchanged", 1, "The ministry maintains the fertiliser allocation."),
+    ("remains at", "unchanged", 1, "The admission fee remains at 50,000 rupiah."),
+    ("remain at", "unchanged", 1, "Tariffs will remain at current levels."),
+    ("stays at", "unchanged", 1, "The quota stays at 20 million kilolitres."),
+    ("stay at", "unchanged", 1, "Prices will stay at this level."),
+    ("naik", "unchanged", 0, "Harga tiket kereta naik mulai bulan depan."),
+    ("dinaikkan", "unchanged", 0, "Iuran peserta dinaikkan tahun ini."),
+    ("menaikkan", "unchanged", 0, "Pemerintah menaikkan cukai rokok."),
+    ("kenaikan", "unchanged", 0, "Kenaikan tarif air bersih diumumkan kemarin."),
+    ("turun", "unchanged", 0, "Harga cabai turun di pasar induk."),
+    ("diturunkan", "unchanged", 0, "Batas usia pelamar diturunkan."),
+    ("menurunkan", "unchanged", 0, "Bank sentral menurunkan suku bunga."),
+    ("penurunan", "unchanged", 0, "Penurunan harga pupuk berlaku di semua kios."),
+    ("berubah", "unchanged", 0, "Jadwal keberangkatan kapal berubah."),
+    ("diubah", "unchanged", 0, "Rute bus sekolah diubah."),
+    ("mengubah", "unchanged", 0, "Dinas mengubah jam layanan puskesmas."),
+    ("perubahan", "unchanged", 0, "Perubahan kuota pupuk diumumkan hari ini."),
+    ("disesuaikan", "unchanged", 0, "Tarif parkir disesuaikan awal tahun."),
+    ("penyesuaian", "unchanged", 0, "Penyesuaian harga gas melon dimulai pekan depan."),
+    ("raise", "unchanged", 0, "The ministry will raise the toll fare."),
+    ("raised", "unchanged", 0, "The government raised the excise on sugary drinks."),
+    ("raises", "unchanged", 0, "The board raises the deposit rate."),
+    ("lower", "unchanged", 0, "The regulator will lower the fee."),
+    ("lowered", "unchanged", 0, "The bank lowered its lending rate."),
+    ("lowers", "unchanged", 0, "The ministry lowers the import tariff."),
+    ("increase", "unchanged", 0, "The agency will increase the allowance."),
+    ("increased", "unchanged", 0, "The city increased parking fees."),
+    ("increases", "unchanged", 0, "The company increases its prices."),
+    ("cut", "unchanged", 0, "The province cut the vehicle tax."),
+    ("changed", "unchanged", 0, "The timetable has changed."),
+    ("change", "unchanged", 0, "The ministry will change the quota."),
+    ("adjusted", "unchanged", 0, "The tariff was adjusted in July."),
+    ("hike", "unchanged", 0, "The fare hike takes effect next week."),
+    ("hiked", "unchanged", 0, "The operator hiked ticket prices."),
+]
+
+
+def test_every_cue_of_the_vocabulary_has_an_example():
+    cues = {(cue, cls) for cls, entry in VOCAB.items() if not cls.startswith("_")
+            for key in ("positive", "negative") for cue in entry[key]}
+    assert cues == {(cue, cls) for cue, cls, _, _ in EXAMPLES}
+
+
+@pytest.mark.parametrize("cue, cls, side, sentence", EXAMPLES)
+def test_each_cue_is_read_on_its_side(cue, cls, side, sentence):
+    mentions = [m for m in _mentions(_analyse(sentence)) if m.cls == cls]
+    assert mentions and {m.side for m in mentions} == {side}
+
+
+@pytest.mark.parametrize("sentence, cls, side", [
+    ("Pendaftaran ulang tidak wajib dilakukan.", "required", 0),
+    ("Calon penerima tidak perlu membawa fotokopi KTP.", "required", 0),
+    ("Bantuan cair tanpa perlu mengajukan permohonan.", "required", 0),
+    ("Pembelian tiket tidak boleh diwakilkan.", "permitted", 0),
+    ("Tarif listrik rumah tangga tidak berubah.", "unchanged", 1),
+    ("Harga gas tidak mengalami perubahan.", "unchanged", 1),
+    ("Applicants are not required to pay a deposit.", "required", 0),
+])
+def test_a_negated_cue_counts_for_the_other_side(sentence, cls, side):
+    assert {m.side for m in _mentions(_analyse(sentence)) if m.cls == cls} == {side}
+
+
+def test_a_clause_on_both_sides_of_a_class_tells_nothing():
+    assert not [m for m in _mentions(_analyse("Bunga tetap 6 persen dan iuran naik.")) if m.cls == "unchanged"]
+
+
+def test_a_negated_direction_says_nothing_of_change():
+    # "tidak naik" may have fallen: it is not "tetap", and it does not clash with "turun"
+    assert not [m for m in _mentions(_analyse("Harga gas tidak naik bulan ini.")) if m.cls == "unchanged"]
+
+
+def _rules(reference, draft):
+    return [c.rule for c in find_clashes(reference, draft) if c.rule.startswith("modality")]
+
+
+@pytest.mark.parametrize("reference, draft, rule", [
+    # obligation against no obligation, both ways, other voice and word forms
+    ("Uji kompetensi guru honorer tidak wajib diikuti tahun ini.",
+     "Seluruh guru honorer wajib mengikuti uji kompetensi tahun ini.", "modality:required"),
+    ("Perpanjangan izin usaha mikro dilakukan daring tanpa perlu datang ke kantor dinas.",
+     "Pelaku usaha mikro harus datang ke kantor dinas untuk perpanjangan izin.", "modality:required"),
+    ("Kredit pembiayaan rumah subsidi tidak mensyaratkan uang muka tambahan.",
+     "Kredit rumah subsidi kini wajib disertai uang muka tambahan.", "modality:required"),
+    ("Setiap pabrik gula di Jawa Timur wajib menjalani uji emisi tahunan.",
+     "Pabrik gula di Jawa Timur dibebaskan dari kewajiban uji emisi tahunan.", "modality:required"),
+    ("Bagi pegawai kontrak, pelatihan bela negara bersifat sukarela.",
+     "Pegawai kontrak diwajibkan mengikuti pelatihan bela negara.", "modality:required"),
+    # applies against an exception
+    ("Pembatasan jam operasional truk tidak berlaku pada hari Minggu.",
+     "Pembatasan jam operasional truk tetap berlaku pada hari Minggu.", "modality:applies"),
+    ("Kendaraan dinas berpelat merah dikecualikan dari tarif parkir progresif.",
+     "Kendaraan dinas berpelat merah juga dikenai tarif parkir progresif.", "modality:applies"),
+    # allowed against forbidden, and required against forbidden
+    ("Penangkapan lobster bertelur dilarang sepanjang tahun.",
+     "Nelayan diperbolehkan menangkap lobster bertelur pada musim hujan.", "modality:permitted"),
+    ("Biaya pendaftaran sekolah negeri tidak boleh dicicil.",
+     "Biaya pendaftaran sekolah negeri boleh dicicil dua kali.", "modality:permitted"),
+    # a value kept against a value changed
+    ("Tarif ojek daring zona II tetap Rp2.600 per kilometer.",
+     "Tarif ojek daring zona II dinaikkan dari Rp2.600 per kilometer.", "modality:unchanged"),
+    ("Pemerintah tidak mengubah harga eceran tertinggi gula pasir tahun ini.",
+     "Harga eceran tertinggi gula pasir akan disesuaikan bulan depan.", "modality:unchanged"),
+    # across languages, through the bilingual lexicon
+    ("Kendaraan listrik dikecualikan dari pembatasan lalu lintas.",
+     "Electric vehicles are also subject to the traffic restriction.", "modality:applies"),
+])
+def test_opposite_modalities_about_the_same_thing_clash(reference, draft, rule):
+    assert rule in _rules(reference, draft)
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # the exception names another class of the thing (another figure)
+    ("Diskon tidak berlaku bagi pelanggan 3.500 VA.", "Diskon berlaku bagi pelanggan 900 VA."),
+    # the exception is about something else the sentence also mentions
+    ("Penundaan kewajiban tidak berlaku bagi usaha menengah dan besar.",
+     "Usaha menengah dan besar tidak mendapat penundaan dan sudah wajib bersertifikat halal."),
+    # another product changes while this one stays
+    ("Harga minyak goreng rakyat tetap Rp15.700 per liter.",
+     "Harga minyak goreng premium naik, sedangkan minyak goreng rakyat tetap Rp15.700 per liter."),
+    # the same side twice
+    ("Pemerintah tidak mengubah tarif kereta perkotaan.",
+     "Tarif kereta perkotaan tidak mengalami perubahan dan tetap Rp3.000."),
+    # not required and allowed agree
+    ("Pelaporan tidak wajib bagi usaha mikro.", "Usaha mikro boleh melapor secara daring."),
+    # a condition, not a statement
+    ("Pemohon wajib hadir langsung di kantor imigrasi.",
+     "Jika berhalangan, pemohon tidak wajib hadir langsung di kantor imigrasi."),
+    # "terlebih dahulu" is "first", and "pernah" is another time
+    ("Penerima bantuan tidak perlu mendaftar ulang.", "Dulu penerima bantuan pernah wajib mendaftar ulang."),
+])
+def test_look_alikes_do_not_clash(reference, draft):
+    assert _rules(reference, draft) == []
