@@ -67,7 +67,7 @@ from service.judge.institutions import institution_clashes, without_slots
 from service.judge.policy import INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
-    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures,
+    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures, modality_clashes,
     same_language, shared_content_words, worded_figures_stated,
 )
 from service.judge.signals.dates import dates_agree
@@ -122,6 +122,7 @@ class Prepared:
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
 PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "scope_min_coverage",
+               "modality_min_coverage",
                "nli_candidates", "nli_min_shared_words")
 
 
@@ -199,23 +200,27 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
             if whole is not None:
                 out.append(whole)
                 continue
-        either_way = (policy.rule_coverage_either_way
-                      and draft_words_covered(sentence, c.passage) >= policy.rule_either_way_min)
+        passage_covered = draft_words_covered(sentence, c.passage)  # the passage's words in the sentence
+        either_way = policy.rule_coverage_either_way and passage_covered >= policy.rule_either_way_min
+        # Modality clashes name what they are about (their object must stand in the other text), so a
+        # passage that shares less of the sentence still gets them.
+        modal = max(cover(i), passage_covered) >= policy.modality_min_coverage
         # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
         # hybrid retrieval finds it by its wording although its dense cosine ranks it lower.
         if c.similarity < floor and cover(i) < policy.lexical_clash_coverage and not either_way:
-            out.append([])
+            out.append(modality_clashes(c.passage, sentence) if modal else [])
             continue
         out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,
-                                 cover(i) >= policy.scope_min_coverage or either_way))
+                                 cover(i) >= policy.scope_min_coverage or either_way, modal))
     return out
 
 
-def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool) -> list[Clash]:
+def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool, modal: bool = False) -> list[Clash]:
     """The rule clashes of ``sentence`` against ``reference``: all of them when the two say largely the same
     (``covered``; the scope cues, which name no subject, only when they say more of the same:
-    ``scope_covered``), institution clashes also when they only share a subject (INSTITUTION_MIN_SHARED)."""
-    clashes = find_clashes(reference, sentence) if covered else []
+    ``scope_covered``), the modality clashes alone when they share less (``modal``), institution clashes
+    also when they only share a subject (INSTITUTION_MIN_SHARED)."""
+    clashes = find_clashes(reference, sentence) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence)
     # Who does it is compared when the two share a subject besides the slots themselves: "dikelola oleh

@@ -155,6 +155,9 @@ class JudgePolicy:
     # kept (test_lay 69.60 % kept).
     rule_coverage_either_way: bool = True
     rule_either_way_min: float = 0.6
+    # Below those bars, a passage still gets the modality clashes when this share of the sentence's words
+    # stand in it or of its words in the sentence: those clashes need their object in the other text.
+    modality_min_coverage: float = 0.3
     # A classifier-only conflict on a restatement: when at least ``restatement_coverage`` of the
     # sentence's content words stand in the passage *and* of the passage's in the sentence (the two
     # say the same thing; IndoNLI's short hypotheses against long premises rarely are), and no rule

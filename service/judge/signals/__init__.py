@@ -53,6 +53,7 @@ __all__ = [
     "extract_quantities",
     "extract_dates",
     "find_clashes",
+    "modality_clashes",
     "figures_stated",
     "has_figures",
     "worded_figures_stated",
@@ -68,6 +69,12 @@ _REEXPORTED = (
     _abbreviates,
     _MAX_DATES, _MAX_QUANTITIES, _MAX_TIMES, _RAW_QUANTITY_LIMIT, _dates_agree, _quantities_agree, _times_agree,
 )
+
+
+def modality_clashes(reference: str, draft: str) -> list[Clash]:
+    """The modality clashes alone (what one text requires, allows or keeps and the other does not): they
+    name their object, so the judge also asks them of passages below its general bars."""
+    return _modality_clashes(_analyse(reference), _analyse(draft))
 
 
 def find_clashes(reference: str, draft: str) -> list[Clash]:

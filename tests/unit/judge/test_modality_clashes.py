@@ -3,11 +3,12 @@ keeps unchanged and the other does not, with an example sentence for every cue o
 service/judge/vocab/modality.json. Written for this project."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from service.judge.signals import find_clashes
+from service.judge.signals import draft_words_covered, find_clashes
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.modality_clashes import _mentions
 
@@ -203,3 +204,25 @@ def test_opposite_modalities_about_the_same_thing_clash(reference, draft, rule):
 ])
 def test_look_alikes_do_not_clash(reference, draft):
     assert _rules(reference, draft) == []
+
+
+def test_the_judge_asks_modality_of_a_passage_below_its_general_bars():
+    """A sentence that shares too little with a passage for the other rules (cosine under the clash floor,
+    a third of its words) still gets the modality clash: the clash itself needs its object in the sentence."""
+    from service.domain import Candidate, PassageRef
+    from service.judge.judge import Judge
+
+    ref = PassageRef(position_id="p-ujian", title="Uji kompetensi guru")
+    lead = Candidate("Hasil uji kompetensi menjadi bahan pemetaan pelatihan guru di tiap kabupaten.", 0.93, ref)
+    rule = Candidate("Uji kompetensi tidak wajib diikuti dan tidak memengaruhi tunjangan guru.", 0.875, ref)
+    sentence = ("Seluruh guru honorer di provinsi ini wajib mengikuti uji kompetensi sebagai bagian dari evaluasi "
+                "kinerja tahunan sekolah.")
+    # under the clash floor, a third of the sentence's words, not most of the passage's
+    assert draft_words_covered(rule.passage, sentence) < 0.4 and draft_words_covered(sentence, rule.passage) < 0.6
+    assert find_clashes(rule.passage, sentence)  # the rule sees it ...
+    [j] = Judge().judge([sentence], [[lead, rule]])
+    assert j.relation == "conflicts" and "negation" in j.kinds  # ... and the judge asks it
+    [j] = Judge().judge([sentence.replace("wajib mengikuti", "dapat mengikuti")], [[lead, rule]])
+    assert j.relation != "conflicts"
+    strict = Judge(policy=replace(Judge().policy, modality_min_coverage=1.01))
+    assert strict.judge([sentence], [[lead, rule]])[0].relation != "conflicts"  # the general bars alone miss it
