@@ -29,6 +29,9 @@ _NAME = r"(?:[A-Z][\w-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z][\w-]*)*+"
 # Besides the listed cues, any passive verb with its agent ("dipantau oleh", "disiapkan langsung oleh",
 # "ditagih oleh") and a payment route ("disalurkan lewat"): who does it is the slot.
 _PASSIVE_AGENT = r"di[a-z]{3,}\s+(?:langsung\s+|sepenuhnya\s+|hanya\s+)?oleh|di[a-z]{3,}\s+(?:lewat|melalui)"
+_NOT_AGENT_VERBS = frozenset({"diri", "dini", "dia", "dimana", "diantara", "dibanding", "dibandingkan", "dirinya"})
+_MONTH_WORDS = frozenset("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember "
+                         "Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split())
 _SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + "|" + _PASSIVE_AGENT
                       + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
 _NEGATION_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -43,6 +46,18 @@ class Slot:
 
     text: str  # the cue with the name, as written
     name: str
+    verb: str = ""  # the passive verb of the slot, lowercase ("" for a cue such as "di bawah koordinasi")
+    agent: bool = False  # found as any passive verb's agent (compared only with a slot on the same verb)
+
+
+# Any passive verb with its agent, where the agent need not look like an institution by itself
+# ("dipimpin oleh Korlantas Polri", "dikenai sanksi oleh OJK", "ditanggung pemerintah provinsi
+# setempat"): such a slot is compared only with a slot of the other text on the same verb, so the
+# two say who does the same thing.
+_AGENT_NAME = r"(?:[A-Z][\w/-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z0-9][\w/-]*)*+"
+_AGENT_PHRASE = r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b)[a-z]+){0,3}"
+_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+)(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
+                       r"|\b(di[a-z]{3,})\s+(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 
 
 @scoped_cache(maxsize=4096)  # keyed by agency too: hits show in x-judge-time
@@ -53,8 +68,29 @@ def slots(text: str) -> tuple[Slot, ...]:
         name = m.group(1)
         if not _is_institution(name) or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
-        out.append(Slot(m.group(0), name))
+        out.append(Slot(m.group(0), name, _passive_verb(m.group(0))))
+    taken = [(m_start, m_end) for m_start, m_end in (_span_of(text, slot.text) for slot in out)]
+    for m in _AGENT_RE.finditer(text):
+        verb, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        with_oleh = bool(m.group(1))
+        if any(a <= m.start() < b for a, b in taken) or verb.lower() in _NOT_AGENT_VERBS:
+            continue
+        if not with_oleh and name[0].isupper() and not _is_institution(name):
+            continue  # "diumumkan Senin": without "oleh" a capitalised word is an agent only as an institution
+        if name.split()[0] in _MONTH_WORDS or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        out.append(Slot(m.group(0), name, verb.lower(), agent=True))
     return tuple(out)
+
+
+def _span_of(text: str, part: str) -> tuple[int, int]:
+    at = text.find(part)
+    return at, at + len(part)
+
+
+def _passive_verb(cue_text: str) -> str:
+    first = cue_text.split()[0].lower()
+    return first if first.startswith("di") and len(first) > 5 else ""
 
 
 def without_slots(text: str) -> str:
@@ -114,16 +150,20 @@ def _name_part(name: str) -> str:
 
 
 def institution_clashes(reference: str, draft: str) -> list[Clash]:
-    """A clash per draft slot whose institution the reference's own slots contradict."""
+    """A clash per draft slot whose institution the reference's own slots contradict (an agent slot only
+    by a reference slot on the same verb)."""
     ref_slots = slots(reference)
     if not ref_slots:
         return []
     ref_lower = reference.casefold()
     out = []
     for slot in slots(draft):
+        rivals = [r for r in ref_slots if (not slot.agent and not r.agent) or (slot.verb and r.verb == slot.verb)]
+        if not rivals:
+            continue
         if slot.name.casefold() in ref_lower or any(same_institution(slot.name, r.name) for r in ref_slots):
             continue
-        other = ref_slots[0]
+        other = rivals[0]
         out.append(Clash("institution", reason(CONFLICT["institution"], draft=slot.text, reference=other.text),
                          slot.text, other.text, "institution:slot"))
     return out

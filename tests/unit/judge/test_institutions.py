@@ -113,3 +113,28 @@ def test_who_manages_another_fund_is_no_clash():
     assert j.relation != "conflicts"
     [j] = Judge().judge(["Penyaluran dana FLPP dikelola oleh Kementerian Keuangan."], [[housing]])
     assert j.relation == "conflicts" and "institution" in j.kinds
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # any passive verb with its agent, an object between them
+    ("Perusahaan yang terlambat melapor dikenai denda oleh Otoritas Jasa Keuangan.",
+     "Perusahaan yang terlambat melapor dikenai denda oleh Bank Indonesia."),
+    # the agent without "oleh", and a name that does not look like an institution by itself
+    ("Operasi pengamanan arus mudik di pelabuhan dipimpin Balai Pengelola Transportasi Darat Kelas II Banten.",
+     "Operasi pengamanan arus mudik di pelabuhan dipimpin oleh Korlantas Polri."),
+    # an agent written in lower case
+    ("Ongkos angkut benih ke pulau terluar ditanggung oleh Perum Bulog.",
+     "Ongkos angkut benih ke pulau terluar ditanggung pemerintah kabupaten setempat."),
+])
+def test_an_agent_of_the_same_passive_verb_is_compared(reference, draft):
+    assert [c.kind for c in institution_clashes(reference, draft)] == ["institution"]
+
+
+def test_agents_of_different_verbs_or_the_same_body_do_not_clash():
+    # who verifies is not who pays
+    assert institution_clashes("Data penerima diverifikasi oleh dinas sosial kabupaten.",
+                               "Bantuan dibayarkan oleh PT Pos Indonesia kepada penerima.") == []
+    # the same body, written out and as an acronym
+    assert institution_clashes("Sanksi dijatuhkan oleh Otoritas Jasa Keuangan.", "Sanksi dijatuhkan oleh OJK.") == []
+    # a day after a passive verb is not an agent
+    assert slots("Hasil seleksi diumumkan Senin pekan depan.") == ()
