@@ -80,6 +80,8 @@ def _analyse(text: str) -> _Analysis:
         gap = text[prev_end:s]
         if gap == " ":  # the usual gap: no sentence or clause break but a clause word
             cid += w in _CLAUSE_WORDS
+        elif gap in (".", ",") and prev_end and text[prev_end - 1].isdigit() and w[:1].isdigit():
+            pass  # inside a figure ("Rp16.500", "2,48 persen"): no break
         elif _SENT_BREAK_RE.search(gap + " " if s == len(text) else gap) and prev_end:
             sid += 1
             cid += 1

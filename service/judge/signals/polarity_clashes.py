@@ -312,8 +312,10 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         w = dra.tokens[di][0]
         if _content(w) and not _any_negator(w):
             covered, counted = covered - (not dra.roots[di].isdisjoint(ref.root_pool)), counted - 1
-        if (covered / counted if counted else 1.0) < _MIN_COVERAGE:
-            continue
+        if (covered / counted if counted else 1.0) < _MIN_COVERAGE and _local_cover(dra, di, di, ref.root_pool) < LOCAL_COVERAGE:
+            continue  # the clause is about something else, and so are the antonym's own neighbours
+            # ("Kementerian Perdagangan menyatakan HET Minyakita turun dari Rp16.500": the clause is mostly
+            # attribution, the words around "turun" are the reference's)
         d_ctx = _window_roots(dra, di, di, 5)
         for ri in ref_words.get((pi, 1 - side), ()):
             if _antonym_blocked(ref, ri, pi):

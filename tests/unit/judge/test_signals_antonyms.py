@@ -89,3 +89,20 @@ def test_a_negated_word_of_a_complementary_pair_asserts_the_other_pole(entry):
                         "Sertifikasi halal bagi usaha mikro tidak dikenai biaya.") == []
     assert find_clashes("Harga BBM bersubsidi tidak naik pada Desember.",
                         "Harga BBM bersubsidi turun pada Desember.") == []
+
+
+def test_an_antonym_whose_neighbours_are_the_references_words_clashes_inside_an_attribution():
+    """The clause is mostly attribution ("Dinas Perhubungan menyampaikan ..."), but the words around the
+    antonym are the reference's: the figures inside "Rp4.000" and "2,5" no longer split the clause."""
+    reference = "Tarif bus Trans Semarang dinaikkan dari Rp3.500 menjadi Rp4.000 per perjalanan mulai 1 Juni 2026."
+    draft = "Dinas Perhubungan Kota Semarang menyampaikan tarif Trans Semarang turun dari Rp4.000 menjadi Rp3.500 per perjalanan."
+    assert [c.kind for c in find_clashes(reference, draft)] == ["antonym"]
+    # the same words around a word of another sense: nothing
+    assert find_clashes(reference, draft.replace("turun", "berlaku")) == []
+
+
+def test_figures_do_not_split_clauses():
+    from service.judge.signals.analysis import _analyse
+    a = _analyse("Defisit dijaga 2,48 persen atau Rp638.800 miliar.")
+    assert len(set(a.clause)) == 1
+    assert len(set(_analyse("Defisit dijaga, kata menteri.").clause)) == 2
