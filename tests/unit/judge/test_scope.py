@@ -70,3 +70,20 @@ def test_scope_cues_need_the_same_subject_not_just_the_same_places():
     [j] = Judge().judge(["Penyaluran bantuan sosial berbasis identitas kependudukan digital pada 2026 dilaksanakan di "
                          "semua kabupaten dan kota."], [[pilot]])
     assert j.relation == "conflicts" and "scope" in j.kinds
+
+
+@pytest.mark.parametrize("text, restrictive", [
+    ("Kampanye imunisasi campak digelar di 7 provinsi dengan cakupan terendah.", "di 7 provinsi"),
+    ("Bantuan benih disalurkan di lima kabupaten di Nusa Tenggara Timur.", "di lima kabupaten"),
+    ("The exemption covers pioneer ships in 45 ports in eastern Indonesia.", "in 45 ports"),
+    # every province of Indonesia counted is no restriction
+    ("Upah minimum baru berlaku di 38 provinsi.", None),
+])
+def test_a_counted_set_of_regions_is_restrictive_unless_it_is_all_of_them(text, restrictive):
+    assert scope_of(text)[1] == restrictive
+
+
+def test_all_provinces_against_a_counted_few_clashes():
+    [clash] = scope_clashes("Kampanye imunisasi campak digelar di 7 provinsi dengan cakupan terendah.",
+                            "Kampanye imunisasi campak digelar serentak di seluruh provinsi.")
+    assert clash.rule == "scope:universal" and clash.reference == "di 7 provinsi"
