@@ -69,10 +69,12 @@ EN_STOP = frozenset(
 STOP = ID_STOP | EN_STOP
 
 ENGLISH_CUES = frozenset(
-    "the of and is are was were will would has have had that this with from by which".split()
+    "the of and is are was were will would has have had that this with from by which a an at to in on for it its "
+    "be been not or as than into until after before each every".split()
 )
 INDONESIAN_CUES = frozenset(
-    "yang dan di ke dari untuk dengan pada dalam ini itu akan telah adalah tidak juga".split()
+    "yang dan di ke dari untuk dengan pada dalam ini itu akan telah adalah tidak juga bagi atau oleh sebagai "
+    "karena bahwa para setiap sejak hingga sampai".split()
 )
 
 

@@ -211,6 +211,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             continue  # "tidak mencapai 5 persen" says nothing positive about the value
         if _told_as_past(dra, lo):
             continue  # "Sebelumnya, daftar itu hanya berisi 13 negara": a figure of the past, not a change
+        if _ratio_base(dra, lo):
+            continue  # "35 dari setiap 100 ton": the base of a ratio, not an amount of anything
         same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
         # A reference figure for another named place is no figure for the draft's: "di Maluku paling
         # tinggi Rp230 juta" neither backs nor contradicts "di Bali ... Rp180 juta".
@@ -252,6 +254,14 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                    and not _named_for_another(ref, dra, *_span_tokens(ref, rqs[r].start, rqs[r].end), lo)]
         if not related or not _places_stated(ref, dra, lo, hi) or _progress_against_target(ref, dra):
             continue
+        # A rate is compared with a rate of the same denominator ("Rp300.000 per bulan" is not "Rp71 triliun"
+        # for all villages, nor "Rp650 ribu setiap tahap"); a figure stated without one is compared with a
+        # rate only when the two are of a size ("Rp350.000" for "Rp300.000 per bulan").
+        d_per = _per(dra, lo, hi)
+        related = [r for r in related if _same_rate(d_per, _per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)),
+                                                    dq, rqs[r])]
+        if not related:
+            continue
         rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value
         rule = "number:" + (
             "percent" if dq.unit in ("percent", "percentage_point", "bps")
@@ -263,6 +273,59 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
+
+
+# What a figure is counted per: "per bulan", "setiap tahap", "a month", and the one-word forms.
+_PER_WORDS = frozenset("per setiap tiap each every a an".split())
+_PER_FORMS = {"sebulan": "bulan", "setahun": "tahun", "sehari": "hari", "seminggu": "minggu", "sepekan": "minggu",
+              "harian": "hari", "bulanan": "bulan", "tahunan": "tahun", "mingguan": "minggu", "pekan": "minggu",
+              "monthly": "bulan", "annually": "tahun", "yearly": "tahun", "daily": "hari", "weekly": "minggu",
+              "month": "bulan", "year": "tahun", "day": "hari", "week": "minggu"}
+# Sizes a figure stated without a denominator and a rate may differ by and still be compared.
+_RATE_SPREAD = 10.0
+
+
+def _per(a: _Analysis, lo: int, hi: int) -> frozenset[str] | None:
+    """Roots of what the figure at tokens ``lo..hi`` is counted per, after it ("Rp300.000 per orang per hari",
+    "20 kilogram per keluarga setiap bulan") or just before it ("setiap tahap bernilai Rp650 ribu"); None
+    for a figure that is no rate."""
+    toks, clause = a.tokens, a.clause[hi]
+    out: set[str] = set()
+    j = hi + 1
+    while j < len(toks) and j <= hi + 6 and a.clause[j] == clause:
+        w = toks[j][0]
+        if w in _PER_FORMS:
+            out.add(_PER_FORMS[w])
+            j += 1
+        elif w in _PER_WORDS and j + 1 < len(toks) and a.clause[j + 1] == clause and toks[j + 1][0].isalpha():
+            nxt = toks[j + 1][0]
+            out |= a.roots[j + 1] | {_PER_FORMS.get(nxt, nxt)}
+            j += 2
+        else:
+            break
+    for j in range(max(0, lo - 7), lo):
+        if a.clause[j] != a.clause[lo]:
+            continue
+        if toks[j][0] in ("setiap", "tiap") and j + 1 < lo and toks[j + 1][0].isalpha():
+            out |= a.roots[j + 1] | {toks[j + 1][0]}
+        elif toks[j][0] in _PER_FORMS:  # "Upah harian ... Rp110.000"
+            out.add(_PER_FORMS[toks[j][0]])
+    return frozenset(out) or None
+
+
+def _same_rate(d_per: frozenset[str] | None, r_per: frozenset[str] | None, dq, rq) -> bool:
+    if d_per is not None and r_per is not None:
+        return not d_per.isdisjoint(r_per)
+    if d_per is None and r_per is None:
+        return True
+    big, small = max(abs(dq.value), abs(rq.value)), min(abs(dq.value), abs(rq.value))
+    return small > 0 and big / small <= _RATE_SPREAD
+
+
+def _ratio_base(a: _Analysis, lo: int) -> bool:
+    """The figure at token ``lo`` follows "dari setiap" / "out of every": the base of a ratio."""
+    toks = a.tokens
+    return lo >= 2 and (toks[lo - 2][0], toks[lo - 1][0]) in (("dari", "setiap"), ("of", "every"), ("dari", "tiap"))
 
 
 _SPAN_WORDS_RE = re.compile(r"\b(?:hingga|sampai|s\.?d\.?|berakhir|selesai|ditutup|until|to|till|ends?)\b|[-–—]",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.judge.signals import Clash, find_clashes
+from service.judge.signals import Clash, extract_quantities, find_clashes
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,28 @@ def test_clash_records_are_explained() -> None:
     for c in clashes:
         assert isinstance(c, Clash)
         assert c.reason.endswith(".") and c.draft in c.reason and c.reference in c.reason
+
+
+def test_a_rate_is_compared_with_a_rate_of_the_same_denominator():
+    reference = "Bantuan langsung tunai desa diberikan Rp300.000 per bulan kepada setiap keluarga penerima."
+    # a total for all villages is not the monthly amount
+    assert [c for c in find_clashes(reference, "Total bantuan langsung tunai desa mencapai Rp71 triliun bagi keluarga penerima.")
+            if c.kind == "number"] == []
+    # a monthly amount against the monthly amount, written with another word for "per"
+    assert [c.kind for c in find_clashes(reference, "Bantuan langsung tunai desa diberikan Rp350.000 setiap bulan kepada keluarga penerima.")] == ["number"]
+    # a figure stated without its denominator is compared when the two are of a size
+    assert [c.kind for c in find_clashes(reference, "Bantuan langsung tunai desa sebesar Rp350.000 diberikan kepada keluarga penerima.")] == ["number"]
+    # a daily wage said before the figure ("Upah harian ... Rp110.000") is a rate per day
+    assert [c.kind for c in find_clashes("Upah harian pekerja padat karya ditetapkan Rp110.000 per orang.",
+                                         "Upah pekerja padat karya dinaikkan menjadi Rp150.000 per hari.")] == ["number"]
+
+
+def test_the_base_of_a_ratio_is_no_amount():
+    assert [c for c in find_clashes("Produsen wajib memasok 300.000 ton minyak goreng per bulan.",
+                                    "Sedikitnya 35 dari setiap 100 ton minyak goreng yang dipasok produsen disalurkan lewat Bulog.")
+            if c.kind == "number"] == []
+
+
+def test_an_english_thousands_comma_is_read_as_thousands():
+    [q] = extract_quantities("Each affected village receives at least 5,000 litres per delivery, once a week.")
+    assert q.value == 5000
