@@ -69,7 +69,7 @@ _SUBJECT_WORDS = 4  # ... or before it
 # Share of the object's content words the other text's clause must hold, and of the subject's words
 # its sentence must hold.
 OBJECT_COVERAGE = 0.6
-SUBJECT_COVERAGE = 0.5
+SUBJECT_COVERAGE = 0.6
 # Words that refer back to the subject rather than name it ("Kebijakan ini tidak berlaku pada hari Sabtu").
 _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
 _MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"], "unchanged": MODALITY["unchanged"]}

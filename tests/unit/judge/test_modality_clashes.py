@@ -46,6 +46,9 @@ EXAMPLES = [
     ("subject to", "applies", 1, "Imported sugar is subject to a special levy."),
     ("applies to", "applies", 1, "The curfew applies to all districts of the city."),
     ("apply to", "applies", 1, "The new fees apply to foreign visitors."),
+    ("dipungut", "applies", 1, "Retribusi parkir dipungut oleh petugas berseragam."),
+    ("charged", "applies", 1, "Foreign visitors are charged a levy on arrival."),
+    ("levied", "applies", 1, "A surcharge is levied on late payments."),
     ("dibebaskan dari", "applies", 0, "Buku pelajaran dibebaskan dari pajak pertambahan nilai."),
     ("dikecualikan dari", "applies", 0, "Ambulans dikecualikan dari pembatasan jam operasional."),
     ("dikecualikan", "applies", 0, "Sekolah di daerah terpencil dikecualikan."),
@@ -175,6 +178,8 @@ def _rules(reference, draft):
     ("Pemerintah tidak mengubah harga eceran tertinggi gula pasir tahun ini.",
      "Harga eceran tertinggi gula pasir akan disesuaikan bulan depan.", "modality:unchanged"),
     # across languages, through the bilingual lexicon
+    ("Domestic visitors are not charged the levy.", "Wisatawan domestik juga dikenai pungutan yang sama.",
+     "modality:applies"),
     ("Kendaraan listrik dikecualikan dari pembatasan lalu lintas.",
      "Electric vehicles are also subject to the traffic restriction.", "modality:applies"),
 ])
@@ -194,6 +199,9 @@ def test_opposite_modalities_about_the_same_thing_clash(reference, draft, rule):
     # the same side twice
     ("Pemerintah tidak mengubah tarif kereta perkotaan.",
      "Tarif kereta perkotaan tidak mengalami perubahan dan tetap Rp3.000."),
+    # what is exempt is named by a list the reference's sentence shares one word of
+    ("Tarif cukai 15 persen hanya dikenakan atas barang dan jasa yang tergolong mewah.",
+     "Kebutuhan pokok, jasa kesehatan, dan jasa pendidikan tetap tidak dipungut cukai."),
     # not required and allowed agree
     ("Pelaporan tidak wajib bagi usaha mikro.", "Usaha mikro boleh melapor secara daring."),
     # a condition, not a statement
