@@ -92,9 +92,11 @@ def find_clashes(reference: str, draft: str) -> list[Clash]:
         + _time_clashes(ref, dra)
         + _negation_clashes(ref, dra)
         + _antonym_clashes(ref, dra)
-        + _modality_clashes(ref, dra)
         + _entity_clashes(ref, dra)
     )
+    if not any(c.kind in ("negation", "antonym") for c in clashes):
+        # The modality cues say in other words what a negation or an antonym already said: one reason is enough.
+        clashes += _modality_clashes(ref, dra)
     clashes += _aligned_number_clashes(ref, dra, clashes)
     seen: set[tuple[str, str, str]] = set()
     out: list[Clash] = []

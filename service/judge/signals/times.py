@@ -72,7 +72,9 @@ def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
         hour = 0
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
-    return (hour % 24) * 60 + minute
+    # "pukul 24.00" is the end of a day (1440), not its start: "mulai pukul 00.00 sampai pukul 24.00" has
+    # two times, and a draft starting at 06.00 does not restate the 00.00 start by its 24.00 end.
+    return hour * 60 + minute
 
 
 @scoped_cache(maxsize=4096)
@@ -123,4 +125,7 @@ def _times_agree(a: TimeMention, b: TimeMention) -> bool:
     lo1, hi1 = span(a, shift)
     lo2, hi2 = span(b)
     slack = 30 if a.approx or b.approx else 0
+    if hi1 != lo1 and hi2 != lo2:
+        # Two ranges are the same hours only end for end: "05.00 hingga 23.00" is not "04.00 sampai 24.00".
+        return abs(lo1 - lo2) <= slack and abs(hi1 - hi2) <= slack
     return lo1 - slack <= hi2 and lo2 - slack <= hi1

@@ -168,8 +168,8 @@ def _rules(reference, draft):
     ("Kendaraan dinas berpelat merah dikecualikan dari tarif parkir progresif.",
      "Kendaraan dinas berpelat merah juga dikenai tarif parkir progresif.", "modality:applies"),
     # allowed against forbidden, and required against forbidden
-    ("Penangkapan lobster bertelur dilarang sepanjang tahun.",
-     "Nelayan diperbolehkan menangkap lobster bertelur pada musim hujan.", "modality:permitted"),
+    ("Kapal asing dilarang berlabuh di dermaga nelayan.",
+     "Kapal asing wajib berlabuh di dermaga nelayan selama pemeriksaan.", "modality:permitted"),
     ("Biaya pendaftaran sekolah negeri tidak boleh dicicil.",
      "Biaya pendaftaran sekolah negeri boleh dicicil dua kali.", "modality:permitted"),
     # a value kept against a value changed
@@ -185,6 +185,13 @@ def _rules(reference, draft):
 ])
 def test_opposite_modalities_about_the_same_thing_clash(reference, draft, rule):
     assert rule in _rules(reference, draft)
+
+
+def test_a_pair_the_antonym_lexicon_reads_gets_one_reason():
+    """"dilarang" / "diperbolehkan" is also an antonym pair: the modality rule adds no second reason."""
+    clashes = find_clashes("Penangkapan lobster bertelur dilarang sepanjang tahun.",
+                           "Nelayan diperbolehkan menangkap lobster bertelur pada musim hujan.")
+    assert [c.kind for c in clashes] == ["antonym"]
 
 
 @pytest.mark.parametrize("reference, draft", [

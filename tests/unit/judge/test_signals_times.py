@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.judge.signals import extract_times, find_clashes
+from service.judge.signals.times import _times_agree
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,21 @@ def test_stating_another_of_the_references_times_is_no_comparison():
     assert [c.rule for c in find_clashes(reference, draft)] == ["date:time"]
     moved = "Pemaparan posisi hilal dimulai pukul 17.30 WIB, diundur dari pukul 16.30 WIB."
     assert [c for c in find_clashes(reference, moved) if c.rule == "date:time"] == []
+
+
+def test_midnight_at_the_end_of_a_day_is_not_its_start():
+    [whole_day] = extract_times("Larangan berlaku mulai pukul 00.00 WIB sampai pukul 24.00 WIB.")
+    assert (whole_day.minutes, whole_day.upper) == (0, 1440)
+    reference = "Truk besar dilarang melintas mulai 3 Mei 2026 pukul 00.00 WIB sampai 4 Mei 2026 pukul 24.00 WIB."
+    draft = "Truk besar dilarang melintas mulai 3 Mei 2026 pukul 08.00 WIB sampai 4 Mei 2026 pukul 24.00 WIB."
+    assert find_clashes(reference, draft)  # before, its 24.00 "restated" the 00.00 start
+    assert find_clashes(reference, draft.replace("08.00", "00.00")) == []
+
+
+def test_two_ranges_agree_only_end_for_end():
+    [ref] = extract_times("Layanan buka pukul 04.00–24.00 WIB.")
+    [same] = extract_times("Layanan buka pukul 04.00 sampai 24.00 WIB.")
+    [inside] = extract_times("Layanan buka pukul 05.00 hingga 23.00 WIB.")
+    [point] = extract_times("Layanan sudah buka pada pukul 05.00 WIB.")
+    assert _times_agree(ref, same) and not _times_agree(ref, inside)
+    assert _times_agree(ref, point)  # a time inside the hours is one of them
