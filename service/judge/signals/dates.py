@@ -181,7 +181,9 @@ _DATE_QUAL_RE = re.compile(
     # Deadlines and closing dates bound a span from above as "hingga" does: "paling lambat 21
     # Desember" and "ditutup pada 27 Februari" compare with "hingga 31 Desember" / "hingga 7 Maret".
     r"|paling\s+lambat|selambat-lambatnya|paling\s+telat|batas\s+akhir|tenggat|no\s+later\s+than"
-    r"|ditutup(?:\s+pada)?|berakhir(?:\s+pada)?|closes(?:\s+on)?|ends(?:\s+on)?|deadline)"
+    r"|ditutup(?:\s+pada)?|berakhir(?:\s+pada)?|closes(?:\s+on)?|ends(?:\s+on)?|deadline"
+    # A date something is moved or extended to ("diundur ke 17 Oktober 2027") is its new end.
+    r"|ke)"
     r"\s+(?:(?:tanggal|tgl\.?|tahun|bulan|akhir|awal|pertengahan|the|end|of)\s+){0,3}$",
     _F,
 )
@@ -193,7 +195,7 @@ _DATE_QUAL_NORM = {
     "paling lambat": "until", "selambat-lambatnya": "until", "paling telat": "until", "batas akhir": "until",
     "tenggat": "until", "no later than": "until", "ditutup": "until", "ditutup pada": "until",
     "berakhir": "until", "berakhir pada": "until", "closes": "until", "closes on": "until", "ends": "until",
-    "ends on": "until", "deadline": "until",
+    "ends on": "until", "deadline": "until", "ke": "until",
     "antara": "range", "between": "range", "selama": "range",
 }  # fmt: skip
 # Words before a number that make it a label, not a quantity or year ("Nomor 47 Tahun 2017").

@@ -130,3 +130,10 @@ def test_a_weekday_beside_a_changed_date_is_no_other_subject():
     draft = "Kementerian Agama menggelar sidang isbat awal Ramadan 1447 Hijriah pada Rabu, 18 Februari 2026."
     rules = {c.rule for c in find_clashes(reference, draft)}
     assert "date:absolute" in rules
+
+
+def test_a_date_moved_to_is_an_end_like_until():
+    [moved] = extract_dates("Kementerian mengundurkan batas pelaporan ke 30 Juni 2027.")
+    assert moved.qualifier == "until"
+    assert [c.kind for c in find_clashes("Batas pelaporan diperpanjang hingga 30 Juni 2026.",
+                                         "Kementerian mengundurkan batas pelaporan ke 30 Juni 2027.")] == ["date"]
