@@ -122,7 +122,7 @@ class Prepared:
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
 PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "scope_min_coverage",
-               "modality_min_coverage",
+               "modality_min_coverage", "crosslingual_drop",
                "nli_candidates", "nli_min_shared_words")
 
 
@@ -206,8 +206,13 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         # passage that shares less of the sentence still gets them.
         modal = max(cover(i), passage_covered) >= policy.modality_min_coverage
         # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
-        # hybrid retrieval finds it by its wording although its dense cosine ranks it lower.
-        if c.similarity < floor and cover(i) < policy.lexical_clash_coverage and not either_way:
+        # hybrid retrieval finds it by its wording although its dense cosine ranks it lower. A passage in
+        # the other language sits lower on both counts (e5's cross-lingual cosines run a few hundredths
+        # under same-language ones; the bilingual lexicon renders only part of the words).
+        crossed = policy.crosslingual_drop and not same_language(sentence, c.passage)
+        drop = policy.crosslingual_drop if crossed else 0.0
+        if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - (0.1 if crossed else 0.0)
+                and not either_way):
             out.append(modality_clashes(c.passage, sentence) if modal else [])
             continue
         out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,

@@ -274,12 +274,19 @@ def _none_exists_before(a: _Analysis, i: int) -> bool:
                for j in range(max(1, i - 6), i) if a.clause[j] == a.clause[i])
 
 
+def _free_of_before(a: _Analysis, i: int) -> bool:
+    """"free of charge", "bebas biaya": the word after "free of" / "bebas" is what is not there."""
+    toks = a.tokens
+    return (i >= 2 and toks[i - 2][0] == "free" and toks[i - 1][0] == "of") or (i >= 1 and toks[i - 1][0] == "bebas")
+
+
 def _poles(a: _Analysis) -> list[tuple[int, int, int]]:
     """The antonym words of a text with the pole each asserts: for a complementary pair a negated word
     asserts the other pole ("tidak dipungut biaya" is "dibebaskan", "tidak diizinkan" is "dilarang")."""
     out = []
     for i, pi, side in a.antonyms:
-        if pi in _COMPLEMENTARY and (_negated_at(a.tokens, i) is not None or _none_exists_before(a, i)):
+        if pi in _COMPLEMENTARY and (_negated_at(a.tokens, i) is not None or _none_exists_before(a, i)
+                                     or _free_of_before(a, i)):
             out.append((i, pi, 1 - side))
         else:
             out.append((i, pi, side))

@@ -241,3 +241,19 @@ def test_the_judge_asks_modality_of_a_passage_below_its_general_bars():
     assert j.relation != "conflicts"
     strict = Judge(policy=replace(Judge().policy, modality_min_coverage=1.01))
     assert strict.judge([sentence], [[lead, rule]])[0].relation != "conflicts"  # the general bars alone miss it
+
+
+def test_a_passage_in_the_other_language_gets_the_rules_a_little_under_the_floor():
+    """Cross-lingual cosines run a few hundredths under same-language ones: an English sentence against its
+    Indonesian position at 0.87 (under the 0.89 clash floor) still gets the rule clashes."""
+    from service.domain import Candidate, PassageRef
+    from service.judge.judge import Judge
+
+    ref = PassageRef(position_id="p-pinjaman", title="Pinjaman pendidikan")
+    passage = Candidate("Dana pinjaman mahasiswa dikelola LPDP dengan plafon paling tinggi Rp40 juta per mahasiswa.", 0.875,
+                        ref)
+    sentence = "Under the scheme, students may borrow up to IDR 50 million each, with LPDP managing the funds."
+    [j] = Judge().judge([sentence], [[passage]])
+    assert j.relation == "conflicts" and "number" in j.kinds
+    same_floor = Judge(policy=replace(Judge().policy, crosslingual_drop=0.0))
+    assert same_floor.judge([sentence], [[passage]])[0].relation != "conflicts"

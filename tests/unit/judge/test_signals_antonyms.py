@@ -106,3 +106,10 @@ def test_figures_do_not_split_clauses():
     a = _analyse("Defisit dijaga 2,48 persen atau Rp638.800 miliar.")
     assert len(set(a.clause)) == 1
     assert len(set(_analyse("Defisit dijaga, kata menteri.").clause)) == 2
+
+
+def test_free_of_a_charge_is_the_exempt_pole():
+    assert find_clashes("Pendaftaran sekolah tidak dipungut biaya.", "Registration is free of charge.") == []
+    assert find_clashes("Pendaftaran sekolah tidak dipungut biaya.", "Pendaftaran sekolah bebas biaya.") == []
+    assert [c.kind for c in find_clashes("Pendaftaran sekolah tidak dipungut biaya.",
+                                         "Applicants are charged a registration fee.")] == ["antonym"]
