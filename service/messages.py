@@ -33,6 +33,7 @@ CONFLICT = {
 NEGATION_BY_DRAFT = "conflict.negation_draft"
 NEGATION_BY_REFERENCE = "conflict.negation_reference"
 ANTONYM = "conflict.antonym"
+FREQUENCY = "conflict.frequency"
 MODALITY = {"required": "conflict.required", "permitted": "conflict.permitted", "unchanged": "conflict.unchanged"}
 CLASSIFIER_CONFLICT = "conflict.classifier"
 STATEMENT_NOTE = "note.statement"

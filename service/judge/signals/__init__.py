@@ -34,6 +34,7 @@ from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
 from service.judge.signals.figure_clashes import (
     _aligned_number_clashes, _date_clashes, _number_clashes, _time_clashes,
 )
+from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
 from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
 from service.judge.signals.quantities import (
@@ -90,6 +91,7 @@ def find_clashes(reference: str, draft: str) -> list[Clash]:
         _number_clashes(ref, dra)
         + _date_clashes(ref, dra)
         + _time_clashes(ref, dra)
+        + frequency_clashes(reference, draft)
         + _negation_clashes(ref, dra)
         + _antonym_clashes(ref, dra)
         + _entity_clashes(ref, dra)
