@@ -139,6 +139,13 @@ def same_institution(a: str, b: str) -> bool:
     return bool(_acronyms_in(a) & {_acronym(_name_part(b))} or _acronyms_in(b) & {_acronym(_name_part(a))})
 
 
+def _written_beside(name: str, slot: Slot, text: str) -> bool:
+    """``name`` stands right after ``slot`` in ``text``: its acronym in brackets ("Badan Pengatur Hilir Minyak
+    dan Gas Bumi (BPH Migas)")."""
+    at = text.find(slot.text)
+    return at >= 0 and name.casefold() in text[at: at + len(slot.text) + 40].casefold()
+
+
 def _acronyms_in(name: str) -> set[str]:
     return {w for w in name.split() if len(w) >= 3 and w.isupper()}
 
@@ -158,10 +165,15 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
     ref_lower = reference.casefold()
     out = []
     for slot in slots(draft):
-        rivals = [r for r in ref_slots if (not slot.agent and not r.agent) or (slot.verb and r.verb == slot.verb)]
+        same_verb = [r for r in ref_slots if slot.verb and r.verb == slot.verb]
+        rivals = same_verb or [r for r in ref_slots if not slot.agent and not r.agent]
         if not rivals:
             continue
-        if slot.name.casefold() in ref_lower or any(same_institution(slot.name, r.name) for r in ref_slots):
+        # On the same verb, only who the reference says does it counts ("Hanya BMKG yang berwenang ..., sedangkan
+        # perintah evakuasi dikeluarkan oleh pemerintah daerah"); otherwise the name anywhere in the passage.
+        if (not same_verb and slot.name.casefold() in ref_lower) or any(
+                same_institution(slot.name, r.name) or _written_beside(slot.name, r, reference)
+                for r in (same_verb or ref_slots)):
             continue
         other = rivals[0]
         out.append(Clash("institution", reason(CONFLICT["institution"], draft=slot.text, reference=other.text),

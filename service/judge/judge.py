@@ -63,7 +63,7 @@ from itertools import takewhile
 from typing import Any, Protocol
 
 from service.domain import Candidate, ConflictKind, PositionKind, Relation
-from service.judge.institutions import institution_clashes, without_slots
+from service.judge.institutions import institution_clashes, slots, without_slots
 from service.judge.policy import INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
@@ -213,7 +213,7 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         drop = policy.crosslingual_drop if crossed else 0.0
         if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - (0.1 if crossed else 0.0)
                 and not either_way):
-            out.append(modality_clashes(c.passage, sentence) if modal else [])
+            out.append(modality_clashes(c.passage, sentence) + _named_clashes(c.passage, sentence) if modal else [])
             continue
         out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,
                                  cover(i) >= policy.scope_min_coverage or either_way, modal))
@@ -228,16 +228,20 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     clashes = find_clashes(reference, sentence) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence)
-    # Who does it is compared when the two share a subject besides the slots themselves: "dikelola oleh
-    # Badan Pengelola ..." shares "dikelola", "pengelola" with any other fund's manager.
-    # (The slots are found first: most pairs have none, and the gate's word counts are not free.)
+    return clashes + _named_clashes(reference, sentence)
+
+
+def _named_clashes(reference: str, sentence: str) -> list[Clash]:
+    """Institution clashes, when the two share a subject besides the slots themselves: "dikelola oleh Badan
+    Pengelola ..." shares "dikelola", "pengelola" with any other fund's manager. (The slots are found first:
+    most pairs have none, and the gate's word counts are not free.)"""
     named = institution_clashes(reference, sentence)
     if named:
         ref_core, sentence_core = without_slots(reference), without_slots(sentence)
         if (draft_words_covered(ref_core, sentence_core) >= INSTITUTION_MIN_COVERAGE
                 or shared_content_words(ref_core, sentence_core) >= INSTITUTION_MIN_SHARED):
-            clashes += named
-    return clashes
+            return named
+    return []
 
 
 def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[Candidate],
@@ -390,7 +394,15 @@ def clash_kind(clash: Clash) -> ConflictKind:
 def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
                 cover: _Coverage) -> bool:
     """A figure or date clash the corpus explains: another passage states the draft's value, or (for
-    figures) the draft and the passage speak of different periods."""
+    figures) the draft and the passage speak of different periods. An institution clash likewise, when
+    another passage at least as close names the draft's institution (the distribution is Bulog's, the
+    supervision of it BPH Migas's)."""
+    if clash.kind == "institution":
+        named = slots(clash.draft)
+        # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").
+        first = re.split(r"\s+(?:dan|and)\s+", named[0].name)[0].casefold() if named else ""
+        return bool(first) and any(j != i and first in c.passage.casefold() and cover(j) >= cover(i)
+                                   for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover)
         or (clash.kind == "number" and _other_period(_dated(cand), sentence)))

@@ -138,3 +138,29 @@ def test_agents_of_different_verbs_or_the_same_body_do_not_clash():
     assert institution_clashes("Sanksi dijatuhkan oleh Otoritas Jasa Keuangan.", "Sanksi dijatuhkan oleh OJK.") == []
     # a day after a passive verb is not an agent
     assert slots("Hasil seleksi diumumkan Senin pekan depan.") == ()
+
+
+def test_on_the_same_verb_only_who_the_reference_says_does_it_counts():
+    # the draft's body is named in the passage, but as doing something else
+    reference = "Hanya Basarnas yang berwenang menghentikan pencarian, sedangkan izin melaut dikeluarkan oleh pemerintah daerah."
+    assert [c.kind for c in institution_clashes(reference, "Izin melaut nelayan dikeluarkan langsung oleh Basarnas.")] \
+        == ["institution"]
+    # the draft's body is the one the slot names, by its acronym in brackets
+    assert institution_clashes("Kuota diawasi oleh Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas).",
+                               "Kuota Solar yang diawasi BPH Migas dipastikan cukup.") == []
+    # the government as such is no body that could be another
+    assert slots("Pajak pembelian rumah ditanggung pemerintah hingga Desember.") == ()
+
+
+def test_another_passage_naming_the_drafts_body_reconciles_the_clash():
+    """The distribution is Bulog's (a close passage says so); the supervision of it is Satgas Pangan's
+    (a body the draft does not name): no conflict."""
+    bulog = Candidate("Penyaluran beras dilaksanakan oleh Perum Bulog bersama PT Pos Indonesia.", 0.97,
+                      PassageRef(position_id="p-beras"))
+    satgas = Candidate("Pengawasan penyaluran beras dilakukan oleh Satgas Pangan bersama kepolisian.", 0.88,
+                      PassageRef(position_id="p-bbm"))
+    sentence = "Penyaluran beras dilakukan oleh Perum Bulog dan PT Pos Indonesia."
+    [j] = Judge().judge([sentence], [[bulog, satgas]])
+    assert j.relation != "conflicts"
+    [j] = Judge().judge([sentence], [[satgas]])
+    assert j.relation == "conflicts" and "institution" in j.kinds  # alone, the passage clashes
