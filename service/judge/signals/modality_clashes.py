@@ -66,6 +66,7 @@ _COORDINATORS = frozenset("dan serta atau maupun and or".split())
 _ADJUNCTS = frozenset("sepanjang mulai sejak selama hingga sampai di dalam until from since during in on at".split())
 _OBJECT_WORDS = 5  # how far an object reaches after its cue
 _SUBJECT_WORDS = 4  # ... or before it
+_LIST_WORDS = 16  # how far back a list before a clause-final cue is read
 # Share of the object's content words the other text's clause must hold, and of the subject's words
 # its sentence must hold.
 OBJECT_COVERAGE = 0.6
@@ -131,6 +132,21 @@ def _before(a: _Analysis, m: _Mention) -> list[int]:
     return out
 
 
+def _list_items(a: _Analysis, m: _Mention) -> list[list[int]]:
+    """The items of a list that ends at a cue in its sentence ("A, B, dan C dikecualikan"), each with a content
+    word, at most _LIST_WORDS words back."""
+    items: list[list[int]] = [[]]
+    j = m.start - 1
+    while j >= 0 and a.sentence[j] == a.sentence[m.start] and m.start - j <= _LIST_WORDS:
+        w = a.tokens[j][0]
+        if w in _COORDINATORS or a.clause[j] != a.clause[j + 1]:
+            items.append([])
+        if w not in _COORDINATORS and not _any_negator(w) and w not in _CUES:
+            items[-1].append(j)
+        j -= 1
+    return [item for item in items if any(_content(a.tokens[k][0]) and not _is_figure(a.tokens[k][0]) for k in item)]
+
+
 def _object(a: _Analysis, m: _Mention) -> list[int]:
     """Token indices of a cue's object: after it (up to a coordinator) or, for the change class, before it."""
     if m.cls in _OBJECT_BEFORE:
@@ -193,9 +209,14 @@ def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
     if n.cls in _OBJECT_BEFORE:
         return bool(obj) and _found(neg, obj, clause, 1.0)
     if obj:
-        return (_found(neg, obj, clause, OBJECT_COVERAGE)
-                and _found(neg, before, _clause_words(pos, p, sentence=True), SUBJECT_COVERAGE))
-    return any(_content(neg.tokens[j][0]) for j in before) and _found(neg, before, clause, OBJECT_COVERAGE)
+        sentence = _clause_words(pos, p, sentence=True)
+        return _found(neg, obj, clause, OBJECT_COVERAGE) and (
+            _found(neg, before, sentence, SUBJECT_COVERAGE)
+            or any(_found(neg, item, sentence, SUBJECT_COVERAGE) for item in _list_items(neg, n)))
+    if any(_content(neg.tokens[j][0]) for j in before) and _found(neg, before, clause, OBJECT_COVERAGE):
+        return True
+    # "Angkutan BBM, bahan pokok, dan barang ekspor-impor dikecualikan": any item of the list before the cue.
+    return any(_found(neg, item, clause, OBJECT_COVERAGE) for item in _list_items(neg, n))
 
 
 def _usable(a: _Analysis, m: _Mention) -> bool:

@@ -46,6 +46,10 @@ EXAMPLES = [
     ("subject to", "applies", 1, "Imported sugar is subject to a special levy."),
     ("applies to", "applies", 1, "The curfew applies to all districts of the city."),
     ("apply to", "applies", 1, "The new fees apply to foreign visitors."),
+    ("terkena", "applies", 1, "Truk pengangkut semen juga terkena pembatasan jam operasional."),
+    ("berhak atas|mendapat|memperoleh|menerima", "applies", 1, "Nelayan kecil berhak atas bantuan mesin kapal."),
+    ("eligible for", "applies", 1, "Students in private schools are eligible for the grant."),
+    ("entitled to", "applies", 1, "Contract workers are entitled to the holiday allowance."),
     ("dipungut", "applies", 1, "Retribusi parkir dipungut oleh petugas berseragam."),
     ("charged", "applies", 1, "Foreign visitors are charged a levy on arrival."),
     ("levied", "applies", 1, "A surcharge is levied on late payments."),
@@ -177,6 +181,9 @@ def _rules(reference, draft):
      "Tarif ojek daring zona II dinaikkan dari Rp2.600 per kilometer.", "modality:unchanged"),
     ("Pemerintah tidak mengubah harga eceran tertinggi gula pasir tahun ini.",
      "Harga eceran tertinggi gula pasir akan disesuaikan bulan depan.", "modality:unchanged"),
+    # one item of a list exempted before the cue
+    ("Ambulans, mobil pemadam kebakaran, dan kendaraan pengangkut sembako dari dan ke pasar dikecualikan dari "
+     "penutupan jalan.", "Kendaraan pengangkut sembako juga terkena penutupan jalan.", "modality:applies"),
     # across languages, through the bilingual lexicon
     ("Domestic visitors are not charged the levy.", "Wisatawan domestik juga dikenai pungutan yang sama.",
      "modality:applies"),
@@ -209,6 +216,9 @@ def test_a_pair_the_antonym_lexicon_reads_gets_one_reason():
     # what is exempt is named by a list the reference's sentence shares one word of
     ("Tarif cukai 15 persen hanya dikenakan atas barang dan jasa yang tergolong mewah.",
      "Kebutuhan pokok, jasa kesehatan, dan jasa pendidikan tetap tidak dipungut cukai."),
+    # a list exempted, none of whose items the draft names
+    ("Ambulans, mobil pemadam kebakaran, dan kendaraan pengangkut sembako dari dan ke pasar dikecualikan dari "
+     "penutupan jalan.", "Truk pengangkut pasir juga terkena penutupan jalan."),
     # not required and allowed agree
     ("Pelaporan tidak wajib bagi usaha mikro.", "Usaha mikro boleh melapor secara daring."),
     # a condition, not a statement
