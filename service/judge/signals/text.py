@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from functools import lru_cache, wraps
 from typing import TypeVar
 
+from service.text.words import STOP
 from service.text.words import content_words as _content_words
 from service.text.words import translations, word_in
 from service.text.words import looks_english
@@ -75,10 +76,47 @@ def shared_content_words(a: str, b: str) -> int:
 
 
 def draft_words_covered(reference: str, draft: str) -> float:
-    """Share of the draft's distinct content words that also occur in the reference (1.0 if none)."""
-    words = _content_words(draft)
+    """Share of the draft's distinct content words that also occur in the reference (1.0 if none).
+
+    Words of attribution ("katanya", "said") say who spoke, not what: they are not counted. An acronym of
+    the draft ("PDB") is in the reference when the reference spells it out ("produk domestik bruto").
+    """
+    words = _content_words(draft) - _ATTRIBUTION
+    if not words:
+        return 1.0
     ref_words = _with_renderings(reference)
-    return sum(word_in(w, ref_words) for w in words) / len(words) if words else 1.0
+    found = sum(word_in(w, ref_words) for w in words)
+    missing = {w for w in _acronyms(draft) if w in words and not word_in(w, ref_words)}
+    if missing:
+        initials = _initials(reference)
+        found += sum(w in initials for w in missing)
+    return found / len(words)
+
+
+# Words that say who said something ("ujarnya", "katanya", "said"), not what was said.
+_ATTRIBUTION = frozenset("kata katanya ujar ujarnya tutur tuturnya ungkapnya jelasnya tegasnya imbuhnya tambahnya "
+                         "pungkasnya said says told".split())
+_ACRONYM_RE = re.compile(r"\b[A-Z]{3,6}\b")
+_INITIAL_SKIP = frozenset("dan and of the serta atau".split())
+
+
+@scoped_cache(maxsize=8192)
+def _acronyms(text: str) -> frozenset[str]:
+    return frozenset(m.group().lower() for m in _ACRONYM_RE.finditer(text))
+
+
+@scoped_cache(maxsize=8192)
+def _initials(text: str) -> str:
+    """The first letters of the text's words in order (stop words and words under three letters left out), a
+    space at each sentence or clause break: "produk domestik bruto" holds "pdb"."""
+    out = []
+    for m in re.finditer(r"[^\W\d_]+|[.,;:()]", text.lower()):
+        w = m.group()
+        if not w[0].isalpha():
+            out.append(" ")
+        elif w not in _INITIAL_SKIP and len(w) >= 3 and w not in STOP:
+            out.append(w[0])
+    return "".join(out)
 
 
 @scoped_cache(maxsize=8192)

@@ -68,3 +68,13 @@ def test_the_base_of_a_ratio_is_no_amount():
 def test_an_english_thousands_comma_is_read_as_thousands():
     [q] = extract_quantities("Each affected village receives at least 5,000 litres per delivery, once a week.")
     assert q.value == 5000
+
+
+def test_coverage_reads_acronyms_spelled_out_and_leaves_attribution_out():
+    from service.judge.signals import draft_words_covered
+    reference = "Pertumbuhan ekonomi dijaga pada 5,2 persen terhadap produk domestik bruto."
+    # "PDB" is spelled out in the reference; "ujarnya" says who spoke
+    assert draft_words_covered(reference, "Pertumbuhan ekonomi 5,2 persen terhadap PDB, ujarnya.") == 1.0
+    assert draft_words_covered(reference, "Pertumbuhan ekonomi 5,2 persen terhadap PDB.") == 1.0
+    # an acronym whose letters only happen to start a stop word and a figure is not spelled out
+    assert draft_words_covered("Defisit dijaga pada Rp600 triliun.", "Defisit dibahas bersama DPR.") < 1.0
