@@ -15,7 +15,7 @@ from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
 from service.judge.signals.records import Clash, DateMention
-from service.judge.signals.text import draft_words_covered, same_language
+from service.judge.signals.text import _initials, draft_words_covered, same_language
 from service.judge.signals.times import _times_agree
 from service.messages import CONFLICT, reason
 
@@ -95,6 +95,8 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
         w, start, _ = toks[j]
         if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j < hi:
             continue
+        if len(w) >= 3 and dra.text[start:start + len(w)].isupper() and w in _initials(ref.text):
+            continue  # an acronym the reference spells out ("PDB": "produk domestik bruto")
         near = min(abs(j - lo), abs(j - (hi - 1))) <= NAME_RADIUS
         if near or toks[j - 1][0] in _PLACE_MARKERS:
             return False
@@ -455,6 +457,14 @@ def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clas
                          d_frag, r_frag, "number:aligned"))
     return out
 
+def _another_figure(ref: _Analysis, dra: _Analysis) -> bool:
+    """The draft states a figure of a measure the reference also gives, with another value: a year beside it
+    says which period's figure it is."""
+    return any(_same_measure(rq, dq) and not _quantities_agree(rq, dq)
+               and not any(_same_measure(r2, dq) and _quantities_agree(r2, dq) for r2 in ref.quantities)
+               for dq in dra.quantities for rq in ref.quantities)
+
+
 def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     rds, dds = ref.dates, dra.dates
     if not rds or not dds or _outside(ref, dra):
@@ -500,6 +510,8 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
         if _history(dra, dd, rd):
             continue
+        if dd.month is None and rd.month is None and _another_figure(ref, dra):
+            continue  # "Pada 2026, UMP naik 6,5 persen" / "UMP 2027 naik 6,2 persen": the year dates its figure
         out.append(
             Clash("date", reason(CONFLICT["date"], draft=dd.text, reference=rd.text), dd.text, rd.text,
                   "date:relative" if dd.relative else "date:absolute")

@@ -78,3 +78,17 @@ def test_coverage_reads_acronyms_spelled_out_and_leaves_attribution_out():
     assert draft_words_covered(reference, "Pertumbuhan ekonomi 5,2 persen terhadap PDB.") == 1.0
     # an acronym whose letters only happen to start a stop word and a figure is not spelled out
     assert draft_words_covered("Defisit dijaga pada Rp600 triliun.", "Defisit dibahas bersama DPR.") < 1.0
+
+
+def test_a_year_beside_another_figure_dates_the_figure():
+    reference = "Kenaikan upah minimum provinsi tahun 2027 ditetapkan rata-rata 6,2 persen."
+    # last year's rise, told as such: the year is no changed date (the judge reconciles the figure by its period)
+    assert "date" not in [c.kind for c in find_clashes(reference, "Pada 2026, upah minimum provinsi naik rata-rata 6,5 persen.")]
+    # the same figure for another year is a changed year
+    assert "date" in [c.kind for c in find_clashes(reference, "Kenaikan upah minimum provinsi tahun 2028 ditetapkan rata-rata 6,2 persen.")]
+
+
+def test_an_acronym_the_reference_spells_out_names_no_other_programme():
+    reference = "Pertumbuhan ekonomi tahun 2026 ditargetkan 5,4 persen terhadap produk domestik bruto."
+    assert [c.kind for c in find_clashes(reference, "Pertumbuhan ekonomi tahun 2026 ditargetkan 5,8 persen terhadap PDB.")] \
+        == ["number"]
