@@ -457,6 +457,22 @@ def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clas
                          d_frag, r_frag, "number:aligned"))
     return out
 
+_DATELINE_BEFORE = re.compile(r"^\W*[A-Z][\w .'/-]{1,40},\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[–—-]")
+
+
+def _dateline(text: str, d: DateMention) -> bool:
+    """``d`` is a release's dateline ("Jakarta, 6 Oktober 2025 – ..."): when it was issued, not a fact."""
+    return bool(_DATELINE_BEFORE.match(text[:d.start]) and _DATELINE_AFTER.match(text[d.end:d.end + 40]))
+
+
+def _unstated_figure(ref: _Analysis, dra: _Analysis) -> bool:
+    """The draft states a figure the reference gives no value for ("Penjualan mobil listrik sepanjang 2025
+    mencapai 69.000 unit"): a bare year beside it dates that figure."""
+    return any(not any(_same_measure(rq, dq) for rq in ref.quantities) for dq in dra.quantities
+               if dq.unit is not None or dq.noun is not None)
+
+
 def _another_figure(ref: _Analysis, dra: _Analysis) -> bool:
     """The draft states a figure of a measure the reference also gives, with another value: a year beside it
     says which period's figure it is."""
@@ -482,7 +498,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     for d, dd in enumerate(dds):
         comparable = [r for r in range(len(rds)) if comp[r][d]]
-        if not comparable:
+        if not comparable or _dateline(dra.text, dd):
             continue
         # When the reference dates the same thing as precisely as the draft, only such dates speak
         # for it: "tahun 2026" does not back "1 Desember 2026" against "17 November 2026".
@@ -510,7 +526,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
         if _history(dra, dd, rd):
             continue
-        if dd.month is None and rd.month is None and _another_figure(ref, dra):
+        if dd.month is None and (rd.month is None and _another_figure(ref, dra) or _unstated_figure(ref, dra)):
             continue  # "Pada 2026, UMP naik 6,5 persen" / "UMP 2027 naik 6,2 persen": the year dates its figure
         out.append(
             Clash("date", reason(CONFLICT["date"], draft=dd.text, reference=rd.text), dd.text, rd.text,

@@ -59,6 +59,9 @@ _CUES = _cue_index()
 # Verbs through which a negation reaches a cue noun: "tidak mengalami kenaikan", "tidak ada perubahan".
 _LIGHT_VERBS = frozenset("mengalami ada terjadi melakukan".split())
 _OBJECT_BEFORE = frozenset(cls for cls, e in _VOCAB.items() if not cls.startswith("_") and e["object"] == "before")
+# Words that ask for something rather than state it.
+_REQUESTS = frozenset("meminta mengusulkan mendesak menuntut berharap mengharapkan memohon "
+                      "asked asks urged urges requested proposed proposes demanded hoped".split())
 # Words that end a cue's object: the next item of a list is another thing ("tidak wajib diikuti dan
 # tidak menentukan kelulusan").
 _COORDINATORS = frozenset("dan serta atau maupun and or".split())
@@ -220,7 +223,19 @@ def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
 
 
 def _usable(a: _Analysis, m: _Mention) -> bool:
-    return a.sentence[m.start] not in a.cond_sentences and a.clause[m.start] not in a.other_time_clauses
+    """A stated rule: not in a condition, not about another time, not what someone asks for ("meminta
+    kelonggaran agar boleh membakar lahan")."""
+    if a.sentence[m.start] in a.cond_sentences or a.clause[m.start] in a.other_time_clauses:
+        return False
+    return not any(a.tokens[j][0] in _REQUESTS for j in range(max(0, m.start - 8), m.start)
+                   if a.sentence[j] == a.sentence[m.start])
+
+
+def _says_too(a: _Analysis, m: _Mention, like: _Mention) -> bool:
+    """``a`` also says, in ``m``'s sentence, what ``like`` says (same class, same side): "THR wajib dibayar
+    penuh dan tidak boleh dicicil" is not against "tidak boleh dicicil"."""
+    return any(o.cls == like.cls and o.side == like.side and a.sentence[o.start] == a.sentence[m.start]
+               for o in _mentions(a))
 
 
 def _opposed(d: _Mention, r: _Mention) -> tuple[str, bool] | None:
@@ -251,6 +266,8 @@ def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                 continue
             cls, draft_negative = opposed
             if not (_against(dra, d, ref, r) if draft_negative else _against(ref, r, dra, d)):
+                continue
+            if _says_too(ref, r, d) if draft_negative else _says_too(dra, d, r):
                 continue
             dfrag, rfrag = _fragment(dra, d.start, 2, 4), _fragment(ref, r.start, 2, 4)
             out.append(Clash("negation", reason(_MESSAGES[cls], draft=dfrag, reference=rfrag),

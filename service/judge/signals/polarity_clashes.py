@@ -231,9 +231,11 @@ def _negation_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
 
 
 _RELATIVE = frozenset("yang who which that".split())
-# Words that forbid or stop what follows them: the predicate after them is not asserted.
+# Words that forbid, stop or waive what follows them: the predicate after them is not asserted ("membebaskan
+# kedua pungutan" collects nothing, as "tidak memungut" does).
 _PROHIBITIVE = frozenset("larangan dilarang melarang pelarangan moratorium penghentian menghentikan dihentikan "
-                         "ban banned banning prohibited prohibition halt halted".split())
+                         "membebaskan dibebaskan pembebasan menghapus dihapus penghapusan "
+                         "ban banned banning prohibited prohibition halt halted exempt exempted waive waived".split())
 # English puts a clause's "not" after an auxiliary ("will not", "are not"); after a noun it opens a
 # reduced relative: "Phones not registered within 90 days will be blocked" names which phones.
 _EN_AUXILIARIES = frozenset("""is are was were be been being am do does did will would shall should can could may might

@@ -267,3 +267,12 @@ def test_a_passage_in_the_other_language_gets_the_rules_a_little_under_the_floor
     assert j.relation == "conflicts" and "number" in j.kinds
     same_floor = Judge(policy=replace(Judge().policy, crosslingual_drop=0.0))
     assert same_floor.judge([sentence], [[passage]])[0].relation != "conflicts"
+
+
+def test_a_request_or_a_rule_the_draft_states_too_is_no_clash():
+    # what farmers ask for is no rule
+    assert _rules("Pembukaan lahan dengan cara membakar dilarang di seluruh kabupaten.",
+                  "Kelompok tani meminta kelonggaran agar boleh membakar lahan kurang dari dua hektare.") == []
+    # the draft states the same prohibition beside the obligation
+    assert _rules("Tunjangan wajib dibayar penuh dan tidak boleh dicicil.",
+                  "Kementerian mengingatkan tunjangan wajib dibayar penuh dan tidak boleh dicicil.") == []

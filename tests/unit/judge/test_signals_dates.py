@@ -137,3 +137,16 @@ def test_a_date_moved_to_is_an_end_like_until():
     assert moved.qualifier == "until"
     assert [c.kind for c in find_clashes("Batas pelaporan diperpanjang hingga 30 Juni 2026.",
                                          "Kementerian mengundurkan batas pelaporan ke 30 Juni 2027.")] == ["date"]
+
+
+def test_a_dateline_is_when_the_release_was_issued_not_a_fact():
+    reference = "Penyeberangan Ketapang-Gilimanuk dihentikan pada 19 Maret 2026 selama Nyepi."
+    assert find_clashes(reference, "BANYUWANGI, 16 Maret 2026 – Penyeberangan Ketapang-Gilimanuk dihentikan selama Nyepi.") == []
+    assert find_clashes(reference, "Denpasar, March 16, 2026 (ANTARA) — Ferry crossings stop for Nyepi.") == []
+    # the same date written inside the sentence is compared
+    assert [c.kind for c in find_clashes(reference, "Penyeberangan Ketapang-Gilimanuk dihentikan pada 20 Maret 2026 selama Nyepi.")] == ["date"]
+
+
+def test_a_bare_year_beside_a_figure_the_reference_does_not_give_dates_that_figure():
+    assert find_clashes("Insentif mobil listrik berlaku hingga 1 Januari 2027 bagi kendaraan dengan TKDN 40 persen.",
+                        "Penjualan mobil listrik sepanjang 2025 mencapai sekitar 69.000 unit.") == []

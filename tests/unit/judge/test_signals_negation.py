@@ -159,3 +159,9 @@ def test_an_english_clause_negation_after_an_adverb_still_counts():
     reference = "The government will raise the price of subsidised fuel in January 2026."
     draft = "The government will definitely not raise the price of subsidised fuel in January 2026."
     assert [c.kind for c in find_clashes(reference, draft)] == ["negation"]
+
+
+def test_a_predicate_after_an_exemption_is_not_asserted():
+    """"membebaskan kedua pungutan" collects nothing, as "tidak memungut" does."""
+    assert find_clashes("Pemerintah daerah tidak memungut bea perolehan hak atas rumah sederhana.",
+                        "Pemerintah daerah membebaskan pungutan bea perolehan hak atas rumah sederhana.") == []
