@@ -34,8 +34,10 @@ _MONTH_WORDS = frozenset("Januari Februari Maret April Mei Juni Juli Agustus Sep
                          "Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split())
 _SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + "|" + _PASSIVE_AGENT
                       + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
+_TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last year|previously|formerly)\b", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national"})
+_STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national",
+                              "setempat", "terkait", "masing-masing", "local", "respective"})
 # Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
 _TITLE_WORDS = frozenset({"jenderal", "ditjen", "deputi", "general", "directorate"})
 
@@ -164,6 +166,8 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
         return []
     ref_lower = reference.casefold()
     out = []
+    if _TOLD_AS_PAST.match(draft):
+        return []  # "Tahun lalu, pelaporan masih dapat dilakukan melalui DJP Online": who did it then
     for slot in slots(draft):
         same_verb = [r for r in ref_slots if slot.verb and r.verb == slot.verb]
         rivals = same_verb or [r for r in ref_slots if not slot.agent and not r.agent]

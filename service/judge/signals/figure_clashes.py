@@ -150,13 +150,16 @@ _PERIOD_AGO = frozenset("tahun bulan pekan minggu year month week".split())
 
 
 def _told_as_past(dra: _Analysis, i: int) -> bool:
-    """The clause of token ``i``, or its sentence by an opening adverb ("Sebelumnya, …", "Tahun lalu, …"),
-    is told as past: "sebelumnya", "sempat", "pernah", "tahun lalu", "last year"."""
+    """The clause of token ``i``, or its sentence by an opening adverb or a short opening clause
+    ("Sebelumnya, …", "Tahun lalu, …", "Pada libur Natal sebelumnya, …"), is told as past: "sebelumnya",
+    "sempat", "pernah", "tahun lalu", "last year"."""
     toks = dra.tokens
     opening = i
     while opening > 0 and dra.sentence[opening - 1] == dra.sentence[i] and i - opening < 400:
         opening -= 1
-    span = sorted(set(_clause_idx(dra, i)) | set(range(opening, min(opening + 3, len(toks)))))
+    # The opening clause too ("Pada libur Natal dan Tahun Baru sebelumnya, stimulus serupa menurunkan ...").
+    span = sorted(set(_clause_idx(dra, i)) | set(range(opening, min(opening + 3, len(toks))))
+                  | (set(_clause_idx(dra, opening)) if len(_clause_idx(dra, opening)) <= 12 else set()))
     words = [toks[j][0] for j in span]
     return any(w in _PAST_MARKERS for w in words) or any(
         a in _PERIOD_AGO and b in ("lalu", "ago") or (a == "last" and b in _PERIOD_AGO) for a, b in zip(words, words[1:]))
@@ -215,6 +218,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             continue  # "Sebelumnya, daftar itu hanya berisi 13 negara": a figure of the past, not a change
         if _ratio_base(dra, lo):
             continue  # "35 dari setiap 100 ton": the base of a ratio, not an amount of anything
+        if _measured_against_rule(dra, lo):
+            continue  # "Rp17.200 per kilogram, masih di bawah acuan": a market reading set against the rule
         same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
         # A reference figure for another named place is no figure for the draft's: "di Maluku paling
         # tinggi Rp230 juta" neither backs nor contradicts "di Bali ... Rp180 juta".
@@ -322,6 +327,25 @@ def _same_rate(d_per: frozenset[str] | None, r_per: frozenset[str] | None, dq, r
         return True
     big, small = max(abs(dq.value), abs(rq.value)), min(abs(dq.value), abs(rq.value))
     return small > 0 and big / small <= _RATE_SPREAD
+
+
+_BELOW_ABOVE = frozenset("bawah atas melebihi melampaui below above exceeds exceeding".split())
+_RULE_WORDS = frozenset("acuan het ketentuan batas plafon patokan ceiling cap limit reference".split())
+
+
+def _measured_against_rule(a: _Analysis, lo: int) -> bool:
+    """The figure's sentence sets it against the rule ("masih di bawah acuan", "melebihi HET", "below the
+    ceiling"): an observed value compared with the reference's, not a restatement of it. ("batas atas
+    upah" is an upper limit: "atas" must follow "di" or be a verb of its own.)"""
+    toks, sid = a.tokens, a.sentence[lo]
+    for j, (w, _, _) in enumerate(toks):
+        if a.sentence[j] != sid or w not in _BELOW_ABOVE:
+            continue
+        if w in ("bawah", "atas") and (j == 0 or toks[j - 1][0] != "di"):
+            continue
+        if any(toks[k][0] in _RULE_WORDS for k in range(j + 1, min(len(toks), j + 4)) if a.sentence[k] == sid):
+            return True
+    return False
 
 
 def _ratio_base(a: _Analysis, lo: int) -> bool:

@@ -164,3 +164,9 @@ def test_another_passage_naming_the_drafts_body_reconciles_the_clash():
     assert j.relation != "conflicts"
     [j] = Judge().judge([sentence], [[satgas]])
     assert j.relation == "conflicts" and "institution" in j.kinds  # alone, the passage clashes
+
+
+def test_a_local_office_is_the_office_and_the_past_is_who_did_it_then():
+    assert same_institution("dinas sosial setempat", "dinas sosial kabupaten")
+    assert institution_clashes("Laporan pajak tahunan disampaikan melalui Coretax DJP.",
+                               "Tahun lalu, laporan pajak tahunan masih dapat dilakukan melalui DJP Online.") == []

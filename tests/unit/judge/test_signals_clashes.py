@@ -92,3 +92,15 @@ def test_an_acronym_the_reference_spells_out_names_no_other_programme():
     reference = "Pertumbuhan ekonomi tahun 2026 ditargetkan 5,4 persen terhadap produk domestik bruto."
     assert [c.kind for c in find_clashes(reference, "Pertumbuhan ekonomi tahun 2026 ditargetkan 5,8 persen terhadap PDB.")] \
         == ["number"]
+
+
+def test_a_figure_told_in_a_past_opening_clause_or_set_against_the_rule_is_no_change():
+    reference = "Harga acuan gula pasir di tingkat konsumen ditetapkan Rp17.500 per kilogram."
+    # a market reading set against the rule
+    assert find_clashes(reference, "Harga gula pasir di pasar yang diperiksa Rp17.200 per kilogram, masih di bawah acuan.") == []
+    # "batas atas" is an upper limit, not "di atas": a changed ceiling still clashes
+    assert [c.kind for c in find_clashes("Batas atas harga gula pasir ditetapkan Rp17.500 per kilogram.",
+                                         "Batas atas harga gula pasir ditetapkan Rp18.500 per kilogram.")] == ["number"]
+    # the past told in a short opening clause
+    assert find_clashes("Diskon tiket pesawat pada libur akhir tahun ditetapkan 6 persen.",
+                        "Pada libur akhir tahun sebelumnya, diskon tiket pesawat mencapai 10 persen.") == []
