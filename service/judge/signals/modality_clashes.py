@@ -6,14 +6,17 @@ tidak berlaku pada hari Sabtu" / "tetap berlaku pada hari Sabtu"; "Suku bunga KU
 The negation rule leaves these alone: it skips deontic words ("tidak wajib", "tidak boleh") because a
 prohibition denies no fact, and it needs the same predicate on both sides. Here the cue words are
 the statement. Vocabulary in ``vocab/modality.json``: four classes (required, applies, permitted, unchanged),
-each with a positive and a negative side; a negated cue counts for the other side.
+each with a positive and a negative side; a negated cue counts for the other side (a negated direction,
+"tidak naik", counts for none). Cues in conditions, in the past and in requests ("meminta ... agar boleh")
+state no rule.
 
 A pair clashes when one text's cue is on the positive side and the other's on the negative side of
 one class (or the one requires what the other forbids), and the negative side's *object* (the words
 after "wajib", "dilarang", "tidak berlaku pada"; the subject before "dinaikkan") is mostly in the
 other text's clause, its figures included: "tidak berlaku bagi pelanggan 3.500 VA" says nothing
-against "berlaku bagi pelanggan 450 VA". The judge's usual coverage gates apply on top. One pass over
-each text's tokens.
+against "berlaku bagi pelanggan 450 VA". A cue that ends a list ("A, B, dan C dikecualikan") is about any
+item of it. The judge asks these clashes of passages below its general bars too (they name their
+object). Word sets are read once per clause or sentence of each text.
 """
 
 from __future__ import annotations
@@ -76,7 +79,8 @@ OBJECT_COVERAGE = 0.6
 SUBJECT_COVERAGE = 0.6
 # Words that refer back to the subject rather than name it ("Kebijakan ini tidak berlaku pada hari Sabtu").
 _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
-_MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"], "unchanged": MODALITY["unchanged"]}
+_MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"],
+             "unchanged": MODALITY["unchanged"]}
 
 
 @dataclass(frozen=True)
@@ -173,12 +177,20 @@ class _Words:
 
 
 def _clause_words(a: _Analysis, m: _Mention, sentence: bool = False) -> _Words:
-    """The words of the mention's clause (or sentence), cue words left out."""
+    """The words of the mention's clause (or sentence), cue words left out (memoised per clause or sentence of
+    the text: a long sentence full of cues is read once)."""
+    key = ("modality_words", sentence, a.sentence[m.start] if sentence else a.clause[m.start])
+    found = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = _words_of(a, [j for j in range(len(a.tokens)) if a.sentence[j] == a.sentence[m.start]]
+                                        if sentence else _clause_idx(a, m.start))
+    return found
+
+
+def _words_of(a: _Analysis, span) -> _Words:  # noqa: ANN001 - a range or a list of token indices
     roots: set[str] = set()
     plain: set[str] = set()
     figures: set[str] = set()
-    span = (j for j in range(len(a.tokens)) if a.sentence[j] == a.sentence[m.start]) if sentence \
-        else _clause_idx(a, m.start)
     for j in span:
         w = a.tokens[j][0]
         plain.add(w)
@@ -234,8 +246,10 @@ def _usable(a: _Analysis, m: _Mention) -> bool:
 def _says_too(a: _Analysis, m: _Mention, like: _Mention) -> bool:
     """``a`` also says, in ``m``'s sentence, what ``like`` says (same class, same side): "THR wajib dibayar
     penuh dan tidak boleh dicicil" is not against "tidak boleh dicicil"."""
-    return any(o.cls == like.cls and o.side == like.side and a.sentence[o.start] == a.sentence[m.start]
-               for o in _mentions(a))
+    said = a.memo.get("modality_said")
+    if said is None:
+        said = a.memo["modality_said"] = {(o.cls, o.side, a.sentence[o.start]) for o in _mentions(a)}
+    return (like.cls, like.side, a.sentence[m.start]) in said
 
 
 def _opposed(d: _Mention, r: _Mention) -> tuple[str, bool] | None:
