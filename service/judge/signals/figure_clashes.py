@@ -14,7 +14,7 @@ from service.judge.signals.dates import _MONTHS, _dates_agree, _dates_comparable
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
-from service.judge.signals.records import Clash, DateMention
+from service.judge.signals.records import Clash, DateMention, Quantity
 from service.judge.signals.text import _initials, draft_words_covered, same_language
 from service.judge.signals.times import _times_agree
 from service.messages import CONFLICT, reason
@@ -320,7 +320,8 @@ def _per(a: _Analysis, lo: int, hi: int) -> frozenset[str] | None:
     return frozenset(out) or None
 
 
-def _same_rate(d_per: frozenset[str] | None, r_per: frozenset[str] | None, dq, rq) -> bool:
+def _same_rate(d_per: frozenset[str] | None, r_per: frozenset[str] | None, dq: Quantity, rq: Quantity) -> bool:
+    """Two figures measure at the same rate: the same denominator, or none and a like size."""
     if d_per is not None and r_per is not None:
         return not d_per.isdisjoint(r_per)
     if d_per is None and r_per is None:
