@@ -34,7 +34,8 @@ _MONTH_WORDS = frozenset("Januari Februari Maret April Mei Juni Juli Agustus Sep
                          "Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split())
 _SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + "|" + _PASSIVE_AGENT
                       + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
-_TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last year|previously|formerly)\b", re.IGNORECASE)
+_TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last year|previously|formerly)\b",
+                           re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national",
                               "setempat", "terkait", "masing-masing", "local", "respective"})
@@ -57,7 +58,8 @@ class Slot:
 # setempat"): such a slot is compared only with a slot of the other text on the same verb, so the
 # two say who does the same thing.
 _AGENT_NAME = r"(?:[A-Z][\w/-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z0-9][\w/-]*)*+"
-_AGENT_PHRASE = r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b)[a-z]+){0,3}"
+_AGENT_PHRASE = (r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")"
+                 r"(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b)[a-z]+){0,3}")
 _AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+)(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
                        r"|\b(di[a-z]{3,})\s+(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 

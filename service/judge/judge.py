@@ -220,7 +220,8 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
     return out
 
 
-def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool, modal: bool = False) -> list[Clash]:
+def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool,
+                  modal: bool = False) -> list[Clash]:
     """The rule clashes of ``sentence`` against ``reference``: all of them when the two say largely the same
     (``covered``; the scope cues, which name no subject, only when they say more of the same:
     ``scope_covered``), the modality clashes alone when they share less (``modal``), institution clashes

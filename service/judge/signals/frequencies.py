@@ -29,7 +29,8 @@ _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT = r"\d{1,2}|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
 _VERB = "|".join(sorted(_VOCAB["verbs"], key=len, reverse=True))
 # every <unit> / setiap <n> <unit> / <n> kali (tahap, termin) per/se<unit> / a fixed word ("quarterly").
-_FREQ = (rf"(?P<every>(?:sekali\s+)?(?:setiap|tiap|per|every|each|once\s+(?:a|every)|sekali)\s+(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}))"
+_FREQ = (rf"(?P<every>(?:sekali\s+)?(?:setiap|tiap|per|every|each|once\s+(?:a|every)|sekali)\s+"
+         rf"(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT}))"
          rf"|(?P<times>(?P<k>{_COUNT}|once|twice|sekali)\s+(?:kali|tahap|termin|times|instalments|installments)?\s*"
          rf"(?:dalam\s+)?(?:se|per\s+|setiap\s+|a\s+|in\s+a\s+|dalam\s+satu\s+|each\s+)(?P<unit2>{_UNIT}))"
          rf"|(?P<fixed>{'|'.join(sorted(map(re.escape, _FIXED), key=len, reverse=True))})")
