@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.judge.signals import Clash, scoped_cache
+from service.judge.signals.dates import _MONTHS, _WEEKDAYS
 from service.messages import CONFLICT, reason
 from service.text.words import translations
 
@@ -30,8 +31,8 @@ _NAME = r"(?:[A-Z][\w-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z][\w-]*)*+"
 # "ditagih oleh") and a payment route ("disalurkan lewat"): who does it is the slot.
 _PASSIVE_AGENT = r"di[a-z]{3,}\s+(?:langsung\s+|sepenuhnya\s+|hanya\s+)?oleh|di[a-z]{3,}\s+(?:lewat|melalui)"
 _NOT_AGENT_VERBS = frozenset({"diri", "dini", "dia", "dimana", "diantara", "dibanding", "dibandingkan", "dirinya"})
-_MONTH_WORDS = frozenset("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember "
-                         "Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split())
+# Months and weekdays (the date vocabulary's): "diumumkan Senin" names no agent.
+_DATE_WORDS = frozenset(_MONTHS) | frozenset(w.casefold() for w in _WEEKDAYS)
 _SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + "|" + _PASSIVE_AGENT
                       + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
 _TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last year|previously|formerly)\b",
@@ -68,12 +69,13 @@ _AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+)(" + _A
 def slots(text: str) -> tuple[Slot, ...]:
     """Responsibility slots of ``text`` in order; negated ones are left out."""
     out = []
+    taken: list[tuple[int, int]] = []  # where the cue slots stand: an agent match inside one is the same slot
     for m in _SLOT_RE.finditer(text):
         name = m.group(1)
         if not _is_institution(name) or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         out.append(Slot(m.group(0), name, _passive_verb(m.group(0))))
-    taken = [(m_start, m_end) for m_start, m_end in (_span_of(text, slot.text) for slot in out)]
+        taken.append(m.span())
     for m in _AGENT_RE.finditer(text):
         verb, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         with_oleh = bool(m.group(1))
@@ -81,15 +83,11 @@ def slots(text: str) -> tuple[Slot, ...]:
             continue
         if not with_oleh and name[0].isupper() and not _is_institution(name):
             continue  # "diumumkan Senin": without "oleh" a capitalised word is an agent only as an institution
-        if name.split()[0] in _MONTH_WORDS or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if name.split()[0].casefold() in _DATE_WORDS or _NEGATION_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                  m.start()):
             continue
         out.append(Slot(m.group(0), name, verb.lower(), agent=True))
     return tuple(out)
-
-
-def _span_of(text: str, part: str) -> tuple[int, int]:
-    at = text.find(part)
-    return at, at + len(part)
 
 
 def _passive_verb(cue_text: str) -> str:
@@ -166,10 +164,10 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
     ref_slots = slots(reference)
     if not ref_slots:
         return []
-    ref_lower = reference.casefold()
-    out = []
     if _TOLD_AS_PAST.match(draft):
         return []  # "Tahun lalu, pelaporan masih dapat dilakukan melalui DJP Online": who did it then
+    ref_lower = reference.casefold()
+    out = []
     for slot in slots(draft):
         same_verb = [r for r in ref_slots if slot.verb and r.verb == slot.verb]
         rivals = same_verb or [r for r in ref_slots if not slot.agent and not r.agent]

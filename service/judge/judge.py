@@ -122,7 +122,7 @@ class Prepared:
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
 PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "scope_min_coverage",
-               "modality_min_coverage", "crosslingual_drop",
+               "modality_min_coverage", "crosslingual_drop", "crosslingual_coverage_drop",
                "nli_candidates", "nli_min_shared_words")
 
 
@@ -211,7 +211,8 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         # under same-language ones; the bilingual lexicon renders only part of the words).
         crossed = policy.crosslingual_drop and not same_language(sentence, c.passage)
         drop = policy.crosslingual_drop if crossed else 0.0
-        if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - (0.1 if crossed else 0.0)
+        coverage_drop = policy.crosslingual_coverage_drop if crossed else 0.0
+        if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - coverage_drop
                 and not either_way):
             out.append(modality_clashes(c.passage, sentence) + _named_clashes(c.passage, sentence) if modal else [])
             continue

@@ -153,9 +153,10 @@ class JudgePolicy:
     # wraps a position's statement in attribution, "Kementerian X menyatakan bahwa ..."). Chosen on the
     # press dev set and IndoNLI val: found 61 -> 63 / 92, clean drafts flagged 8 / 53 kept, val 72.05 %
     # kept (test_lay 69.60 % kept).
-    # A passage in the other language than the sentence gets the rules this much under the clash floor (and
-    # 0.1 under lexical_clash_coverage). 0: no allowance.
+    # A passage in the other language than the sentence gets the rules this much under the clash floor, and
+    # ``crosslingual_coverage_drop`` under lexical_clash_coverage. 0: no allowance.
     crosslingual_drop: float = 0.03
+    crosslingual_coverage_drop: float = 0.1
     rule_coverage_either_way: bool = True
     rule_either_way_min: float = 0.6
     # Below those bars, a passage still gets the modality clashes when this share of the sentence's words

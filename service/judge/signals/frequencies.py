@@ -36,7 +36,7 @@ _FREQ = (rf"(?P<every>(?:sekali\s+)?(?:setiap|tiap|per|every|each|once\s+(?:a|ev
          rf"|(?P<fixed>{'|'.join(sorted(map(re.escape, _FIXED), key=len, reverse=True))})")
 _NEGATED = re.compile(r"\b(?:tidak|tak|bukan|belum|not|no longer|never)\s+(?:\w+\s+)?$", _F)
 # The verb, at most five words (no comma) before the frequency.
-_RE = re.compile(rf"\b(?:{_VERB})\b(?P<gap>(?:\s+[^\s,;.]+){{0,5}}?)\s+(?:{_FREQ})\b", _F)
+_RE = re.compile(rf"\b(?:{_VERB})\b(?:\s+[^\s,;.]+){{0,5}}?\s+(?:{_FREQ})\b", _F)
 
 
 @dataclass(frozen=True)

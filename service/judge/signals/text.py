@@ -85,12 +85,12 @@ def draft_words_covered(reference: str, draft: str) -> float:
     if not words:
         return 1.0
     ref_words = _with_renderings(reference)
-    found = sum(word_in(w, ref_words) for w in words)
-    missing = {w for w in _acronyms(draft) if w in words and not word_in(w, ref_words)}
-    if missing:
+    missing = {w for w in words if not word_in(w, ref_words)}
+    spelled = missing & _acronyms(draft)  # each word looked up once; acronyms only among the missing
+    if spelled:
         initials = _initials(reference)
-        found += sum(w in initials for w in missing)
-    return found / len(words)
+        missing -= {w for w in spelled if w in initials}
+    return (len(words) - len(missing)) / len(words)
 
 
 # Words that say who said something ("ujarnya", "katanya", "said"), not what was said.
