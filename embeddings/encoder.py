@@ -1,23 +1,24 @@
-"""Sentence embeddings for the service: one model, a few worker threads, dynamic batching.
+"""Sentence embeddings for the service: one model, one worker thread per core, a request split across them.
 
-Each worker takes whatever jobs are waiting (up to ``max_batch_texts`` texts
-from concurrent checks) and embeds them together; one single-threaded worker
-per core keeps latency steady under outside load (measured on 2 shared cores),
-and ONNX Runtime / torch release the GIL while they compute, so two workers use
-both cores. Texts go through the model in small forward batches
-(``batch_size``): a 30-sentence draft padded to its longest sentence in one
-batch of 64 ran at 102 sentences/s, in batches of 8 at 151. Requests wait in a
-bounded queue; when it is full the caller gets :class:`Overloaded` (the API
-answers 503 with Retry-After) instead of queueing without bound.
+A request's texts are cut into one part per worker (``Encoder.submit``), so a single check
+embeds on both cores at once (concurrency 1, 10k passages: embedding 131 → 71 ms per check,
+see the README's benchmarks); under load the parts of many checks share the workers. Each
+worker runs single-threaded (steady latency on 2 shared cores), and ONNX Runtime / torch release
+the GIL while they compute. The int8 model embeds one text per run, so a sentence's vector
+never depends on the other texts of its part or of other requests (see
+:mod:`embeddings.onnx_int8`): splitting changes no vector. Requests wait in a bounded queue;
+when it is full the caller gets :class:`Overloaded` (the API answers 503 with Retry-After)
+instead of queueing without bound.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import queue
+import math
 import threading
 import time
+from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,19 +39,91 @@ class Overloaded(RuntimeError):
 
 @dataclass
 class EncodeTiming:
-    """Where one request's embedding time went (milliseconds)."""
+    """Where one request's embedding time went (milliseconds): waiting for a worker, then embedding
+    (first part started → last part finished)."""
 
     queue_ms: float = 0.0
     embed_ms: float = 0.0
 
 
 @dataclass
-class _Job:
+class _Part:
+    """Some consecutive texts of one request, embedded by one worker."""
+
     texts: list[str]
-    scope: str = ""
+    scope: str
+    future: Future = field(default_factory=Future)
+    started: float = 0.0
+    finished: float = 0.0
+
+
+@dataclass
+class EncodeRequest:
+    """One caller's texts: ``future`` gives all their vectors in order once every part is done."""
+
+    parts: list[_Part]
     future: Future = field(default_factory=Future)
     enqueued: float = field(default_factory=time.perf_counter)
     timing: EncodeTiming = field(default_factory=EncodeTiming)
+
+    def __post_init__(self) -> None:
+        self._left = len(self.parts)
+        self._lock = threading.Lock()
+        if not self.parts:
+            self.future.set_result(np.empty((0, 0), dtype=np.float32))
+        for part in self.parts:
+            part.future.add_done_callback(self._part_done)
+
+    def _part_done(self, _: Future) -> None:
+        with self._lock:
+            self._left -= 1
+            if self._left:
+                return
+        failed = next((p.future.exception() for p in self.parts if p.future.exception() is not None), None)
+        if failed is not None:
+            self.future.set_exception(failed)
+            return
+        self.timing.queue_ms = (min(p.started for p in self.parts) - self.enqueued) * 1000
+        self.timing.embed_ms = (max(p.finished for p in self.parts) - min(p.started for p in self.parts)) * 1000
+        self.future.set_result(np.concatenate([p.future.result() for p in self.parts]))
+
+
+class _PartQueue:
+    """A bounded FIFO of parts where a request's parts go in together or not at all."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: deque[_Part | None] = deque()
+        self._cond = threading.Condition()
+
+    def put_all(self, parts: list[_Part]) -> bool:
+        """Queue every part, or none when they do not all fit (returns whether they went in)."""
+        with self._cond:
+            if len(self._items) + len(parts) > self.capacity:
+                return False
+            self._items.extend(parts)
+            self._cond.notify(len(parts))
+            return True
+
+    def put_waiting(self, part: _Part | None) -> None:
+        """Queue one part, waiting for room (``None`` = a worker's stop sign, queued regardless)."""
+        with self._cond:
+            while part is not None and len(self._items) >= self.capacity:
+                self._cond.wait()
+            self._items.append(part)
+            self._cond.notify_all()
+
+    def get(self) -> _Part | None:
+        """The oldest part, waiting for one."""
+        with self._cond:
+            while not self._items:
+                self._cond.wait()
+            item = self._items.popleft()
+            self._cond.notify_all()  # room for a waiting put
+            return item
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def load_model(model: str, cache_dir: Path, threads: int = 1, backend: str = "torch"):
@@ -77,7 +150,11 @@ def load_model(model: str, cache_dir: Path, threads: int = 1, backend: str = "to
 
 
 class Encoder:
-    """Thread-backed embedding engine with an LRU cache of sentence vectors."""
+    """Thread-backed embedding engine with an LRU cache of sentence vectors.
+
+    ``max_queue`` bounds the requests waiting (a request is up to ``workers`` parts);
+    ``max_batch_texts`` caps the texts of one part (large loads become many parts).
+    """
 
     def __init__(self, model, model_name: str, batch_size: int = 8, max_queue: int = 64,
                  cache_size: int = 20000, workers: int = 2, max_batch_texts: int = 64) -> None:
@@ -91,96 +168,78 @@ class Encoder:
         self._prompt_name = "query" if "query" in prompts else None
         self.batch_size = batch_size
         self.max_batch_texts = max_batch_texts
-        self._queue: queue.Queue[_Job | None] = queue.Queue(maxsize=max_queue)
+        self.workers = max(1, workers)
+        self._queue = _PartQueue(max(1, max_queue) * self.workers)
         self._cache: LRUCache[tuple[str, str], np.ndarray] = LRUCache(maxsize=max(1, cache_size))
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()  # cachetools caches are not thread-safe
         self.cache_hits = 0
         self.cache_misses = 0
         self._threads = [threading.Thread(target=self._run, name=f"selaras-encoder-{i}", daemon=True)
-                         for i in range(max(1, workers))]
+                         for i in range(self.workers)]
         for thread in self._threads:
             thread.start()
 
     # -- public -------------------------------------------------------------
     def encode_blocking(self, texts: list[str]) -> np.ndarray:
-        """Embed through the workers from a plain thread, waiting for queue space (loads, CLI).
+        """Embed through the workers from a plain thread, waiting for queue space (loads, CLI)."""
+        request = self._request(list(texts), "")
+        for part in request.parts:
+            self._queue.put_waiting(part)
+        return self._vectors(request.future.result())
 
-        Large inputs are cut into jobs of ``max_batch_texts`` so every worker helps.
-        """
-        texts = list(texts)
-        jobs = []
-        for lo in range(0, len(texts), self.max_batch_texts):
-            job = _Job(texts[lo : lo + self.max_batch_texts])
-            self._queue.put(job)
-            jobs.append(job)
-        parts = [job.future.result() for job in jobs]
-        return np.concatenate(parts) if parts else np.empty((0, self.dim), dtype=np.float32)
-
-    def submit(self, texts: list[str], scope: str = "") -> _Job:
-        """Queue texts for the worker; raises :class:`Overloaded` when the queue is full.
+    def submit(self, texts: list[str], scope: str = "") -> EncodeRequest:
+        """Queue texts for the workers; raises :class:`Overloaded` when the queue is full.
 
         ``scope`` partitions the vector cache (the service passes the agency): a cache hit is
         visible in the timing headers, so one agency must never hit another's sentences.
         """
-        job = _Job(list(texts), scope)
-        try:
-            self._queue.put_nowait(job)
-        except queue.Full:
-            raise Overloaded("the embedding queue is full") from None
-        return job
+        request = self._request(list(texts), scope)
+        if not self._queue.put_all(request.parts):
+            raise Overloaded("the embedding queue is full")
+        return request
 
     async def encode(self, texts: list[str], scope: str = "") -> tuple[np.ndarray, EncodeTiming]:
         """Embed without blocking the event loop; returns vectors and timing (``scope``: see :meth:`submit`)."""
-        job = self.submit(texts, scope)
-        vectors = await asyncio.wrap_future(job.future)
-        return vectors, job.timing
+        request = self.submit(texts, scope)
+        vectors = await asyncio.wrap_future(request.future)
+        return self._vectors(vectors), request.timing
 
     @property
     def queue_depth(self) -> int:
-        """Jobs waiting for the worker."""
-        return self._queue.qsize()
+        """Parts waiting for a worker."""
+        return len(self._queue)
 
     def close(self) -> None:
-        """Stop the workers after the jobs already queued."""
+        """Stop the workers after the parts already queued."""
         for _ in self._threads:
-            self._queue.put(None)
+            self._queue.put_waiting(None)
         for thread in self._threads:
             thread.join(timeout=30)
 
-    # -- worker -------------------------------------------------------------
+    # -- parts and workers ----------------------------------------------------
+    def _request(self, texts: list[str], scope: str) -> EncodeRequest:
+        """``texts`` in consecutive parts: one per worker, none above ``max_batch_texts`` texts."""
+        size = min(self.max_batch_texts, max(1, math.ceil(len(texts) / self.workers)))
+        return EncodeRequest([_Part(texts[lo : lo + size], scope) for lo in range(0, len(texts), size)])
+
+    def _vectors(self, vectors: np.ndarray) -> np.ndarray:
+        return vectors if len(vectors) else np.empty((0, self.dim), dtype=np.float32)
+
     def _run(self) -> None:
         while True:
-            job = self._queue.get()
-            if job is None:
+            part = self._queue.get()
+            if part is None:
                 return
-            jobs = [job]
-            # Dynamic batching: take whatever else is already waiting, up to one batch of texts.
-            total = len(job.texts)
-            while total < self.max_batch_texts:
-                try:
-                    nxt = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if nxt is None:
-                    self._queue.put(None)
-                    break
-                jobs.append(nxt)
-                total += len(nxt.texts)
-            started = time.perf_counter()
+            part.started = time.perf_counter()
             try:
-                vectors = self._embed_with_cache([(j.scope, t) for j in jobs for t in j.texts])
-            except Exception as exc:  # surface model errors to every waiting caller
-                for j in jobs:
-                    j.future.set_exception(exc)
+                vectors = self._embed_with_cache([(part.scope, t) for t in part.texts])
+            except Exception as exc:  # surface model errors to the waiting caller
+                part.finished = time.perf_counter()
+                part.future.set_exception(exc)
                 continue
-            finished = time.perf_counter()
-            offset = 0
-            for j in jobs:
-                j.timing.queue_ms = (started - j.enqueued) * 1000
-                j.timing.embed_ms = (finished - started) * 1000
-                j.future.set_result(vectors[offset : offset + len(j.texts)])
-                offset += len(j.texts)
+            part.finished = time.perf_counter()
+            part.future.set_result(vectors)
 
     def _embed_with_cache(self, texts: list[tuple[str, str]]) -> np.ndarray:
         """Vectors of (scope, text) pairs; the cache is keyed by both, the model sees each text once."""

@@ -59,6 +59,12 @@ def memory_kib(pid: int) -> dict[str, int]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far (all its threads), from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14, 15)
+
+
 class Server:
     """A ``selaras serve`` process on a free loopback port; ``env`` overrides settings."""
 
@@ -100,6 +106,10 @@ class Server:
     def memory(self) -> dict[str, int]:
         """Resident memory of the server process (KiB)."""
         return memory_kib(self.pid)
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds the server process has used so far."""
+        return cpu_seconds(self.pid)
 
     def stop(self) -> None:
         """Graceful stop (SIGTERM), then kill if it hangs."""
