@@ -69,7 +69,9 @@ def build_selaras(settings: Settings) -> Selaras:
                        collection=settings.qdrant_collection, shards=settings.qdrant_shards,
                        replicas=settings.qdrant_replicas,
                        write_consistency=settings.qdrant_write_consistency, exact_below=settings.exact_search_below,
-                       hnsw_ef=settings.hnsw_ef, retrieval=settings.retrieval)
+                       hnsw_ef=settings.hnsw_ef, retrieval=settings.retrieval, hnsw_m=settings.hnsw_m,
+                       hnsw_ef_construct=settings.hnsw_ef_construct, quantization=settings.quantization,
+                       oversampling=settings.quantization_oversampling)
     started = time.perf_counter()
     model = load_model(settings.model, settings.cache_dir, settings.torch_threads, settings.backend)
     log.info("model %s (%s) loaded in %.1f s", settings.model, settings.backend, time.perf_counter() - started)

@@ -32,8 +32,17 @@ class Settings(BaseSettings):
     qdrant_shards: int = Field(1, ge=1)
     qdrant_replicas: int = Field(1, ge=1)
     qdrant_write_consistency: int = Field(1, ge=1, description="write_consistency_factor (≤ replicas).")
-    exact_search_below: int = Field(300_000, ge=0, description="Search exactly below this many passages.")
-    hnsw_ef: int = Field(256, ge=16)
+    exact_search_below: int = Field(20_000, ge=0, description="Search exactly below this many passages; above, "
+                                    "the graph (bench/scale.py: exact hybrid search costs 229 ms per check at 100k "
+                                    "passages, the int8 graph 38-50 ms at recall@10 0.996).")
+    hnsw_ef: int = Field(512, ge=16, description="Graph search breadth above exact_search_below (bench/scale.py: "
+                         "recall@10 0.9967 at 200k passages with 512, 0.989 with 256).")
+    hnsw_m: int = Field(32, ge=4, le=128, description="Graph links per node; fixed when the collection is created.")
+    hnsw_ef_construct: int = Field(256, ge=16, le=2048, description="Graph build breadth; fixed at creation.")
+    quantization: Literal["none", "int8"] = Field(
+        "int8", description="int8: also keep the dense vectors as int8 scalars in RAM; graph searches run on them "
+        "and rescore the best quantization_oversampling x limit with the full vectors. Fixed at creation.")
+    quantization_oversampling: float = Field(2.0, ge=1.0, le=16.0)
     retrieval: Literal["hybrid", "dense"] = Field(
         "hybrid", description="hybrid: dense and sparse lexical (BM25-style) search fused (DBSF) in one Qdrant "
         "query; dense: the embedding only. Similarities are the dense cosine either way. bench/recall.py: recall@1 "

@@ -152,8 +152,17 @@ class EdgeStore:
         hnsw_ef: int = 256,
         retrieval: str = "hybrid",
         fusion: str = "dbsf",
+        hnsw_m: int = _HNSW_M,
+        hnsw_ef_construct: int = _HNSW_EF_CONSTRUCT,
+        quantization: str = "none",
+        oversampling: float = 2.0,
     ) -> None:
         """Open (or prepare) the store under ``path``; a shard of the old layout is migrated.
+
+        ``hnsw_m`` / ``hnsw_ef_construct``: the graph built for segments of ``exact_below`` points
+        or more. ``quantization="int8"``: dense vectors also kept as int8 (scalar quantization, in
+        RAM); graph searches run on them, fetch ``oversampling`` times the hits and rescore those
+        with the full vectors. Both are fixed when the shard is created.
 
         Raises :class:`StoreLocked` if another process holds the directory and
         :class:`StoreUnavailable` if it cannot be created, read or written.
@@ -164,6 +173,12 @@ class EdgeStore:
         self.collection = collection
         self.exact_below = int(exact_below)
         self.hnsw_ef = int(hnsw_ef)
+        self.hnsw_m = int(hnsw_m)
+        self.hnsw_ef_construct = int(hnsw_ef_construct)
+        if quantization not in ("none", "int8"):
+            raise ValueError(f"quantization must be 'none' or 'int8', got {quantization!r}")
+        self.quantization = quantization
+        self.oversampling = float(oversampling)
         check_retrieval(retrieval, fusion)
         self.retrieval = retrieval
         self.fusion = fusion
@@ -325,8 +340,10 @@ class EdgeStore:
             vectors=dense if legacy else {DENSE: dense},
             sparse_vectors=None if legacy else {SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
             hnsw_config=qe.HnswIndexConfig(
-                m=_HNSW_M, ef_construct=_HNSW_EF_CONSTRUCT, full_scan_threshold=threshold_kb
+                m=self.hnsw_m, ef_construct=self.hnsw_ef_construct, full_scan_threshold=threshold_kb
             ),
+            quantization_config=(qe.ScalarQuantizationConfig(qe.ScalarType.Int8, quantile=0.99, always_ram=True)
+                                 if self.quantization == "int8" and not legacy else None),
             # prevent_unoptimized=False: never hide written points until optimize().
             optimizers=qe.EdgeOptimizersConfig(indexing_threshold=threshold_kb, prevent_unoptimized=False),
         )
@@ -427,10 +444,7 @@ class EdgeStore:
                 total = self._shard.info().points_count  # microseconds; no cache needed
                 if total == 0:
                     return [[] for _ in range(len(queries))]
-                if total < self.exact_below:
-                    params = qe.SearchParams(exact=True)
-                else:
-                    params = qe.SearchParams(hnsw_ef=max(self.hnsw_ef, limit))
+                params = self._search_params(total, limit)
                 if hybrid:
                     requests = [self._hybrid_request(row, text, limit, params)
                                 for row, text in zip(queries.tolist(), texts or [])]
@@ -464,6 +478,16 @@ class EdgeStore:
                                    for p in row])
             out.append([Hit(id=str(p.id), score=sim, payload=dict(p.payload or {})) for p, sim in zip(row, sims)])
         return out
+
+    def _search_params(self, total: int, limit: int) -> qe.SearchParams:
+        """Exact below ``exact_below`` points (full vectors only); above, the graph, on the int8 copies
+        when quantised, with the best ``oversampling`` x ``limit`` rescored on the full vectors."""
+        if total < self.exact_below:
+            ignore = qe.QuantizationSearchParams(ignore=True) if self.quantization != "none" else None
+            return qe.SearchParams(exact=True, quantization=ignore)
+        quantized = (qe.QuantizationSearchParams(rescore=True, oversampling=self.oversampling)
+                     if self.quantization != "none" else None)
+        return qe.SearchParams(hnsw_ef=max(self.hnsw_ef, limit), quantization=quantized)
 
     def _hybrid_request(self, row: list[float], text: str, limit: int, params: qe.SearchParams) -> qe.QueryRequest:
         prefetches = [qe.Prefetch(limit=limit, query=qe.Query.Nearest(row, using=DENSE),

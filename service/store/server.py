@@ -72,8 +72,16 @@ class ServerStore:
         hnsw_ef: int = 256,
         retrieval: str = "hybrid",
         fusion: str = "dbsf",
+        hnsw_m: int = _HNSW_M,
+        hnsw_ef_construct: int = _HNSW_EF_CONSTRUCT,
+        quantization: str = "none",
+        oversampling: float = 2.0,
     ) -> None:
-        """Create the client; ``https://`` URLs use TLS, ``api_key`` is sent on every call."""
+        """Create the client; ``https://`` URLs use TLS, ``api_key`` is sent on every call.
+
+        ``hnsw_m``, ``hnsw_ef_construct`` and ``quantization`` (``int8``: scalar int8 copies in RAM,
+        rescored with ``oversampling``) apply when this store creates the collection.
+        """
         if write_consistency > replicas:
             raise ValueError(f"write_consistency ({write_consistency}) cannot exceed replicas ({replicas})")
         self.url = url
@@ -83,6 +91,12 @@ class ServerStore:
         self.write_consistency = int(write_consistency)
         self.exact_below = int(exact_below)
         self.hnsw_ef = int(hnsw_ef)
+        self.hnsw_m = int(hnsw_m)
+        self.hnsw_ef_construct = int(hnsw_ef_construct)
+        if quantization not in ("none", "int8"):
+            raise ValueError(f"quantization must be 'none' or 'int8', got {quantization!r}")
+        self.quantization = quantization
+        self.oversampling = float(oversampling)
         check_retrieval(retrieval, fusion)
         self.retrieval = retrieval
         self.fusion = fusion
@@ -205,7 +219,9 @@ class ServerStore:
             shard_number=self.shards,
             replication_factor=self.replicas,
             write_consistency_factor=self.write_consistency,
-            hnsw_config=models.HnswConfigDiff(m=_HNSW_M, ef_construct=_HNSW_EF_CONSTRUCT),
+            hnsw_config=models.HnswConfigDiff(m=self.hnsw_m, ef_construct=self.hnsw_ef_construct),
+            quantization_config=(models.ScalarQuantization(scalar=models.ScalarQuantizationConfig(
+                type=models.ScalarType.INT8, quantile=0.99, always_ram=True)) if self.quantization == "int8" else None),
         )
 
     def _migrate_legacy(self, dim: int) -> None:
@@ -280,11 +296,7 @@ class ServerStore:
             raise self._missing_collection()
         params: models.SearchParams | None = None
         if not self.local:
-            params = (
-                models.SearchParams(exact=True)
-                if total < self.exact_below
-                else models.SearchParams(hnsw_ef=max(self.hnsw_ef, limit))
-            )
+            params = self._search_params(total, limit)
         if hybrid:
             requests = [self._hybrid_request(row, text, limit, params)
                         for row, text in zip(queries.tolist(), texts or [])]
@@ -319,6 +331,16 @@ class ServerStore:
             out.append([Hit(id=str(p.id), score=sim, payload=dict(p.payload or {}))
                         for p, sim in zip(response.points, sims)])
         return out
+
+    def _search_params(self, total: int, limit: int) -> models.SearchParams:
+        """Exact below ``exact_below`` points (full vectors only); above, the graph, on the int8 copies
+        when quantised, with the best ``oversampling`` x ``limit`` rescored on the full vectors."""
+        if total < self.exact_below:
+            ignore = models.QuantizationSearchParams(ignore=True) if self.quantization != "none" else None
+            return models.SearchParams(exact=True, quantization=ignore)
+        quantized = (models.QuantizationSearchParams(rescore=True, oversampling=self.oversampling)
+                     if self.quantization != "none" else None)
+        return models.SearchParams(hnsw_ef=max(self.hnsw_ef, limit), quantization=quantized)
 
     def _hybrid_request(self, row: list[float], text: str, limit: int,
                         params: models.SearchParams | None) -> models.QueryRequest:

@@ -424,3 +424,54 @@ def test_recall_after_optimize(bench: RecallBench) -> None:
         assert bench.recall() >= 0.999
     finally:
         bench.store.exact_below = 1000
+
+
+def test_int8_copies_keep_recall_and_scores_stay_cosines(tmp_path: Path) -> None:
+    data = clustered(RECALL_N + RECALL_Q, RECALL_DIM, seed=7)
+    vectors, queries = data[:RECALL_N], data[RECALL_N:]
+    store = EdgeStore(tmp_path / "q8", exact_below=1000, hnsw_ef=128, quantization="int8", oversampling=2.0)
+    try:
+        store.ensure_collection(RECALL_DIM)
+        store.upsert([Point(id=pid(i), vector=v, payload={"position_id": f"pos{i // 10}", "version": 1,
+                                                          "active": True}) for i, v in enumerate(vectors)])
+        store.optimize()  # the graph and the int8 copies
+        assert store.info()["indexed_vectors"] >= RECALL_N
+        rows = store.search_batch(queries, limit=10)
+        sims = queries @ vectors.T
+        truth = [{pid(i) for i in row} for row in np.argsort(-sims, axis=1)[:, :10]]
+        recall = float(np.mean([len({h.id for h in row} & t) / 10 for row, t in zip(rows, truth)]))
+        assert recall >= 0.98, recall
+        index = {pid(i): i for i in range(RECALL_N)}
+        for q, row in enumerate(rows[:20]):  # rescored on the full vectors: the score is the cosine
+            for h in row:
+                assert abs(h.score - float(sims[q, index[h.id]])) < 1e-4
+    finally:
+        store.close()
+
+
+def test_index_settings_reach_both_stores(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="quantization"):
+        EdgeStore(tmp_path / "bad", quantization="int4")
+    with pytest.raises(ValueError, match="quantization"):
+        ServerStore(":memory:", quantization="pq")
+    server = ServerStore(":memory:", quantization="int8", hnsw_m=24, hnsw_ef_construct=200, oversampling=3.0,
+                         hnsw_ef=256)
+    try:
+        sent: dict = {}
+        create = server._client.create_collection
+        # In-memory Qdrant ignores index settings: check what a server would be sent, then create as usual.
+        server._client.create_collection = lambda *a, **kw: sent.update(kw) or create(*a, **kw)  # type: ignore[method-assign]
+        server.ensure_collection(DIM)
+        assert sent["hnsw_config"].m == 24 and sent["hnsw_config"].ef_construct == 200
+        assert sent["quantization_config"].scalar.type.value == "int8" and sent["quantization_config"].scalar.always_ram
+        graph = server._search_params(total=10**6, limit=15)  # above exact_below: graph on int8, rescored
+        assert graph.quantization.rescore and graph.quantization.oversampling == 3.0 and graph.hnsw_ef == 256
+        exact = server._search_params(total=10, limit=15)  # below: full vectors only
+        assert exact.exact and exact.quantization.ignore
+    finally:
+        server.close()
+    opened = open_store(tmp_path / "data", quantization="int8", hnsw_m=16)
+    try:
+        assert isinstance(opened, EdgeStore) and opened.quantization == "int8" and opened.hnsw_m == 16
+    finally:
+        opened.close()
