@@ -51,6 +51,21 @@ def check_retrieval(retrieval: str, fusion: str) -> None:
         raise ValueError(f"fusion must be 'rrf' or 'dbsf', got {fusion!r}")
 
 
+def search_params(search: Any, quantization_params: Any, total: int, limit: int, exact_below: int, hnsw_ef: int,
+                  quantization: str, oversampling: float) -> Any:
+    """The search parameters both stores send (``search``/``quantization_params``: qdrant-edge's or
+    qdrant-client's SearchParams / QuantizationSearchParams, which take the same fields).
+
+    Exact below ``exact_below`` points, on the full vectors only; above, the graph, on the int8
+    copies when quantised, with the best ``oversampling`` x ``limit`` rescored on the full vectors.
+    """
+    quantized = quantization != "none"
+    if total < exact_below:
+        return search(exact=True, quantization=quantization_params(ignore=True) if quantized else None)
+    return search(hnsw_ef=max(hnsw_ef, limit),
+                  quantization=quantization_params(rescore=True, oversampling=oversampling) if quantized else None)
+
+
 def cosines(query: np.ndarray, stored: list[np.ndarray | list[float] | None]) -> list[float]:
     """Cosine of ``query`` with each stored dense vector (the hybrid hits' ``score``)."""
     q = np.asarray(query, dtype=np.float32)

@@ -51,7 +51,8 @@ from typing import Any
 import numpy as np
 import qdrant_edge as qe
 
-from service.store.base import DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines
+from service.store.base import (DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines,
+                                search_params)
 from service.text.sparse import passage_vector, query_vector
 
 log = logging.getLogger("selaras")
@@ -480,14 +481,8 @@ class EdgeStore:
         return out
 
     def _search_params(self, total: int, limit: int) -> qe.SearchParams:
-        """Exact below ``exact_below`` points (full vectors only); above, the graph, on the int8 copies
-        when quantised, with the best ``oversampling`` x ``limit`` rescored on the full vectors."""
-        if total < self.exact_below:
-            ignore = qe.QuantizationSearchParams(ignore=True) if self.quantization != "none" else None
-            return qe.SearchParams(exact=True, quantization=ignore)
-        quantized = (qe.QuantizationSearchParams(rescore=True, oversampling=self.oversampling)
-                     if self.quantization != "none" else None)
-        return qe.SearchParams(hnsw_ef=max(self.hnsw_ef, limit), quantization=quantized)
+        return search_params(qe.SearchParams, qe.QuantizationSearchParams, total, limit, self.exact_below,
+                             self.hnsw_ef, self.quantization, self.oversampling)
 
     def _hybrid_request(self, row: list[float], text: str, limit: int, params: qe.SearchParams) -> qe.QueryRequest:
         prefetches = [qe.Prefetch(limit=limit, query=qe.Query.Nearest(row, using=DENSE),

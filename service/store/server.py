@@ -28,7 +28,8 @@ import numpy as np
 from qdrant_client import QdrantClient, models
 from qdrant_client.http.exceptions import ApiException, ResponseHandlingException, UnexpectedResponse
 
-from service.store.base import DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines
+from service.store.base import (DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines,
+                                search_params)
 from service.text.sparse import passage_vector, query_vector
 
 log = logging.getLogger("selaras")
@@ -333,14 +334,8 @@ class ServerStore:
         return out
 
     def _search_params(self, total: int, limit: int) -> models.SearchParams:
-        """Exact below ``exact_below`` points (full vectors only); above, the graph, on the int8 copies
-        when quantised, with the best ``oversampling`` x ``limit`` rescored on the full vectors."""
-        if total < self.exact_below:
-            ignore = models.QuantizationSearchParams(ignore=True) if self.quantization != "none" else None
-            return models.SearchParams(exact=True, quantization=ignore)
-        quantized = (models.QuantizationSearchParams(rescore=True, oversampling=self.oversampling)
-                     if self.quantization != "none" else None)
-        return models.SearchParams(hnsw_ef=max(self.hnsw_ef, limit), quantization=quantized)
+        return search_params(models.SearchParams, models.QuantizationSearchParams, total, limit, self.exact_below,
+                             self.hnsw_ef, self.quantization, self.oversampling)
 
     def _hybrid_request(self, row: list[float], text: str, limit: int,
                         params: models.SearchParams | None) -> models.QueryRequest:
