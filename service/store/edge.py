@@ -43,16 +43,15 @@ import os
 import shutil
 import threading
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import qdrant_edge as qe
 
-from service.store.base import (DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines,
-                                search_params)
+from service.store.base import (DENSE, HNSW_EF_CONSTRUCT, HNSW_M, SPARSE, Hit, Point, StoreUnavailable,
+                                check_retrieval, cosines, search_params)
+from service.store.locks import SharedExclusiveLock
 from service.text.sparse import passage_vector, query_vector
 
 log = logging.getLogger("selaras")
@@ -60,11 +59,6 @@ log = logging.getLogger("selaras")
 LOCK_FILE = "selaras.lock"
 _CONFIG_FILE = "edge_config.json"
 _UPSERT_CHUNK = 1024
-# HNSW graph parameters. The engine default (m=16, ef_construct=100) gave
-# recall@10 of 0.66-0.90 on hard 384-d data at 10k points even with ef=256;
-# m=32 / ef_construct=256 gives >= 0.99 at ef=256 (numbers in the report).
-_HNSW_M = 32
-_HNSW_EF_CONSTRUCT = 256
 
 
 _SEARCH_CHUNK = 8
@@ -97,45 +91,6 @@ def _canonical_id(point_id: str) -> str:
         raise ValueError(f"point id must be a UUID string, got {point_id!r}") from exc
 
 
-class _SharedExclusiveLock:
-    """Many users at once, or one closer alone.
-
-    The engine is thread-safe for concurrent queries, updates and optimize();
-    the only thing that must not overlap anything is close().
-    """
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._users = 0
-        self._exclusive = False
-
-    @contextmanager
-    def shared(self) -> Iterator[None]:
-        with self._cond:
-            while self._exclusive:
-                self._cond.wait()
-            self._users += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._users -= 1
-                self._cond.notify_all()
-
-    @contextmanager
-    def exclusive(self) -> Iterator[None]:
-        with self._cond:
-            while self._exclusive or self._users:
-                self._cond.wait()
-            self._exclusive = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._exclusive = False
-                self._cond.notify_all()
-
-
 class EdgeStore:
     """:class:`~service.store.base.VectorStore` on an embedded qdrant-edge shard.
 
@@ -153,8 +108,8 @@ class EdgeStore:
         hnsw_ef: int = 256,
         retrieval: str = "hybrid",
         fusion: str = "dbsf",
-        hnsw_m: int = _HNSW_M,
-        hnsw_ef_construct: int = _HNSW_EF_CONSTRUCT,
+        hnsw_m: int = HNSW_M,
+        hnsw_ef_construct: int = HNSW_EF_CONSTRUCT,
         quantization: str = "none",
         oversampling: float = 2.0,
     ) -> None:
@@ -187,7 +142,7 @@ class EdgeStore:
         self._shard: qe.EdgeShard | None = None
         self._dim: int | None = None
         self._closed = False
-        self._rw = _SharedExclusiveLock()
+        self._rw = SharedExclusiveLock()
         self._create_lock = threading.Lock()  # one ensure_collection() at a time
         self._optimize_lock = threading.Lock()  # one optimize() at a time
         self._active_filter = qe.Filter(must=[qe.FieldCondition("active", match=_bool_match(True))])

@@ -28,8 +28,8 @@ import numpy as np
 from qdrant_client import QdrantClient, models
 from qdrant_client.http.exceptions import ApiException, ResponseHandlingException, UnexpectedResponse
 
-from service.store.base import (DENSE, SPARSE, Hit, Point, StoreUnavailable, check_retrieval, cosines,
-                                search_params)
+from service.store.base import (DENSE, HNSW_EF_CONSTRUCT, HNSW_M, SPARSE, Hit, Point, StoreUnavailable,
+                                check_retrieval, cosines, search_params)
 from service.text.sparse import passage_vector, query_vector
 
 log = logging.getLogger("selaras")
@@ -38,8 +38,6 @@ T = TypeVar("T")
 
 _UPSERT_CHUNK = 512
 _COUNT_TTL_S = 30.0  # how stale the exact-vs-HNSW decision may be (other replicas write too)
-_HNSW_M = 32  # same graph parameters as the embedded store; see service.store.edge
-_HNSW_EF_CONSTRUCT = 256
 # Answers that mean "the store cannot serve now" rather than "the request is wrong".
 _UNAVAILABLE_STATUS = {401, 403, 408, 429, 500, 502, 503, 504}
 
@@ -73,8 +71,8 @@ class ServerStore:
         hnsw_ef: int = 256,
         retrieval: str = "hybrid",
         fusion: str = "dbsf",
-        hnsw_m: int = _HNSW_M,
-        hnsw_ef_construct: int = _HNSW_EF_CONSTRUCT,
+        hnsw_m: int = HNSW_M,
+        hnsw_ef_construct: int = HNSW_EF_CONSTRUCT,
         quantization: str = "none",
         oversampling: float = 2.0,
     ) -> None:
