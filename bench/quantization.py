@@ -34,7 +34,7 @@ import numpy as np
 
 from bench.indosum import DEFAULT_DATA, build_corpus
 from embeddings.model_cache import ensure_default_model
-from embeddings.onnx_int8 import export_int8, ort_session
+from embeddings.onnx_int8 import export_int8, hidden_state_module, ort_session
 from embeddings.tokenizer import shared_tokenizer
 from service.text.segment import split_sentences
 
@@ -50,22 +50,11 @@ STATIC = {  # name -> MatMul nodes left in float (regex on the node name)
 def export_fp32(model_dir: Path, target: Path) -> None:
     """The transformer as a float ONNX graph (ids, mask -> last hidden state)."""
     import torch
-    from transformers import AutoModel
-
-    base = AutoModel.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
-
-    class Hidden(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.base = base
-
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            return self.base(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
     ids = torch.ones((2, 16), dtype=torch.long)
     axes = {0: "batch", 1: "tokens"}
     with torch.no_grad():
-        torch.onnx.export(Hidden(), (ids, torch.ones_like(ids)), str(target), dynamo=False,
+        torch.onnx.export(hidden_state_module(model_dir), (ids, torch.ones_like(ids)), str(target), dynamo=False,
                           input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "last_hidden_state": axes},
                           opset_version=17)

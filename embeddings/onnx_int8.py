@@ -75,31 +75,33 @@ def ort_session(path: Path, threads: int = 1) -> Any:
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
+def hidden_state_module(model_dir: Path) -> Any:
+    """The transformer of ``model_dir`` as a module (input_ids, attention_mask) -> last hidden state."""
+    # Lazy: torch and transformers take seconds to import, and only an export needs them.
+    import torch
+    from transformers import AutoModel
+
+    base = AutoModel.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
+
+    class _Hidden(torch.nn.Module):
+        # Keyword call + plain tensor output: a graph the TorchScript exporter traces cleanly.
+        def __init__(self) -> None:
+            super().__init__()
+            self.base = base
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+            return self.base(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+    return _Hidden()
+
+
 def export_int8(model_dir: Path, out_dir: Path) -> Path:
     """Export ``model_dir`` (a sentence-transformers dir with a BERT-like transformer) to int8 ONNX.
 
     Idempotent and atomic: returns ``out_dir / ONNX_FILE``, building it only if missing.
     """
 
-    def build() -> Any:
-        # Lazy: torch and transformers take seconds to import, and only a first export needs them.
-        import torch
-        from transformers import AutoModel
-
-        base = AutoModel.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
-
-        class _Hidden(torch.nn.Module):
-            # Keyword call + plain tensor output: a graph the TorchScript exporter traces cleanly.
-            def __init__(self) -> None:
-                super().__init__()
-                self.base = base
-
-            def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-                return self.base(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-
-        return _Hidden()
-
-    return export_int8_once(out_dir / ONNX_FILE, build, "last_hidden_state", {0: "batch", 1: "tokens"})
+    return export_int8_once(out_dir / ONNX_FILE, lambda: hidden_state_module(model_dir), "last_hidden_state", {0: "batch", 1: "tokens"})
 
 
 class OnnxSentenceModel:
