@@ -150,6 +150,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
                 continue  # "larangan ekspor" says no export too: no polarity flip against "no export quota"
             if _has_other_time(pos, k) and not _has_other_time(neg, i):
                 continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
+            if neg_is_draft and _unknown_subject(neg, i, pos.root_pool):
+                continue  # "bentor tidak diizinkan masuk" against "kendaraan darurat tetap diizinkan"
             # The draft's words right around the predicate, mostly the reference's: the same statement
             # inside a longer sentence ("Masyarakat diminta mengungsi karena gempa tersebut berpotensi
             # memicu tsunami" against "gempa tersebut tidak berpotensi tsunami").
@@ -220,6 +222,25 @@ def _segment_cover(a: _Analysis, k: int, pool: frozenset[str]) -> float:
     while hi + 1 < len(toks) and a.clause[hi + 1] == clause and toks[hi + 1][0] not in _SUBORDINATORS:
         hi += 1
     return _cover_of(a, list(range(lo, hi + 1)), pool)
+
+
+# Words between a clause's subject and its predicate ("X masih bisa tetap tidak ...").
+_AUXILIARY = _NEG_SKIP | frozenset("tetap masih telah belum segera turut ikut hanya sering jarang selalu kerap "
+                                   "biasanya memang terbilang sangat pasti tentu kini sekarang "
+                                   "often always usually rarely still only now".split())
+
+
+def _unknown_subject(draft: _Analysis, at: int, pool: frozenset[str]) -> bool:
+    """The subject of the draft's negated clause (the content word just before the negator, past
+    auxiliaries and adverbs) is a word the reference never uses: the draft denies it of something else."""
+    clause, toks = draft.clause[at], draft.tokens
+    j = at - 1
+    while j >= 0 and draft.clause[j] == clause and (toks[j][0] in _AUXILIARY or _any_negator(toks[j][0])
+                                                   or toks[j][0].endswith("ly")):  # English adverbs
+        j -= 1
+    if j < 0 or draft.clause[j] != clause or not _content(toks[j][0]):
+        return False
+    return draft.roots[j].isdisjoint(pool)
 
 
 def _has_other_time(a: _Analysis, i: int) -> bool:
