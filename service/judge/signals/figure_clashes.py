@@ -172,9 +172,14 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
         return True
     earlier = ((dd.year or rd.year or 0), dd.month or 0, dd.day or 0) < ((rd.year or dd.year or 0), rd.month or 0,
                                                                       rd.day or 0)
-    # Told as past ("sempat", "sebelumnya") or as a result so far ("realisasi … tercatat", "telah
-    # mencakup", "baru 54 persen"): an earlier year's record, not a change of the reference's date.
-    return earlier and not (_word_set(dra).isdisjoint(_PAST) and _word_set(dra).isdisjoint(_PROGRESS))
+    # Told as past ("sempat", "sebelumnya"), as a result so far ("realisasi … tercatat", "telah
+    # mencakup", "baru 54 persen") or as how things still stood then ("Pada 2024, batas bunga masih
+    # 0,3 persen"): an earlier year's record, not a change of the reference's date.
+    words = _word_set(dra)
+    return earlier and not (words.isdisjoint(_PAST) and words.isdisjoint(_PROGRESS) and words.isdisjoint(_STILL))
+
+
+_STILL = frozenset({"masih", "still"})
 
 
 # Capitalised words that are units, zones, weekdays or sentence words, not names of a subject: "pada Rabu,

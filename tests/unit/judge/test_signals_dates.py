@@ -150,3 +150,12 @@ def test_a_dateline_is_when_the_release_was_issued_not_a_fact():
 def test_a_bare_year_beside_a_figure_the_reference_does_not_give_dates_that_figure():
     assert find_clashes("Insentif mobil listrik berlaku hingga 1 Januari 2027 bagi kendaraan dengan TKDN 40 persen.",
                         "Penjualan mobil listrik sepanjang 2025 mencapai sekitar 69.000 unit.") == []
+
+
+def test_an_earlier_year_told_as_how_things_still_stood_is_history():
+    reference = "Batas bunga pinjaman daring turun menjadi 0,1 persen per hari mulai 1 Januari 2026."
+    assert [c.kind for c in find_clashes(reference, "Pada 2024, batas bunga pinjaman daring masih 0,3 persen per hari.")
+            if c.kind == "date"] == []
+    # Without "masih" the earlier year is a changed start date.
+    assert "date" in [c.kind for c in find_clashes(
+        reference, "Batas bunga pinjaman daring turun menjadi 0,1 persen per hari mulai 1 Januari 2024.")]
