@@ -26,7 +26,7 @@ _ORG_HEADS = frozenset(
     universitas pt partai ministry minister agency governor regent mayor province city
     """.split()
 )
-_NAME_CONNECTORS = frozenset("bin binti van de da of".split())
+_NAME_CONNECTORS = frozenset("bin binti van de da of dan and".split())
 _NOT_NAMES = frozenset(_MONTHS) | frozenset(w.lower() for w in _WEEKDAYS) | frozenset({"jumat"})
 # "X juga ..." (X also ...) adds an entity rather than replacing one.
 _ADDITIVE = frozenset("juga pula turut ikut also too likewise".split())

@@ -23,3 +23,13 @@ def test_name_variants_do_not_clash() -> None:
                         "Richard memimpin pasukan melawan Pangeran Angouleme.") == []
     assert find_clashes("Kementerian Keuangan menerbitkan aturan baru soal pajak.",
                         "Kemenkeu menerbitkan aturan baru soal pajak.") == []
+
+
+def test_an_acronym_of_a_name_with_dan_is_the_same_body():
+    # "ATR" = Agraria dan Tata Ruang: the name runs on past "dan" to the capitalised words after it.
+    reference = "Kementerian ATR/BPN menargetkan 1,5 juta bidang tanah bersertipikat melalui program ini pada 2026."
+    draft = "Kementerian Agraria dan Tata Ruang menargetkan 1,5 juta bidang tanah bersertipikat melalui program ini pada 2026."
+    assert [c for c in find_clashes(reference, draft) if c.kind == "entity"] == []
+    # Another ministry in the same role still clashes.
+    other = "Kementerian Pertanian menargetkan 1,5 juta bidang tanah bersertipikat melalui program ini pada 2026."
+    assert "entity" in [c.kind for c in find_clashes(reference, other)]
