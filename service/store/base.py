@@ -56,6 +56,12 @@ def check_retrieval(retrieval: str, fusion: str) -> None:
         raise ValueError(f"fusion must be 'rrf' or 'dbsf', got {fusion!r}")
 
 
+def check_quantization(quantization: str) -> None:
+    """Raise ValueError for an unknown quantization ('none' or 'int8')."""
+    if quantization not in ("none", "int8"):
+        raise ValueError(f"quantization must be 'none' or 'int8', got {quantization!r}")
+
+
 def search_params(search: Any, quantization_params: Any, total: int, limit: int, exact_below: int, hnsw_ef: int,
                   quantization: str, oversampling: float) -> Any:
     """The search parameters both stores send (``search``/``quantization_params``: qdrant-edge's or

@@ -50,7 +50,7 @@ import numpy as np
 import qdrant_edge as qe
 
 from service.store.base import (DENSE, HNSW_EF_CONSTRUCT, HNSW_M, SPARSE, Hit, Point, StoreUnavailable,
-                                check_retrieval, cosines, search_params)
+                                check_quantization, check_retrieval, cosines, search_params)
 from service.store.locks import SharedExclusiveLock
 from service.text.sparse import passage_vector, query_vector
 
@@ -131,8 +131,7 @@ class EdgeStore:
         self.hnsw_ef = int(hnsw_ef)
         self.hnsw_m = int(hnsw_m)
         self.hnsw_ef_construct = int(hnsw_ef_construct)
-        if quantization not in ("none", "int8"):
-            raise ValueError(f"quantization must be 'none' or 'int8', got {quantization!r}")
+        check_quantization(quantization)
         self.quantization = quantization
         self.oversampling = float(oversampling)
         check_retrieval(retrieval, fusion)

@@ -29,7 +29,7 @@ from qdrant_client import QdrantClient, models
 from qdrant_client.http.exceptions import ApiException, ResponseHandlingException, UnexpectedResponse
 
 from service.store.base import (DENSE, HNSW_EF_CONSTRUCT, HNSW_M, SPARSE, Hit, Point, StoreUnavailable,
-                                check_retrieval, cosines, search_params)
+                                check_quantization, check_retrieval, cosines, search_params)
 from service.text.sparse import passage_vector, query_vector
 
 log = logging.getLogger("selaras")
@@ -92,8 +92,7 @@ class ServerStore:
         self.hnsw_ef = int(hnsw_ef)
         self.hnsw_m = int(hnsw_m)
         self.hnsw_ef_construct = int(hnsw_ef_construct)
-        if quantization not in ("none", "int8"):
-            raise ValueError(f"quantization must be 'none' or 'int8', got {quantization!r}")
+        check_quantization(quantization)
         self.quantization = quantization
         self.oversampling = float(oversampling)
         check_retrieval(retrieval, fusion)
