@@ -95,12 +95,22 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
         w, start, _ = toks[j]
         if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j < hi:
             continue
+        if any(a <= start < b for a, b in _spelled_out(dra.text, words)):
+            continue  # "People's Business Credit (KUR)" spells out the reference's "KUR"
         if len(w) >= 3 and dra.text[start:start + len(w)].isupper() and w in _initials(ref.text):
             continue  # an acronym the reference spells out ("PDB": "produk domestik bruto")
         near = min(abs(j - lo), abs(j - (hi - 1))) <= NAME_RADIUS
         if near or toks[j - 1][0] in _PLACE_MARKERS:
             return False
     return True
+
+
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,6})\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _spelled_out(text: str, ref_words: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """Character spans of names written out before an acronym in brackets that the reference uses."""
+    return [m.span(1) for m in _SPELLED_OUT.finditer(text) if m.group(2).lower() in ref_words]
 
 
 def _names(a: _Analysis, lo: int, hi: int) -> set[str]:

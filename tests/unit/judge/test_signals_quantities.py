@@ -376,3 +376,12 @@ def test_a_lone_one_after_a_limit_is_a_count():
     [clash] = find_clashes("Pelamar hanya dapat mendaftar pada satu instansi dan satu jabatan.",
                            "Pelamar dapat mendaftar di dua instansi sekaligus.")
     assert clash.draft == "dua instansi" and clash.reference == "satu instansi"
+
+
+def test_a_name_spelled_out_before_the_references_acronym_is_no_other_subject():
+    reference = "Plafon KUR tahun 2026 secara keseluruhan sebesar Rp300 triliun."
+    draft = "Indonesia has set the 2026 ceiling for People's Business Credit (KUR) at Rp280 trillion."
+    assert [c.kind for c in find_clashes(reference, draft)] == ["number"]
+    # Another programme's name beside the figure still makes it another subject's figure.
+    other = "Indonesia has set the 2026 ceiling for the Rural Water Fund (RWF) at Rp280 trillion."
+    assert find_clashes(reference, other) == []
