@@ -100,8 +100,8 @@ def export_int8(model_dir: Path, out_dir: Path) -> Path:
 
     Idempotent and atomic: returns ``out_dir / ONNX_FILE``, building it only if missing.
     """
-
-    return export_int8_once(out_dir / ONNX_FILE, lambda: hidden_state_module(model_dir), "last_hidden_state", {0: "batch", 1: "tokens"})
+    return export_int8_once(out_dir / ONNX_FILE, lambda: hidden_state_module(model_dir), "last_hidden_state",
+                            {0: "batch", 1: "tokens"})
 
 
 class OnnxSentenceModel:

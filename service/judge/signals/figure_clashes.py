@@ -91,11 +91,14 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
     place, product or programme is no change of the reference's."""
     words = _word_set(ref)
     toks = dra.tokens
+    spelled: list[tuple[int, int]] | None = None  # read once, and only if a capitalised word needs it
     for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
         w, start, _ = toks[j]
         if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j < hi:
             continue
-        if any(a <= start < b for a, b in _spelled_out(dra.text, words)):
+        if spelled is None:
+            spelled = _spelled_out(dra.text, words)
+        if any(a <= start < b for a, b in spelled):
             continue  # "People's Business Credit (KUR)" spells out the reference's "KUR"
         if len(w) >= 3 and dra.text[start:start + len(w)].isupper() and w in _initials(ref.text):
             continue  # an acronym the reference spells out ("PDB": "produk domestik bruto")
@@ -168,8 +171,9 @@ def _told_as_past(dra: _Analysis, i: int) -> bool:
     while opening > 0 and dra.sentence[opening - 1] == dra.sentence[i] and i - opening < 400:
         opening -= 1
     # The opening clause too ("Pada libur Natal dan Tahun Baru sebelumnya, stimulus serupa menurunkan ...").
+    opening_clause = _clause_idx(dra, opening)
     span = sorted(set(_clause_idx(dra, i)) | set(range(opening, min(opening + 3, len(toks))))
-                  | (set(_clause_idx(dra, opening)) if len(_clause_idx(dra, opening)) <= 12 else set()))
+                  | (set(opening_clause) if len(opening_clause) <= 12 else set()))
     words = [toks[j][0] for j in span]
     return any(w in _PAST_MARKERS for w in words) or any(
         a in _PERIOD_AGO and b in ("lalu", "ago") or (a == "last" and b in _PERIOD_AGO) for a, b in zip(words, words[1:]))
@@ -353,7 +357,16 @@ def _measured_against_rule(a: _Analysis, lo: int) -> bool:
     """The figure's sentence sets it against the rule ("masih di bawah acuan", "melebihi HET", "below the
     ceiling"): an observed value compared with the reference's, not a restatement of it. ("batas atas
     upah" is an upper limit: "atas" must follow "di" or be a verb of its own.)"""
-    toks, sid = a.tokens, a.sentence[lo]
+    sid = a.sentence[lo]
+    key = ("against_rule", sid)  # one answer per sentence: a sentence of many figures is read once
+    found = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = _sets_against_rule(a, sid)
+    return found
+
+
+def _sets_against_rule(a: _Analysis, sid: int) -> bool:
+    toks = a.tokens
     for j, (w, _, _) in enumerate(toks):
         if a.sentence[j] != sid or w not in _BELOW_ABOVE:
             continue
@@ -496,6 +509,7 @@ def _aligned_number_clashes(ref_a: _Analysis, dra_a: _Analysis, found: list[Clas
         out.append(Clash("number", reason(CONFLICT["number"], draft=d_frag, reference=r_frag),
                          d_frag, r_frag, "number:aligned"))
     return out
+
 
 _DATELINE_BEFORE = re.compile(r"^\W*[A-Z][\w .'/-]{1,40},\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[–—-]")
