@@ -407,7 +407,8 @@ def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: l
                                    for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover)
-        or (clash.kind == "number" and _other_period(_dated(cand), sentence)))
+        or (clash.kind == "number" and (_other_period(_dated(cand, related), _dating_clause(sentence, clash.draft))
+                                        or _before_the_rule(sentence, cand, related))))
 
 
 def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
@@ -417,7 +418,7 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
     not back a draft that gives it for 2025."""
     return any(i != clashing and _states(c.passage, figure) and cover(i) >= cover(clashing)
-               and not _other_period(_dated(c), sentence) for i, c in enumerate(related))
+               and not _other_period(_dated(c, related), sentence) for i, c in enumerate(related))
 
 
 def _states(passage: str, figure: str) -> bool:
@@ -452,12 +453,59 @@ def _check_deadline(deadline: float | None) -> None:
         raise DeadlineExceeded("judging ran past the check's time budget")
 
 
-def _dated(candidate: Candidate) -> str:
+def _dated(candidate: Candidate, related: list[Candidate]) -> str:
     """The passage, or when it names no year, the passage with its position's title ("Kuota dan biaya
-    haji 2026"): the period a figure belongs to is often said once, in the title."""
-    if _YEAR_RE.search(candidate.passage) or not candidate.ref.title:
+    haji 2026") and, failing that, with the years its position's other passages name ("… untuk tahun
+    2026. Kuota industri sebesar 480.000 ton."): the period a figure belongs to is often said once."""
+    if _YEAR_RE.search(candidate.passage):
         return candidate.passage
-    return f"{candidate.ref.title}. {candidate.passage}"
+    dated = f"{candidate.ref.title}. {candidate.passage}" if candidate.ref.title else candidate.passage
+    if _YEAR_RE.search(dated) or not candidate.ref.position_id:
+        return dated
+    years = {y for c in related if c.ref.position_id == candidate.ref.position_id
+             for y in _YEAR_RE.findall(c.passage)}
+    return f"{dated} ({' '.join(sorted(years))})" if years else dated
+
+
+# A comma or semicolon that opens another clause: "…, dan realisasi hingga Oktober 2026 mencapai 71 persen".
+_CLAUSE_BREAK_RE = re.compile(r"[,;]\s+(?=(?:dan|serta|sedangkan|sementara|namun|tetapi|adapun|and|while|whereas|but)\b)",
+                              re.IGNORECASE)
+
+
+def _dating_clause(sentence: str, figure: str) -> str:
+    """The clause of the sentence that holds ``figure``, when that clause names a year, else the sentence:
+    in "Pada 2025, alokasi urea sebesar 385.000 ton, dan realisasi hingga Oktober 2026 mencapai 71 persen"
+    the tonnage is 2025's, whatever the later clause dates."""
+    at = sentence.find(figure)
+    if at < 0:
+        return sentence
+    start = 0
+    for m in _CLAUSE_BREAK_RE.finditer(sentence):
+        if m.start() >= at:
+            clause = sentence[start:m.start()]
+            return clause if _YEAR_RE.search(clause) else sentence
+        start = m.end()
+    clause = sentence[start:]
+    return clause if _YEAR_RE.search(clause) else sentence
+
+
+_BEFORE_RE = re.compile(r"\s*(?:sebelum|before)\b([^,]{1,80}),", re.IGNORECASE)
+_THIS_RULE_RE = re.compile(r"\b(?:ini|tersebut|this|the new)\b", re.IGNORECASE)
+
+
+def _before_the_rule(sentence: str, cand: Candidate, related: list[Candidate]) -> bool:
+    """The sentence opens with the time before the position's rule ("Sebelum 1 Juli 2026, tarifnya Rp22.000"
+    where the position takes effect on 1 Juli 2026; "Sebelum kebijakan ini berlaku, …"): its figures are
+    the old ones, not a change of the rule's."""
+    m = _BEFORE_RE.match(sentence)
+    if not m:
+        return False
+    opening = m.group(1)
+    wanted = extract_dates(opening)
+    if not wanted:
+        return bool(_THIS_RULE_RE.search(opening))
+    return any(dates_agree(p, d) for c in related if c.ref.position_id == cand.ref.position_id
+               for p in extract_dates(c.passage) for d in wanted)
 
 
 def _other_period(reference: str, draft: str) -> bool:

@@ -67,14 +67,42 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
     out: dict[str, set[str]] = {}
     for j in range(max(0, lo - radius), min(len(toks) - 1, hi + radius + 1)):
         w, nxt = toks[j][0], toks[j + 1][0]
-        if w in _LABELS and nxt.isdigit() and (not same or a.sentence[j] == a.sentence[lo]):
-            out.setdefault(_LABEL_CANON.get(w, w), set()).add(nxt)
+        if not same or a.sentence[j] == a.sentence[lo]:
+            if w in _LABELS and nxt.isdigit():
+                out.setdefault(_LABEL_CANON.get(w, w), set()).add(nxt)
+            elif w.isdigit() and not lo <= j < hi and (rating := _rating(a, j + 1)):
+                out.setdefault(rating, set()).add(_number_before(a, j))
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _rating(a: _Analysis, j: int) -> str | None:
+    """Token ``j`` as the abbreviation of a rating that classes what a figure is for ("900 VA",
+    "30 GT", "150 CC"): capitals, not a currency, zone, or measured unit."""
+    w, start, end = a.tokens[j]
+    written = a.text[start:end]
+    return w if 2 <= len(written) <= 3 and written.isupper() and written.isalpha() and w not in _NOT_NAMES else None
+
+
+def _number_before(a: _Analysis, j: int) -> str:
+    """The whole number whose last digits are token ``j`` ("1.300", not "300")."""
+    m = re.search(r"\d[\d.,]*$", a.text[:a.tokens[j][2]])
+    return m.group(0).replace(",", ".") if m else a.tokens[j][0]
+
+
 def _labels_agree(draft: dict[str, frozenset[str]], ref: dict[str, frozenset[str]]) -> bool:
-    """No label that both name with different numbers ("kelas 1" vs "kelas 3")."""
-    return all(not (ref.get(k) and v.isdisjoint(ref[k])) for k, v in draft.items())
+    """No label that both name with different numbers ("kelas 1" vs "kelas 3"); a rating may fall inside the
+    reference's range ("1.300 VA" in "1.300 VA hingga 2.200 VA", not "900 VA")."""
+    def inside(k: str, v: frozenset[str]) -> bool:
+        if k in _LABELS or k in _LABEL_CANON.values():
+            return not v.isdisjoint(ref[k])
+        lo, hi = min(map(_label_value, ref[k])), max(map(_label_value, ref[k]))
+        return any(lo <= _label_value(x) <= hi for x in v)
+    return all(not ref.get(k) or inside(k, v) for k, v in draft.items())
+
+
+def _label_value(label: str) -> float:
+    digits = label.replace(".", "")
+    return float(digits) if digits.isdigit() else -1.0
 
 
 def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[str]:
@@ -250,8 +278,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             if everywhere is None:
                 everywhere = _labels_near(ref, 0, len(ref.tokens), radius=len(ref.tokens), same=False)
             same_idx = [r for r in same_idx
-                        if _labels_agree(d_labels, _labels_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end))
-                                         or everywhere)]
+                        if _labels_agree(d_labels, _labels_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end),
+                                                                radius=10) or everywhere)]
         d_places = _places_near(dra, lo, hi)
         if d_places:
             same_idx = [r for r in same_idx

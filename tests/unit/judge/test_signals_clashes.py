@@ -104,3 +104,11 @@ def test_a_figure_told_in_a_past_opening_clause_or_set_against_the_rule_is_no_ch
     # the past told in a short opening clause
     assert find_clashes("Diskon tiket pesawat pada libur akhir tahun ditetapkan 6 persen.",
                         "Pada libur akhir tahun sebelumnya, diskon tiket pesawat mencapai 10 persen.") == []
+
+
+def test_a_figure_for_another_power_rating_is_not_the_references():
+    """"900 VA" lies outside "1.300 VA hingga 2.200 VA": its tariff is another class's; 1.300 VA is inside."""
+    ref = "Tarif pelanggan rumah tangga 1.300 VA hingga 2.200 VA tetap Rp1.444,70 per kWh."
+    assert find_clashes(ref, "Pelanggan rumah tangga berdaya 900 VA dikenai Rp1.352 per kWh.") == []
+    [clash] = find_clashes(ref, "Pelanggan rumah tangga berdaya 1.300 VA dikenai Rp1.352 per kWh.")
+    assert clash.kind == "number" and clash.reference == "Rp1.444,70"

@@ -45,3 +45,40 @@ def test_a_figure_is_reconciled_only_by_a_passage_stating_its_value():
                       PassageRef(position_id="p-pajak"))
     [j] = Judge().judge([draft], [[jkk, other]])
     assert j.relation != "conflicts"
+
+
+KUOTA = PassageRef(position_id="p-kuota", title="Kuota tangkap ikan Laut Arafura")
+KUOTA_LEAD = Candidate("KKP menetapkan kuota penangkapan ikan bagi industri di Laut Arafura untuk tahun 2027.", 0.94,
+                       KUOTA)
+KUOTA_FIGURE = Candidate("Kuota industri di Laut Arafura sebesar 350.000 ton.", 0.95, KUOTA)
+
+
+def test_a_year_said_once_in_the_position_dates_its_other_sentences():
+    """The quota sentence names no year; its position's first sentence does: a figure the draft dates to
+    another year is a record of that year, while the same figure for the position's year still clashes."""
+    [j] = Judge().judge(["Pada 2026, tangkapan industri di Laut Arafura sebesar 301.000 ton."],
+                        [[KUOTA_FIGURE, KUOTA_LEAD]])
+    assert "number" not in j.kinds
+    [j] = Judge().judge(["Kuota industri di Laut Arafura untuk 2027 sebesar 301.000 ton."], [[KUOTA_FIGURE, KUOTA_LEAD]])
+    assert j.relation == "conflicts" and "number" in j.kinds
+
+
+def test_the_year_of_the_figures_own_clause_counts():
+    """A later clause dated to the position's year does not re-date the figure of an earlier clause."""
+    sentence = ("Pada 2026, tangkapan industri di Laut Arafura sebesar 301.000 ton, dan penyerapan kuota hingga "
+                "Maret 2027 baru 12 persen.")
+    [j] = Judge().judge([sentence], [[KUOTA_FIGURE, KUOTA_LEAD]])
+    assert "number" not in j.kinds
+
+
+def test_the_tariff_before_the_rule_took_effect_is_not_a_change_of_it():
+    tarif = PassageRef(position_id="p-tarif")
+    start = Candidate("Tarif baru jasa tambat kapal di Pelabuhan Bitung berlaku mulai 1 Maret 2027.", 0.93, tarif)
+    rate = Candidate("Tarif tambat kapal menjadi Rp4.800 per jam.", 0.95, tarif)
+    [j] = Judge().judge(["Sebelum 1 Maret 2027, tarif tambat kapal di Pelabuhan Bitung sebesar Rp3.900 per jam."],
+                        [[rate, start]])
+    assert "number" not in j.kinds
+    # Another date before the rule is no such opening: the figure is compared.
+    [j] = Judge().judge(["Sebelum 1 Mei 2027, tarif tambat kapal di Pelabuhan Bitung sebesar Rp3.900 per jam."],
+                        [[rate, start]])
+    assert j.relation == "conflicts" and "number" in j.kinds
