@@ -3,6 +3,8 @@ of the antonym lexicon used about the same thing."""
 
 from __future__ import annotations
 
+import re
+
 from service.judge.signals.analysis import (
     _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _window_roots,
 )
@@ -93,7 +95,9 @@ def _in_relative(a: _Analysis, i: int) -> bool:
         if a.clause[j] != a.clause[i]:
             break
         if toks[j][0] in _RELATIVE:
-            return True
+            # "Pakaian bekas yang disita tidak dilelang": the relative clause is "yang disita", closed by its
+            # verb; the "tidak" after it negates the main predicate.
+            return not any(_VERB_FORM.match(toks[k][0]) for k in range(j + 1, i))
     if toks[i][0] != "not" or i == 0 or not toks[i - 1][0].isalpha():
         return False
     # no auxiliary shortly before ("will definitely not raise" is the clause's own negation)
@@ -252,6 +256,8 @@ def _negation_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
 
 
 _RELATIVE = frozenset("yang who which that".split())
+# Indonesian verb forms (passive di-, stative ter-, active me-, intransitive ber-) that close a short relative clause.
+_VERB_FORM = re.compile(r"^(?:di|ter|me|ber)[a-z]{3,}$")
 # Words that forbid, stop or waive what follows them: the predicate after them is not asserted ("membebaskan
 # kedua pungutan" collects nothing, as "tidak memungut" does).
 _PROHIBITIVE = frozenset("larangan dilarang melarang pelarangan moratorium penghentian menghentikan dihentikan "

@@ -115,6 +115,14 @@ def test_a_negation_in_a_relative_clause_names_who_and_asserts_no_not_doing():
     assert clash.kind == "negation"
 
 
+def test_a_negation_after_a_closed_relative_clause_is_the_main_predicates():
+    """"Kayu yang dirampas tidak dijual": the relative clause ends with its verb, the "tidak" is the statement's."""
+    reference = "Kayu ilegal yang dirampas negara tidak dijual, melainkan diserahkan untuk pembangunan sekolah."
+    [clash] = find_clashes(reference, "Kayu ilegal hasil rampasan negara akan dijual melalui lelang terbuka.")
+    assert clash.kind == "negation" and "dijual" in clash.reason
+    assert find_clashes(reference, "Kayu ilegal yang dirampas negara tidak dijual ke pihak swasta.") == []
+
+
 def test_without_a_fee_against_a_fee_charged():
     reference = "Layanan cuci darah, termasuk obat penunjang, diberikan tanpa biaya di rumah sakit daerah."
     draft = "Pasien cuci darah di rumah sakit daerah dikenakan biaya obat penunjang sesuai tarif."
