@@ -67,8 +67,20 @@ def _asserted_count(a: _Analysis, roots: frozenset[str]) -> int:
 
 
 def _asserted(a: _Analysis, k: int) -> bool:
-    """Token ``k`` is stated positively: no negation anywhere in its clause."""
-    return a.clause[k] not in a.neg_clauses and a.sentence[k] not in a.cond_sentences
+    """Token ``k`` is stated positively: no negation anywhere in its clause, and no exception ("kecuali",
+    "selain") before it: in "wajib menunjukkan kartu tani selain KTP" the card is required, KTP is the aside."""
+    if a.sentence[k] in a.cond_sentences:
+        return False
+    if a.clause[k] not in a.neg_clauses:
+        return True
+    clause = _clause_idx(a, k)
+    words = [a.tokens[j][0] for j in clause]
+    if any(_any_negator(w) for w in words):
+        return False
+    return all(j > k for j in clause if a.tokens[j][0] in _EXCEPTIONS)
+
+
+_EXCEPTIONS = frozenset({"kecuali", "except", "selain"})
 
 
 def _irrealis_before(a: _Analysis, k: int) -> bool:
@@ -161,7 +173,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
             # memicu tsunami" against "gempa tersebut tidak berpotensi tsunami").
             local = max(_local_cover(neg, i, p, pos.root_pool), _segment_cover(neg, i, pos.root_pool)) \
                 if neg_is_draft else max(_local_cover(pos, k, k, neg.root_pool), _segment_cover(pos, k, neg.root_pool))
-            local = local >= LOCAL_COVERAGE
+            local = local >= LOCAL_COVERAGE or _same_phrase(neg, p, pos, k)
             if not local and _window_roots(pos, k, k, 8, same="clause").isdisjoint(neg_ctx):
                 continue  # no shared subject/object around the predicate
             # The draft clause's coverage (counted once per clause and pair).
@@ -195,6 +207,17 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
 LOCAL_COVERAGE = 0.55
 LOCAL_RADIUS = 3
 LOCAL_MIN_WORDS = 3
+
+
+def _same_phrase(neg: _Analysis, p: int, pos: _Analysis, k: int) -> bool:
+    """The negated word and the content word after it stand together in the other text too ("tanpa agunan
+    tambahan" / "menyerahkan agunan tambahan"; "tanpa kartu tani" / "menunjukkan kartu tani"): a named
+    thing, not a word both texts happen to use."""
+    if p + 1 >= len(neg.tokens) or k + 1 >= len(pos.tokens) or neg.clause[p + 1] != neg.clause[p]:
+        return False
+    if not (_content(neg.tokens[p + 1][0]) and _content(pos.tokens[k + 1][0])):
+        return False
+    return not neg.roots[p + 1].isdisjoint(pos.roots[k + 1])
 
 
 def _local_cover(a: _Analysis, lo: int, hi: int, pool: frozenset[str]) -> float:

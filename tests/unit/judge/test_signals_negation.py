@@ -123,6 +123,20 @@ def test_a_negation_after_a_closed_relative_clause_is_the_main_predicates():
     assert find_clashes(reference, "Kayu ilegal yang dirampas negara tidak dijual ke pihak swasta.") == []
 
 
+def test_a_named_thing_done_without_against_one_required():
+    """"tanpa jaminan tambahan" against a clause that requires "jaminan tambahan": the two-word name says it is
+    the same thing, though the rest of the clause is worded apart; an aside after "selain" is not excepted
+    from what comes before it."""
+    reference = "Pinjaman modal usaha nelayan sampai Rp50 juta diberikan tanpa jaminan tambahan."
+    draft = "Untuk pinjaman nelayan sampai Rp50 juta, peminjam tetap diminta menyerahkan jaminan tambahan berupa BPKB."
+    [clash] = find_clashes(reference, draft)
+    assert clash.kind == "negation" and "jaminan tambahan" in clash.reference
+    reference = "Pendaftaran bantuan benih cukup dengan KTP, tanpa surat keterangan desa."
+    [clash] = find_clashes(reference, "Pendaftaran bantuan benih wajib melampirkan surat keterangan desa selain KTP.")
+    assert clash.kind == "negation"
+    assert find_clashes(reference, "Pendaftaran bantuan benih dapat memakai dokumen apa pun selain surat keterangan desa.") == []
+
+
 def test_without_a_fee_against_a_fee_charged():
     reference = "Layanan cuci darah, termasuk obat penunjang, diberikan tanpa biaya di rumah sakit daerah."
     draft = "Pasien cuci darah di rumah sakit daerah dikenakan biaya obat penunjang sesuai tarif."
