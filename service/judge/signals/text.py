@@ -85,7 +85,8 @@ def draft_words_covered(reference: str, draft: str) -> float:
     if not words:
         return 1.0
     ref_words = _with_renderings(reference)
-    missing = {w for w in words if not word_in(w, ref_words)}
+    missing = {w for w in words if not word_in(w, ref_words)
+               and not (w.endswith("nya") and len(w) >= 7 and w[:-3] in ref_words)}
     spelled = missing & _acronyms(draft)  # each word looked up once; acronyms only among the missing
     if spelled:
         initials = _initials(reference)
@@ -124,7 +125,9 @@ def _with_renderings(text: str) -> frozenset[str]:
     """The content words of ``text`` and the Indonesian renderings of its English ones: an Indonesian
     word of the other text is then found in an English one too."""
     words = _content_words(text)
-    return frozenset(words | {t for w in words for t in translations(w)})
+    # A possessive "-nya" names the same thing ("pelaksanaannya" is the "pelaksanaan" of what was said before).
+    bare = {w[:-3] for w in words if w.endswith("nya") and len(w) >= 7}
+    return frozenset(words | bare | {t for w in words for t in translations(w)})
 
 
 def _prev_word(text: str, pos: int) -> str:

@@ -80,6 +80,14 @@ def test_coverage_reads_acronyms_spelled_out_and_leaves_attribution_out():
     assert draft_words_covered("Defisit dijaga pada Rp600 triliun.", "Defisit dibahas bersama DPR.") < 1.0
 
 
+def test_coverage_reads_a_possessive_nya_as_the_bare_word():
+    from service.judge.signals import draft_words_covered
+    reference = "Penyalurannya diawasi oleh inspektorat daerah."
+    assert draft_words_covered(reference, "Penyaluran diawasi inspektorat.") == 1.0
+    assert draft_words_covered("Penyaluran diawasi inspektorat.", "Penyalurannya diawasi inspektorat.") == 1.0
+    assert draft_words_covered(reference, "Pencairan diawasi inspektorat.") < 1.0
+
+
 def test_a_year_beside_another_figure_dates_the_figure():
     reference = "Kenaikan upah minimum provinsi tahun 2027 ditetapkan rata-rata 6,2 persen."
     # last year's rise, told as such: the year is no changed date (the judge reconciles the figure by its period)
