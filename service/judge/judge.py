@@ -214,7 +214,9 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         coverage_drop = policy.crosslingual_coverage_drop if crossed else 0.0
         if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - coverage_drop
                 and not either_way):
-            out.append(modality_clashes(c.passage, sentence) + _named_clashes(c.passage, sentence) if modal else [])
+            # Institution clashes keep their own gate (a shared subject beside two named bodies).
+            out.append((modality_clashes(c.passage, sentence) if modal else [])
+                       + _named_clashes(c.passage, sentence, by_share=False))
             continue
         out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,
                                  cover(i) >= policy.scope_min_coverage or either_way, modal))
@@ -233,14 +235,15 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     return clashes + _named_clashes(reference, sentence)
 
 
-def _named_clashes(reference: str, sentence: str) -> list[Clash]:
+def _named_clashes(reference: str, sentence: str, by_share: bool = True) -> list[Clash]:
     """Institution clashes, when the two share a subject besides the slots themselves: "dikelola oleh Badan
-    Pengelola ..." shares "dikelola", "pengelola" with any other fund's manager. (The slots are found first:
-    most pairs have none, and the gate's word counts are not free.)"""
+    Pengelola ..." shares "dikelola", "pengelola" with any other fund's manager. A passage retrieved below the
+    clash floor needs shared words, not a share (``by_share`` False): a short sentence's one word is half of it.
+    (The slots are found first: most pairs have none, and the gate's word counts are not free.)"""
     named = institution_clashes(reference, sentence)
     if named:
         ref_core, sentence_core = without_slots(reference), without_slots(sentence)
-        if (draft_words_covered(ref_core, sentence_core) >= INSTITUTION_MIN_COVERAGE
+        if ((by_share and draft_words_covered(ref_core, sentence_core) >= INSTITUTION_MIN_COVERAGE)
                 or shared_content_words(ref_core, sentence_core) >= INSTITUTION_MIN_SHARED):
             return named
     return []

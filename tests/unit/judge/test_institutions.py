@@ -170,3 +170,22 @@ def test_a_local_office_is_the_office_and_the_past_is_who_did_it_then():
     assert same_institution("dinas sosial setempat", "dinas sosial kabupaten")
     assert institution_clashes("Laporan pajak tahunan disampaikan melalui Coretax DJP.",
                                "Tahun lalu, laporan pajak tahunan masih dapat dilakukan melalui DJP Online.") == []
+
+
+def test_an_institution_swap_in_a_passage_ranked_below_the_clash_floor():
+    """The position's other sentence tops the cosine ranking; the one naming who runs the operation sits
+    under the clash floor yet shares its subject (three words): the swapped body is still a conflict. A
+    passage sharing one word with a short sentence is not."""
+    from service.domain import Candidate, PassageRef
+    from service.judge.judge import Judge
+    ref = PassageRef(position_id="p-banjir")
+    lead = Candidate("Gubernur Sumatera Barat menetapkan status tanggap darurat banjir selama 14 hari.", 0.95, ref)
+    runs = Candidate("Operasi pompa air darurat di tiga kabupaten terdampak banjir bandang dilaksanakan oleh Balai "
+                     "Wilayah Sungai Sumatera V bersama relawan dan taruna.", 0.87, ref)
+    draft = ("Untuk mempercepat surutnya genangan di permukiman warga, operasi pompa air darurat di Kota Padang "
+             "dijalankan oleh Dinas Pemadam Kebakaran setempat sejak Senin malam.")
+    [j] = Judge().judge([draft], [[lead, runs]])
+    assert j.relation == "conflicts" and "institution" in j.kinds
+    other = Candidate("Pengawasan di lapangan dilakukan oleh Balai Karantina Sumatera Barat.", 0.87, PassageRef(position_id="p-k"))
+    [j] = Judge().judge(["Pengawasan di Padang dijalankan oleh Dinas Pemadam Kebakaran."], [[lead, other]])
+    assert "institution" not in j.kinds
