@@ -16,6 +16,7 @@ from pathlib import Path
 
 from service.judge.signals import Clash, scoped_cache
 from service.messages import CONFLICT, reason
+from service.text.words import content_words, roots
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "scope.json").read_text(encoding="utf-8"))
 
@@ -62,11 +63,75 @@ def scope_of(text: str) -> tuple[str | None, str | None]:
 _PAST_RE = re.compile(r"\b(?:tahun lalu|bulan lalu|sebelumnya|sempat|pernah|last year|previously)\b", re.IGNORECASE)
 
 
-def scope_clashes(reference: str, draft: str) -> list[Clash]:
-    """One clash when one text is only universal and the other only restrictive (not for a draft telling
-    the past)."""
+# Who or what a rule leaves out ("tidak berlaku bagi X", "belum berlaku bagi X", "tidak mencakup X",
+# "dikecualikan bagi X", "kecuali X") and who or what it takes in ("termasuk X", "baik ... maupun X",
+# "beserta X", "juga berlaku bagi X"): the phrase X runs to the next punctuation.
+_PHRASE = r"([^.,;:()]{3,80})"
+
+
+def _cue_pattern(cues: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, c.split())) for c in sorted(cues, key=len, reverse=True))
+
+
+_OUT = _VOCAB["left_out"]
+_LEFT_OUT = re.compile(r"\b(?:(?:" + _cue_pattern(_OUT["negators"]) + r")\s+(?:lagi\s+)?(?:" + _cue_pattern(_OUT["verbs"])
+                       + r")(?:\s+(?:" + _cue_pattern(_OUT["prepositions"]) + r"))?|" + _cue_pattern(_OUT["cues"]) + r")\s+"
+                       + _PHRASE, re.IGNORECASE)
+_TAKEN_IN = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in"]) + r")\s+" + _PHRASE, re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|not)\s+$", re.IGNORECASE)
+# At least this share of the left-out phrase's content words must be in the phrase taken in (by root).
+SAME_GROUP = 0.6
+
+
+def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, str, frozenset[str]]]:
+    """(the cue with its phrase, the phrase, its content words' roots) for each match not negated just before."""
+    out = []
+    for m in pattern.finditer(text):
+        if _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "tidak termasuk" is the other side's cue
+        words = content_words(m.group(1))
+        if words:
+            out.append((m.group().strip(), m.group(1), frozenset().union(*(roots(w) for w in words))))
+    return out
+
+
+def _same_group(out_phrase: str, out_roots: frozenset[str], in_phrase: str, in_roots: frozenset[str]) -> bool:
+    """Most of the left-out phrase is in the phrase taken in, or a phrase of two or more words taken in is
+    all in the left-out one ("maupun perseroan terbatas" / "wajib pajak badan berbentuk perseroan terbatas")."""
+    def share(phrase: str, pool: frozenset[str]) -> tuple[int, int]:
+        words = content_words(phrase)
+        return sum(not roots(w).isdisjoint(pool) for w in words), len(words)
+    hit, n = share(out_phrase, in_roots)
+    if n and hit >= SAME_GROUP * n:
+        return True
+    hit, n = share(in_phrase, out_roots)
+    return n >= 2 and hit == n
+
+
+def inclusion_clashes(reference: str, draft: str) -> list[Clash]:
+    """One text leaves a group out of the rule and the other takes the same group in ("belum berlaku bagi
+    usaha mikro dan kecil" / "termasuk produk usaha mikro dan kecil"; "beserta anak usahanya" / "tidak
+    mencakup anak usaha")."""
     if _PAST_RE.search(draft):
         return []
+    for left_text, taken_text, draft_left in ((reference, draft, False), (draft, reference, True)):
+        for cue_out, phrase_out, out_roots in _phrases(_LEFT_OUT, left_text):
+            for cue_in, phrase_in, in_roots in _phrases(_TAKEN_IN, taken_text):
+                if _same_group(phrase_out, out_roots, phrase_in, in_roots):
+                    said, ref = (cue_out, cue_in) if draft_left else (cue_in, cue_out)
+                    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
+                                  "scope:excluded")]
+    return []
+
+
+def scope_clashes(reference: str, draft: str) -> list[Clash]:
+    """One clash when one text is only universal and the other only restrictive, or when one leaves out a
+    group the other takes in (not for a draft telling the past)."""
+    if _PAST_RE.search(draft):
+        return []
+    excluded = inclusion_clashes(reference, draft)
+    if excluded:
+        return excluded
     r_all, r_some = scope_of(reference)
     d_all, d_some = scope_of(draft)
     if d_all and not d_some and r_some and not r_all:

@@ -88,3 +88,28 @@ def test_all_provinces_against_a_counted_few_clashes():
     [clash] = scope_clashes("Kampanye imunisasi campak digelar di 7 provinsi dengan cakupan terendah.",
                             "Kampanye imunisasi campak digelar serentak di seluruh provinsi.")
     assert clash.rule == "scope:universal" and clash.reference == "di 7 provinsi"
+
+
+@pytest.mark.parametrize("reference, draft", [
+    ("Pembatasan jam operasional ini belum berlaku bagi pedagang pasar tradisional.",
+     "Pembatasan jam operasional berlaku mulai Januari, termasuk bagi pedagang pasar tradisional."),
+    ("Insentif ini tidak berlaku bagi koperasi berbentuk badan hukum perseroan.",
+     "Insentif diberikan kepada koperasi simpan pinjam maupun badan hukum perseroan."),
+    ("Subsidi bunga diberikan kepada nelayan anggota koperasi beserta keluarganya.",
+     "Subsidi bunga hanya untuk nelayan anggota koperasi dan tidak mencakup keluarga mereka."),
+    ("The waiver does not apply to luxury vehicles.", "The waiver covers all new cars, including luxury vehicles."),
+])
+def test_a_group_left_out_against_the_same_group_taken_in(reference, draft):
+    assert "scope" in [c.kind for c in scope_clashes(reference, draft)]
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # the same group left out on both sides, and another group taken in
+    ("Pembatasan jam operasional ini belum berlaku bagi pedagang pasar tradisional.",
+     "Pembatasan itu tidak berlaku bagi pedagang pasar tradisional, termasuk pedagang kaki lima."),
+    # another group taken in than the one left out
+    ("Insentif ini tidak berlaku bagi koperasi berbentuk badan hukum perseroan.",
+     "Insentif diberikan kepada petani maupun nelayan di seluruh kabupaten."),
+])
+def test_no_clash_when_the_groups_differ_or_agree(reference, draft):
+    assert [c for c in scope_clashes(reference, draft) if c.rule == "scope:excluded"] == []
