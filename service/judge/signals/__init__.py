@@ -22,6 +22,7 @@ Modules, lowest first (each imports only from those above it; words come from
 * ``dates``, ``times``, ``numbers``, ``quantities``: mentions and whether two agree;
 * ``negation``, ``antonyms``: vocabularies (``vocab/negation.json``, ``vocab/antonyms.json``);
 * ``analysis``: the per-text analysis (cached) and its clause, window and coverage questions;
+* ``labels``: the class, zone or rating a figure is for ("kelas 3", "900 VA");
 * ``figure_clashes``, ``polarity_clashes``, ``modality_clashes``, ``entity_clashes``: the clash finders, which
   :func:`find_clashes` below combines.
 """

@@ -1,0 +1,61 @@
+"""Labels that say which class, zone, phase or rating a figure is for ("kelas 3", "zona 1", "900 VA"): a
+reference figure for another label is no figure for the draft's."""
+
+from __future__ import annotations
+
+import re
+
+from service.judge.signals.analysis import _Analysis
+
+# Capitalised words that are units, zones, weekdays or sentence words, not names of a subject: "pada Rabu,
+# 18 Februari" against "pada Selasa, 17 Februari" is one event's date changed, not another's.
+_NOT_NAMES = frozenset("""wib wita wit rp usd idr pukul jam tahun kl km kg ha mw gw kwh
+senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday""".split())
+# Words that number a class, zone, phase or group: the figure beside "kelas 1" is that class's.
+_LABELS = frozenset("kelas zona golongan tahap desil tipe gelombang jalur angkatan class zone phase stage tier".split())
+_LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "tahap", "tier": "golongan"}
+
+
+def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = True) -> dict[str, frozenset[str]]:
+    """Numbered labels within ``radius`` tokens of tokens ``lo..hi`` (same sentence unless ``same`` is
+    False): {"kelas": {"1"}}."""
+    toks = a.tokens
+    out: dict[str, set[str]] = {}
+    for j in range(max(0, lo - radius), min(len(toks) - 1, hi + radius + 1)):
+        w, nxt = toks[j][0], toks[j + 1][0]
+        if not same or a.sentence[j] == a.sentence[lo]:
+            if w in _LABELS and nxt.isdigit():
+                out.setdefault(_LABEL_CANON.get(w, w), set()).add(nxt)
+            elif w.isdigit() and not lo <= j < hi and (rating := _rating(a, j + 1)):
+                out.setdefault(rating, set()).add(_number_before(a, j))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _rating(a: _Analysis, j: int) -> str | None:
+    """Token ``j`` as the abbreviation of a rating that classes what a figure is for ("900 VA",
+    "30 GT", "150 CC"): capitals, not a currency, zone, or measured unit."""
+    w, start, end = a.tokens[j]
+    written = a.text[start:end]
+    return w if 2 <= len(written) <= 3 and written.isupper() and written.isalpha() and w not in _NOT_NAMES else None
+
+
+def _number_before(a: _Analysis, j: int) -> str:
+    """The whole number whose last digits are token ``j`` ("1.300", not "300")."""
+    m = re.search(r"\d[\d.,]*$", a.text[:a.tokens[j][2]])
+    return m.group(0).replace(",", ".") if m else a.tokens[j][0]
+
+
+def _labels_agree(draft: dict[str, frozenset[str]], ref: dict[str, frozenset[str]]) -> bool:
+    """No label that both name with different numbers ("kelas 1" vs "kelas 3"); a rating may fall inside the
+    reference's range ("1.300 VA" in "1.300 VA hingga 2.200 VA", not "900 VA")."""
+    def inside(k: str, v: frozenset[str]) -> bool:
+        if k in _LABELS or k in _LABEL_CANON.values():
+            return not v.isdisjoint(ref[k])
+        lo, hi = min(map(_label_value, ref[k])), max(map(_label_value, ref[k]))
+        return any(lo <= _label_value(x) <= hi for x in v)
+    return all(not ref.get(k) or inside(k, v) for k, v in draft.items())
+
+
+def _label_value(label: str) -> float:
+    digits = label.replace(".", "")
+    return float(digits) if digits.isdigit() else -1.0
