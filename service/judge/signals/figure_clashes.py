@@ -540,16 +540,20 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         # A draft that also states the reference's date is comparing, not swapping
         # ("April 2017 lebih rendah dibanding Mei 2017").  "Also" is another draft mention than
         # this one: discount this one's own agreement.
-        if any(n_match[r][spec[d]] - match[r][d] > 0 for r in comparable):
+        # Only when it states every comparable one: "31 Maret" restated for individuals leaves "31 Mei" to
+        # face the companies' "30 April".
+        restated = {r for r in comparable if n_match[r][spec[d]] - match[r][d] > 0}
+        if restated and len(restated) == len(comparable):
             continue
         lo, hi = _span_tokens(dra, dd.start, dd.end)
         if _negated_before(dra, lo):
             continue  # "tidak diselenggarakan pada 1986" asserts no date
         d_ctx = _window_roots(dra, lo, hi, 6)
-        related = [r for r in comparable
+        unstated = [r for r in comparable if r not in restated]
+        related = [r for r in unstated
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rds[r].start, rds[r].end), 6))]
         if not related and same_statement(ref, dra):
-            related = comparable  # a restated sentence: the comparable date is the one it changes
+            related = unstated  # a restated sentence: the comparable date is the one it changes
         if not related or not _places_stated(ref, dra, lo, hi):
             continue
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise

@@ -159,3 +159,16 @@ def test_an_earlier_year_told_as_how_things_still_stood_is_history():
     # Without "masih" the earlier year is a changed start date.
     assert "date" in [c.kind for c in find_clashes(
         reference, "Batas bunga pinjaman daring turun menjadi 0,1 persen per hari mulai 1 Januari 2024.")]
+
+
+def test_a_date_restated_for_one_group_leaves_the_other_groups_date_compared():
+    """The draft restates the first group's deadline and moves the second's: the second is a change; a draft
+    that states every date of the reference and compares them is not."""
+    from service.judge.signals import find_clashes
+    reference = ("Nelayan kecil mengajukan izin paling lambat 15 Maret 2027, sedangkan perusahaan perikanan "
+                 "paling lambat 30 April 2027.")
+    draft = "Perusahaan perikanan diberi waktu hingga 31 Mei 2027, sementara nelayan kecil paling lambat 15 Maret 2027."
+    [clash] = [c for c in find_clashes(reference, draft) if c.kind == "date"]
+    assert clash.draft == "31 Mei 2027" and clash.reference == "30 April 2027"
+    both = "Perusahaan perikanan paling lambat 30 April 2027, sementara nelayan kecil paling lambat 15 Maret 2027."
+    assert [c for c in find_clashes(reference, both) if c.kind == "date"] == []
