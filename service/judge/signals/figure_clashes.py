@@ -111,7 +111,9 @@ def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_l
     if not r_names or not r_names.isdisjoint(_word_set(dra)):
         return False
     sentence = [j for j, k in enumerate(dra.sentence) if k == dra.sentence[d_lo]]
-    return bool(_names(dra, sentence[0], sentence[-1] + 1) - _word_set(ref))
+    # An acronym the reference spells out ("KKP": "Kementerian Kelautan dan Perikanan") names nothing new.
+    initials = _initials(ref.text)
+    return any(len(w) < 3 or w not in initials for w in _names(dra, sentence[0], sentence[-1] + 1) - _word_set(ref))
 
 
 # Words that report progress so far, and words that set a target, quota or ceiling: "realisasi ... telah

@@ -120,3 +120,13 @@ def test_a_figure_for_another_power_rating_is_not_the_references():
     assert find_clashes(ref, "Pelanggan rumah tangga berdaya 900 VA dikenai Rp1.352 per kWh.") == []
     [clash] = find_clashes(ref, "Pelanggan rumah tangga berdaya 1.300 VA dikenai Rp1.352 per kWh.")
     assert clash.kind == "number" and clash.reference == "Rp1.444,70"
+
+
+def test_an_acronym_the_reference_spells_out_names_no_other_subject():
+    """"Menurut BPS" beside a figure: the reference says "Badan Pusat Statistik", so the draft names nothing new
+    and its figure is compared; an unknown body ("Menurut LPEM") still keeps it apart."""
+    reference = ("Badan Pusat Statistik mencatat produksi padi nasional di Pulau Jawa dan Pulau Sumatera sebesar "
+                 "31,4 juta ton untuk tahun 2026.")
+    [clash] = find_clashes(reference, "Menurut BPS, produksi padi nasional pada 2026 mencapai 34,1 juta ton.")
+    assert clash.kind == "number"
+    assert find_clashes(reference, "Menurut LPEM, produksi padi nasional pada 2026 mencapai 34,1 juta ton.") == []
