@@ -4,6 +4,7 @@ times that the draft states otherwise than the reference."""
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 import re
 from collections import Counter
 
@@ -403,10 +404,16 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if not related or not _places_stated(ref, dra, lo, hi):
             continue
         # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
-        # stating another of its times ("… disusul sidang tertutup pukul 18.45 WIB") is not.
-        rt = related[0]
-        if id(rt) in restated_times:
-            continue
+        # stating another of its times ("… disusul sidang tertutup pukul 18.45 WIB") is not, nor stating the
+        # start of a range whose end it moves ("dibuka pukul 07.00 dan ditutup pukul 14.00" / "07.00 hingga 13.00").
+        unrestated = [rt for rt in related if id(rt) not in restated_times]
+        if not unrestated:
+            # A range whose start the draft restates: this time is its end, compared with the range's end.
+            ends = [rt for rt in related if rt.upper is not None]
+            if not ends or _times_agree(replace(ends[0], minutes=ends[0].upper, upper=None), dt):
+                continue
+            unrestated = ends
+        rt = unrestated[0]
         out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=rt.text),
                          dt.text, rt.text, "date:time"))
     return out

@@ -134,3 +134,15 @@ def test_two_ranges_agree_only_end_for_end():
     [point] = extract_times("Layanan sudah buka pada pukul 05.00 WIB.")
     assert _times_agree(ref, same) and not _times_agree(ref, inside)
     assert _times_agree(ref, point)  # a time inside the hours is one of them
+
+
+def test_the_end_of_a_range_moved_while_its_start_is_restated():
+    """"buka 08.00 ... tutup 17.00" against "08.00 hingga 16.00": the closing time is a change; the same end
+    given in another zone ("17.00 WITA" = "16.00 WIB") is not."""
+    from service.judge.signals import find_clashes
+    reference = "Layanan perekaman KTP elektronik di mal pelayanan publik dibuka pukul 08.00 hingga 16.00 WIB."
+    draft = "Layanan perekaman KTP elektronik di mal pelayanan publik dibuka pukul 08.00 dan ditutup pukul 17.00 WIB."
+    [clash] = find_clashes(reference, draft)
+    assert clash.kind == "date" and clash.draft == "pukul 17.00 WIB"
+    assert find_clashes(reference, draft.replace("17.00 WIB", "17.00 WITA")) == []
+    assert find_clashes(reference, draft.replace("17.00", "16.00")) == []
