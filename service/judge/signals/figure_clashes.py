@@ -406,14 +406,11 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
         # stating another of its times ("… disusul sidang tertutup pukul 18.45 WIB") is not, nor stating the
         # start of a range whose end it moves ("dibuka pukul 07.00 dan ditutup pukul 14.00" / "07.00 hingga 13.00").
-        unrestated = [rt for rt in related if id(rt) not in restated_times]
-        if not unrestated:
+        rt = related[0]
+        if id(rt) in restated_times:
             # A range whose start the draft restates: this time is its end, compared with the range's end.
-            ends = [rt for rt in related if rt.upper is not None]
-            if not ends or _times_agree(replace(ends[0], minutes=ends[0].upper, upper=None), dt):
+            if rt.upper is None or _times_agree(replace(rt, minutes=rt.upper, upper=None), dt):
                 continue
-            unrestated = ends
-        rt = unrestated[0]
         out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=rt.text),
                          dt.text, rt.text, "date:time"))
     return out
