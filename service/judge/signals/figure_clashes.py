@@ -281,6 +281,10 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
 
 # What a figure is counted per: "per bulan", "setiap tahap", "a month", and the one-word forms.
 _PER_WORDS = frozenset("per setiap tiap each every a an".split())
+_PER_PREPOSITIONS = frozenset("dari untuk bagi kepada from for to".split())
+# Denominators that are periods: a rate per month is never a rate per year.
+_PERIODS = frozenset("jam hari minggu pekan bulan triwulan semester tahun tahap termin angsuran "
+                      "hour day week month quarter year stage instalment installment".split())
 _PER_FORMS = {"sebulan": "bulan", "setahun": "tahun", "sehari": "hari", "seminggu": "minggu", "sepekan": "minggu",
               "harian": "hari", "bulanan": "bulan", "tahunan": "tahun", "mingguan": "minggu", "pekan": "minggu",
               "monthly": "bulan", "annually": "tahun", "yearly": "tahun", "daily": "hari", "weekly": "minggu",
@@ -301,6 +305,8 @@ def _per(a: _Analysis, lo: int, hi: int) -> frozenset[str] | None:
         if w in _PER_FORMS:
             out.add(_PER_FORMS[w])
             j += 1
+        elif w in _PER_PREPOSITIONS and j + 1 < len(toks) and toks[j + 1][0] in _PER_WORDS:
+            j += 1  # "Rp150.000 dari setiap wisatawan", "Rp150,000 from every tourist"
         elif w in _PER_WORDS and j + 1 < len(toks) and a.clause[j + 1] == clause and toks[j + 1][0].isalpha():
             nxt = toks[j + 1][0]
             out |= a.roots[j + 1] | {_PER_FORMS.get(nxt, nxt)}
@@ -320,8 +326,12 @@ def _per(a: _Analysis, lo: int, hi: int) -> frozenset[str] | None:
 def _same_rate(d_per: frozenset[str] | None, r_per: frozenset[str] | None, dq: Quantity, rq: Quantity) -> bool:
     """Two figures measure at the same rate: the same denominator, or none and a like size."""
     if d_per is not None and r_per is not None:
-        return not d_per.isdisjoint(r_per)
-    if d_per is None and r_per is None:
+        if not d_per.isdisjoint(r_per):
+            return True
+        if d_per & _PERIODS and r_per & _PERIODS:
+            return False  # "per bulan" against "per tahun"
+        # "per visit" against "from every tourist": other words for one payer, or not; the size tells.
+    elif d_per is None and r_per is None:
         return True
     big, small = max(abs(dq.value), abs(rq.value)), min(abs(dq.value), abs(rq.value))
     return small > 0 and big / small <= _RATE_SPREAD

@@ -130,3 +130,14 @@ def test_an_acronym_the_reference_spells_out_names_no_other_subject():
     [clash] = find_clashes(reference, "Menurut BPS, produksi padi nasional pada 2026 mencapai 34,1 juta ton.")
     assert clash.kind == "number"
     assert find_clashes(reference, "Menurut LPEM, produksi padi nasional pada 2026 mencapai 34,1 juta ton.") == []
+
+
+def test_a_rate_per_payer_against_a_total_and_against_another_word_for_the_payer():
+    """"Rp75.000 dari setiap pendaki" is a rate per climber: a season's total ("tercatat Rp2,1 miliar") is
+    another measure, while "Rp95.000 per pendakian" is the same fee in other words, and a rate per month
+    is never one per year."""
+    reference = "Taman nasional memungut tiket masuk Rp75.000 dari setiap pendaki Gunung Rinjani."
+    assert find_clashes(reference, "Sepanjang musim lalu, tiket masuk pendaki Gunung Rinjani menghasilkan Rp2,1 miliar.") == []
+    [clash] = find_clashes(reference, "Tiket masuk pendaki Gunung Rinjani sebesar Rp95.000 per pendakian.")
+    assert clash.kind == "number" and clash.reference == "Rp75.000"
+    assert find_clashes("Iuran anggota Rp50.000 per bulan.", "Iuran anggota Rp600.000 per tahun.") == []
