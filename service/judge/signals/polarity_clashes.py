@@ -9,6 +9,7 @@ from service.judge.signals.analysis import (
     _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _window_roots,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
+from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
     _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
 )
@@ -162,10 +163,12 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
                 continue  # "interest-free loans" says no interest, as "tanpa bunga" does
             if k > 0 and pos.tokens[k - 1][0] in _COMPARATIVE:
                 continue  # "lebih suka X daripada Y" vs "tidak suka Y"
-            if any(pos.tokens[j][0] in _PROHIBITIVE for j in range(max(0, k - 2), k)):
+            if _waived(pos, k):
                 continue  # "larangan ekspor" says no export too: no polarity flip against "no export quota"
             if _has_other_time(pos, k) and not _has_other_time(neg, i):
                 continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
+            if _other_class(neg, p, pos, k):
+                continue  # "Kapal sampai dengan 60 GT dikenai tarif" against "Kapal di bawah 5 GT tidak dikenai"
             if neg_is_draft and _unknown_subject(neg, i, pos.root_pool):
                 continue  # "bentor tidak diizinkan masuk" against "kendaraan darurat tetap diizinkan"
             # The draft's words right around the predicate, mostly the reference's: the same statement
@@ -345,6 +348,35 @@ def _poles(a: _Analysis) -> list[tuple[int, int, int]]:
     return out
 
 
+_DUTIES = frozenset("kewajiban keharusan obligation duty requirement".split())
+
+
+def _waived(a: _Analysis, k: int) -> bool:
+    """A prohibitive or waiving word right before token ``k`` ("larangan ekspor"), or before the duty it names
+    ("exempt from the obligation to report", "dibebaskan dari kewajiban melapor")."""
+    before = [j for j in range(max(0, k - 5), k) if a.clause[j] == a.clause[k]]
+    if any(a.tokens[j][0] in _PROHIBITIVE for j in before if j >= k - 2):
+        return True
+    return any(a.tokens[j][0] in _DUTIES for j in before) and any(a.tokens[j][0] in _PROHIBITIVE for j in before)
+
+
+def _other_class(a: _Analysis, i: int, b: _Analysis, j: int) -> bool:
+    """The two predicates are said of differently labelled classes ("kelas 1" / "kelas 3", "60 GT" / "5 GT")."""
+    la, lb = _labels_near(a, i, i + 1), _labels_near(b, j, j + 1)
+    return bool(la and lb) and not (_labels_agree(la, lb) and _labels_agree(lb, la))
+
+
+_UNTIL = frozenset("hingga sampai until till through".split())
+
+
+def _open_until(dra: _Analysis, di: int, ref: _Analysis, ri: int, pi: int) -> bool:
+    """Open until a date is closed on it: "pendaftaran dibuka hingga akhir Agustus" / "ditutup pada 31 Agustus"."""
+    if _ANTONYM_PAIRS[pi][0] != "membuka/menutup":
+        return False
+    return any(a.tokens[k][0] in _UNTIL for a, at in ((dra, di), (ref, ri))
+               for k in range(at + 1, min(len(a.tokens), at + 3)))
+
+
 def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     ref_poles, dra_poles = _poles(ref), _poles(dra)
@@ -380,6 +412,8 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             if _antonym_blocked(ref, ri, pi):
                 continue
             if d_ctx.isdisjoint(_window_roots(ref, ri, ri, 6)):
+                continue
+            if _other_class(dra, di, ref, ri) or _open_until(dra, di, ref, ri, pi):
                 continue
             dw, rw = dra.tokens[di][0], ref.tokens[ri][0]
             dfrag, rfrag = _fragment(dra, di), _fragment(ref, ri)

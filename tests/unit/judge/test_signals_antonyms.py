@@ -113,3 +113,10 @@ def test_free_of_a_charge_is_the_exempt_pole():
     assert find_clashes("Pendaftaran sekolah tidak dipungut biaya.", "Pendaftaran sekolah bebas biaya.") == []
     assert [c.kind for c in find_clashes("Pendaftaran sekolah tidak dipungut biaya.",
                                          "Applicants are charged a registration fee.")] == ["antonym"]
+
+
+def test_open_until_a_day_is_closed_on_it():
+    from service.judge.signals import find_clashes
+    reference = "Pendaftaran beasiswa daerah ditutup pada 15 Oktober 2026."
+    assert find_clashes(reference, "Pendaftaran beasiswa daerah dibuka hingga pertengahan Oktober 2026.") == []
+    assert [c.kind for c in find_clashes(reference, "Pendaftaran beasiswa daerah dibuka pada 15 Oktober 2026.")] == ["antonym"]

@@ -207,3 +207,17 @@ def test_the_same_subject_negated_still_clashes():
     # Adverbs between the subject and the verb are no subject: "Kasus tersebut sangat sering terjadi".
     assert [c.kind for c in find_clashes("Kasus campak di sekolah itu tidak pernah terjadi.",
                                          "Kasus campak di sekolah itu sangat sering terjadi.")] == ["negation"]
+
+
+def test_polarity_said_of_another_labelled_class_is_no_clash():
+    """"Kapal di bawah 10 GT tidak dikenai pungutan" says nothing against a charge on ships up to 100 GT; the
+    same class charged is a clash."""
+    reference = "Kapal penangkap ikan berukuran di bawah 10 GT tidak dikenai pungutan hasil perikanan."
+    assert find_clashes(reference, "Kapal penangkap ikan sampai dengan 100 GT dikenai pungutan 5 persen.") == []
+    assert "negation" in [c.kind for c in find_clashes(
+        reference, "Kapal penangkap ikan berukuran di bawah 10 GT dikenai pungutan hasil perikanan.")]
+
+
+def test_an_exemption_a_few_words_before_the_predicate_asserts_no_duty():
+    reference = "Retired civil servants are exempt from the duty to submit a life certificate each year."
+    assert find_clashes(reference, "Retired civil servants do not have to submit a life certificate each year.") == []
