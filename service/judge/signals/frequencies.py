@@ -35,8 +35,8 @@ _FREQ = (rf"(?P<every>(?:sekali\s+)?(?:setiap|tiap|per|every|each|once\s+(?:a|ev
          rf"(?:dalam\s+)?(?:se|per\s+|setiap\s+|a\s+|in\s+a\s+|dalam\s+satu\s+|each\s+)(?P<unit2>{_UNIT}))"
          rf"|(?P<fixed>{'|'.join(sorted(map(re.escape, _FIXED), key=len, reverse=True))})")
 _NEGATED = re.compile(r"\b(?:tidak|tak|bukan|belum|not|no longer|never)\s+(?:\w+\s+)?$", _F)
-# The verb, at most five words (no comma) before the frequency.
-_RE = re.compile(rf"\b(?:{_VERB})\b(?:\s+[^\s,;.]+){{0,5}}?\s+(?:{_FREQ})\b", _F)
+# The verb, at most eight words (no comma) before the frequency.
+_RE = re.compile(rf"\b(?:{_VERB})\b(?:\s+[^\s,;.]+){{0,8}}?\s+(?:{_FREQ})\b", _F)
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,11 @@ def test_a_different_period_clashes_and_the_same_in_other_words_does_not():
     # through find_clashes, with the other rules
     assert "number:frequency" in [c.rule for c in find_clashes(
         reference, "Bantuan Program Keluarga Harapan disalurkan setiap semester melalui bank Himbara.")]
+
+
+def test_a_frequency_several_words_after_its_verb():
+    """"melaporkan ... kepada Kemendagri setiap tiga bulan": seven words between the verb and how often."""
+    from service.judge.signals import find_clashes
+    reference = "Setiap puskesmas wajib melaporkan kasus demam berdarah setiap pekan kepada dinas kesehatan kabupaten."
+    draft = "Puskesmas melaporkan jumlah kasus demam berdarah di wilayahnya kepada dinas kesehatan setiap bulan."
+    assert [c.rule for c in find_clashes(reference, draft)] == ["number:frequency"]
