@@ -52,5 +52,5 @@ def test_a_frequency_several_words_after_its_verb():
     """"melaporkan ... kepada Kemendagri setiap tiga bulan": seven words between the verb and how often."""
     from service.judge.signals import find_clashes
     reference = "Setiap puskesmas wajib melaporkan kasus demam berdarah setiap pekan kepada dinas kesehatan kabupaten."
-    draft = "Puskesmas melaporkan jumlah kasus demam berdarah di wilayahnya kepada dinas kesehatan setiap bulan."
+    draft = "Puskesmas melaporkan kasus demam berdarah kepada dinas kesehatan kabupaten setiap bulan."
     assert [c.rule for c in find_clashes(reference, draft)] == ["number:frequency"]
