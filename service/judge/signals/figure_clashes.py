@@ -74,7 +74,7 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
     spelled: list[tuple[int, int]] | None = None  # read once, and only if a capitalised word needs it
     for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
         w, start, _ = toks[j]
-        if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j < hi:
+        if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j <= hi:
             continue
         if spelled is None:
             spelled = _spelled_out(dra.text, words)

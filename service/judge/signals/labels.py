@@ -26,7 +26,7 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
         if not same or a.sentence[j] == a.sentence[lo]:
             if w in _LABELS and nxt.isdigit():
                 out.setdefault(_LABEL_CANON.get(w, w), set()).add(nxt)
-            elif w.isdigit() and not lo <= j < hi and (rating := _rating(a, j + 1)):
+            elif w.isdigit() and not lo <= j <= hi and (rating := _rating(a, j + 1)):
                 out.setdefault(rating, set()).add(_number_before(a, j))
     return {k: frozenset(v) for k, v in out.items()}
 

@@ -141,3 +141,10 @@ def test_a_rate_per_payer_against_a_total_and_against_another_word_for_the_payer
     [clash] = find_clashes(reference, "Tiket masuk pendaki Gunung Rinjani sebesar Rp95.000 per pendakian.")
     assert clash.kind == "number" and clash.reference == "Rp75.000"
     assert find_clashes("Iuran anggota Rp50.000 per bulan.", "Iuran anggota Rp600.000 per tahun.") == []
+
+
+def test_a_figure_written_as_one_capitalised_token_is_not_a_name_beside_itself():
+    """"USD90" is one token: the figure, not a name the reference lacks."""
+    reference = "Harga gas bumi untuk industri pupuk ditetapkan paling tinggi USD6 per MMBTU."
+    [clash] = find_clashes(reference, "Harga gas bumi untuk industri pupuk dibatasi paling tinggi USD9 per MMBTU.")
+    assert clash.kind == "number" and clash.draft == "USD9"
