@@ -14,6 +14,9 @@ senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday fri
 # Words that number a class, zone, phase or group: the figure beside "kelas 1" is that class's.
 _LABELS = frozenset("kelas zona golongan tahap desil tipe gelombang jalur angkatan class zone phase stage tier".split())
 _LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "tahap", "tier": "golongan"}
+# Ordinal words after a label: "tahap pertama" is "tahap 1", "gelombang kedua" "gelombang 2".
+_ORDINALS = {"pertama": "1", "kesatu": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5",
+             "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
 def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = True) -> dict[str, frozenset[str]]:
@@ -24,8 +27,8 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
     for j in range(max(0, lo - radius), min(len(toks) - 1, hi + radius + 1)):
         w, nxt = toks[j][0], toks[j + 1][0]
         if not same or a.sentence[j] == a.sentence[lo]:
-            if w in _LABELS and nxt.isdigit():
-                out.setdefault(_LABEL_CANON.get(w, w), set()).add(nxt)
+            if w in _LABELS and (nxt.isdigit() or nxt in _ORDINALS):
+                out.setdefault(_LABEL_CANON.get(w, w), set()).add(_ORDINALS.get(nxt, nxt))
             elif w.isdigit() and not lo <= j <= hi and (rating := _rating(a, j + 1)):
                 out.setdefault(rating, set()).add(_number_before(a, j))
     return {k: frozenset(v) for k, v in out.items()}

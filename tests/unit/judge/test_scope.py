@@ -113,3 +113,9 @@ def test_a_group_left_out_against_the_same_group_taken_in(reference, draft):
 ])
 def test_no_clash_when_the_groups_differ_or_agree(reference, draft):
     assert [c for c in scope_clashes(reference, draft) if c.rule == "scope:excluded"] == []
+
+
+def test_a_scope_of_another_year_is_no_clash():
+    reference = "Vaksinasi HPV tahun 2027 hanya dilaksanakan di 10 kabupaten percontohan."
+    assert scope_clashes(reference, "Pada 2025, vaksinasi HPV secara nasional baru menjangkau separuh sasaran.") == []
+    assert scope_clashes(reference, "Vaksinasi HPV tahun 2027 dilaksanakan di seluruh kabupaten.") != []

@@ -120,3 +120,10 @@ def test_open_until_a_day_is_closed_on_it():
     reference = "Pendaftaran beasiswa daerah ditutup pada 15 Oktober 2026."
     assert find_clashes(reference, "Pendaftaran beasiswa daerah dibuka hingga pertengahan Oktober 2026.") == []
     assert [c.kind for c in find_clashes(reference, "Pendaftaran beasiswa daerah dibuka pada 15 Oktober 2026.")] == ["antonym"]
+
+
+def test_wearing_a_uniform_is_no_charge():
+    """"mengenakan seragam" is to wear it, not to charge: no clash with "tidak dipungut biaya"."""
+    from service.judge.signals import find_clashes
+    reference = "Siswa naik bus sekolah tanpa dipungut biaya."
+    assert find_clashes(reference, "Siswa yang mengenakan seragam naik bus sekolah tanpa biaya.") == []

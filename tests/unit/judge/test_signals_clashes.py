@@ -148,3 +148,11 @@ def test_a_figure_written_as_one_capitalised_token_is_not_a_name_beside_itself()
     reference = "Harga gas bumi untuk industri pupuk ditetapkan paling tinggi USD6 per MMBTU."
     [clash] = find_clashes(reference, "Harga gas bumi untuk industri pupuk dibatasi paling tinggi USD9 per MMBTU.")
     assert clash.kind == "number" and clash.draft == "USD9"
+
+
+def test_an_ordinal_names_a_phase_as_a_digit_does():
+    """"tahap pertama" is phase 1: its figure is not the whole programme's, nor phase 2's."""
+    reference = "Pembagian sertifikat tanah tahap 2 menjangkau 14 provinsi."
+    assert find_clashes(reference, "Pembagian sertifikat tanah tahap pertama menjangkau enam provinsi.") == []
+    [clash] = find_clashes(reference, "Pembagian sertifikat tanah tahap kedua menjangkau enam provinsi.")
+    assert clash.kind == "number"
