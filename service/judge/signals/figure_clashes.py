@@ -119,17 +119,31 @@ def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_l
 
 # Words that report progress so far, and words that set a target, quota or ceiling: "realisasi ... telah
 # mencapai 25,7 juta kiloliter" is how much of the "kuota 31,2 juta kiloliter" is used, not another quota.
-_PROGRESS = frozenset("realisasi terealisasi tercatat telah sudah tersalurkan terserap baru reached "
+_PROGRESS = frozenset("realisasi terealisasi tercatat telah sudah tersalurkan terserap reached "
                       "recorded".split())
 _TARGET = frozenset("target ditargetkan menargetkan kuota alokasi pagu direncanakan rencana dianggarkan plafon "
                     "targeted quota allocation planned ceiling".split())
+
+
+# "baru" is "only so far" before a figure or a verb of progress ("baru 54 persen", "baru mencapai"), and
+# "new" elsewhere ("ketentuan baru yang berlaku mulai 1 Juni").
+_SO_FAR_NEXT = frozenset("mencapai terealisasi tersalurkan terserap sekitar sebesar sebanyak menjangkau".split())
+
+
+def _reports_progress(a: _Analysis) -> bool:
+    """The text reports a result so far: "realisasi", "tercatat", "telah", or "baru" before a figure."""
+    if not _word_set(a).isdisjoint(_PROGRESS):
+        return True
+    toks = a.tokens
+    return any(w == "baru" and k + 1 < len(toks) and (toks[k + 1][0][:1].isdigit() or toks[k + 1][0] in _SO_FAR_NEXT)
+               for k, (w, _, _) in enumerate(toks))
 
 
 def _progress_against_target(ref: _Analysis, dra: _Analysis) -> bool:
     """The draft reports progress so far and the reference sets a target (or the other way round)."""
     def kind(a: _Analysis) -> tuple[bool, bool]:
         words = _word_set(a)
-        return not words.isdisjoint(_PROGRESS), not words.isdisjoint(_TARGET)
+        return _reports_progress(a), not words.isdisjoint(_TARGET)
     (d_progress, d_target), (r_progress, r_target) = kind(dra), kind(ref)
     return (d_progress and not d_target and r_target and not r_progress) or (
         r_progress and not r_target and d_target and not d_progress)
@@ -172,7 +186,7 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
     # mencakup", "baru 54 persen") or as how things still stood then ("Pada 2024, batas bunga masih
     # 0,3 persen"): an earlier year's record, not a change of the reference's date.
     words = _word_set(dra)
-    return earlier and not (words.isdisjoint(_PAST) and words.isdisjoint(_PROGRESS) and words.isdisjoint(_STILL))
+    return earlier and not (words.isdisjoint(_PAST) and not _reports_progress(dra) and words.isdisjoint(_STILL))
 
 
 _STILL = frozenset({"masih", "still"})

@@ -172,3 +172,12 @@ def test_a_date_restated_for_one_group_leaves_the_other_groups_date_compared():
     assert clash.draft == "31 Mei 2027" and clash.reference == "30 April 2027"
     both = "Perusahaan perikanan paling lambat 30 April 2027, sementara nelayan kecil paling lambat 15 Maret 2027."
     assert [c for c in find_clashes(reference, both) if c.kind == "date"] == []
+
+
+def test_new_is_not_so_far():
+    """"Ketentuan baru yang berlaku mulai 1 Mei" is a new rule's date, not a result so far ("baru 54 persen"):
+    an earlier date for the same rule is a change."""
+    from service.judge.signals import find_clashes
+    reference = "Kementerian Perhubungan menaikkan tarif tambat kapal menjadi Rp4.800 per jam mulai 1 Juni 2027."
+    draft = "Ketentuan baru yang berlaku mulai 1 Mei 2027 menetapkan tarif tambat kapal Rp4.800 per jam."
+    assert [c.kind for c in find_clashes(reference, draft)] == ["date"]
