@@ -91,6 +91,8 @@ _TAKEN_IN = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in"]) + r")\s+" + _
 _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|not)\s+$", re.IGNORECASE)
 # At least this share of the left-out phrase's content words must be in the phrase taken in (by root).
 SAME_GROUP = 0.6
+# Phrases read per text and side: left-out x taken-in pairs are compared, so both are capped.
+MAX_PHRASES = 16
 
 
 def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, str, frozenset[str]]]:
@@ -102,6 +104,8 @@ def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, str, frozen
         words = content_words(m.group(1))
         if words:
             out.append((m.group().strip(), m.group(1), frozenset().union(*(roots(w) for w in words))))
+            if len(out) == MAX_PHRASES:
+                break  # a text listing hundreds of groups: the pairs compared stay bounded
     return out
 
 

@@ -119,3 +119,13 @@ def test_a_scope_of_another_year_is_no_clash():
     reference = "Vaksinasi HPV tahun 2027 hanya dilaksanakan di 10 kabupaten percontohan."
     assert scope_clashes(reference, "Pada 2025, vaksinasi HPV secara nasional baru menjangkau separuh sasaran.") == []
     assert scope_clashes(reference, "Vaksinasi HPV tahun 2027 dilaksanakan di seluruh kabupaten.") != []
+
+
+def test_thousands_of_groups_read_a_bounded_number_of_phrases():
+    """A draft listing thousands of groups taken in, against a reference leaving thousands out: the phrases
+    read per side are capped, so the left-out x taken-in pairs compared stay bounded, not quadratic."""
+    from service.judge.scope import _LEFT_OUT, _TAKEN_IN, MAX_PHRASES, _phrases
+    reference = " ".join(f"Aturan {i} tidak berlaku bagi kelompok nelayan nomor {i}." for i in range(3000))
+    draft = " ".join(f"Aturan berlaku, termasuk kelompok petani nomor {i}." for i in range(3000))
+    assert len(_phrases(_LEFT_OUT, reference)) == len(_phrases(_TAKEN_IN, draft)) == MAX_PHRASES
+    assert scope_clashes(reference, draft) == []  # nelayan are not petani
