@@ -70,7 +70,7 @@ from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures, modality_clashes,
     same_language, shared_content_words, worded_figures_stated,
 )
-from service.judge.signals.dates import dates_agree
+from service.judge.signals.dates import YEAR_RE as _YEAR_RE, dates_agree, other_years
 from service.text.words import content_words
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
@@ -385,7 +385,6 @@ def _comparable_length(sentence: str, passage: str, ratio: float) -> bool:
     return len(content_words(sentence)) >= ratio * max(1, len(content_words(passage)))
 
 
-_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 CONFLICT_KINDS: tuple[str, ...] = tuple(ConflictKind)
@@ -514,8 +513,7 @@ def _before_the_rule(sentence: str, cand: Candidate, related: list[Candidate]) -
 def _other_period(reference: str, draft: str) -> bool:
     """Both name years and share none, or both name months and share none: a figure for 2025 does not
     contradict one for 2026, nor one for "Juni dan Juli" one for "Oktober dan November"."""
-    ref, dra = set(_YEAR_RE.findall(reference)), set(_YEAR_RE.findall(draft))
-    if ref and dra and ref.isdisjoint(dra):
+    if other_years(reference, draft):
         return True
     ref_months = {d.month for d in extract_dates(reference) if d.month and not d.day}
     dra_months = {d.month for d in extract_dates(draft) if d.month and not d.day}

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from service.judge.signals import Clash, scoped_cache
+from service.judge.signals.dates import other_years
 from service.messages import CONFLICT, reason
 from service.text.words import content_words, roots
 
@@ -59,16 +60,6 @@ def scope_of(text: str) -> tuple[str | None, str | None]:
     return (universal.group() if universal else None, restrictive.group() if restrictive else _counted(text))
 
 
-_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def _other_years(reference: str, draft: str) -> bool:
-    """Both name years and share none: "Pada 2024, cakupan secara nasional baru 78 persen" says nothing of
-    the coverage of a 2026 campaign."""
-    ref, dra = set(_YEAR_RE.findall(reference)), set(_YEAR_RE.findall(draft))
-    return bool(ref and dra) and ref.isdisjoint(dra)
-
-
 # A draft telling the past ("Tahun lalu tercatat … secara nasional") states no coverage of the policy.
 _PAST_RE = re.compile(r"\b(?:tahun lalu|bulan lalu|sebelumnya|sempat|pernah|last year|previously)\b", re.IGNORECASE)
 
@@ -95,43 +86,41 @@ SAME_GROUP = 0.6
 MAX_PHRASES = 16
 
 
-def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, str, frozenset[str]]]:
-    """(the cue with its phrase, the phrase, its content words' roots) for each match not negated just before."""
+def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, list[frozenset[str]]]]:
+    """(the cue with its phrase, the roots of each of the phrase's content words) for each match not negated
+    just before."""
     out = []
     for m in pattern.finditer(text):
         if _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "tidak termasuk" is the other side's cue
         words = content_words(m.group(1))
         if words:
-            out.append((m.group().strip(), m.group(1), frozenset().union(*(roots(w) for w in words))))
+            out.append((m.group().strip(), [roots(w) for w in words]))
             if len(out) == MAX_PHRASES:
                 break  # a text listing hundreds of groups: the pairs compared stay bounded
     return out
 
 
-def _same_group(out_phrase: str, out_roots: frozenset[str], in_phrase: str, in_roots: frozenset[str]) -> bool:
+def _same_group(out_words: list[frozenset[str]], in_words: list[frozenset[str]]) -> bool:
     """Most of the left-out phrase is in the phrase taken in, or a phrase of two or more words taken in is
     all in the left-out one ("maupun perseroan terbatas" / "wajib pajak badan berbentuk perseroan terbatas")."""
-    def share(phrase: str, pool: frozenset[str]) -> tuple[int, int]:
-        words = content_words(phrase)
-        return sum(not roots(w).isdisjoint(pool) for w in words), len(words)
-    hit, n = share(out_phrase, in_roots)
-    if n and hit >= SAME_GROUP * n:
+    def hits(words: list[frozenset[str]], other: list[frozenset[str]]) -> int:
+        pool = frozenset().union(*other)
+        return sum(not w.isdisjoint(pool) for w in words)
+    if hits(out_words, in_words) >= SAME_GROUP * len(out_words):
         return True
-    hit, n = share(in_phrase, out_roots)
-    return n >= 2 and hit == n
+    return len(in_words) >= 2 and hits(in_words, out_words) == len(in_words)
 
 
-def inclusion_clashes(reference: str, draft: str) -> list[Clash]:
+def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
     """One text leaves a group out of the rule and the other takes the same group in ("belum berlaku bagi
     usaha mikro dan kecil" / "termasuk produk usaha mikro dan kecil"; "beserta anak usahanya" / "tidak
     mencakup anak usaha")."""
-    if _PAST_RE.search(draft):
-        return []
     for left_text, taken_text, draft_left in ((reference, draft, False), (draft, reference, True)):
-        for cue_out, phrase_out, out_roots in _phrases(_LEFT_OUT, left_text):
-            for cue_in, phrase_in, in_roots in _phrases(_TAKEN_IN, taken_text):
-                if _same_group(phrase_out, out_roots, phrase_in, in_roots):
+        taken = _phrases(_TAKEN_IN, taken_text)
+        for cue_out, out_words in _phrases(_LEFT_OUT, left_text):
+            for cue_in, in_words in taken:
+                if _same_group(out_words, in_words):
                     said, ref = (cue_out, cue_in) if draft_left else (cue_in, cue_out)
                     return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
                                   "scope:excluded")]
@@ -141,9 +130,10 @@ def inclusion_clashes(reference: str, draft: str) -> list[Clash]:
 def scope_clashes(reference: str, draft: str) -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
     group the other takes in (not for a draft telling the past)."""
-    if _PAST_RE.search(draft) or _other_years(reference, draft):
+    # "Pada 2024, cakupan secara nasional baru 78 persen" says nothing of the coverage of a 2026 campaign.
+    if _PAST_RE.search(draft) or other_years(reference, draft):
         return []
-    excluded = inclusion_clashes(reference, draft)
+    excluded = _inclusion_clashes(reference, draft)
     if excluded:
         return excluded
     r_all, r_some = scope_of(reference)

@@ -425,6 +425,16 @@ def _dates_comparable(r: DateMention, d: DateMention) -> bool:
     return d.month is not None and r.month is not None
 
 
+# A calendar year written out ("2026"): what the period tests compare.
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def other_years(reference: str, draft: str) -> bool:
+    """Both texts name years and share none: a figure or scope for 2025 says nothing of one for 2026."""
+    ref, dra = set(YEAR_RE.findall(reference)), set(YEAR_RE.findall(draft))
+    return bool(ref and dra) and ref.isdisjoint(dra)
+
+
 def dates_agree(r: DateMention, d: DateMention) -> bool:
     """The draft mention ``d`` names the date of the reference mention ``r`` (or one contains the other),
     whatever ``r``'s qualifier: "hingga 3 Januari 2027" states "3 Januari 2027", "antara November 1886 dan

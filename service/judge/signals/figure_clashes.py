@@ -4,9 +4,9 @@ times that the draft states otherwise than the reference."""
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 import re
 from collections import Counter
+from dataclasses import replace
 
 from service.judge.signals.analysis import (
     _Analysis, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
@@ -131,12 +131,14 @@ _SO_FAR_NEXT = frozenset("mencapai terealisasi tersalurkan terserap sekitar sebe
 
 
 def _reports_progress(a: _Analysis) -> bool:
-    """The text reports a result so far: "realisasi", "tercatat", "telah", or "baru" before a figure."""
-    if not _word_set(a).isdisjoint(_PROGRESS):
-        return True
-    toks = a.tokens
-    return any(w == "baru" and k + 1 < len(toks) and (toks[k + 1][0][:1].isdigit() or toks[k + 1][0] in _SO_FAR_NEXT)
-               for k, (w, _, _) in enumerate(toks))
+    """The text reports a result so far ("realisasi", "telah", "baru" before a figure); memoised per text."""
+    found = a.memo.get("progress")
+    if found is None:
+        toks = a.tokens
+        found = a.memo["progress"] = not _word_set(a).isdisjoint(_PROGRESS) or any(
+            w == "baru" and k + 1 < len(toks) and (toks[k + 1][0][:1].isdigit() or toks[k + 1][0] in _SO_FAR_NEXT)
+            for k, (w, _, _) in enumerate(toks))
+    return found
 
 
 def _progress_against_target(ref: _Analysis, dra: _Analysis) -> bool:
