@@ -219,17 +219,28 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
                        + _named_clashes(c.passage, sentence, by_share=False))
             continue
         out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,
-                                 cover(i) >= policy.scope_min_coverage or either_way, modal))
+                                 cover(i) >= policy.scope_min_coverage or either_way, modal, _setting(i, related)))
     return out
 
 
+def _setting(i: int, related: list[Candidate]) -> str:
+    """What the position of ``related[i]`` says besides that passage: its agency, its title and its other
+    passages among ``related`` (the places and names a figure of the passage belongs to are often said
+    once, in the position's first sentence)."""
+    c = related[i]
+    if not c.ref.position_id:
+        return ""
+    others = [o.passage for j, o in enumerate(related) if j != i and o.ref.position_id == c.ref.position_id]
+    return " ".join([c.ref.agency, c.ref.title, *others])
+
+
 def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool,
-                  modal: bool = False) -> list[Clash]:
+                  modal: bool = False, setting: str = "") -> list[Clash]:
     """The rule clashes of ``sentence`` against ``reference``: all of them when the two say largely the same
     (``covered``; the scope cues, which name no subject, only when they say more of the same:
     ``scope_covered``), the modality clashes alone when they share less (``modal``), institution clashes
-    also when they only share a subject (INSTITUTION_MIN_SHARED)."""
-    clashes = find_clashes(reference, sentence) if covered else modality_clashes(reference, sentence) if modal else []
+    also when they only share a subject (INSTITUTION_MIN_SHARED). ``setting``: see :func:`_setting`."""
+    clashes = find_clashes(reference, sentence, setting) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence)
     return clashes + _named_clashes(reference, sentence)
@@ -258,15 +269,23 @@ def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[
     covers more of the sentence (the passage is compared alone); a clash the lead passage shows by
     itself is the lead's, not repeated."""
     c = related[i]
-    leads = [j for j, o in enumerate(related) if j != i and o.ref.position_id == c.ref.position_id
-             and o.ref.position_id and cover(j) > cover(i)]
-    if not leads:
+    j = _lead(i, related, cover)
+    if j is None:
         return None
-    lead = related[max(leads, key=cover)].passage
+    lead = related[j].passage
     whole = f"{lead} {c.passage}"
     covered = draft_words_covered(whole, sentence)
-    clashes = _clashes_with(whole, sentence, covered >= policy.rule_min_coverage, covered >= policy.scope_min_coverage)
+    clashes = _clashes_with(whole, sentence, covered >= policy.rule_min_coverage, covered >= policy.scope_min_coverage,
+                            setting=_setting(i, related))
     return [k for k in clashes if k.reference not in lead]
+
+
+def _lead(i: int, related: list[Candidate], cover: _Coverage) -> int | None:
+    """The passage of ``related[i]``'s position that covers most of the sentence's words, if it covers more
+    than ``related[i]`` does (the sentence's subject, read with the passage's figures)."""
+    pid = related[i].ref.position_id
+    leads = [j for j, o in enumerate(related) if j != i and pid and o.ref.position_id == pid and cover(j) > cover(i)]
+    return max(leads, key=cover) if leads else None
 
 
 def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
@@ -302,7 +321,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                 and p_c >= _contradiction_bar(policy, sentence, cand, cover(i))):
             reasons.append((reason(CLASSIFIER_CONFLICT, reference=_short(cand.passage), p=round(p_c, 2)),
                             ConflictKind.CLASSIFIER))
-        if reasons and shared_content_words(cand.passage, sentence) >= policy.conflict_min_shared_words:
+        if reasons and _shared_subject(policy, i, related, cover, reasons) >= policy.conflict_min_shared_words:
             conflicts.append((cand, reasons))
             continue
         if cand.ref.context:
@@ -342,6 +361,24 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         [reason(UNSUPPORTED_RELATED, similarity=round(related[0].similarity, 2))],
         on_subject + [c for c in related if c not in on_subject],
     )
+
+
+def _shared_subject(policy: JudgePolicy, i: int, related: list[Candidate], cover: _Coverage,
+                    reasons: list[tuple[str, ConflictKind]]) -> int:
+    """Content words the sentence shares with ``related[i]``; for figure clashes read with its position's lead
+    passage as the rules read them (``whole_position``): "mewajibkan label gizi … mulai 1 Januari 2027" shares
+    its subject with the position's first sentence, and the date it changes stands in the second. (A negation
+    or scope cue names no figure: it needs its own passage to share the subject.)"""
+    passage = related[i].passage
+    shared = shared_content_words(passage, cover.sentence)
+    if shared >= policy.conflict_min_shared_words or not policy.whole_position or any(
+            k not in _FIGURE_KINDS for _, k in reasons):
+        return shared
+    j = _lead(i, related, cover)
+    return shared if j is None else shared_content_words(f"{related[j].passage} {passage}", cover.sentence)
+
+
+_FIGURE_KINDS = frozenset({ConflictKind.NUMBER, ConflictKind.DATE, ConflictKind.TIME})
 
 
 def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, coverage: float) -> float:

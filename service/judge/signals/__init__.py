@@ -37,6 +37,7 @@ from service.judge.signals.figure_clashes import (
 )
 from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
+from service.judge.signals.names import setting_words
 from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
 from service.judge.signals.quantities import (
     _MAX_QUANTITIES, _RAW_QUANTITY_LIMIT, _extract_quantities_cached, _quantities_agree, extract_quantities,
@@ -79,19 +80,23 @@ def modality_clashes(reference: str, draft: str) -> list[Clash]:
     return _modality_clashes(_analyse(reference), _analyse(draft))
 
 
-def find_clashes(reference: str, draft: str) -> list[Clash]:
+def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """Find precise contradictions between a reference passage and a draft sentence.
 
     Returns one :class:`Clash` per conflicting fragment, kinds "number", "date",
     "negation", "antonym" and "entity", each with a reason quoting both fragments.  An
     empty list means no *precise* contradiction was found, not that the texts agree.
+    ``setting``: the rest of the reference's position (its agency, title, other passages); a
+    place or name the draft gives a figure, date or time is the reference's own when it stands
+    there ("Pemerintah Kota Surabaya" said once, in the position's first sentence).
     Analyses are cached per text, so one reference checked against many drafts is cheap.
     """
     ref, dra = _analyse(reference), _analyse(draft)
+    named = setting_words(_analyse(setting), ref) if setting else frozenset()
     clashes = (
-        _number_clashes(ref, dra)
-        + _date_clashes(ref, dra)
-        + _time_clashes(ref, dra)
+        _number_clashes(ref, dra, named)
+        + _date_clashes(ref, dra, named)
+        + _time_clashes(ref, dra, named)
         + frequency_clashes(reference, draft)
         + _negation_clashes(ref, dra)
         + _antonym_clashes(ref, dra)

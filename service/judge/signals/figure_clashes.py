@@ -9,15 +9,16 @@ from collections import Counter
 from dataclasses import replace
 
 from service.judge.signals.analysis import (
-    _Analysis, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
+    _Analysis, _analyse, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
 )
-from service.judge.signals.dates import _MONTHS, _dates_agree, _dates_comparable, dates_agree
+from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_agree
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
-from service.judge.signals.labels import _NOT_NAMES, _labels_agree, _labels_near
+from service.judge.signals.labels import _labels_agree, _labels_near
+from service.judge.signals.names import _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
-from service.judge.signals.text import _initials, draft_words_covered, same_language
+from service.judge.signals.text import draft_words_covered, same_language
 from service.judge.signals.times import _times_agree
 from service.messages import CONFLICT, reason
 
@@ -50,71 +51,6 @@ def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
 def _half_statement(ref: _Analysis, dra: _Analysis) -> bool:
     """At least half of the draft sentence's content words stand in the reference."""
     return draft_words_covered(ref.text, dra.text) >= HALF_STATEMENT
-
-
-# Words after which a capitalised word names a place, zone or region: a figure "di Sumatera" or "di
-# Kalimantan" is that region's figure, not a change of the reference's figure for Jawa or Papua.
-_PLACE_MARKERS = frozenset("di ke dari wilayah provinsi kabupaten kota pulau zona daerah kawasan region in".split())
-
-
-def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[str]:
-    """Places named after a place marker within ``radius`` tokens of tokens ``lo..hi`` (same sentence)."""
-    toks = a.tokens
-    return frozenset(toks[j][0] for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1))
-                     if a.sentence[j] == a.sentence[lo] and a.text[toks[j][1]].isupper()
-                     and toks[j - 1][0] in _PLACE_MARKERS)
-
-
-def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int = 6) -> bool:
-    """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference,
-    and so does every name right beside it ("harga Pertamax", "formasi PPPK"): the figure of another
-    place, product or programme is no change of the reference's."""
-    words = _word_set(ref)
-    toks = dra.tokens
-    spelled: list[tuple[int, int]] | None = None  # read once, and only if a capitalised word needs it
-    for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
-        w, start, _ = toks[j]
-        if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j <= hi:
-            continue
-        if spelled is None:
-            spelled = _spelled_out(dra.text, words)
-        if any(a <= start < b for a, b in spelled):
-            continue  # "People's Business Credit (KUR)" spells out the reference's "KUR"
-        if len(w) >= 3 and dra.text[start:start + len(w)].isupper() and w in _initials(ref.text):
-            continue  # an acronym the reference spells out ("PDB": "produk domestik bruto")
-        near = min(abs(j - lo), abs(j - (hi - 1))) <= NAME_RADIUS
-        if near or toks[j - 1][0] in _PLACE_MARKERS:
-            return False
-    return True
-
-
-_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,6})\(([A-Z][A-Za-z]{1,9})\)")
-
-
-def _spelled_out(text: str, ref_words: frozenset[str] | set[str]) -> list[tuple[int, int]]:
-    """Character spans of names written out before an acronym in brackets that the reference uses."""
-    return [m.span(1) for m in _SPELLED_OUT.finditer(text) if m.group(2).lower() in ref_words]
-
-
-def _names(a: _Analysis, lo: int, hi: int) -> set[str]:
-    """Capitalised words in tokens ``lo..hi`` that name something (not sentence-initial, not a month or unit)."""
-    toks = a.tokens
-    return {toks[j][0] for j in range(max(1, lo), min(len(toks), hi))
-            if a.text[toks[j][1]].isupper() and a.sentence[j - 1] == a.sentence[j] and toks[j][0].isalpha()
-            and toks[j][0] not in _MONTHS and toks[j][0] not in _NOT_NAMES}
-
-
-def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_lo: int) -> bool:
-    """The reference's figure belongs to a name beside it ("Biosolar Rp6.800") that the draft never writes,
-    while the draft's sentence names something the reference does not ("harga Pertamax ... Rp12.450"):
-    the two figures are about different products, programmes or bodies."""
-    r_names = _names(ref, r_lo - NAME_RADIUS, r_hi + NAME_RADIUS)
-    if not r_names or not r_names.isdisjoint(_word_set(dra)):
-        return False
-    sentence = [j for j, k in enumerate(dra.sentence) if k == dra.sentence[d_lo]]
-    # An acronym the reference spells out ("KKP": "Kementerian Kelautan dan Perikanan") names nothing new.
-    initials = _initials(ref.text)
-    return any(len(w) < 3 or w not in initials for w in _names(dra, sentence[0], sentence[-1] + 1) - _word_set(ref))
 
 
 # Words that report progress so far, and words that set a target, quota or ceiling: "realisasi ... telah
@@ -194,10 +130,6 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
 _STILL = frozenset({"masih", "still"})
 
 
-# A name this many tokens or fewer from the figure qualifies it (0: only places after a place marker).
-NAME_RADIUS = 3
-
-
 def _outside(ref: _Analysis, dra: _Analysis) -> bool:
     """The draft speaks of what lies outside the reference's subject ("Di luar Ramadan, jam kerja …"
     against "Selama Ramadan, jam kerja …"): its figures are not the reference's."""
@@ -208,7 +140,7 @@ def _outside(ref: _Analysis, dra: _Analysis) -> bool:
         toks[j][0] == "outside" and toks[j + 1][0] in words for j in range(len(toks) - 1))
 
 
-def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:
     if _outside(ref, dra):
         return []
     rqs, dqs = ref.quantities, dra.quantities
@@ -216,7 +148,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     # quantity: computed once per pair (len(rqs) * len(dqs) comparisons, both capped), then
     # looked up, instead of re-comparing every draft quantity for each (draft, reference) pair.
     comparable = [rq.unit not in _UNCOMPARED_UNITS for rq in rqs]
-    same = [[_same_measure(rq, dq) for dq in dqs] for rq in rqs]
+    same = [[_same_measure(rq, dq) or _same_people(ref, rq, dra, dq) for dq in dqs] for rq in rqs]
     agree = [[same[r][d] and _quantities_agree(rq, dq) for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
     n_agree = [sum(row) for row in agree]  # draft quantities that restate reference quantity r
     out: list[Clash] = []
@@ -271,8 +203,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.
         related = [r for r in related if n_agree[r] - agree[r][d] == 0
-                   and not _named_for_another(ref, dra, *_span_tokens(ref, rqs[r].start, rqs[r].end), lo)]
-        if not related or not _places_stated(ref, dra, lo, hi) or _progress_against_target(ref, dra):
+                   and not _named_for_another(ref, dra, *_span_tokens(ref, rqs[r].start, rqs[r].end), lo, setting)]
+        if not related or not _places_stated(ref, dra, lo, hi, setting=setting) or _progress_against_target(ref, dra):
             continue
         # A rate is compared with a rate of the same denominator ("Rp300.000 per bulan" is not "Rp71 triliun"
         # for all villages, nor "Rp650 ribu setiap tahap"); a figure stated without one is compared with a
@@ -293,6 +225,26 @@ def _number_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
+
+
+def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> bool:
+    """A count of persons ("4.000 orang") and a count of a noun ("5.000 penerima") measure the same when that
+    noun stands just before the persons on their side ("Kuota penerima tahap I ditetapkan 4.000 orang";
+    "jumlah pendaki 700 orang" against "500 pendaki"): "orang" counts the people the sentence named."""
+    if rq.change != dq.change:
+        return False
+    if rq.unit == "person" and dq.unit is None and dq.noun:
+        return _named_before(ref, rq, dq.noun)
+    if dq.unit == "person" and rq.unit is None and rq.noun:
+        return _named_before(dra, dq, rq.noun)
+    return False
+
+
+def _named_before(a: _Analysis, q: Quantity, noun: str) -> bool:
+    """``noun`` (by its roots) stands among the five words before ``q``, in its clause."""
+    lo, _ = _span_tokens(a, q.start, q.end)
+    wanted = _analyse(noun).root_pool
+    return any(a.clause[j] == a.clause[lo] and not a.roots[j].isdisjoint(wanted) for j in range(max(0, lo - 5), lo))
 
 
 # What a figure is counted per: "per bulan", "setiap tahap", "a month", and the one-word forms.
@@ -391,7 +343,7 @@ _SPAN_WORDS_RE = re.compile(r"\b(?:hingga|sampai|s\.?d\.?|berakhir|selesai|ditut
                             re.IGNORECASE)
 
 
-def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:
     out: list[Clash] = []
     if _outside(ref, dra):
         return out
@@ -427,7 +379,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                    if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= need]
         if not related and len(points) == 1 and restated:
             related = points  # a restated sentence with the one clock time of its reference changed
-        if not related or not _places_stated(ref, dra, lo, hi):
+        if not related or not _places_stated(ref, dra, lo, hi, setting=setting):
             continue
         # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
         # stating another of its times ("… disusul sidang tertutup pukul 18.45 WIB") is not, nor stating the
@@ -542,7 +494,7 @@ def _another_figure(ref: _Analysis, dra: _Analysis) -> bool:
                for dq in dra.quantities for rq in ref.quantities)
 
 
-def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:
     rds, dds = ref.dates, dra.dates
     if not rds or not dds or _outside(ref, dra):
         return []
@@ -586,7 +538,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rds[r].start, rds[r].end), 6))]
         if not related and same_statement(ref, dra):
             related = unstated  # a restated sentence: the comparable date is the one it changes
-        if not related or not _places_stated(ref, dra, lo, hi):
+        if not related or not _places_stated(ref, dra, lo, hi, setting=setting):
             continue
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
         if _history(dra, dd, rd):

@@ -156,3 +156,13 @@ def test_an_ordinal_names_a_phase_as_a_digit_does():
     assert find_clashes(reference, "Pembagian sertifikat tanah tahap pertama menjangkau enam provinsi.") == []
     [clash] = find_clashes(reference, "Pembagian sertifikat tanah tahap kedua menjangkau enam provinsi.")
     assert clash.kind == "number"
+
+
+def test_a_count_of_persons_counts_the_people_named_before_it():
+    """"4.500 orang" after "Kuota peserta" counts participants: "6.000 peserta" changes it; a count of
+    persons with no such noun before it measures something else."""
+    ref = "Kuota peserta pelatihan tahap II ditetapkan 4.500 orang dari seluruh provinsi."
+    [c] = find_clashes(ref, "Pada tahap II disediakan kuota 6.000 peserta pelatihan.")
+    assert c.kind == "number" and c.reference == "4.500 orang"
+    assert find_clashes(ref, "Pada tahap II disediakan kuota 4.500 peserta pelatihan.") == []
+    assert find_clashes("Panitia menurunkan 40 orang untuk menjaga pintu masuk.", "Panitia menyiapkan 60 kursi.") == []

@@ -82,3 +82,47 @@ def test_the_tariff_before_the_rule_took_effect_is_not_a_change_of_it():
     [j] = Judge().judge(["Sebelum 1 Mei 2027, tarif tambat kapal di Pelabuhan Bitung sebesar Rp3.900 per jam."],
                         [[rate, start]])
     assert j.relation == "conflicts" and "number" in j.kinds
+
+
+ANGKOT = PassageRef(position_id="p-angkot", title="Layanan angkutan kota listrik", agency="Pemerintah Kota Medan")
+ANGKOT_LEAD = Candidate("Pemerintah Kota Medan mengoperasikan angkutan kota listrik rute Amplas–Belawan mulai 2 Maret "
+                        "2026.", 0.90, ANGKOT)
+ANGKOT_FARE = Candidate("Ongkos sekali jalan sebesar Rp4.000 dan dapat dibayar dengan kartu uang elektronik.", 0.95,
+                        ANGKOT)
+
+
+def test_a_place_the_position_names_once_is_the_figures_place():
+    """The draft names the city beside the fare; the fare sentence does not, its position's first sentence and
+    agency do: the fare is that city's, and a different one is a change of it."""
+    draft = "Pemerintah Kota Medan menetapkan ongkos sekali jalan Rp6.000 yang dapat dibayar dengan kartu uang elektronik."
+    assert find_clashes(ANGKOT_FARE.passage, draft) == []  # alone, "Kota Medan" is another place's figure
+    [j] = Judge().judge([draft], [[ANGKOT_FARE, ANGKOT_LEAD]])
+    assert j.relation == "conflicts" and "Rp4.000" in j.reasons[0]
+    [j] = Judge().judge([draft.replace("Rp6.000", "Rp4.000")], [[ANGKOT_FARE, ANGKOT_LEAD]])
+    assert j.relation != "conflicts"
+
+
+def test_a_position_listing_places_does_not_lend_one_of_them_to_its_total():
+    """"di Jambi, Riau, dan Aceh": the 90.000 hectares are the three provinces' total, so a draft's figure for
+    Jambi alone is Jambi's share, not a change of the total."""
+    ref = PassageRef(position_id="p-kebun", title="Peremajaan kebun rakyat 2026")
+    total = Candidate("Kementerian Pertanian menargetkan peremajaan kebun rakyat seluas 90.000 hektare pada 2026.",
+                      0.93, ref)
+    where = Candidate("Peremajaan dipusatkan di Jambi, Riau, dan Aceh.", 0.90, ref)
+    [j] = Judge().judge(["Di Jambi, target peremajaan tahun ini 30.000 hektare."], [[total, where]])
+    assert "number" not in j.kinds
+
+
+def test_a_date_in_the_positions_second_sentence_needs_the_subject_of_its_first():
+    """The second sentence ("Ketentuan ini berlaku mulai …") shares no word with the draft sentence; read with
+    the position's first sentence it is the same rule, and its start date is compared."""
+    ref = PassageRef(position_id="p-helm", title="Wajib helm SNI bagi ojek daring")
+    lead = Candidate("Kementerian Perhubungan mewajibkan pengemudi ojek daring memakai helm berstandar SNI bagi "
+                     "penumpang.", 0.97, ref)
+    start = Candidate("Ketentuan ini berlaku mulai 1 Agustus 2026 dan pelanggarnya dikenai teguran tertulis.", 0.97,
+                      PassageRef(position_id="p-helm", title="Wajib helm SNI bagi ojek daring", context=True))
+    draft = "Kementerian Perhubungan mewajibkan pengemudi ojek daring memakai helm berstandar SNI mulai 1 Januari 2027."
+    [j] = Judge(conflict_min_shared_words=1).judge([draft], [[lead, start]])
+    assert j.relation == "conflicts" and "date" in j.kinds and "1 Agustus 2026" in " ".join(j.reasons)
+    [j] = Judge(conflict_min_shared_words=1).judge([draft.replace("1 Januari 2027", "1 Agustus 2026")], [[lead, start]])
+    assert "date" not in j.kinds
