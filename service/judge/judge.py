@@ -70,7 +70,8 @@ from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures, modality_clashes,
     same_language, shared_content_words, worded_figures_stated,
 )
-from service.judge.signals.dates import YEAR_RE as _YEAR_RE, dates_agree, other_years
+from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
+from service.judge.signals.dates import dates_agree
 from service.text.words import content_words
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
@@ -118,6 +119,7 @@ class Prepared:
     rule_clashes: list[list[Clash]]
     probs: list[tuple[float, float, float]]
     cover: _Coverage
+    period: str = ""  # the years the draft's earlier sentences named, when this one names none
 
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
@@ -164,8 +166,9 @@ class Judge:
                 clashes.append(_rule_clashes(self.policy, s, rel, cover))
             _check_deadline(deadline)
             probs = self._classify(sentences, related, clashes, scope)
-            return [Prepared(s, rel, rc, probs.get(i, []), cover)
-                    for i, (s, rel, rc, cover) in enumerate(zip(sentences, related, clashes, covers))]
+            return [Prepared(s, rel, rc, probs.get(i, []), cover, period)
+                    for i, (s, rel, rc, cover, period)
+                    in enumerate(zip(sentences, related, clashes, covers, draft_periods(sentences)))]
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
                   clashes: list[list[list[Clash]]], scope: str = "") -> dict[int, list[tuple[float, float, float]]]:
@@ -312,7 +315,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)]
         reasons = [(c.reason, clash_kind(c)) for c in kept
-                   if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover))]
+                   if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period))]
         # A figure the rules saw differ and the corpus explains (another period, or stated by a passage
         # as close) is the difference the classifier sees too: it must not raise it again.
         explained = len(reasons) < len(kept)
@@ -433,9 +436,9 @@ def clash_kind(clash: Clash) -> ConflictKind:
 
 
 def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
-                cover: _Coverage) -> bool:
+                cover: _Coverage, period: str = "") -> bool:
     """A figure or date clash the corpus explains: another passage states the draft's value, or (for
-    figures) the draft and the passage speak of different periods. An institution clash likewise, when
+    figures) the draft and the passage speak of different periods (``period``: see :class:`Prepared`). An institution clash likewise, when
     another passage at least as close names the draft's institution (the distribution is Bulog's, the
     supervision of it BPH Migas's)."""
     if clash.kind == "institution":
@@ -445,19 +448,25 @@ def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: l
         return bool(first) and any(j != i and first in c.passage.casefold() and cover(j) >= cover(i)
                                    for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
-        _stated_elsewhere(clash.draft, i, sentence, related, cover)
-        or (clash.kind == "number" and (_other_period(_dated(cand, related), _dating_clause(sentence, clash.draft))
-                                        or _before_the_rule(sentence, cand, related))))
+        _stated_elsewhere(clash.draft, i, sentence, related, cover, period)
+        or (clash.kind == "number" and (other_period(dated(cand, related), dating_clause(sentence, clash.draft))
+                                        or before_the_rule(sentence, cand, related))))
 
 
 def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
-                     cover: _Coverage) -> bool:
+                     cover: _Coverage, period: str = "") -> bool:
     """Another related passage (any position in effect), at least as close to the sentence's words and
     not about another period than the sentence, states the draft's figure: the corpus backs the value,
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
-    not back a draft that gives it for 2025."""
+    not back a draft that gives it for 2025, and for a sentence that names no year an earlier period's figure
+    backs nothing beside a later one's (the later is in force) unless the draft's earlier sentences named the
+    earlier year (``period``)."""
+    undated, said = not years(sentence), years(period)
+    clashing_years = years(dated(related[clashing], related))
     return any(i != clashing and _states(c.passage, figure) and cover(i) >= cover(clashing)
-               and not _other_period(_dated(c, related), sentence) for i, c in enumerate(related))
+               and not other_period(when := dated(c, related), sentence)
+               and not (undated and superseded(backing := years(when), clashing_years) and said.isdisjoint(backing))
+               for i, c in enumerate(related))
 
 
 def _states(passage: str, figure: str) -> bool:
@@ -490,71 +499,6 @@ class _Coverage:
 def _check_deadline(deadline: float | None) -> None:
     if deadline is not None and time.monotonic() > deadline:
         raise DeadlineExceeded("judging ran past the check's time budget")
-
-
-def _dated(candidate: Candidate, related: list[Candidate]) -> str:
-    """The passage, or when it names no year, the passage with its position's title ("Kuota dan biaya
-    haji 2026") and, failing that, with the years its position's other passages name ("… untuk tahun
-    2026. Kuota industri sebesar 480.000 ton."): the period a figure belongs to is often said once."""
-    if _YEAR_RE.search(candidate.passage):
-        return candidate.passage
-    dated = f"{candidate.ref.title}. {candidate.passage}" if candidate.ref.title else candidate.passage
-    if _YEAR_RE.search(dated) or not candidate.ref.position_id:
-        return dated
-    years = {y for c in related if c.ref.position_id == candidate.ref.position_id
-             for y in _YEAR_RE.findall(c.passage)}
-    return f"{dated} ({' '.join(sorted(years))})" if years else dated
-
-
-# A comma or semicolon that opens another clause: "…, dan realisasi hingga Oktober 2026 mencapai 71 persen".
-_CLAUSE_BREAK_RE = re.compile(r"[,;]\s+(?=(?:dan|serta|sedangkan|sementara|namun|tetapi|adapun|and|while|whereas|but)\b)",
-                              re.IGNORECASE)
-
-
-def _dating_clause(sentence: str, figure: str) -> str:
-    """The clause of the sentence that holds ``figure``, when that clause names a year, else the sentence:
-    in "Pada 2025, alokasi urea sebesar 385.000 ton, dan realisasi hingga Oktober 2026 mencapai 71 persen"
-    the tonnage is 2025's, whatever the later clause dates."""
-    at = sentence.find(figure)
-    if at < 0:
-        return sentence
-    start = 0
-    for m in _CLAUSE_BREAK_RE.finditer(sentence):
-        if m.start() >= at:
-            clause = sentence[start:m.start()]
-            return clause if _YEAR_RE.search(clause) else sentence
-        start = m.end()
-    clause = sentence[start:]
-    return clause if _YEAR_RE.search(clause) else sentence
-
-
-_BEFORE_RE = re.compile(r"\s*(?:sebelum|before)\b([^,]{1,80}),", re.IGNORECASE)
-_THIS_RULE_RE = re.compile(r"\b(?:ini|tersebut|this|the new)\b", re.IGNORECASE)
-
-
-def _before_the_rule(sentence: str, cand: Candidate, related: list[Candidate]) -> bool:
-    """The sentence opens with the time before the position's rule ("Sebelum 1 Juli 2026, tarifnya Rp22.000"
-    where the position takes effect on 1 Juli 2026; "Sebelum kebijakan ini berlaku, …"): its figures are
-    the old ones, not a change of the rule's."""
-    m = _BEFORE_RE.match(sentence)
-    if not m:
-        return False
-    opening = m.group(1)
-    wanted = extract_dates(opening)
-    if not wanted:
-        return bool(_THIS_RULE_RE.search(opening))
-    return any(dates_agree(p, d) for c in related if c.ref.position_id == cand.ref.position_id
-               for p in extract_dates(c.passage) for d in wanted)
-
-
-def _other_period(reference: str, draft: str) -> bool:
-    """Both name years and share none, or both name months and share none: a figure for 2025 does not
-    contradict one for 2026, nor one for "Juni dan Juli" one for "Oktober dan November"."""
-    if other_years(reference, draft):
-        return True
-    ref_months = {d.month for d in extract_dates(reference) if d.month and not d.day}
-    dra_months = {d.month for d in extract_dates(draft) if d.month and not d.day}
-    return bool(ref_months and dra_months and ref_months.isdisjoint(dra_months))
 
 
 def _is_statement(candidate: Candidate) -> bool:
