@@ -150,6 +150,12 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
     comparable = [rq.unit not in _UNCOMPARED_UNITS for rq in rqs]
     same = [[_same_measure(rq, dq) or _same_people(ref, rq, dra, dq) for dq in dqs] for rq in rqs]
     agree = [[same[r][d] and _quantities_agree(rq, dq) for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
+    # A value the reference names as replaced ("naik dari Rp150.000 menjadi Rp200.000") is restated only by a
+    # draft that also marks it old: given as the value now, it is the old value, a change of the new one.
+    replaced = _replaced(ref)
+    if replaced:
+        agree = [[agree[r][d] and (r not in replaced or _marked_old(dra, dq)) for d, dq in enumerate(dqs)]
+                 for r in range(len(rqs))]
     n_agree = [sum(row) for row in agree]  # draft quantities that restate reference quantity r
     out: list[Clash] = []
     everywhere: dict[str, frozenset[str]] | None = None  # the reference's labels, read once when needed
@@ -165,7 +171,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             continue  # "35 dari setiap 100 ton": the base of a ratio, not an amount of anything
         if _measured_against_rule(dra, lo):
             continue  # "Rp17.200 per kilogram, masih di bawah acuan": a market reading set against the rule
-        same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r]]
+        same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r] and r not in replaced]
         # A reference figure for another named place is no figure for the draft's: "di Maluku paling
         # tinggi Rp230 juta" neither backs nor contradicts "di Bali ... Rp180 juta".
         # Likewise a figure for another class, zone or phase: "kelas 1" is not the "kelas 3" fee.
@@ -225,6 +231,33 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
+
+
+_FROM = frozenset({"dari", "from", "semula"})
+_TO = frozenset({"menjadi", "jadi", "ke", "to"})
+_OLD_MARKS = _FROM | frozenset({"sebelumnya", "lama", "sebelum", "previously", "earlier", "old", "was", "former"})
+
+
+def _replaced(a: _Analysis) -> frozenset[int]:
+    """Indices of the quantities ``a`` names as replaced: "dari X menjadi Y", "from X to Y", where Y measures the
+    same (memoised per text)."""
+    known = a.memo.get("replaced")
+    if known is None:
+        qs, toks, out = a.quantities, a.tokens, set()
+        for k in range(len(qs) - 1):
+            lo, hi = _span_tokens(a, qs[k].start, qs[k].end)
+            nxt, _ = _span_tokens(a, qs[k + 1].start, qs[k + 1].end)
+            if (lo and toks[lo - 1][0] in _FROM and nxt == hi + 2 and toks[hi + 1][0] in _TO
+                    and _same_measure(qs[k], qs[k + 1])):
+                out.add(k)
+        known = a.memo["replaced"] = frozenset(out)
+    return known
+
+
+def _marked_old(a: _Analysis, q: Quantity) -> bool:
+    """The text marks ``q`` as a former value: "dari Rp150.000", "tarif lama Rp2.500", "sebelumnya Rp2.500"."""
+    lo, _ = _span_tokens(a, q.start, q.end)
+    return any(a.tokens[j][0] in _OLD_MARKS for j in range(max(0, lo - 3), lo))
 
 
 def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> bool:

@@ -166,3 +166,14 @@ def test_a_count_of_persons_counts_the_people_named_before_it():
     assert c.kind == "number" and c.reference == "4.500 orang"
     assert find_clashes(ref, "Pada tahap II disediakan kuota 4.500 peserta pelatihan.") == []
     assert find_clashes("Panitia menurunkan 40 orang untuk menjaga pintu masuk.", "Panitia menyiapkan 60 kursi.") == []
+
+
+def test_a_value_the_reference_names_as_replaced_is_the_old_one():
+    """"dari Rp4.000 menjadi Rp3.000": a draft giving Rp4.000 as the fee now gives the old fee; one that marks it
+    old ("semula Rp4.000", "dari Rp4.000 menjadi ...") restates the reference."""
+    ref = "Mulai 1 Maret 2026, retribusi parkir sepeda motor di pasar turun dari Rp4.000 menjadi Rp3.000 sekali parkir."
+    [c] = find_clashes(ref, "Retribusi parkir sepeda motor di pasar kini Rp4.000 sekali parkir.")
+    assert c.kind == "number" and c.reference == "Rp3.000"
+    assert find_clashes(ref, "Retribusi parkir sepeda motor di pasar kini Rp3.000 sekali parkir.") == []
+    assert find_clashes(ref, "Retribusi parkir sepeda motor yang semula Rp4.000 kini Rp3.000 sekali parkir.") == []
+    assert find_clashes(ref, "Retribusi parkir sepeda motor di pasar turun dari Rp4.000 menjadi Rp3.000.") == []
