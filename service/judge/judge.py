@@ -71,6 +71,7 @@ from service.judge.signals import (
     same_language, shared_content_words, worded_figures_stated,
 )
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
+from service.judge.signals.analysis import roots_covered
 from service.judge.signals.dates import dates_agree
 from service.text.words import content_words
 from service.messages import (
@@ -207,7 +208,8 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         either_way = policy.rule_coverage_either_way and passage_covered >= policy.rule_either_way_min
         # Modality clashes name what they are about (their object must stand in the other text), so a
         # passage that shares less of the sentence still gets them.
-        modal = max(cover(i), passage_covered) >= policy.modality_min_coverage
+        # Their objects are matched by roots, and so is this gate ("boleh mencicil" / "tidak boleh dicicil").
+        modal = max(cover(i), passage_covered, roots_covered(sentence, c.passage)) >= policy.modality_min_coverage
         # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
         # hybrid retrieval finds it by its wording although its dense cosine ranks it lower. A passage in
         # the other language sits lower on both counts (e5's cross-lingual cosines run a few hundredths

@@ -234,3 +234,14 @@ def _existential_clause(a: _Analysis, i: int) -> bool:
 # room for synonyms ("BBM" vs "bahan bakar minyak"); on IndoNLI 0.75 bought only +0.007
 # precision for -4% recall.
 _MIN_COVERAGE = 0.5
+
+
+def roots_covered(reference: str, draft: str) -> float:
+    """Share of the draft's content words with a root among the reference's ("mencicil" in "dicicil"; 1.0 if
+    none): a looser match than :func:`~service.judge.signals.text.draft_words_covered`, for the gates of rules
+    that check their own words by roots."""
+    ref, dra = _analyse(reference), _analyse(draft)
+    content = [r for (w, _, _), r in zip(dra.tokens, dra.roots) if _content(w)]
+    if not content:
+        return 1.0
+    return sum(not r.isdisjoint(ref.root_pool) for r in content) / len(content)

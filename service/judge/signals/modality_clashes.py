@@ -133,6 +133,14 @@ def _before(a: _Analysis, m: _Mention) -> list[int]:
     j = m.start - 1
     while j >= 0 and a.clause[j] == clause and len(out) < _SUBJECT_WORDS:
         w = toks[j][0]
+        if w in _COORDINATORS:
+            # "THR harus dibayar penuh dan tidak boleh dicicil": the words after an earlier cue are its own
+            # predicate; the two cues share the subject before the first.
+            k = next((i for i in range(j - 1, max(-1, j - _OBJECT_WORDS - 1), -1)
+                      if toks[i][0] in _CUES and a.clause[i] == clause), None)
+            if k is not None:
+                j = k - 1
+                continue
         if not (_any_negator(w) or w in _CUES or w in _GENERIC):
             out.append(j)
         j -= 1

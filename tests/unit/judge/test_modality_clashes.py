@@ -276,3 +276,27 @@ def test_a_request_or_a_rule_the_draft_states_too_is_no_clash():
     # the draft states the same prohibition beside the obligation
     assert _rules("Tunjangan wajib dibayar penuh dan tidak boleh dicicil.",
                   "Kementerian mengingatkan tunjangan wajib dibayar penuh dan tidak boleh dicicil.") == []
+
+
+def test_two_cues_joined_by_dan_share_the_subject_before_the_first():
+    """"Uang saku harus diterima utuh dan tidak boleh dipotong": the subject of "tidak boleh" is "uang saku", not
+    the first cue's predicate "diterima utuh"; a draft allowing cuts to it is against it."""
+    ref = "Uang saku peserta magang harus diterima utuh dan tidak boleh dipotong."
+    [c] = find_clashes(ref, "Perusahaan yang merugi boleh memotong uang saku peserta magang.")
+    assert c.kind == "negation" and c.rule == "modality:permitted"
+    assert find_clashes(ref, "Perusahaan yang merugi boleh menunda rapat peserta magang.") == []
+
+
+def test_a_passage_below_the_clash_floor_gets_the_modality_rule_when_its_roots_are_the_sentences():
+    """"boleh memotong" and "tidak boleh dipotong" share the root, not the word: the gate that lets a passage
+    ranked below the clash floor be read for modality counts roots, as the rule itself does."""
+    from service.domain import Candidate, PassageRef
+    from service.judge.judge import Judge
+
+    ref = PassageRef(position_id="p-honor", title="Honor narasumber")
+    top = Candidate("Narasumber kegiatan pelatihan menerima sertifikat dari penyelenggara.", 0.90, ref)
+    rule = Candidate("Honor harus dibayar utuh dan tidak boleh dipotong.", 0.88, ref)
+    sentence = "Lembaga yang kesulitan dana boleh memotong honor narasumber sampai separuh."
+    assert draft_words_covered(sentence, rule.passage) < 0.3 and draft_words_covered(rule.passage, sentence) < 0.3
+    [j] = Judge().judge([sentence], [[top, rule]])
+    assert j.relation == "conflicts" and "negation" in j.kinds
