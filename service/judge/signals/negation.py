@@ -26,6 +26,11 @@ _DEONTIC = frozenset(_VOCAB["deontic"])
 _CONDITIONALS = frozenset(_VOCAB["conditionals"])
 # "Ada/Beberapa X yang tidak Y" (some X are not Y) is compatible with "X Y".
 _EXISTENTIAL = frozenset(_VOCAB["existential"])
+# Converse verbs, by root: "tiket tidak dijual di loket" denies what "tiket dapat dibeli di loket" asserts.
+CONVERSES: dict[str, frozenset[str]] = {}
+for _a, _b in _VOCAB["converses"]:
+    CONVERSES[_a] = CONVERSES.get(_a, frozenset()) | {_b}
+    CONVERSES[_b] = CONVERSES.get(_b, frozenset()) | {_a}
 # Intention/future markers: "CDB bakal mencairkan" does not clash with "belum mencairkan".
 _IRREALIS = frozenset(_VOCAB["irrealis"])
 # Markers that the draft talks about another time ("pernah turun" = once fell).

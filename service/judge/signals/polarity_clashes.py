@@ -11,7 +11,7 @@ from service.judge.signals.analysis import (
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
-    _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
+    CONVERSES, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
 )
 from service.judge.signals.records import Clash
 from service.messages import ANTONYM, NEGATION_BY_DRAFT, NEGATION_BY_REFERENCE, reason
@@ -140,6 +140,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
         if _exclusion(neg, p):
             continue  # "tidak berlaku bagi barang dagangan" carves out an exception: a scope, not a "no"
         proots = neg.roots[p]
+        proots = proots.union(*(CONVERSES[r] for r in proots if r in CONVERSES))
         # The negating text must not also assert the predicate elsewhere (p is one of the
         # occurrences: discount its own assertion).
         if _asserted_count(neg, proots) - _asserted(neg, p) > 0:

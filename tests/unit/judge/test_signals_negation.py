@@ -221,3 +221,16 @@ def test_polarity_said_of_another_labelled_class_is_no_clash():
 def test_an_exemption_a_few_words_before_the_predicate_asserts_no_duty():
     reference = "Retired civil servants are exempt from the duty to submit a life certificate each year."
     assert find_clashes(reference, "Retired civil servants do not have to submit a life certificate each year.") == []
+
+
+
+def test_a_converse_verb_is_the_same_predicate():
+    """What is not sold somewhere cannot be bought there: "tidak dijual di kantin" against "masih dapat dibeli di
+    kantin" (and in English) is a negation clash; a draft that also says it cannot be bought there agrees."""
+    ref = "Kupon makan siswa tidak dijual di kantin sekolah."
+    [c] = find_clashes(ref, "Kupon makan siswa masih dapat dibeli di kantin sekolah.")
+    assert c.kind == "negation"
+    assert find_clashes(ref, "Kupon makan siswa tidak dapat dibeli di kantin sekolah.") == []
+    [c] = find_clashes("Meal coupons are not sold at the school canteen.",
+                       "Meal coupons can still be bought at the school canteen.")
+    assert c.kind == "negation"
