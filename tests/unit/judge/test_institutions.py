@@ -189,3 +189,17 @@ def test_an_institution_swap_in_a_passage_ranked_below_the_clash_floor():
     other = Candidate("Pengawasan di lapangan dilakukan oleh Balai Karantina Sumatera Barat.", 0.87, PassageRef(position_id="p-k"))
     [j] = Judge().judge(["Pengawasan di Padang dijalankan oleh Dinas Pemadam Kebakaran."], [[lead, other]])
     assert "institution" not in j.kinds
+
+
+def test_a_command_under_one_official_is_not_under_another():
+    """"berada di bawah Wali Kota Ternate" names who commands; a draft putting the command under the governor
+    clashes, one naming the mayor again does not. Officials such as a regional secretary or a commander head
+    names too."""
+    reference = "Posko penanganan kebakaran permukiman berada di bawah Wali Kota Ternate, dibantu BPBD setempat."
+    [clash] = institution_clashes(reference, "Posko penanganan kebakaran permukiman dipimpin oleh Gubernur Maluku Utara.")
+    assert "Gubernur Maluku Utara" in clash.reason
+    assert institution_clashes(reference, "Posko penanganan kebakaran dipimpin oleh Wali Kota Ternate.") == []
+    assert [s.name for s in slots("Satgas dipimpin oleh Sekretaris Daerah Kota Ternate.")] == [
+        "Sekretaris Daerah Kota Ternate"]
+    assert [s.name for s in slots("Operasi itu berada di bawah Komandan Lantamal IX.")] == ["Komandan Lantamal IX"]
+    assert slots("Kapal nelayan berada di bawah 10 GT.") == ()
