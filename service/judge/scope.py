@@ -41,6 +41,13 @@ _COUNTED = re.compile(r"\b(?:di|pada|in|at|across)\s++(\d{1,4}|" + "|".join(_COU
                       + "|".join(sorted(_VOCAB["regions"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
+# A list of named places after a locative ("di Jawa, Bali, dan Sumatera", "untuk Provinsi Riau, Jambi, dan
+# Sumatera Selatan"): some regions, a restriction against "di seluruh provinsi".
+_NAME = r"[A-Z][\w-]*+(?:\s[A-Z][\w-]*+){0,2}"
+_PLACES = re.compile(r"\b(?:di|untuk|bagi|pada|in|for)\s(?:wilayah\s|[Pp]rovinsi\s|kawasan\s)?" + _NAME
+                     + r"(?:,\s" + _NAME + r"){0,8},?\s(?:dan|serta|and)\s" + _NAME)
+
+
 def _counted(text: str) -> str | None:
     """The first counted set of regions that is not all of them ("di 6 provinsi"), as written."""
     for m in _COUNTED.finditer(text):
@@ -138,6 +145,11 @@ def scope_clashes(reference: str, draft: str) -> list[Clash]:
         return excluded
     r_all, r_some = scope_of(reference)
     d_all, d_some = scope_of(draft)
+    if d_all and not d_some and not r_all and not r_some:
+        # A reference naming its places restricts a draft saying "di seluruh ..."; the other way round, a draft
+        # naming places says nothing against a reference's "seluruh hasil tangkapan".
+        places = _PLACES.search(reference)
+        r_some = places.group() if places else None
     if d_all and not d_some and r_some and not r_all:
         said, ref = d_all, r_some
     elif d_some and not d_all and r_all and not r_some:

@@ -129,3 +129,14 @@ def test_thousands_of_groups_read_a_bounded_number_of_phrases():
     draft = " ".join(f"Aturan berlaku, termasuk kelompok petani nomor {i}." for i in range(3000))
     assert len(_phrases(_LEFT_OUT, reference)) == len(_phrases(_TAKEN_IN, draft)) == MAX_PHRASES
     assert scope_clashes(reference, draft) == []  # nelayan are not petani
+
+
+def test_a_reference_naming_its_places_restricts_a_draft_saying_everywhere():
+    """"di Jawa, Bali, dan Nusa Tenggara" names some regions: a draft saying the rule holds "di seluruh
+    provinsi" widens it. A draft naming places says nothing against a reference's "seluruh" about something
+    else ("seluruh hasil panen")."""
+    ref = "Mulai 1 Maret 2027, penjualan pupuk nonsubsidi di kios resmi di Jawa, Bali, dan Nusa Tenggara wajib memakai KTP."
+    [c] = scope_clashes(ref, "Penjualan pupuk nonsubsidi di kios resmi di seluruh provinsi wajib memakai KTP mulai 1 Maret 2027.")
+    assert c.kind == "scope" and "Jawa, Bali, dan Nusa Tenggara" in c.reason
+    assert scope_clashes("Petani wajib menjual seluruh hasil panen kepada koperasi desa.",
+                         "Petani di Jawa, Bali, dan Nusa Tenggara menjual hasil panen kepada koperasi desa.") == []
