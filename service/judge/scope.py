@@ -86,6 +86,7 @@ _LEFT_OUT = re.compile(r"\b(?:(?:" + _cue_pattern(_OUT["negators"]) + r")\s+(?:l
                        + r")(?:\s+(?:" + _cue_pattern(_OUT["prepositions"]) + r"))?|" + _cue_pattern(_OUT["cues"]) + r")\s+"
                        + _PHRASE, re.IGNORECASE)
 _TAKEN_IN = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in"]) + r")\s+" + _PHRASE, re.IGNORECASE)
+_RELATIVE = re.compile(r"\s(?:yang|which|that|who)\s", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|not)\s+$", re.IGNORECASE)
 # At least this share of the left-out phrase's content words must be in the phrase taken in (by root).
 SAME_GROUP = 0.6
@@ -100,7 +101,9 @@ def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, list[frozen
     for m in pattern.finditer(text):
         if _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "tidak termasuk" is the other side's cue
-        words = content_words(m.group(1))
+        # The group is named before a relative clause: "perseroan terbatas yang beromzet di bawah ..." is about
+        # limited companies.
+        words = content_words(_RELATIVE.split(m.group(1), maxsplit=1)[0])
         if words:
             out.append((m.group().strip(), [roots(w) for w in words]))
             if len(out) == MAX_PHRASES:

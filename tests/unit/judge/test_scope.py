@@ -140,3 +140,12 @@ def test_a_reference_naming_its_places_restricts_a_draft_saying_everywhere():
     assert c.kind == "scope" and "Jawa, Bali, dan Nusa Tenggara" in c.reason
     assert scope_clashes("Petani wajib menjual seluruh hasil panen kepada koperasi desa.",
                          "Petani di Jawa, Bali, dan Nusa Tenggara menjual hasil panen kepada koperasi desa.") == []
+
+
+def test_the_group_taken_in_is_named_before_its_relative_clause():
+    """"maupun koperasi simpan pinjam yang beranggota lebih dari 500 orang": the group is savings-and-loan
+    cooperatives, which the reference leaves out; the relative clause only says which of them."""
+    ref = "Keringanan retribusi ini tidak berlaku bagi badan usaha berbentuk koperasi simpan pinjam."
+    [c] = scope_clashes(ref, "Keringanan retribusi diberikan kepada pedagang perorangan maupun koperasi simpan pinjam "
+                             "yang beranggota lebih dari 500 orang.")
+    assert c.kind == "scope" and c.rule == "scope:excluded"
