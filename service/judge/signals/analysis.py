@@ -113,9 +113,10 @@ def _analyse(text: str) -> _Analysis:
     first_negator: dict[int, int] = {}
     for i in negators:
         first_negator.setdefault(clause[i], i)
-    # "terlebih dahulu" is "first" (before doing something else), not "in the past".
+    # "terlebih dahulu" is "first" (before doing something else), not "in the past"; "yang sebelumnya berlaku"
+    # dates a relative clause ("mencabut status yang sebelumnya berlaku"), not its clause's main verb.
     other_time = frozenset(clause[i] for i, (w, _, _) in enumerate(toks)
-                           if w in _OTHER_TIME and not (i and toks[i - 1][0] in ("terlebih", "lebih")))
+                           if w in _OTHER_TIME and not (i and toks[i - 1][0] in ("terlebih", "lebih", "yang")))
     return _Analysis(
         text, toks, roots, frozenset(pool), tuple(clause), tuple(sentence), cond, negc,
         _extract_quantities_cached(text), _extract_dates_cached(text)[:_MAX_DATES], _extract_times_cached(text),

@@ -127,3 +127,12 @@ def test_wearing_a_uniform_is_no_charge():
     from service.judge.signals import find_clashes
     reference = "Siswa naik bus sekolah tanpa dipungut biaya."
     assert find_clashes(reference, "Siswa yang mengenakan seragam naik bus sekolah tanpa biaya.") == []
+
+
+def test_a_past_word_in_a_relative_clause_dates_that_clause_only():
+    """"mencabut status ... yang sebelumnya berlaku": "sebelumnya" says when the status held, while the revoking
+    is told now; "Bupati sebelumnya mencabut ..." is the past."""
+    ref = "Bupati Sintang menetapkan status tanggap darurat banjir selama 14 hari mulai 2 Maret 2027."
+    [c] = find_clashes(ref, "Bupati Sintang mencabut status tanggap darurat banjir yang sebelumnya berlaku sejak 2 Maret 2027.")
+    assert c.kind == "antonym"
+    assert find_clashes(ref, "Bupati Sintang sebelumnya mencabut status tanggap darurat banjir.") == []
