@@ -74,7 +74,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"tahun\b|years?\b", "year"),
     (r"bulan\b|months?\b", "month"),
     (r"pekan\b|minggu\b|weeks?\b", "week"),
-    (r"hari\b|days?\b", "day"),
+    (r"hari\b|days?\b|(?:working|business|work|calendar) days?\b", "day"),
     (r"jam\b|hours?\b", "hour"),
     (r"menit\b|minutes?\b", "minute"),
     (r"detik\b|seconds?\b", "second"),

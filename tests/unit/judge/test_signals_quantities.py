@@ -385,3 +385,11 @@ def test_a_name_spelled_out_before_the_references_acronym_is_no_other_subject():
     # Another programme's name beside the figure still makes it another subject's figure.
     other = "Indonesia has set the 2026 ceiling for the Rural Water Fund (RWF) at Rp280 trillion."
     assert find_clashes(reference, other) == []
+
+
+def test_working_days_are_days() -> None:
+    """"five working days" counts days (as "5 hari kerja" does), not a noun "working"."""
+    [q] = extract_quantities("Refunds are paid within five working days.")
+    assert (q.value, q.unit) == (5.0, "day")
+    [q] = extract_quantities("Izin terbit paling lambat 3 hari kerja.")
+    assert (q.value, q.unit) == (3.0, "day")
