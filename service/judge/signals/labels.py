@@ -29,9 +29,28 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
         if not same or a.sentence[j] == a.sentence[lo]:
             if w in _LABELS and (nxt.isdigit() or nxt in _ORDINALS):
                 out.setdefault(_LABEL_CANON.get(w, w), set()).add(_ORDINALS.get(nxt, nxt))
+            elif nxt in _ORDINAL_WORDS and _numbers_a_noun(a, j):
+                # "nota pemeriksaan pertama ... 30 hari, lalu nota kedua ... 14 hari": each figure is its
+                # ordinal's.
+                out.setdefault("ordinal", set()).add(_ORDINALS[nxt])
             elif w.isdigit() and not lo <= j <= hi and (rating := _rating(a, j + 1)):
                 out.setdefault(rating, set()).add(_number_before(a, j))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+# Ordinal words that number the noun before them ("nota kedua"), in Indonesian word order.
+_ORDINAL_WORDS = frozenset({"pertama", "kesatu", "kedua", "ketiga", "keempat", "kelima"})
+# Words after which an ordinal numbers no noun: "yang pertama", "untuk pertama kalinya".
+_NOT_NUMBERED = frozenset({"yang", "untuk", "kali", "hari", "pekan", "minggu", "bulan", "tahun", "the"})
+
+
+def _numbers_a_noun(a: _Analysis, j: int) -> bool:
+    """The ordinal after token ``j`` numbers the noun ``j`` ("nota kedua"), not a time ("hari pertama") or a
+    first time ("pertama kali")."""
+    toks = a.tokens
+    after = toks[j + 2][0] if j + 2 < len(toks) else ""
+    return (toks[j][0].isalpha() and toks[j][0] not in _NOT_NUMBERED and toks[j][0] not in _LABELS
+            and not after.startswith("kali") and a.clause[j] == a.clause[j + 1])
 
 
 def _rating(a: _Analysis, j: int) -> str | None:
@@ -52,7 +71,7 @@ def _labels_agree(draft: dict[str, frozenset[str]], ref: dict[str, frozenset[str
     """No label that both name with different numbers ("kelas 1" vs "kelas 3"); a rating may fall inside the
     reference's range ("1.300 VA" in "1.300 VA hingga 2.200 VA", not "900 VA")."""
     def inside(k: str, v: frozenset[str]) -> bool:
-        if k in _LABELS or k in _LABEL_CANON.values():
+        if k in _LABELS or k in _LABEL_CANON.values() or k == "ordinal":
             return not v.isdisjoint(ref[k])
         lo, hi = min(map(_label_value, ref[k])), max(map(_label_value, ref[k]))
         return any(lo <= _label_value(x) <= hi for x in v)

@@ -177,3 +177,14 @@ def test_a_value_the_reference_names_as_replaced_is_the_old_one():
     assert find_clashes(ref, "Retribusi parkir sepeda motor di pasar kini Rp3.000 sekali parkir.") == []
     assert find_clashes(ref, "Retribusi parkir sepeda motor yang semula Rp4.000 kini Rp3.000 sekali parkir.") == []
     assert find_clashes(ref, "Retribusi parkir sepeda motor di pasar turun dari Rp4.000 menjadi Rp3.000.") == []
+
+
+def test_an_ordinal_after_a_noun_says_whose_figure_it_is():
+    """"teguran pertama ... 10 hari, lalu teguran kedua ... 5 hari": a draft giving the first warning 5 days
+    gives it the second's figure; "untuk pertama kalinya" numbers nothing."""
+    ref = "Pedagang yang melanggar menerima teguran pertama dengan tenggat 10 hari, lalu teguran kedua dengan tenggat 5 hari."
+    [c] = find_clashes(ref, "Pedagang yang melanggar menerima teguran pertama dengan tenggat 5 hari.")
+    assert c.kind == "number" and c.reference == "10 hari"
+    assert find_clashes(ref, "Pedagang yang melanggar menerima teguran kedua dengan tenggat 5 hari.") == []
+    assert find_clashes("Untuk pertama kalinya, pasar itu buka 10 hari berturut-turut.",
+                        "Pasar itu buka 10 hari berturut-turut untuk pertama kalinya.") == []
