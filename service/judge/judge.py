@@ -64,7 +64,9 @@ from typing import Any, Protocol
 
 from service.domain import Candidate, ConflictKind, PositionKind, Relation
 from service.judge.institutions import institution_clashes, slots, without_slots
-from service.judge.policy import INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, RECONCILED, VETOABLE, JudgePolicy
+from service.judge.policy import (
+    INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, INSTITUTION_RECONCILE_MARGIN, RECONCILED, VETOABLE, JudgePolicy,
+)
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures, modality_clashes,
@@ -448,6 +450,7 @@ def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: l
         # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").
         first = re.split(r"\s+(?:dan|and)\s+", named[0].name)[0].casefold() if named else ""
         return bool(first) and any(j != i and first in c.passage.casefold() and cover(j) >= cover(i)
+                                   and c.similarity >= cand.similarity - INSTITUTION_RECONCILE_MARGIN
                                    for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover, period)

@@ -203,3 +203,18 @@ def test_a_command_under_one_official_is_not_under_another():
         "Sekretaris Daerah Kota Ternate"]
     assert [s.name for s in slots("Operasi itu berada di bawah Komandan Lantamal IX.")] == ["Komandan Lantamal IX"]
     assert slots("Kapal nelayan berada di bawah 10 GT.") == ()
+
+
+def test_a_far_passage_naming_the_drafts_body_does_not_reconcile_the_clash():
+    """Another position that names the draft's body, retrieved further off, does not make that body the one the
+    close passage names: "diawasi oleh dinas perdagangan" stands against BPOM; as close, it explains the clash."""
+    close = Candidate("Pengawasan harga minyak goreng curah di pasar diawasi oleh dinas perdagangan kabupaten.", 0.95,
+                      PassageRef(position_id="p-minyak"))
+    far = Candidate("Pengawasan mutu minyak goreng curah di pasar dilakukan oleh Badan Pengawas Obat dan Makanan.", 0.88,
+                    PassageRef(position_id="p-mutu"))
+    sentence = "Pengawasan harga minyak goreng curah di pasar diawasi oleh Badan Pengawas Obat dan Makanan."
+    [j] = Judge().judge([sentence], [[close, far]])
+    assert j.relation == "conflicts" and "institution" in j.kinds
+    near = Candidate(far.passage, 0.95, far.ref)
+    [j] = Judge().judge([sentence], [[close, near]])
+    assert j.relation != "conflicts"
