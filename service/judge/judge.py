@@ -211,7 +211,8 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         # Modality clashes name what they are about (their object must stand in the other text), so a
         # passage that shares less of the sentence still gets them.
         # Their objects are matched by roots, and so is this gate ("boleh mencicil" / "tidak boleh dicicil").
-        modal = max(cover(i), passage_covered, roots_covered(sentence, c.passage)) >= policy.modality_min_coverage
+        modal = (max(cover(i), passage_covered) >= policy.modality_min_coverage
+                 or roots_covered(sentence, c.passage) >= policy.modality_min_coverage)
         # Below the floor, a passage still gets the rules when it shares most of the sentence's words:
         # hybrid retrieval finds it by its wording although its dense cosine ranks it lower. A passage in
         # the other language sits lower on both counts (e5's cross-lingual cosines run a few hundredths
@@ -237,8 +238,10 @@ def _setting(i: int, related: list[Candidate]) -> str:
     c = related[i]
     if not c.ref.position_id:
         return ""
-    others = [o.passage for j, o in enumerate(related) if j != i and o.ref.position_id == c.ref.position_id]
-    return " ".join([c.ref.agency, c.ref.title, *others])
+    # The same text for every passage of the position (its own words are the reference's anyway), in the
+    # position's order, so the analysis of it is cached once per position and sentence, not per passage.
+    passages = sorted({(o.ref.start or 0, o.passage) for o in related if o.ref.position_id == c.ref.position_id})
+    return " ".join([c.ref.agency, c.ref.title, *(p for _, p in passages)])
 
 
 def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool,

@@ -90,6 +90,14 @@ def setting_words(setting: _Analysis, ref: _Analysis) -> frozenset[str]:
     setting names more than one place the reference passage does not ("di Kalimantan Tengah, Sumatera Selatan,
     dan Papua Selatan"): then the passage's figure is the total of a list, and a draft's figure for one place of
     it is that place's share, not the reference's figure."""
+    key = ("setting_words", ref.text)
+    known = setting.memo.get(key)
+    if known is None:
+        known = setting.memo[key] = _setting_words(setting, ref)
+    return known
+
+
+def _setting_words(setting: _Analysis, ref: _Analysis) -> frozenset[str]:
     toks, text, words = setting.tokens, setting.text, _word_set(ref)
     places: set[str] = set()
     listing = False  # inside "di A B, C, dan D": a place after a marker, then more joined by "," or "dan"
