@@ -199,10 +199,12 @@ def _clash_floor(related: list[Candidate], threshold: float, margin: float) -> f
 
 def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], cover: _Coverage) -> list[list[Clash]]:
     floor = _clash_floor(related, policy.clash_threshold, policy.clash_margin)
+    settings = _settings(related)
     out = []
     for i, c in enumerate(related):
+        setting = settings.get(c.ref.position_id, "")
         if policy.whole_position:
-            whole = _position_clashes(policy, sentence, i, related, cover)
+            whole = _position_clashes(policy, sentence, i, related, cover, setting)
             if whole is not None:
                 out.append(whole)
                 continue
@@ -227,21 +229,21 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
                        + _named_clashes(c.passage, sentence, by_share=False))
             continue
         out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,
-                                 cover(i) >= policy.scope_min_coverage or either_way, modal, _setting(i, related)))
+                                 cover(i) >= policy.scope_min_coverage or either_way, modal, setting))
     return out
 
 
-def _setting(i: int, related: list[Candidate]) -> str:
-    """What the position of ``related[i]`` says besides that passage: its agency, its title and its other
-    passages among ``related`` (the places and names a figure of the passage belongs to are often said
-    once, in the position's first sentence)."""
-    c = related[i]
-    if not c.ref.position_id:
-        return ""
-    # The same text for every passage of the position (its own words are the reference's anyway), in the
-    # position's order, so the analysis of it is cached once per position and sentence, not per passage.
-    passages = sorted({(o.ref.start or 0, o.passage) for o in related if o.ref.position_id == c.ref.position_id})
-    return " ".join([c.ref.agency, c.ref.title, *(p for _, p in passages)])
+def _settings(related: list[Candidate]) -> dict[str, str]:
+    """Per position among ``related``, what it says around any one passage: its agency, its title and its
+    passages in the position's order (the places and names a figure of a passage belongs to are often said
+    once, in the position's first sentence). One text per position, so its analysis is cached once."""
+    passages: dict[str, set[tuple[int, str]]] = {}
+    heads: dict[str, list[str]] = {}
+    for c in related:
+        if c.ref.position_id:
+            passages.setdefault(c.ref.position_id, set()).add((c.ref.start or 0, c.passage))
+            heads.setdefault(c.ref.position_id, [c.ref.agency, c.ref.title])
+    return {pid: " ".join([*heads[pid], *(p for _, p in sorted(found))]) for pid, found in passages.items()}
 
 
 def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: bool,
@@ -249,7 +251,7 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     """The rule clashes of ``sentence`` against ``reference``: all of them when the two say largely the same
     (``covered``; the scope cues, which name no subject, only when they say more of the same:
     ``scope_covered``), the modality clashes alone when they share less (``modal``), institution clashes
-    also when they only share a subject (INSTITUTION_MIN_SHARED). ``setting``: see :func:`_setting`."""
+    also when they only share a subject (INSTITUTION_MIN_SHARED). ``setting``: see :func:`_settings`."""
     clashes = find_clashes(reference, sentence, setting) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence)
@@ -271,7 +273,7 @@ def _named_clashes(reference: str, sentence: str, by_share: bool = True) -> list
 
 
 def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[Candidate],
-                      cover: _Coverage) -> list[Clash] | None:
+                      cover: _Coverage, setting: str = "") -> list[Clash] | None:
     """Rule clashes of a passage read with the passage of its position that shares most of the sentence's
     words: the sentence's subject is often in the position's first sentence and the figure it changes in
     the second ("… rehabilitasi hutan dan lahan seluas 75.000 hektare …" / "… total anggaran program
@@ -286,7 +288,7 @@ def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[
     whole = f"{lead} {c.passage}"
     covered = draft_words_covered(whole, sentence)
     clashes = _clashes_with(whole, sentence, covered >= policy.rule_min_coverage, covered >= policy.scope_min_coverage,
-                            setting=_setting(i, related))
+                            setting=setting)
     return [k for k in clashes if k.reference not in lead]
 
 
@@ -432,8 +434,6 @@ def _comparable_length(sentence: str, passage: str, ratio: float) -> bool:
     return len(content_words(sentence)) >= ratio * max(1, len(content_words(passage)))
 
 
-
-
 CONFLICT_KINDS: tuple[str, ...] = tuple(ConflictKind)
 
 
@@ -445,9 +445,9 @@ def clash_kind(clash: Clash) -> ConflictKind:
 def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
                 cover: _Coverage, period: str = "") -> bool:
     """A figure or date clash the corpus explains: another passage states the draft's value, or (for
-    figures) the draft and the passage speak of different periods (``period``: see :class:`Prepared`). An institution clash likewise, when
-    another passage at least as close names the draft's institution (the distribution is Bulog's, the
-    supervision of it BPH Migas's)."""
+    figures) the draft and the passage speak of different periods (``period``: see :class:`Prepared`). An
+    institution clash likewise, when another passage at least as close names the draft's institution (the
+    distribution is Bulog's, the supervision of it BPH Migas's)."""
     if clash.kind == "institution":
         named = slots(clash.draft)
         # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").

@@ -45,9 +45,9 @@ def dated(candidate: Candidate, related: list[Candidate]) -> str:
     dated = f"{candidate.ref.title}. {candidate.passage}" if candidate.ref.title else candidate.passage
     if YEAR_RE.search(dated) or not candidate.ref.position_id:
         return dated
-    years = {y for c in related if c.ref.position_id == candidate.ref.position_id
+    named = {y for c in related if c.ref.position_id == candidate.ref.position_id
              for y in YEAR_RE.findall(c.passage)}
-    return f"{dated} ({' '.join(sorted(years))})" if years else dated
+    return f"{dated} ({' '.join(sorted(named))})" if named else dated
 
 
 # A comma or semicolon that opens another clause: "…, dan realisasi hingga Oktober 2026 mencapai 71 persen".

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from service.judge.signals.analysis import (
-    _Analysis, _analyse, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
+    _Analysis, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
 )
 from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_agree
 from service.judge.signals.quantities import (
@@ -21,6 +21,7 @@ from service.judge.signals.records import Clash, DateMention, Quantity
 from service.judge.signals.text import draft_words_covered, same_language
 from service.judge.signals.times import _times_agree
 from service.messages import CONFLICT, reason
+from service.text.words import roots as _roots
 
 # The copied-wording rule (_aligned_number_clashes) aligns the two token sequences with difflib,
 # which is quadratic in their lengths, so a side with more tokens than this is not aligned.  The
@@ -276,7 +277,7 @@ def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> 
 def _named_before(a: _Analysis, q: Quantity, noun: str) -> bool:
     """``noun`` (by its roots) stands among the five words before ``q``, in its clause."""
     lo, _ = _span_tokens(a, q.start, q.end)
-    wanted = _analyse(noun).root_pool
+    wanted = _roots(noun)
     return any(a.clause[j] == a.clause[lo] and not a.roots[j].isdisjoint(wanted) for j in range(max(0, lo - 5), lo))
 
 

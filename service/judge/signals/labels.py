@@ -15,8 +15,8 @@ senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday fri
 _LABELS = frozenset("kelas zona golongan tahap desil tipe gelombang jalur angkatan class zone phase stage tier".split())
 _LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "tahap", "tier": "golongan"}
 # Ordinal words after a label: "tahap pertama" is "tahap 1", "gelombang kedua" "gelombang 2".
-_ORDINALS = {"pertama": "1", "kesatu": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5",
-             "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+_ID_ORDINALS = {"pertama": "1", "kesatu": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5"}
+_ORDINALS = {**_ID_ORDINALS, "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
 def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = True) -> dict[str, frozenset[str]]:
@@ -39,7 +39,7 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
 
 
 # Ordinal words that number the noun before them ("nota kedua"), in Indonesian word order.
-_ORDINAL_WORDS = frozenset({"pertama", "kesatu", "kedua", "ketiga", "keempat", "kelima"})
+_ORDINAL_WORDS = frozenset(_ID_ORDINALS)
 # Words after which an ordinal numbers no noun: "yang pertama", "untuk pertama kalinya".
 _NOT_NUMBERED = frozenset({"yang", "untuk", "kali", "hari", "pekan", "minggu", "bulan", "tahun", "the"})
 
