@@ -271,14 +271,23 @@ def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> 
         return _named_before(ref, rq, dq.noun)
     if dq.unit == "person" and rq.unit is None and rq.noun:
         return _named_before(dra, dq, rq.noun)
+    # A bare figure and a fraction "of" a noun: a fraction counts nothing, it describes the noun, which English
+    # names after the figure and Indonesian often before it ("A magnitude 6.2 earthquake" / "Gempa
+    # bermagnitudo 5,8"). A whole number with a noun is a count ("14 gempa susulan"), not such a figure.
+    if rq.unit is None and dq.unit is None:
+        if rq.noun is None and dq.noun and not dq.value.is_integer():
+            return _named_before(ref, rq, dq.noun, 3)
+        if dq.noun is None and rq.noun and not rq.value.is_integer():
+            return _named_before(dra, dq, rq.noun, 3)
     return False
 
 
-def _named_before(a: _Analysis, q: Quantity, noun: str) -> bool:
-    """``noun`` (by its roots) stands among the five words before ``q``, in its clause."""
+def _named_before(a: _Analysis, q: Quantity, noun: str, words: int = 5) -> bool:
+    """``noun`` (by its roots) stands among the ``words`` words before ``q``, in its clause."""
     lo, _ = _span_tokens(a, q.start, q.end)
     wanted = _roots(noun)
-    return any(a.clause[j] == a.clause[lo] and not a.roots[j].isdisjoint(wanted) for j in range(max(0, lo - 5), lo))
+    return any(a.clause[j] == a.clause[lo] and not a.roots[j].isdisjoint(wanted)
+               for j in range(max(0, lo - words), lo))
 
 
 # What a figure is counted per: "per bulan", "setiap tahap", "a month", and the one-word forms.

@@ -10,6 +10,7 @@ from service.judge.signals.analysis import _Analysis, _word_set
 from service.judge.signals.dates import _MONTHS
 from service.judge.signals.labels import _NOT_NAMES
 from service.judge.signals.text import _initials
+from service.text.words import translations
 
 
 # A name this many tokens or fewer from the figure qualifies it (0: only places after a place marker).
@@ -82,7 +83,9 @@ def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_l
     # An acronym the reference spells out ("KKP": "Kementerian Kelautan dan Perikanan") names nothing new.
     initials = _initials(ref.text)
     stated = _word_set(ref) | setting
-    return any(len(w) < 3 or w not in initials for w in _names(dra, sentence[0], sentence[-1] + 1) - stated)
+    # An English name word whose rendering the reference writes ("Regency": "Kabupaten") is stated too.
+    return any(len(w) < 3 or w not in initials for w in _names(dra, sentence[0], sentence[-1] + 1) - stated
+               if stated.isdisjoint(translations(w)))
 
 
 def setting_words(setting: _Analysis, ref: _Analysis) -> frozenset[str]:

@@ -13,16 +13,19 @@ _MAX_TIMES = 64
 _F = re.IGNORECASE
 
 
-_ZONES = {"wib": 7, "wita": 8, "wit": 9}
+_ZONES = {"wib": 7, "wita": 8, "wit": 9, "western": 7, "central": 8, "eastern": 9}
+# The zones by abbreviation, and as English statements spell them out ("20.00 Central Indonesia Time").
+_ZONE_NAMES = r"WIB|WITA|WIT|(?:Western|Central|Eastern)\s+Indonesian?\s+Time"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _DAYPART = r"(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?"
-_ZONE = r"(?:\s*(WIB|WITA|WIT)\b)?"
+_ZONE = rf"(?:\s*({_ZONE_NAMES})\b)?"
+_ZONE_AFTER_RE = re.compile(rf"\s*\(?({_ZONE_NAMES})\b", re.IGNORECASE)
 _AMPM = r"\s*([ap])\.?\s?m\b\.?"
 # Indonesian needs a clock word first ("pukul 9", "jam 21.00"): "3 jam" is a duration.
 # A bare "21.00 WIB" or English "9:30" / "9 a.m." is a time on its own.
 _TIME_RES = (
     re.compile(rf"\b(?:pukul|pkl\.?|pk\.|jam)\s*{_CLOCK}{_DAYPART}{_ZONE}", _F),
-    re.compile(r"(?<![\d.,:])(\d{1,2})[.:](\d{2})()\s*(WIB|WITA|WIT)\b", _F),
+    re.compile(rf"(?<![\d.,:])(\d{{1,2}})[.:](\d{{2}})()\s*({_ZONE_NAMES})\b", _F),
     re.compile(rf"(?<![\d.,:])(\d{{1,2}})(?:[.:](\d{{2}}))?{_AMPM}", _F),
     re.compile(r"\bat\s+(\d{1,2}):(\d{2})\b(?![.,:]\d)", _F),
 )
@@ -100,7 +103,9 @@ def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
             before = text[max(0, m.start() - 30) : m.start()]
             approx = bool(_TIME_APPROX_RE.search(before))
             bound = bool(_TIME_BOUND_RE.search(before + (" " if k == 3 else "")))
-            offset = _ZONES.get(zone.lower()) if zone else None
+            if zone is None and (z := _ZONE_AFTER_RE.match(text, end)):  # "9:30 a.m. Western Indonesia Time"
+                zone, end = z.group(1), z.end()
+            offset = _ZONES.get(zone.split()[0].lower()) if zone else None
             start = m.start(1) if k == 3 else m.start()  # "at 10:15" quotes "10:15"
             found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound))
             _cover(taken, m.start(), end)

@@ -188,3 +188,13 @@ def test_an_ordinal_after_a_noun_says_whose_figure_it_is():
     assert find_clashes(ref, "Pedagang yang melanggar menerima teguran kedua dengan tenggat 5 hari.") == []
     assert find_clashes("Untuk pertama kalinya, pasar itu buka 10 hari berturut-turut.",
                         "Pasar itu buka 10 hari berturut-turut untuk pertama kalinya.") == []
+
+
+def test_a_fraction_before_an_english_noun_describes_the_noun_the_indonesian_names_before_it():
+    """"A magnitude 5.1 earthquake" puts the thing after the figure, "Gempa bermagnitudo 4,7" before it: the
+    same measure. A whole number before a noun counts it ("12 gempa susulan"), which is another measure."""
+    reference = "Gempa bermagnitudo 4,7 mengguncang Kabupaten Sigi pada Senin pagi."
+    [clash] = find_clashes(reference, "A magnitude 5.1 earthquake shook Sigi Regency on Monday morning.")
+    assert clash.kind == "number" and clash.reference == "4,7"
+    assert find_clashes(reference, "A magnitude 4.7 earthquake shook Sigi Regency on Monday morning.") == []
+    assert find_clashes(reference, "Sejak Senin pagi tercatat 12 gempa susulan di Kabupaten Sigi.") == []

@@ -146,3 +146,16 @@ def test_the_end_of_a_range_moved_while_its_start_is_restated():
     assert clash.kind == "date" and clash.draft == "pukul 17.00 WIB"
     assert find_clashes(reference, draft.replace("17.00 WIB", "17.00 WITA")) == []
     assert find_clashes(reference, draft.replace("17.00", "16.00")) == []
+
+
+def test_english_statements_spell_the_time_zone_out():
+    """"20.00 Central Indonesia Time" is 20.00 WITA: it clashes with "pukul 19.00 WITA" and restates
+    "pukul 19.00 WIB" an hour earlier in the west; the zone may also follow an English clock reading."""
+    [t] = extract_times("The gala dinner begins at 20.00 Central Indonesia Time.")
+    assert (t.minutes, t.offset) == (20 * 60, 8)
+    [t] = extract_times("Registration closes at 4:30 p.m. (Western Indonesian Time) on Friday.")
+    assert (t.minutes, t.offset) == (16 * 60 + 30, 7)
+    reference = "Jamuan makan malam di Balikpapan dimulai pukul 19.00 WITA."
+    [clash] = find_clashes(reference, "The gala dinner in Balikpapan begins at 20.00 Central Indonesia Time.")
+    assert clash.draft == "20.00 Central Indonesia Time"
+    assert find_clashes(reference, "The gala dinner in Balikpapan begins at 18.00 Western Indonesia Time.") == []
