@@ -321,7 +321,11 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
     for i, cand in enumerate(related):
         scored = i < len(probs)
         p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
-        vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage
+        # A sentence in the other language shares fewer words by nature (the lexicon renders only part of
+        # them): it needs less to keep its clash from the veto, as it does to reach the rules.
+        crossed = policy.crosslingual_drop and not same_language(sentence, cand.passage)
+        vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage - (
+            policy.crosslingual_coverage_drop if crossed else 0.0)
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)]
         reasons = [(c.reason, clash_kind(c)) for c in kept
                    if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period))]

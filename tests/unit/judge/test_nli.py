@@ -172,6 +172,21 @@ def test_date_clash_is_vetoed_when_the_classifier_is_sure_they_are_unrelated():
     assert j.relation == "conflicts"
 
 
+def test_a_sentence_in_the_other_language_keeps_its_clash_from_the_veto_at_less_shared_wording():
+    """An English sentence shares fewer words with an Indonesian passage by nature: at a share that lets the
+    classifier veto a same-language clash (a third of the words), the translated one keeps its clash."""
+    ref = "Pinjaman dikelola oleh Lembaga Pengelola Dana Pendidikan dengan plafon paling tinggi Rp40 juta per mahasiswa."
+    english = "Under the scheme, students may borrow up to IDR 50 million each, with the fund managing the loans."
+    indonesian = "Dalam skema itu, mahasiswa dapat meminjam hingga Rp50 juta, dengan lembaga swasta sebagai penyalur kredit."
+    neutral = (0.05, 0.9, 0.05)
+    judge = _judge(Stub({english: neutral, indonesian: neutral}), rule_veto_neutral=0.8, veto_max_coverage=0.4,
+                   crosslingual_drop=0.03, crosslingual_coverage_drop=0.1)
+    [j] = judge.judge([english], [[Candidate(ref, 0.95)]])
+    assert j.relation == "conflicts" and "IDR 50 million" in j.reasons[0]
+    [j] = judge.judge([indonesian], [[Candidate(ref, 0.95)]])
+    assert j.relation != "conflicts"
+
+
 def test_a_restated_sentence_with_another_date_is_never_vetoed():
     # The same statement with the date changed: the model's "neutral" is its blind spot for changed
     # figures, so the veto does not apply once most of the sentence's words are the reference's.
