@@ -228,8 +228,10 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
             out.append((modality_clashes(c.passage, sentence) if modal else [])
                        + _named_clashes(c.passage, sentence, by_share=False))
             continue
-        out.append(_clashes_with(c.passage, sentence, cover(i) >= policy.rule_min_coverage or either_way,
-                                 cover(i) >= policy.scope_min_coverage or either_way, modal, setting))
+        # The same allowance for the share that opens the rules to a sentence in the other language.
+        covered = cover(i) + coverage_drop
+        out.append(_clashes_with(c.passage, sentence, covered >= policy.rule_min_coverage or either_way,
+                                 covered >= policy.scope_min_coverage or either_way, modal, setting))
     return out
 
 

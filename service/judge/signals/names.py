@@ -22,6 +22,17 @@ NAME_RADIUS = 3
 _PLACE_MARKERS = frozenset("di ke dari wilayah provinsi kabupaten kota pulau zona daerah kawasan region in".split())
 
 
+# Words that attribute a statement: the name beside them is who said it ("kata BNPB", "BNPB said"), not
+# the place or body a figure belongs to.
+_SAID_BEFORE = frozenset("kata ujar tutur ungkap jelas menurut ucap said according".split())
+_SAID_AFTER = frozenset("said says stated announced mengatakan menyatakan menjelaskan".split())
+
+
+def _speaker(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """The capitalised word at ``j`` names who said the sentence ("…, kata BNPB." or "…, BNPB said.")."""
+    return toks[j - 1][0] in _SAID_BEFORE or (j + 1 < len(toks) and toks[j + 1][0] in _SAID_AFTER)
+
+
 def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[str]:
     """Places named after a place marker within ``radius`` tokens of tokens ``lo..hi`` (same sentence)."""
     toks = a.tokens
@@ -43,6 +54,8 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
         w, start, _ = toks[j]
         if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j <= hi:
             continue
+        if _speaker(toks, j) or not words.isdisjoint(translations(w)):
+            continue  # who said it; an English word for one the reference writes ("Regency": "Kabupaten")
         if spelled is None:
             spelled = _spelled_out(dra.text, words)
         if any(a <= start < b for a, b in spelled):

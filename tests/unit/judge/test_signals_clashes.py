@@ -198,3 +198,14 @@ def test_a_fraction_before_an_english_noun_describes_the_noun_the_indonesian_nam
     assert clash.kind == "number" and clash.reference == "4,7"
     assert find_clashes(reference, "A magnitude 4.7 earthquake shook Sigi Regency on Monday morning.") == []
     assert find_clashes(reference, "Sejak Senin pagi tercatat 12 gempa susulan di Kabupaten Sigi.") == []
+
+
+def test_the_name_of_who_said_a_sentence_is_not_a_body_its_figure_belongs_to():
+    """"…, kata Basarnas." names the speaker: the duration is still the reference's programme's. A body named
+    beside the figure ("dana … dari Basarnas") makes it another body's figure."""
+    reference = "Dana tunggu hunian sebesar Rp500.000 per keluarga per bulan diberikan selama enam bulan."
+    for said in ("Dana tunggu hunian diberikan selama tiga bulan, kata Basarnas.",
+                 "Dana tunggu hunian diberikan selama tiga bulan, Basarnas said."):
+        [clash] = find_clashes(reference, said)
+        assert clash.draft == "tiga bulan"
+    assert find_clashes(reference, "Dana tunggu hunian dari Basarnas diberikan selama tiga bulan.") == []
