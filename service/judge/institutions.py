@@ -104,7 +104,9 @@ def without_slots(text: str) -> str:
 
 def _is_institution(name: str) -> bool:
     words = name.split()
-    return words[0].casefold() in _HEADS or any(len(w) >= 3 and w.isupper() for w in words)
+    # English puts the head last ("the Plantation Fund Management Agency").
+    return (words[0].casefold() in _HEADS or words[-1].casefold() in _HEADS
+            or any(len(w) >= 3 and w.isupper() for w in words))
 
 
 def _words(name: str) -> set[str]:
@@ -142,10 +144,15 @@ def same_institution(a: str, b: str) -> bool:
 
 
 def _written_beside(name: str, slot: Slot, text: str) -> bool:
-    """``name`` stands right after ``slot`` in ``text``: its acronym in brackets ("Badan Pengatur Hilir Minyak
-    dan Gas Bumi (BPH Migas)")."""
+    """``name`` stands right after ``slot`` in ``text``, as the acronym in brackets ("Badan Pengatur Hilir Minyak
+    dan Gas Bumi (BPH Migas)"), or its own acronym does."""
     at = text.find(slot.text)
-    return at >= 0 and name.casefold() in text[at: at + len(slot.text) + 40].casefold()
+    if at < 0:
+        return False
+    beside = text[at: at + len(slot.text) + 40]
+    # Or the acronym of ``name`` there: "Badan Pengelola Dana Perkebunan" for "... Management Agency (BPDP)".
+    short = _acronym(name)
+    return name.casefold() in beside.casefold() or (len(short) >= 3 and f"({short})" in beside)
 
 
 def _acronyms_in(name: str) -> set[str]:

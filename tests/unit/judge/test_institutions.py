@@ -218,3 +218,13 @@ def test_a_far_passage_naming_the_drafts_body_does_not_reconcile_the_clash():
     near = Candidate(far.passage, 0.95, far.ref)
     [j] = Judge().judge([sentence], [[close, near]])
     assert j.relation != "conflicts"
+
+
+def test_an_english_name_with_its_head_last_is_an_institution():
+    """"overseen by the Maritime Security Agency" (the head last, as English writes it) is a slot; a draft that
+    names another body for the same work clashes, and one naming the agency by its Indonesian name does not
+    when the reference gives its acronym in brackets."""
+    reference = "Patrols in the strait are overseen by the Maritime Security Agency (BKL) throughout the year."
+    [clash] = institution_clashes(reference, "Patroli di selat itu diawasi oleh Kementerian Perhubungan sepanjang tahun.")
+    assert clash.reference == "overseen by the Maritime Security Agency"
+    assert institution_clashes(reference, "Patroli di selat itu diawasi oleh Badan Keamanan Laut sepanjang tahun.") == []
