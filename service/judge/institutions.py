@@ -34,10 +34,13 @@ _NOT_AGENT_VERBS = frozenset({"diri", "dini", "dia", "dimana", "diantara", "diba
 # Months and weekdays (the date vocabulary's): "diumumkan Senin" names no agent.
 _DATE_WORDS = frozenset(_MONTHS) | frozenset(w.casefold() for w in _WEEKDAYS)
 _SLOT_RE = re.compile(r"\b(?i:" + "|".join(re.escape(c) for c in _CUES) + "|" + _PASSIVE_AGENT
-                      + r")\s+(?:(?i:the|para)\s+)?(" + _NAME + ")")
+                      + r")\s+(?:(?i:langsung|sepenuhnya|penuh)\s+)?(?:(?i:the|para)\s+)?(" + _NAME + ")")
 _TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last year|previously|formerly)\b",
                            re.IGNORECASE)
-_NEGATION_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A negation just before a slot denies it, unless it sits in a relative clause ("bagi daerah yang tidak patuh
+# dijatuhkan oleh ..." negates the compliance, not who imposes the sanction).
+_NEGATION_BEFORE = re.compile(r"\b(?<!yang\s)(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$",
+                              re.IGNORECASE)
 _STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national",
                               "setempat", "terkait", "masing-masing", "local", "respective"})
 # Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
@@ -60,8 +63,8 @@ class Slot:
 # two say who does the same thing.
 _AGENT_NAME = r"(?:[A-Z][\w/-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z0-9][\w/-]*)*+"
 _AGENT_PHRASE = (r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")"
-                 r"(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b)[a-z]+){0,3}")
-_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+)(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
+                 r"(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b)[a-z]+(?:-[a-z]+)?){0,3}")
+_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama\s+)(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
                        r"|\b(di[a-z]{3,})\s+(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 
 

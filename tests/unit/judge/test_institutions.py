@@ -228,3 +228,28 @@ def test_an_english_name_with_its_head_last_is_an_institution():
     [clash] = institution_clashes(reference, "Patroli di selat itu diawasi oleh Kementerian Perhubungan sepanjang tahun.")
     assert clash.reference == "overseen by the Maritime Security Agency"
     assert institution_clashes(reference, "Patroli di selat itu diawasi oleh Badan Keamanan Laut sepanjang tahun.") == []
+
+
+@pytest.mark.parametrize("head", ["gubernur", "bupati", "wali kota", "walikota", "camat", "lurah", "kepala desa",
+                                  "menteri"])
+def test_every_official_written_in_lower_case_is_an_agent(head):
+    [slot] = slots(f"Teguran tertulis dikeluarkan oleh {head} setempat.")
+    assert slot.agent and slot.name == f"{head} setempat" and slot.verb == "dikeluarkan"
+
+
+def test_who_acts_together_with_whom_and_who_is_directly_responsible_are_slots():
+    """"dilakukan bersama Satgas Pangan Polri" says who does the work as "dilakukan oleh" does; "menjadi tanggung
+    jawab langsung BNPB" is the cue with "langsung" in between."""
+    reference = "Pemeriksaan timbangan di pasar induk dilakukan bersama Satgas Pangan Polri."
+    [clash] = institution_clashes(reference, "Pemeriksaan timbangan di pasar induk dilakukan oleh Dinas Perdagangan.")
+    assert clash.reference == "dilakukan bersama Satgas Pangan Polri"
+    assert [s.name for s in slots("Perbaikan tanggul menjadi tanggung jawab langsung BBWS Citarum.")] == ["BBWS Citarum"]
+
+
+def test_a_negation_inside_a_relative_clause_does_not_deny_the_slot():
+    """"bagi pedagang yang tidak tertib dijatuhkan oleh bupati": the negation is about the traders, the sanction
+    is still imposed by the regent; "tidak dijatuhkan oleh" denies the slot."""
+    reference = "Denda bagi pedagang dijatuhkan oleh Dinas Perdagangan Kabupaten."
+    [clash] = institution_clashes(reference, "Denda bagi pedagang yang tidak tertib dijatuhkan oleh bupati masing-masing.")
+    assert clash.draft == "dijatuhkan oleh bupati masing-masing"
+    assert slots("Denda tidak dijatuhkan oleh bupati.") == ()
