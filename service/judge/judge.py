@@ -70,7 +70,7 @@ from service.judge.policy import (
 from service.judge.scope import scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures, modality_clashes,
-    same_language, shared_content_words, worded_figures_stated,
+    polarity_clashes, same_language, shared_content_words, worded_figures_stated,
 )
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
 from service.judge.signals.analysis import roots_covered
@@ -210,8 +210,8 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
                 continue
         passage_covered = draft_words_covered(sentence, c.passage)  # the passage's words in the sentence
         either_way = policy.rule_coverage_either_way and passage_covered >= policy.rule_either_way_min
-        # Modality clashes name what they are about (their object must stand in the other text), so a
-        # passage that shares less of the sentence still gets them.
+        # Modality and negation clashes name what they are about (the object or the negated verb must stand
+        # in the other text), so a passage that shares less of the sentence still gets them.
         # Their objects are matched by roots, and so is this gate ("boleh mencicil" / "tidak boleh dicicil").
         modal = (max(cover(i), passage_covered) >= policy.modality_min_coverage
                  or roots_covered(sentence, c.passage) >= policy.modality_min_coverage)
@@ -225,7 +225,7 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - coverage_drop
                 and not either_way):
             # Institution clashes keep their own gate (a shared subject beside two named bodies).
-            out.append((modality_clashes(c.passage, sentence) if modal else [])
+            out.append((polarity_clashes(c.passage, sentence) if modal else [])
                        + _named_clashes(c.passage, sentence, by_share=False))
             continue
         # The same allowance for the share that opens the rules to a sentence in the other language.

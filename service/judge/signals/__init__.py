@@ -57,6 +57,7 @@ __all__ = [
     "extract_dates",
     "find_clashes",
     "modality_clashes",
+    "polarity_clashes",
     "figures_stated",
     "has_figures",
     "worded_figures_stated",
@@ -78,6 +79,14 @@ def modality_clashes(reference: str, draft: str) -> list[Clash]:
     """The modality clashes alone (what one text requires, allows or keeps and the other does not): they
     name their object, so the judge also asks them of passages below its general bars."""
     return _modality_clashes(_analyse(reference), _analyse(draft))
+
+
+def polarity_clashes(reference: str, draft: str) -> list[Clash]:
+    """The negation clashes, or else the modality clashes: both name the predicate or object they are about
+    (the same verb negated on one side, "tidak dijual di loket" / "masih dapat dibeli di loket"), so the judge
+    also asks them of passages below its general bars; there a predicate counts only as a verb."""
+    ref, dra = _analyse(reference), _analyse(draft)
+    return _negation_clashes(ref, dra, verbs_only=True) or _modality_clashes(ref, dra)
 
 
 def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:

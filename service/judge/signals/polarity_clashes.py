@@ -123,7 +123,7 @@ def _free_of(a: _Analysis, k: int) -> bool:
             and a.text[a.tokens[k][2]:a.tokens[k + 1][1]] in ("-", "‑", "–"))
 
 
-def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> list[Clash]:
+def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_only: bool = False) -> list[Clash]:
     out: list[Clash] = []
     toks = neg.tokens
     cover_cache: dict[int, tuple[int, int]] = {}  # draft clause -> coverage counts
@@ -152,11 +152,13 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool) -> lis
                 neg_ctx |= neg.roots[j]
         neg_irrealis = any(toks[j][0] in _IRREALIS for j in range(max(0, i - 2), p))
         pos_occ = _occurrences(pos, proots)
-        if any(_negated_at(pos.tokens, k) is not None for k in pos_occ):
-            continue  # both texts negate it somewhere: not a polarity flip
+        if any((n := _negated_at(pos.tokens, k)) is not None and not _in_relative(pos, n) for k in pos_occ):
+            continue  # both texts negate it somewhere: not a polarity flip ("yang belum membeli" names who)
         for k in pos_occ:
             if not _asserted(pos, k) or _existential_clause(pos, k):
                 continue
+            if verbs_only and (not _VERB_FORM.match(pos.tokens[k][0]) or _in_relative(pos, k)):
+                continue  # a noun ("beban biaya"), or which ones ("ketentuan yang berlaku"): no assertion
             if not neg_irrealis and toks[i][0] in _NOT_YET and _irrealis_before(pos, k):
                 continue  # "akan menaikkan" vs "belum menaikkan" is not a contradiction;
                 # "akan menaikkan" vs "tidak menaikkan" is (a plan against an official "no")
@@ -278,8 +280,11 @@ def _has_other_time(a: _Analysis, i: int) -> bool:
     return a.clause[i] in a.other_time_clauses
 
 
-def _negation_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
-    return _negation_one_way(dra, ref, True) + _negation_one_way(ref, dra, False)
+def _negation_clashes(ref: _Analysis, dra: _Analysis, verbs_only: bool = False) -> list[Clash]:
+    """Negation clashes both ways; ``verbs_only``: the asserting side must assert the predicate as a verb of
+    its clause ("dibeli", "memungut"), not name it as a noun ("beban biaya" against "tidak membebani") or in a
+    relative clause ("ketentuan yang berlaku")."""
+    return _negation_one_way(dra, ref, True, verbs_only) + _negation_one_way(ref, dra, False, verbs_only)
 
 
 _RELATIVE = frozenset("yang who which that".split())

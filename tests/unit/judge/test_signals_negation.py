@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.judge.signals import find_clashes
+from service.judge.signals import find_clashes, polarity_clashes
 
 
 def kinds(reference: str, draft: str) -> list[str]:
@@ -234,3 +234,39 @@ def test_a_converse_verb_is_the_same_predicate():
     [c] = find_clashes("Meal coupons are not sold at the school canteen.",
                        "Meal coupons can still be bought at the school canteen.")
     assert c.kind == "negation"
+
+
+def test_a_negation_inside_a_relative_clause_of_the_asserting_text_is_no_denial_of_its_own():
+    """"penumpang yang belum membeli secara daring" says which passengers; the sentence still asserts the
+    tickets are sold at the counter, against "tidak dijual di loket"."""
+    reference = "Karcis kapal cepat tidak dijual di loket dermaga."
+    [clash] = find_clashes(reference, "Bagi penumpang yang belum membeli secara daring, karcis kapal cepat masih dapat "
+                                      "dibeli di loket dermaga.")
+    assert clash.kind == "negation"
+    assert find_clashes(reference, "Penumpang yang belum membeli secara daring juga tidak dapat membeli karcis di loket dermaga.") == []
+
+
+def test_below_the_general_bars_a_negation_needs_the_other_text_to_assert_a_verb():
+    """polarity_clashes, which the judge asks of passages below its bars: "dipungut" asserts the levy; a noun
+    ("pungutan wisata" named as a topic) or a relative clause ("biaya yang dipungut") asserts nothing."""
+    reference = "Pengelola kawasan tidak memungut biaya parkir dari pengunjung."
+    [clash] = polarity_clashes(reference, "Biaya parkir dipungut dari setiap pengunjung kawasan itu.")
+    assert clash.kind == "negation"
+    assert polarity_clashes(reference, "Pengunjung menanyakan pungutan parkir di kawasan itu.") == []
+    assert polarity_clashes(reference, "Pengunjung mengeluhkan biaya lain yang dipungut di kawasan itu.") == []
+
+
+def test_the_judge_asks_a_negation_of_a_passage_below_its_general_bars():
+    """Under the clash floor and with a third of the sentence's words, the passage that says the tickets are
+    not sold at the counter still contradicts a sentence saying they can be bought there."""
+    from service.domain import Candidate, PassageRef
+    from service.judge.judge import Judge
+
+    ref = PassageRef(position_id="p-kapal", title="Penjualan karcis kapal cepat")
+    lead = Candidate("Karcis kapal cepat Batam–Tanjungpinang dijual melalui aplikasi resmi operator.", 0.93, ref)
+    rule = Candidate("Karcis tidak dijual di loket dermaga selama masa libur sekolah.", 0.875, ref)
+    sentence = "Bagi penumpang lanjut usia, karcis masih dapat dibeli langsung di loket dermaga Sekupang."
+    [j] = Judge().judge([sentence], [[lead, rule]])
+    assert j.relation == "conflicts" and "negation" in j.kinds
+    [j] = Judge().judge(["Bagi penumpang lanjut usia, loket dermaga Sekupang menyediakan kursi tunggu."], [[lead, rule]])
+    assert j.relation != "conflicts"
