@@ -38,6 +38,7 @@ from service.judge.signals.figure_clashes import (
 from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
 from service.judge.signals.names import setting_words
+from service.judge.signals.negation import POSTPONE
 from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
 from service.judge.signals.quantities import (
     _MAX_QUANTITIES, _RAW_QUANTITY_LIMIT, _extract_quantities_cached, _quantities_agree, extract_quantities,
@@ -111,6 +112,9 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
         + _antonym_clashes(ref, dra)
         + _entity_clashes(ref, dra)
     )
+    if any(c.kind == "antonym" for c in clashes):
+        # "menunda" against "menuntaskan" is the thesaurus pair itself: the postponement needs no second reason.
+        clashes = [c for c in clashes if not (c.kind == "negation" and c.draft.split()[0].lower() in POSTPONE)]
     if not any(c.kind in ("negation", "antonym") for c in clashes):
         # The modality cues say in other words what a negation or an antonym already said: one reason is enough.
         clashes += _modality_clashes(ref, dra)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from service.judge.signals.antonyms import _ANTONYM_IDIOMS, _FORM_TO_SIDES
 from service.judge.signals.dates import _MAX_DATES, _extract_dates_cached
 from service.judge.signals.negation import (
-    _CLAUSE_WORDS, _CONDITIONALS, _EXISTENTIAL, _NEGATOR_WORDS, _OTHER_TIME, _any_negator, _is_negator,
+    _CLAUSE_WORDS, _CONDITIONALS, _EXISTENTIAL, _NEGATOR_WORDS, _OTHER_TIME, POSTPONE, _any_negator, _is_negator,
 )
 from service.judge.signals.numbers import _MULTIPLIERS, _UNIT_RE
 from service.judge.signals.quantities import _extract_quantities_cached
@@ -112,7 +112,8 @@ def _analyse(text: str) -> _Analysis:
                      if (w in _NEGATOR_WORDS or w.endswith(("n't", "n’t"))) and _is_negator(toks, i))
     first_negator: dict[int, int] = {}
     for i in negators:
-        first_negator.setdefault(clause[i], i)
+        if toks[i][0] not in POSTPONE:  # "ditunda hingga 17 Oktober" states the new date
+            first_negator.setdefault(clause[i], i)
     # "terlebih dahulu" is "first" (before doing something else), not "in the past"; "yang sebelumnya berlaku"
     # dates a relative clause ("mencabut status yang sebelumnya berlaku"), not its clause's main verb.
     other_time = frozenset(clause[i] for i, (w, _, _) in enumerate(toks)

@@ -14,7 +14,10 @@ _VOCAB = json.loads((Path(__file__).parent.parent / "vocab" / "negation.json").r
 # are prohibitions/obligations: recognised as negation (so they block other rules) but
 # they never fire a clash, because a prohibition does not deny a fact.
 _NEGATORS_STRONG = frozenset(_VOCAB["strong"])
-_NEGATORS_SOFT = frozenset(_VOCAB["soft"])
+# Postponing denies the event now ("menunda penghentian" = no stop yet), as a soft negator; a date it
+# postpones to ("ditunda hingga 17 Oktober 2026") is still stated (see analysis.first_negator).
+POSTPONE = frozenset(_VOCAB["postpone"])
+_NEGATORS_SOFT = frozenset(_VOCAB["soft"]) | POSTPONE
 # Fixed expressions containing a negator that do not negate what follows:
 # "tidak hanya" (not only), "tak lama" (soon), "tidak sedikit" (many), "tidak semua"
 # (not all: compatible with "some"), "not only", "no longer" is kept (it negates).

@@ -11,9 +11,10 @@ from service.judge.signals.analysis import (
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
-    CONVERSES, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
+    CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at,
 )
 from service.judge.signals.records import Clash
+from service.judge.signals.text import _initials
 from service.messages import ANTONYM, NEGATION_BY_DRAFT, NEGATION_BY_REFERENCE, reason
 from service.text.words import is_content as _content
 
@@ -134,6 +135,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
             continue
         if _in_relative(neg, i):
             continue  # "Pemudik yang tidak melakukan verifikasi" names who, it asserts no "not doing"
+        if toks[i][0] in POSTPONE and _until_date(neg, i):
+            continue  # "menunda kewajiban ... hingga 17 Oktober 2026" moves a date: the dates say whether it clashes
         p = _predicate(neg, i)
         if p is None:
             continue
@@ -172,7 +175,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
             if _other_class(neg, p, pos, k):
                 continue  # "Kapal sampai dengan 60 GT dikenai tarif" against "Kapal di bawah 5 GT tidak dikenai"
-            if neg_is_draft and _unknown_subject(neg, i, pos.root_pool):
+            if neg_is_draft and _unknown_subject(neg, i, pos):
                 continue  # "bentor tidak diizinkan masuk" against "kendaraan darurat tetap diizinkan"
             # The draft's words right around the predicate, mostly the reference's: the same statement
             # inside a longer sentence ("Masyarakat diminta mengungsi karena gempa tersebut berpotensi
@@ -263,9 +266,10 @@ _AUXILIARY = _NEG_SKIP | frozenset("tetap masih telah belum segera turut ikut ha
                                    "often always usually rarely still only now".split())
 
 
-def _unknown_subject(draft: _Analysis, at: int, pool: frozenset[str]) -> bool:
+def _unknown_subject(draft: _Analysis, at: int, ref: _Analysis) -> bool:
     """The subject of the draft's negated clause (the content word just before the negator, past
-    auxiliaries and adverbs) is a word the reference never uses: the draft denies it of something else."""
+    auxiliaries and adverbs) is a word the reference never uses, nor an acronym of words it writes ("KLH" for
+    "Kementerian Lingkungan Hidup"): the draft denies it of something else."""
     clause, toks = draft.clause[at], draft.tokens
     j = at - 1
     while j >= 0 and draft.clause[j] == clause and (toks[j][0] in _AUXILIARY or _any_negator(toks[j][0])
@@ -273,7 +277,10 @@ def _unknown_subject(draft: _Analysis, at: int, pool: frozenset[str]) -> bool:
         j -= 1
     if j < 0 or draft.clause[j] != clause or not _content(toks[j][0]):
         return False
-    return draft.roots[j].isdisjoint(pool)
+    w, start, _ = toks[j]
+    if len(w) >= 3 and draft.text[start:start + len(w)].isupper() and w in _initials(ref.text):
+        return False
+    return draft.roots[j].isdisjoint(ref.root_pool)
 
 
 def _has_other_time(a: _Analysis, i: int) -> bool:
@@ -373,6 +380,15 @@ def _other_class(a: _Analysis, i: int, b: _Analysis, j: int) -> bool:
 
 
 _UNTIL = frozenset("hingga sampai until till through".split())
+
+
+def _until_date(a: _Analysis, i: int) -> bool:
+    """After token ``i``, its clause says until when with a figure ("hingga 17 Oktober 2026", "until 2027"), not
+    until what ("sampai fasilitas pengganti siap")."""
+    clause = _clause_idx(a, i)
+    return any(a.tokens[j][0] in _UNTIL
+               and any(a.tokens[k][0][:1].isdigit() for k in range(j + 1, min(j + 4, clause.stop)))
+               for j in range(i + 1, clause.stop))
 
 
 def _open_until(dra: _Analysis, di: int, ref: _Analysis, ri: int, pi: int) -> bool:

@@ -270,3 +270,27 @@ def test_the_judge_asks_a_negation_of_a_passage_below_its_general_bars():
     assert j.relation == "conflicts" and "negation" in j.kinds
     [j] = Judge().judge(["Bagi penumpang lanjut usia, loket dermaga Sekupang menyediakan kursi tunggu."], [[lead, rule]])
     assert j.relation != "conflicts"
+
+
+def test_postponing_what_the_reference_does_denies_it():
+    """"BPOM menunda penarikan ..." denies the withdrawal the reference orders; the acronym subject is the body
+    the reference spells out."""
+    reference = "Badan Pengawas Obat dan Makanan memerintahkan penarikan sirup obat batuk merek X dari seluruh apotek."
+    [clash] = find_clashes(reference, "BPOM menunda penarikan sirup obat batuk merek X dari seluruh apotek sampai hasil uji ulang keluar.")
+    assert clash.kind == "negation" and clash.draft.startswith("menunda penarikan")
+    assert find_clashes(reference, "BPOM melaksanakan penarikan sirup obat batuk merek X dari seluruh apotek.") == []
+
+
+def test_postponing_to_a_date_states_the_date():
+    """"ditunda hingga 1 Maret 2027" moves a date: it clashes with another date by the dates, and the same
+    postponement restated is no clash."""
+    reference = "Kewajiban label berbahasa Indonesia bagi mainan impor ditunda hingga 1 Maret 2027."
+    [clash] = find_clashes(reference, "The Indonesian-language label requirement for imported toys has been postponed until 1 March 2028.")
+    assert clash.kind == "date" and clash.reference == "1 Maret 2027"
+    assert find_clashes(reference, "Kewajiban label berbahasa Indonesia bagi mainan impor ditunda sampai 1 Maret 2027.") == []
+
+
+def test_a_service_kept_running_against_one_halted():
+    reference = "Kereta gantung Taman Safari menghentikan sementara operasinya selama musim angin kencang."
+    [clash] = find_clashes(reference, "Kereta gantung Taman Safari tetap beroperasi selama musim angin kencang.")
+    assert clash.kind == "antonym"
