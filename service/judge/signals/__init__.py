@@ -32,9 +32,7 @@ from __future__ import annotations
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
-from service.judge.signals.figure_clashes import (
-    _aligned_number_clashes, _date_clashes, _number_clashes, _time_clashes,
-)
+from service.judge.signals.figure_clashes import _aligned_number_clashes, _date_clashes, _number_clashes
 from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
 from service.judge.signals.names import setting_words
@@ -48,6 +46,7 @@ from service.judge.signals.records import Clash, ClashKind, DateMention, Quantit
 from service.judge.signals.text import (
     _looks_english, cache_scope, draft_words_covered, same_language, scoped_cache, shared_content_words,
 )
+from service.judge.signals.time_clashes import _time_clashes
 from service.judge.signals.times import _MAX_TIMES, _extract_times_cached, _times_agree, extract_times
 
 __all__ = [

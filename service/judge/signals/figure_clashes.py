@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import replace
 
 from service.judge.signals.analysis import (
     _Analysis, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
@@ -19,7 +18,6 @@ from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
 from service.judge.signals.text import draft_words_covered, same_language
-from service.judge.signals.times import _times_agree
 from service.messages import CONFLICT, reason
 from service.text.words import roots as _roots
 
@@ -380,61 +378,6 @@ def _ratio_base(a: _Analysis, lo: int) -> bool:
     """The figure at token ``lo`` follows "dari setiap" / "out of every": the base of a ratio."""
     toks = a.tokens
     return lo >= 2 and (toks[lo - 2][0], toks[lo - 1][0]) in (("dari", "setiap"), ("of", "every"), ("dari", "tiap"))
-
-
-_SPAN_WORDS_RE = re.compile(r"\b(?:hingga|sampai|s\.?d\.?|berakhir|selesai|ditutup|until|to|till|ends?)\b|[-–—]",
-                            re.IGNORECASE)
-
-
-def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:
-    out: list[Clash] = []
-    if _outside(ref, dra):
-        return out
-    points = [t for t in ref.times if not t.bound]
-    if not points or not dra.times:
-        return out
-    # Whether each draft time agrees with some reference time, once per pair (both capped).
-    agree = [[_times_agree(rt, ot) for ot in dra.times] for rt in ref.times]
-    stated = [any(row[o] for row in agree) for o in range(len(dra.times))]
-    # Reference times (by identity) that some draft time restates.
-    restated_times = {id(rt) for rt, row in zip(ref.times, agree) if any(row)}
-    first, last = min(t.minutes for t in points), max(t.minutes for t in points)
-    # "dimulai 19.00 … berakhir 21.25" is a span a time may fall in; "keberangkatan pertama 05.30 dan
-    # terakhir 18.45" are two moments, not a span.
-    span = len(points) > 1 and _SPAN_WORDS_RE.search(ref.text, min(t.start for t in points),
-                                                     max(t.end for t in points)) is not None
-    restated = draft_words_covered(ref.text, dra.text) >= 0.5
-    for d, dt in enumerate(dra.times):
-        if dt.bound or stated[d]:
-            continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
-        if span and first <= dt.minutes <= last:
-            continue  # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between
-        lo, hi = _span_tokens(dra, dt.start, dt.end)
-        if _negated_before(dra, lo):
-            continue  # "tidak dimulai pukul 09.00" states no time
-        # Two shared words around both times: "jenazah" alone does not make "04.00 jenazah dikenakan
-        # jas" and "05.00 jenazah bernafas" one event. One is enough when the sentences otherwise
-        # say the same (half the draft's words in the reference): "Upacara dijadwalkan mulai pukul
-        # 10.00 WIB" against "Upacara dimulai pukul 10.00 WITA dan disiarkan langsung".
-        need = 1 if restated else 2
-        d_ctx = _window_roots(dra, lo, hi, 6)
-        related = [rt for rt in points
-                   if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= need]
-        if not related and len(points) == 1 and restated:
-            related = points  # a restated sentence with the one clock time of its reference changed
-        if not related or not _places_stated(ref, dra, lo, hi, setting=setting):
-            continue
-        # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
-        # stating another of its times ("… disusul sidang tertutup pukul 18.45 WIB") is not, nor stating the
-        # start of a range whose end it moves ("dibuka pukul 07.00 dan ditutup pukul 14.00" / "07.00 hingga 13.00").
-        rt = related[0]
-        if id(rt) in restated_times:
-            # A range whose start the draft restates: this time is its end, compared with the range's end.
-            if rt.upper is None or _times_agree(replace(rt, minutes=rt.upper, upper=None), dt):
-                continue
-        out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=rt.text),
-                         dt.text, rt.text, "date:time"))
-    return out
 
 
 # Words and numbers for alignment; a number glued to letters ("#May17", "B2") is a name, not a figure.

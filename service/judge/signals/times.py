@@ -28,7 +28,12 @@ _TIME_RES = (
     re.compile(rf"(?<![\d.,:])(\d{{1,2}})[.:](\d{{2}})()\s*({_ZONE_NAMES})\b", _F),
     re.compile(rf"(?<![\d.,:])(\d{{1,2}})(?:[.:](\d{{2}}))?{_AMPM}", _F),
     re.compile(r"\bat\s+(\d{1,2}):(\d{2})\b(?![.,:]\d)", _F),
+    # The start of a range whose end carries the clock word or zone: "from 05.30 to 17.00 WITA".
+    re.compile(r"\b(?:from|between|dari|antara)\s+(\d{1,2})[.:](\d{2})"
+               r"(?=\s*(?:-|–|—|hingga|sampai|to|until)\s*(?:pukul\s*)?\d{1,2}[.:]\d{2})", _F),
 )
+# A range's start first: its end must not be taken alone before it.
+_ORDER = (4, 0, 1, 2, 3)
 _TIME_RANGE_RE = re.compile(r"\s*(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|until)\s*(?:pukul\s*|jam\s*)?"
                             r"(\d{1,2})[.:](\d{2})" + _ZONE, _F)
 _TIME_BOUND_RE = re.compile(r"\b(?:hingga|sampai|sebelum|sesudah|setelah|sejak|selambat-lambatnya|paling\s+lambat|"
@@ -84,8 +89,8 @@ def _clock_minutes(hour: int, minute: int, part: str | None) -> int | None:
 def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
     found: list[TimeMention] = []
     taken: tuple[list[int], list[int]] = ([], [])  # the text the times found so far cover
-    for k, pattern in enumerate(_TIME_RES):
-        for m in pattern.finditer(text):
+    for k in _ORDER:
+        for m in _TIME_RES[k].finditer(text):
             if _covered(taken, m.start(), m.end()):
                 continue
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
@@ -106,7 +111,7 @@ def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
             if zone is None and (z := _ZONE_AFTER_RE.match(text, end)):  # "9:30 a.m. Western Indonesia Time"
                 zone, end = z.group(1), z.end()
             offset = _ZONES.get(zone.split()[0].lower()) if zone else None
-            start = m.start(1) if k == 3 else m.start()  # "at 10:15" quotes "10:15"
+            start = m.start(1) if k in (3, 4) else m.start()  # "at 10:15" quotes "10:15"
             found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound))
             _cover(taken, m.start(), end)
     return tuple(sorted(found, key=lambda t: t.start)[:_MAX_TIMES])

@@ -159,3 +159,17 @@ def test_english_statements_spell_the_time_zone_out():
     [clash] = find_clashes(reference, "The gala dinner in Balikpapan begins at 20.00 Central Indonesia Time.")
     assert clash.draft == "20.00 Central Indonesia Time"
     assert find_clashes(reference, "The gala dinner in Balikpapan begins at 18.00 Western Indonesia Time.") == []
+
+
+def test_a_range_start_after_from_takes_the_zone_of_its_end():
+    """"from 07.30 to 16.00 WIT": the start needs no clock word of its own, and the end is not taken twice."""
+    [t] = extract_times("The visitor centre is open from 07.30 to 16.00 WIT on weekdays.")
+    assert (t.minutes, t.upper, t.offset) == (7 * 60 + 30, 16 * 60, 9)
+    assert extract_times("Suku bunga naik dari 10.50 menjadi 11.20 persen.") == []
+
+
+def test_the_end_of_a_range_whose_start_the_sentence_restates_is_compared_with_the_ranges_end():
+    reference = "The visitor centre is open from 07.30 to 16.00 WIT on weekdays."
+    [clash] = find_clashes(reference, "Pusat informasi pengunjung dibuka pukul 07.30 WIT dan ditutup pukul 17.00 WIT.")
+    assert clash.draft == "pukul 17.00 WIT" and clash.reference == "07.30 to 16.00 WIT"
+    assert find_clashes(reference, "Pusat informasi pengunjung dibuka pukul 07.30 WIT dan ditutup pukul 16.00 WIT.") == []
