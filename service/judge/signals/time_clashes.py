@@ -39,8 +39,13 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
     for d, dt in enumerate(dra.times):
         if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
+        moved_start = None
         if span and first <= dt.minutes <= last:
-            continue  # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between
+            # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between, unless the draft gives it
+            # as the start of the same span ("mulai pukul 06.00 hingga ... pukul 24.00" / "00.00 sampai 24.00").
+            moved_start = _span_start_moved(ref, dra, agree, points, d, first, last)
+            if moved_start is None:
+                continue
         lo, hi = _span_tokens(dra, dt.start, dt.end)
         if _negated_before(dra, lo):
             continue  # "tidak dimulai pukul 09.00" states no time
@@ -56,6 +61,8 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
             related = points  # a restated sentence with the one clock time of its reference changed
         if not related:
             related = _ranges_begun(ref, dra, agree, d)
+        if moved_start is not None:
+            related = [moved_start]
         if not related or not _places_stated(ref, dra, lo, hi, setting=setting):
             continue
         # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
@@ -71,12 +78,35 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
     return out
 
 
+_START_CUE_RE = re.compile(r"\b(?:mulai|sejak|dari|dibuka|dimulai|from|starting|opens?)\b", re.IGNORECASE)
+
+
+def _span_start_moved(ref: _Analysis, dra: _Analysis, agree: list[list[bool]], points: list[TimeMention], d: int,
+                      first: int, last: int) -> TimeMention | None:
+    """The reference span's first time, when draft time ``d`` opens a span of its own sentence that ends at the
+    reference span's last time (a span word between them): the draft moves the start. None otherwise."""
+    opens = dra.times[d].start
+    if not _START_CUE_RE.search(dra.text, max(0, opens - 30), opens):
+        return None  # "Pada pukul 20.00, ... sampai acara berakhir pukul 22.00": a moment inside the span
+    sentence = _sentence_of(dra, d)
+    ends = [r for r, rt in enumerate(ref.times) if rt.minutes == last and not rt.bound]
+    for o in range(d + 1, len(dra.times)):
+        if (_sentence_of(dra, o) == sentence and any(agree[r][o] for r in ends)
+                and _SPAN_WORDS_RE.search(dra.text, dra.times[d].end, dra.times[o].start)):
+            return next(t for t in points if t.minutes == first)
+    return None
+
+
+def _sentence_of(a: _Analysis, t: int) -> int:
+    """The sentence index of time mention ``t`` of ``a``."""
+    return a.sentence[_span_tokens(a, a.times[t].start, a.times[t].end)[0]]
+
+
 def _ranges_begun(ref: _Analysis, dra: _Analysis, agree: list[list[bool]], d: int) -> list[TimeMention]:
     """Reference ranges whose start an earlier time of draft time ``d``'s sentence restates: ``d`` is then the
     range's end ("dibuka pukul 05.30 WITA dan ditutup pukul 18.00 WITA" / "open from 05.30 to 17.00 WITA").
     ``agree[r][o]``: reference time r and draft time o agree."""
-    sentence = dra.sentence[_span_tokens(dra, dra.times[d].start, dra.times[d].end)[0]]
-    earlier = [o for o in range(d)
-               if dra.sentence[_span_tokens(dra, dra.times[o].start, dra.times[o].end)[0]] == sentence]
+    sentence = _sentence_of(dra, d)
+    earlier = [o for o in range(d) if _sentence_of(dra, o) == sentence]
     return [rt for r, rt in enumerate(ref.times)
             if rt.upper is not None and not rt.bound and any(agree[r][o] for o in earlier)]
