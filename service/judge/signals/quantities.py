@@ -69,6 +69,10 @@ def _multiplied_out(text: str) -> tuple[str, list[tuple[int, int]]]:
 _ONLY_BEFORE_RE = re.compile(r"\b(?:hanya|cuma|maksimal|paling banyak|only|just|at most)\s+(?:\w+\s+){0,3}$", _F)
 
 
+_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_TIMES_WORD_RE = re.compile(r"\b(once|twice|thrice)\b(?!\s+(?:a|an|per|every|each)\b)", re.IGNORECASE)
+
+
 def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
     english_text = _looks_english(text)
     # Date spans are disjoint and sorted, so their ends are sorted too: the first date ending
@@ -235,9 +239,10 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         # "satu"/"one"/"setengah" alone are mostly articles ("satu rumah tangga"), unless a limit comes
         # first: "hanya dapat mendaftar pada satu instansi" counts.
         counted_one = value < 2 and bool(_ONLY_BEFORE_RE.search(text[max(0, s - 48) : s]))
+        unit, upos = _unit_at(text, e)
+        counted_one = counted_one or unit == "times"  # "dapat diperpanjang satu kali" counts
         if len(words) == 1 and value <= 1 and not counted_one:
             continue
-        unit, upos = _unit_at(text, e)
         has_mult = any(w.lower() in _MULTIPLIERS for w in words) or value >= 1000
         noun = None
         pos = upos if unit else e
@@ -257,6 +262,14 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         )
         words_reach = max(words_reach, pos)
         n_words += 1
+
+    # English counts of times ("can be extended once", "twice"); "once a year" is a frequency (frequencies.py).
+    for m in _TIMES_WORD_RE.finditer(text):
+        s, e = m.span()
+        if s >= cutoff or any(r["start"] < e and s < r["end"] for r in raw):
+            continue
+        raw.append(dict(value=float(_TIMES_WORDS[m.group(1).lower()]), unit="times", start=s, end=e, noun=None,
+                        qual=_qualifier(text, s, e), step=1.0, mult=1.0, change=False))
 
     raw.sort(key=lambda r: r["start"])
     out: list[Quantity] = []
@@ -325,7 +338,7 @@ _BASE_UNIT: dict[str, tuple[str, float]] = {
 }  # fmt: skip
 # "kali" (times) counts different events within one passage ("dua kali", "99 kali"):
 # comparing them gave mostly false alarms on IndoNLI.
-_UNCOMPARED_UNITS = frozenset({"times"})
+_UNCOMPARED_UNITS: frozenset[str] = frozenset()
 _MONEY_UNITS = frozenset({"IDR", "USD", "EUR", "SGD", "AUD", "JPY", "CNY", "MYR", "GBP"})
 
 
