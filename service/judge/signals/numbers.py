@@ -88,7 +88,8 @@ _INDONESIAN_UNIT_WORDS = re.compile(r"persen|rupiah|dolar|orang|jiwa|tahun|bulan
 # Classifiers count the following noun ("8 lembar saham" counts "saham").
 _CLASSIFIERS = frozenset("ekor lembar butir batang helai biji pucuk bidang potong pasang keping".split())
 _NOUN_RE = re.compile(r"\s+([a-z][a-z]+(?:-[a-z]+)?)\b")
-_NOT_NOUNS = _STOP | frozenset(
+# "nomor" is a stop word for coverage, but after a count it is what is counted ("paling banyak tiga nomor").
+_NOT_NOUNS = (_STOP - {"nomor"}) | frozenset(
     "lebih kurang sekitar hingga sampai atau dan per wib wita wit pm am lalu silam kemudian "
     "terakhir pertama lainnya saja kali sebelumnya berikutnya".split()
 )

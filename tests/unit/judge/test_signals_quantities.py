@@ -393,3 +393,20 @@ def test_working_days_are_days() -> None:
     assert (q.value, q.unit) == (5.0, "day")
     [q] = extract_quantities("Izin terbit paling lambat 3 hari kerja.")
     assert (q.value, q.unit) == (3.0, "day")
+
+
+def test_counts_of_times_are_compared_in_either_language():
+    """"dapat diperpanjang satu kali" and "can be extended twice" count extensions; "once a year" is a frequency,
+    not a count, and "dua kali lipat" is a change."""
+    reference = "Izin tinggal terbatas dapat diperpanjang satu kali untuk 60 hari di kantor imigrasi."
+    [clash] = find_clashes(reference, "The limited stay permit can be extended twice, each time for 60 days, at an immigration office.")
+    assert clash.draft == "twice" and clash.reference == "satu kali"
+    assert find_clashes(reference, "The limited stay permit can be extended once for 60 days at an immigration office.") == []
+    assert [q.unit for q in extract_quantities("The report is filed once a year.")] == []
+
+
+def test_a_count_of_numbers_is_a_count():
+    """"nomor" after a count is what is counted ("tiga nomor"), though as a word it is a stop word."""
+    reference = "Satu NIK dapat dipakai untuk mendaftarkan paling banyak empat nomor pada setiap penyedia layanan."
+    [clash] = find_clashes(reference, "Satu NIK kini dapat dipakai untuk mendaftarkan paling banyak enam nomor pada setiap penyedia layanan.")
+    assert clash.draft == "enam nomor" and clash.reference == "empat nomor"
