@@ -155,7 +155,12 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
     if replaced:
         agree = [[agree[r][d] and (r not in replaced or _marked_old(dra, dq)) for d, dq in enumerate(dqs)]
                  for r in range(len(rqs))]
-    n_agree = [sum(row) for row in agree]  # draft quantities that restate reference quantity r
+    # Draft quantities that restate reference quantity r. A draft value equal to one reference value restates
+    # that one only, not also a bound it falls under ("parasetamol … Rp250" restates "Rp250", not "paling tinggi
+    # Rp550" of the amoxicillin before it).
+    equal = [[agree[r][d] and _log_distance(rq, dq) < 1e-9 for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
+    pinned = [any(row[d] for row in equal) for d in range(len(dqs))]
+    n_agree = [sum(agree[r][d] and (equal[r][d] or not pinned[d]) for d in range(len(dqs))) for r in range(len(rqs))]
     out: list[Clash] = []
     everywhere: dict[str, frozenset[str]] | None = None  # the reference's labels, read once when needed
     for d, dq in enumerate(dqs):
