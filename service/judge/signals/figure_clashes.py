@@ -164,8 +164,10 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
     out: list[Clash] = []
     everywhere: dict[str, frozenset[str]] | None = None  # the reference's labels, read once when needed
     for d, dq in enumerate(dqs):
-        if (dq.unit is None and dq.noun is None) or dq.unit in _UNCOMPARED_UNITS or dq.qualifier == "other":
+        if (dq.unit is None and dq.noun is None) or dq.unit in _UNCOMPARED_UNITS:
             continue
+        if dq.qualifier == "other" and not any(rq.qualifier == "other" for rq in rqs):
+            continue  # "tambahan Rp500.000" adds to something; against another "tambahan" it is compared
         lo, hi = _span_tokens(dra, dq.start, dq.end)
         if _negated_before(dra, lo):
             continue  # "tidak mencapai 5 persen" says nothing positive about the value

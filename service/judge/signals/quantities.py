@@ -374,7 +374,7 @@ def _quantities_agree(a: Quantity, b: Quantity) -> bool:
     fa, fb = _base(a)[1], _base(b)[1]
     # Two bounds of the same kind are the figures being stated: "merugikan negara hingga Rp 2,3
     # triliun" and "hingga Rp 4,3 triliun" report different losses, though both are "up to".
-    same_bound = a.qualifier == b.qualifier and a.qualifier in ("lt", "le", "gt", "ge")
+    same_bound = a.qualifier == b.qualifier and a.qualifier in ("lt", "le", "gt", "ge", "other")
     if (a.qualifier or b.qualifier) and not same_bound:
         lo1, hi1 = _interval(a, fa)
         lo2, hi2 = _interval(b, fb)

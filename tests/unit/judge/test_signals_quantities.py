@@ -426,3 +426,14 @@ def test_a_range_the_draft_restates_does_not_restate_the_average_inside_it():
                        "Masa inkubasi berkisar 7-14 hari (rata-rata 20 hari).")
     assert (c.kind, c.draft, c.reference) == ("number", "20 hari", "10 hari")
 
+
+
+def test_an_additional_amount_is_compared_with_the_references_additional_amount():
+    """"tambahan Rp100.000" adds to something and is no change of a plain fee, but against the reference's own
+    "biaya tambahan Rp75.000" it is the same surcharge."""
+    reference = "Pengurusan SIM yang hilang dikenai biaya tambahan Rp75.000 selain biaya penerbitan."
+    [clash] = find_clashes(reference, "Pengurusan SIM yang hilang dikenai biaya tambahan Rp100.000 selain biaya penerbitan.")
+    assert clash.draft == "Rp100.000" and clash.reference == "Rp75.000"
+    assert find_clashes(reference, "Pengurusan SIM yang hilang dikenai biaya tambahan Rp75.000 selain biaya penerbitan.") == []
+    assert find_clashes("Biaya penerbitan SIM yang hilang Rp75.000.",
+                        "Biaya penerbitan SIM yang hilang Rp75.000, dengan tambahan Rp30.000 untuk pengiriman.") == []
