@@ -28,7 +28,7 @@ _SAID_BEFORE = frozenset("kata ujar tutur ungkap jelas menurut ucap said accordi
 _SAID_AFTER = frozenset("said says stated announced mengatakan menyatakan menjelaskan".split())
 
 
-def _speaker(toks: list[tuple[str, int, int]], j: int) -> bool:
+def _speaker(toks: tuple[tuple[str, int, int], ...], j: int) -> bool:
     """The capitalised word at ``j`` names who said the sentence ("…, kata BNPB." or "…, BNPB said.")."""
     return toks[j - 1][0] in _SAID_BEFORE or (j + 1 < len(toks) and toks[j + 1][0] in _SAID_AFTER)
 
