@@ -27,7 +27,8 @@ from tests.unit.vision.test_vision_rules import about
 from service.domain import Candidate
 from service.judge.judge import Judge
 from service.judge.signals import (
-    analysis, dates, extract_dates, extract_quantities, extract_times, figure_clashes, find_clashes, quantities, times,
+    analysis, dates, extract_dates, extract_quantities, extract_times, figure_clashes, find_clashes, quantities,
+    time_clashes, times,
 )
 
 # A passage with 50 quantities, 50 dates and 50 clock times, all about "ekspor" (shared context).
@@ -106,14 +107,15 @@ def test_pair_comparisons_grow_with_draft_times_reference_not_cubed(uncapped, mo
     comparisons for D = 200, R = 50, against at most 10,000 / 20,000 / 10,000 now.
     """
     calls = {"_quantities_agree": 0, "_dates_agree": 0, "_times_agree": 0}
+    homes = {"_quantities_agree": figure_clashes, "_dates_agree": figure_clashes, "_times_agree": time_clashes}
     for name in calls:
-        inner = getattr(figure_clashes, name)
+        inner = getattr(homes[name], name)
 
         def counting(*args, _inner=inner, _name=name):
             calls[_name] += 1
             return _inner(*args)
 
-        monkeypatch.setattr(figure_clashes, name, counting)  # where the clash finders call it
+        monkeypatch.setattr(homes[name], name, counting)  # where the clash finders call it
     reference, draft = _figures(50, "Mei", 1000, 10), _figures(200, "Juni", 3, 14)
     ref, dra = signals._analyse(reference), signals._analyse(draft)
     assert (len(dra.quantities), len(dra.dates), len(dra.times)) == (200, 200, 200)
