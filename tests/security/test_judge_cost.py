@@ -223,6 +223,7 @@ EXTRACTOR_SHAPES = {
     "am-pm": "9 a.m. ",
     "durations": "1 jam 5 menit ",
     "digits": "1234567890",
+    "times-words": "twice ",
 }
 
 

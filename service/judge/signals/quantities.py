@@ -264,10 +264,15 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         n_words += 1
 
     # English counts of times ("can be extended once", "twice"); "once a year" is a frequency (frequencies.py).
+    # Like the loops above, this one stops at its _RAW_QUANTITY_LIMIT-th mention or at ``cutoff``.
+    n_times = 0
     for m in _TIMES_WORD_RE.finditer(text):
         s, e = m.span()
-        if s >= cutoff or any(r["start"] < e and s < r["end"] for r in raw):
+        if s >= cutoff or n_times >= _RAW_QUANTITY_LIMIT:
+            break
+        if any(r["start"] < e and s < r["end"] for r in raw):
             continue
+        n_times += 1
         raw.append(dict(value=float(_TIMES_WORDS[m.group(1).lower()]), unit="times", start=s, end=e, noun=None,
                         qual=_qualifier(text, s, e), step=1.0, mult=1.0, change=False))
 
