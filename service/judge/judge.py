@@ -219,7 +219,7 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         # hybrid retrieval finds it by its wording although its dense cosine ranks it lower. A passage in
         # the other language sits lower on both counts (e5's cross-lingual cosines run a few hundredths
         # under same-language ones; the bilingual lexicon renders only part of the words).
-        crossed = policy.crosslingual_drop and not same_language(sentence, c.passage)
+        crossed = _crossed(policy, sentence, c.passage)
         drop = policy.crosslingual_drop if crossed else 0.0
         coverage_drop = policy.crosslingual_coverage_drop if crossed else 0.0
         if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - coverage_drop
@@ -233,6 +233,11 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         out.append(_clashes_with(c.passage, sentence, covered >= policy.rule_min_coverage or either_way,
                                  covered >= policy.scope_min_coverage or either_way, modal, setting))
     return out
+
+
+def _crossed(policy: JudgePolicy, sentence: str, passage: str) -> bool:
+    """The passage is in the other language than the sentence and the policy makes allowances for that."""
+    return bool(policy.crosslingual_drop) and not same_language(sentence, passage)
 
 
 def _settings(related: list[Candidate]) -> dict[str, str]:
@@ -325,9 +330,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         p_e, p_n, p_c = probs[i] if scored else (0.0, 0.0, 0.0)
         # A sentence in the other language shares fewer words by nature (the lexicon renders only part of
         # them): it needs less to keep its clash from the veto, as it does to reach the rules.
-        crossed = policy.crosslingual_drop and not same_language(sentence, cand.passage)
-        vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage - (
-            policy.crosslingual_coverage_drop if crossed else 0.0)
+        coverage_drop = policy.crosslingual_coverage_drop if _crossed(policy, sentence, cand.passage) else 0.0
+        vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage - coverage_drop
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)]
         reasons = [(c.reason, clash_kind(c)) for c in kept
                    if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period))]

@@ -12,7 +12,7 @@ from service.judge.signals.analysis import (
 )
 from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_agree
 from service.judge.signals.quantities import (
-    _MONEY_UNITS, _UNCOMPARED_UNITS, _log_distance, _quantities_agree, _same_measure,
+    _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _named_for_another, _places_near, _places_stated
@@ -146,7 +146,6 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
     # Which reference quantity measures the same thing as, and agrees with, which draft
     # quantity: computed once per pair (len(rqs) * len(dqs) comparisons, both capped), then
     # looked up, instead of re-comparing every draft quantity for each (draft, reference) pair.
-    comparable = [rq.unit not in _UNCOMPARED_UNITS for rq in rqs]
     same = [[_same_measure(rq, dq) or _same_people(ref, rq, dra, dq) for dq in dqs] for rq in rqs]
     agree = [[same[r][d] and _quantities_agree(rq, dq) for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
     # A value the reference names as replaced ("naik dari Rp150.000 menjadi Rp200.000") is restated only by a
@@ -164,7 +163,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
     out: list[Clash] = []
     everywhere: dict[str, frozenset[str]] | None = None  # the reference's labels, read once when needed
     for d, dq in enumerate(dqs):
-        if (dq.unit is None and dq.noun is None) or dq.unit in _UNCOMPARED_UNITS:
+        if dq.unit is None and dq.noun is None:
             continue
         if dq.qualifier == "other" and not any(rq.qualifier == "other" for rq in rqs):
             continue  # "tambahan Rp500.000" adds to something; against another "tambahan" it is compared
@@ -177,7 +176,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             continue  # "35 dari setiap 100 ton": the base of a ratio, not an amount of anything
         if _measured_against_rule(dra, lo):
             continue  # "Rp17.200 per kilogram, masih di bawah acuan": a market reading set against the rule
-        same_idx = [r for r in range(len(rqs)) if same[r][d] and comparable[r] and r not in replaced]
+        same_idx = [r for r in range(len(rqs)) if same[r][d] and r not in replaced]
         # A reference figure for another named place is no figure for the draft's: "di Maluku paling
         # tinggi Rp230 juta" neither backs nor contradicts "di Bali ... Rp180 juta".
         # Likewise a figure for another class, zone or phase: "kelas 1" is not the "kelas 3" fee.

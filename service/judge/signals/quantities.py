@@ -341,9 +341,6 @@ _BASE_UNIT: dict[str, tuple[str, float]] = {
     "day": ("minute", 1440.0), "week": ("minute", 10080.0),  # "1x24 jam" = "satu hari"; months vary
     "second": ("minute", 1 / 60), "GW": ("MW", 1e3), "km2": ("hectare", 100.0), "m2": ("hectare", 1e-4),
 }  # fmt: skip
-# "kali" (times) counts different events within one passage ("dua kali", "99 kali"):
-# comparing them gave mostly false alarms on IndoNLI.
-_UNCOMPARED_UNITS: frozenset[str] = frozenset()
 _MONEY_UNITS = frozenset({"IDR", "USD", "EUR", "SGD", "AUD", "JPY", "CNY", "MYR", "GBP"})
 
 
