@@ -131,12 +131,17 @@ _STILL = frozenset({"masih", "still"})
 
 def _outside(ref: _Analysis, dra: _Analysis) -> bool:
     """The draft speaks of what lies outside the reference's subject ("Di luar Ramadan, jam kerja …"
-    against "Selama Ramadan, jam kerja …"): its figures are not the reference's."""
-    toks = dra.tokens
-    words = _word_set(ref)
-    return any(toks[j][0] == "luar" and toks[j - 1][0] in ("di", "outside") and toks[j + 1][0] in words
-               for j in range(1, len(toks) - 1)) or any(
-        toks[j][0] == "outside" and toks[j + 1][0] in words for j in range(len(toks) - 1))
+    against "Selama Ramadan, jam kerja …"): its figures are not the reference's.
+    Both speaking of what lies outside the same thing ("di luar Jawa, Madura, dan Bali") share the subject."""
+    words = _word_set(ref) - _outside_of(ref)
+    return bool(_outside_of(dra) & words)
+
+
+def _outside_of(a: _Analysis) -> frozenset[str]:
+    """The words a text puts outside: "Bali" in "di luar Bali" or "outside Bali"."""
+    toks = a.tokens
+    return frozenset(toks[j + 1][0] for j in range(len(toks) - 1)
+                     if toks[j][0] == "outside" or (toks[j][0] == "luar" and j and toks[j - 1][0] in ("di", "outside")))
 
 
 def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:

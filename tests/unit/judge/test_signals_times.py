@@ -97,6 +97,17 @@ def test_figures_for_outside_the_references_subject_are_not_its_figures():
     assert clash.draft == "pukul 05.00 WIB"
 
 
+def test_both_outside_the_same_thing_share_the_subject():
+    # The reference itself speaks of what lies outside: a draft about the same outside is its subject.
+    reference = "Di luar Sumatera, ongkos angkut benih jagung ke kelompok tani ditetapkan Rp1.150 per kilogram."
+    [clash] = find_clashes(reference, "Untuk wilayah di luar Sumatera, ongkos angkut benih jagung dipatok Rp1.510 per kilogram.")
+    assert (clash.draft, clash.reference) == ("Rp1.510", "Rp1.150")
+    assert find_clashes(reference, "Di luar Sumatera, ongkos angkut benih jagung tetap Rp1.150 per kilogram.") == []
+    # Outside something the reference names without "luar" is still another subject.
+    assert find_clashes("Di Sumatera, ongkos angkut benih jagung ditetapkan Rp1.150 per kilogram.",
+                        "Di luar Sumatera, ongkos angkut benih jagung dipatok Rp1.510 per kilogram.") == []
+
+
 def test_two_moments_are_no_span_a_time_may_fall_in():
     # The first and last departures are two moments: the right digits in the wrong zone are a change.
     ref = "Keberangkatan pertama dari Stasiun Mandai pukul 05.30 WITA dan keberangkatan terakhir pukul 18.45 WITA."
