@@ -126,8 +126,8 @@ class Prepared:
 
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
-PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "scope_min_coverage",
-               "modality_min_coverage", "crosslingual_drop", "crosslingual_coverage_drop",
+PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "clause_min_coverage",
+               "scope_min_coverage", "modality_min_coverage", "crosslingual_drop", "crosslingual_coverage_drop",
                "nli_candidates", "nli_min_shared_words")
 
 
@@ -230,9 +230,45 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
             continue
         # The same allowance for the share that opens the rules to a sentence in the other language.
         covered = cover(i) + coverage_drop
+        if covered < policy.rule_min_coverage and not either_way and c.similarity >= floor - drop:
+            kept = _clause_clashes(policy, c.passage, sentence, setting, coverage_drop)
+            if kept:
+                out.append(kept + _named_clashes(c.passage, sentence))
+                continue
         out.append(_clashes_with(c.passage, sentence, covered >= policy.rule_min_coverage or either_way,
                                  covered >= policy.scope_min_coverage or either_way, modal, setting))
     return out
+
+
+CLAUSE_RULE = "@clause"  # the rule suffix of a clash found in a clause the passage covers (_clause_clashes)
+_CLAUSE_RE = re.compile(r"[,;:]\s+|\s+(?:sedangkan|namun|tetapi|sementara|while|whereas|but)\s+")
+
+
+def _covered_clause(passage: str, sentence: str, bar: float) -> tuple[int, int] | None:
+    """The span of the sentence's clause whose words the passage covers best, when that is at least ``bar``
+    and the clause has three content words or more."""
+    best, span, start = 0.0, None, 0
+    for m in [*_CLAUSE_RE.finditer(sentence), None]:
+        end = m.start() if m else len(sentence)
+        part = sentence[start:end]
+        if len(content_words(part)) >= 3:
+            share = draft_words_covered(passage, part)
+            if share >= bar and share > best:
+                best, span = share, (start, end)
+        start = m.end() if m else end
+    return span
+
+
+def _clause_clashes(policy: JudgePolicy, passage: str, sentence: str, setting: str, coverage_drop: float = 0.0
+                    ) -> list[Clash]:
+    """The number clashes inside the sentence's clause that the passage covers (``clause_min_coverage``), for a
+    sentence whose whole falls under ``rule_min_coverage``; tagged :data:`CLAUSE_RULE`."""
+    clause = _covered_clause(passage, sentence, policy.clause_min_coverage - coverage_drop)
+    if clause is None:
+        return []
+    lo, hi = clause
+    return [replace(k, rule=k.rule + CLAUSE_RULE) for k in find_clashes(passage, sentence, setting)
+            if k.kind == "number" and (at := sentence.find(k.draft, lo)) >= 0 and at + len(k.draft) <= hi]
 
 
 def _crossed(policy: JudgePolicy, sentence: str, passage: str) -> bool:
@@ -296,6 +332,8 @@ def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[
     covered = draft_words_covered(whole, sentence)
     clashes = _clashes_with(whole, sentence, covered >= policy.rule_min_coverage, covered >= policy.scope_min_coverage,
                             setting=setting)
+    if covered < policy.rule_min_coverage:
+        clashes += _clause_clashes(policy, whole, sentence, setting)
     return [k for k in clashes if k.reference not in lead]
 
 
@@ -332,7 +370,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         # them): it needs less to keep its clash from the veto, as it does to reach the rules.
         coverage_drop = policy.crosslingual_coverage_drop if _crossed(policy, sentence, cand.passage) else 0.0
         vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage - coverage_drop
-        kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE)]
+        kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
         reasons = [(c.reason, clash_kind(c)) for c in kept
                    if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period))]
         # A figure the rules saw differ and the corpus explains (another period, or stated by a passage
