@@ -6,7 +6,10 @@ A cue from ``vocab/institutions.json`` followed by a capitalised name (or an acr
 institution appears nowhere in the passage, and the two names are not one institution written
 two ways (shared name words, or one an acronym of the other). The judge applies its usual gates
 (the sentence must largely say what the passage says); negated slots ("tidak lagi dikelola oleh")
-are skipped. Linear in the text: one regex pass per side.
+are skipped. An institution named before an active verb ("Kementerian Pekerjaan Umum melaksanakan
+pekerjaan fisik") is a slot on that verb, compared with the other text's slot on the same act in either voice
+("dilaksanakan oleh ...") when the act's object stands in the other text too. Linear in the text: a few
+regex passes per side.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 from service.judge.signals import Clash, scoped_cache
 from service.judge.signals.dates import _MONTHS, _WEEKDAYS
 from service.messages import CONFLICT, reason
-from service.text.words import translations
+from service.text.words import is_content, roots, translations
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "institutions.json").read_text(encoding="utf-8"))
 _CUES = sorted(_VOCAB["cues_id"] + _VOCAB["cues_en"], key=len, reverse=True)
@@ -55,6 +58,7 @@ class Slot:
     name: str
     verb: str = ""  # the passive verb of the slot, lowercase ("" for a cue such as "di bawah koordinasi")
     agent: bool = False  # found as any passive verb's agent (compared only with a slot on the same verb)
+    what: str = ""  # an active-voice slot's object: the words after its verb ("pekerjaan fisik renovasi")
 
 
 # Any passive verb with its agent, where the agent need not look like an institution by itself
@@ -66,6 +70,18 @@ _AGENT_PHRASE = (r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")"
                  r"(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b)[a-z]+(?:-[a-z]+)?){0,3}")
 _AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama\s+)(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
                        r"|\b(di[a-z]{3,})\s+(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
+
+
+# The active voice names who does it before the verb ("Kementerian Pekerjaan Umum melaksanakan pekerjaan fisik"):
+# an agent slot on the verb, compared with the other text's slot on the same verb in either voice
+# ("dilaksanakan oleh ..."). Verbs of saying name a speaker, not who is responsible.
+# Names are found first, each once (a single pass), then the verb is matched right after each.
+_NAME_RE = re.compile(_NAME)
+_ACTIVE_VERB_RE = re.compile(r"\s+(?:(?i:akan|telah|sudah|juga|kini|tetap|masih|langsung)\s+)?(me[a-z]{3,})\b"
+                             r"((?:\s+[\w-]+){0,3})")
+_SAYING = frozenset("mengatakan menyampaikan menjelaskan menegaskan mengungkapkan menyatakan mengimbau meminta "
+                    "mengingatkan menambahkan menuturkan menyebutkan mengumumkan mencatat melaporkan memastikan "
+                    "mengapresiasi menyambut mengajak mendorong menilai memperkirakan".split())
 
 
 @scoped_cache(maxsize=4096)  # keyed by agency too: hits show in x-judge-time
@@ -90,7 +106,37 @@ def slots(text: str) -> tuple[Slot, ...]:
                                                                                   m.start()):
             continue
         out.append(Slot(m.group(0), name, verb.lower(), agent=True))
+    for n in _NAME_RE.finditer(text):
+        m = _ACTIVE_VERB_RE.match(text, n.end())
+        if m is None:
+            continue
+        name, verb = n.group(0), m.group(1).lower()
+        if (verb in _SAYING or not _is_institution(name) or any(a <= n.start() < b for a, b in taken)
+                or _NEGATION_BEFORE.search(text, max(0, n.start() - 40), n.start())):
+            continue
+        out.append(Slot(text[n.start(): m.end(1)], name, verb, agent=True, what=m.group(2).strip()))
     return tuple(out)
+
+
+# Agents that name no one body: "ditetapkan pemerintah pusat" does not say another body than "Badan Pangan Nasional
+# menetapkan", "diberikan pemerintah daerah" is any regency's government.
+_GENERIC = frozenset({"pemerintah", "pemerintah pusat", "pemerintah daerah", "pemerintah setempat", "pemda",
+                      "the government", "government", "local government", "local governments"})
+
+
+def _object_in(slot: Slot, other: str) -> bool:
+    """An active-voice slot's object stands in the other text (two of its first words, or all when fewer): the
+    two say who does the same thing, not who does anything with that verb."""
+    words = [w for w in re.findall(r"[\w-]+", slot.what.casefold()) if is_content(w)][:3]
+    if not words:
+        return False
+    other_roots = {r for w in re.findall(r"[\w-]+", other.casefold()) for r in roots(w)}
+    return sum(bool(roots(w) & other_roots) for w in words) >= min(2, len(words))
+
+
+def _same_verb(a: str, b: str) -> bool:
+    """Two slot verbs name the same act, in either voice ("melaksanakan" / "dilaksanakan")."""
+    return bool(a and b) and (a == b or bool(roots(a) & roots(b)))
 
 
 def _passive_verb(cue_text: str) -> str:
@@ -106,7 +152,7 @@ def without_slots(text: str) -> str:
 
 
 def _is_institution(name: str) -> bool:
-    words = name.split()
+    words = [w for w in name.split() if not w.isdigit()] or name.split()  # "Command Center 112": the head is "Center"
     # English puts the head last ("the Plantation Fund Management Agency").
     return (words[0].casefold() in _HEADS or words[-1].casefold() in _HEADS
             or any(len(w) >= 3 and w.isupper() for w in words))
@@ -179,7 +225,11 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
     ref_lower = reference.casefold()
     out = []
     for slot in slots(draft):
-        same_verb = [r for r in ref_slots if slot.verb and r.verb == slot.verb]
+        same_verb = [r for r in ref_slots if _same_verb(r.verb, slot.verb)
+                     and (not (r.what or slot.what) or (slot.name.casefold() not in _GENERIC
+                                                         and r.name.casefold() not in _GENERIC
+                                                         and (not r.what or _object_in(r, draft))
+                                                         and (not slot.what or _object_in(slot, reference))))]
         rivals = same_verb or [r for r in ref_slots if not slot.agent and not r.agent]
         if not rivals:
             continue
@@ -187,7 +237,7 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
         # perintah evakuasi dikeluarkan oleh pemerintah daerah"); otherwise the name anywhere in the passage.
         if (not same_verb and slot.name.casefold() in ref_lower) or any(
                 same_institution(slot.name, r.name) or _written_beside(slot.name, r, reference)
-                for r in (same_verb or ref_slots)):
+                for r in (same_verb or [r for r in ref_slots if not r.what])):
             continue
         other = rivals[0]
         out.append(Clash("institution", reason(CONFLICT["institution"], draft=slot.text, reference=other.text),

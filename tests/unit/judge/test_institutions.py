@@ -253,3 +253,32 @@ def test_a_negation_inside_a_relative_clause_does_not_deny_the_slot():
     [clash] = institution_clashes(reference, "Denda bagi pedagang yang tidak tertib dijatuhkan oleh bupati masing-masing.")
     assert clash.draft == "dijatuhkan oleh bupati masing-masing"
     assert slots("Denda tidak dijatuhkan oleh bupati.") == ()
+
+
+def test_the_active_voice_names_who_does_the_same_act():
+    # "X membangun …" says who builds; the draft's passive "dibangun oleh Y" of the same works is another body.
+    reference = "Kementerian Pekerjaan Umum membangun jembatan gantung di 40 desa terpencil dengan dana hibah daerah."
+    [clash] = institution_clashes(reference, "Jembatan gantung di 40 desa terpencil dibangun oleh Dinas Sosial provinsi.")
+    assert clash.reference == "Kementerian Pekerjaan Umum membangun"
+    assert institution_clashes(reference, "Jembatan gantung itu dibangun oleh Kementerian Pekerjaan Umum.") == []
+    # The same verb on another object says nothing about who builds the bridges.
+    assert institution_clashes(reference, "Rumah susun pekerja dibangun oleh Badan Usaha Milik Negara.") == []
+    # A verb of saying names a speaker; a negated act names no one.
+    assert slots("Kementerian Sosial menyampaikan bahwa bantuan tahap kedua cair pekan depan.") == ()
+    assert slots("Badan Gizi Nasional tidak membangun dapur baru tahun ini.") == ()
+
+
+def test_a_government_named_in_general_is_no_other_body():
+    reference = "Badan Karantina Indonesia menetapkan tarif pemeriksaan benih impor sebesar Rp75.000 per dokumen."
+    assert institution_clashes(reference, "Tarif pemeriksaan benih impor ditetapkan pemerintah pusat.") == []
+    [clash] = institution_clashes(reference, "Tarif pemeriksaan benih impor ditetapkan oleh Kementerian Pertanian.")
+    assert clash.draft == "ditetapkan oleh Kementerian Pertanian"
+
+
+def test_an_agent_without_oleh_may_carry_a_number_and_an_english_head():
+    # "diterima Command Center 112": the head "Center" stands before the call number.
+    [slot] = slots("Aduan banjir diterima Command Center 112 selama 24 jam.")
+    assert slot.name == "Command Center 112" and slot.verb == "diterima"
+    [clash] = institution_clashes("Aduan banjir diterima Command Center 112 selama 24 jam.",
+                                  "Aduan banjir kini diterima langsung oleh Polsek setempat selama 24 jam.")
+    assert clash.reference == "diterima Command Center 112"
