@@ -226,7 +226,7 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
                 and not either_way):
             # Institution clashes keep their own gate (a shared subject beside two named bodies).
             out.append((polarity_clashes(c.passage, sentence) if modal else [])
-                       + _named_clashes(c.passage, sentence, by_share=False))
+                       + _named_clashes(c.passage, sentence, by_share=False, subject=setting))
             continue
         # The same allowance for the share that opens the rules to a sentence in the other language.
         covered = cover(i) + coverage_drop
@@ -298,19 +298,22 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     clashes = find_clashes(reference, sentence, setting) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence)
-    return clashes + _named_clashes(reference, sentence)
+    return clashes + _named_clashes(reference, sentence, subject=setting)
 
 
-def _named_clashes(reference: str, sentence: str, by_share: bool = True) -> list[Clash]:
+def _named_clashes(reference: str, sentence: str, by_share: bool = True, subject: str = "") -> list[Clash]:
     """Institution clashes, when the two share a subject besides the slots themselves: "dikelola oleh Badan
     Pengelola ..." shares "dikelola", "pengelola" with any other fund's manager. A passage retrieved below the
     clash floor needs shared words, not a share (``by_share`` False): a short sentence's one word is half of it.
-    (The slots are found first: most pairs have none, and the gate's word counts are not free.)"""
+    Those words may stand anywhere in the passage's position (``subject``, see :func:`_settings`): "Izin
+    diterbitkan oleh ..." shares only "izin" with a sentence whose licence periods the position's first sentence
+    gives. (The slots are found first: most pairs have none, and the gate's word counts are not free.)"""
     named = institution_clashes(reference, sentence)
     if named:
         ref_core, sentence_core = without_slots(reference), without_slots(sentence)
         if ((by_share and draft_words_covered(ref_core, sentence_core) >= INSTITUTION_MIN_COVERAGE)
-                or shared_content_words(ref_core, sentence_core) >= INSTITUTION_MIN_SHARED):
+                or shared_content_words(without_slots(subject) if subject else ref_core,
+                                        sentence_core) >= INSTITUTION_MIN_SHARED):
             return named
     return []
 

@@ -282,3 +282,16 @@ def test_an_agent_without_oleh_may_carry_a_number_and_an_english_head():
     [clash] = institution_clashes("Aduan banjir diterima Command Center 112 selama 24 jam.",
                                   "Aduan banjir kini diterima langsung oleh Polsek setempat selama 24 jam.")
     assert clash.reference == "diterima Command Center 112"
+
+
+def test_the_subject_shared_with_the_positions_other_sentence_opens_the_institution_gate():
+    # The issuing body stands in a sentence of the position that shares only "sertifikat" with the draft besides
+    # the slot; the position's other sentence and its title say what the draft is about.
+    ref = PassageRef(position_id="p-slf", title="Sertifikat laik fungsi gedung")
+    first = Candidate("Masa berlakunya 5 tahun untuk setiap gedung.", 0.94, ref)
+    second = Candidate("Sertifikat diterbitkan oleh Dinas Penataan Ruang setelah pemeriksaan lapangan.", 0.87, ref)
+    draft = "Sertifikat itu diterbitkan oleh Badan Pendapatan Daerah untuk gedung umum selama 5 tahun."
+    [j] = Judge().judge([draft], [[first, second]])
+    assert j.relation == "conflicts" and "institution" in j.kinds
+    [j] = Judge().judge([draft.replace("Badan Pendapatan Daerah", "Dinas Penataan Ruang")], [[first, second]])
+    assert "institution" not in j.kinds
