@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from pathlib import Path
 
 from service.judge.signals import Clash, scoped_cache
@@ -137,13 +138,48 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
     return []
 
 
+# One named place alone ("digelar sepenuhnya di Nusa Tenggara Barat", "only in Bali"), and a list of named places
+# ("Nusa Tenggara Barat dan Nusa Tenggara Timur"). Names are up to four capitalised words.
+_PLACE_NAME = r"[A-Z][\w-]*+(?:\s[A-Z][\w-]*+){0,3}"
+_ALONE = re.compile(r"\b(?i:" + _cue_pattern(_VOCAB["exclusive"]) + r")\s+(?:[a-z]+\s+){0,2}?(?i:di|in|at|untuk|bagi|for)\s+"
+                    r"(?:(?i:provinsi|kota|kabupaten|pulau|the)\s+)?(" + _PLACE_NAME + r")(?!\s*(?:,|dan\b|serta\b|and\b))")
+_LIST = re.compile(_PLACE_NAME + r"(?:,\s" + _PLACE_NAME + r"){0,8},?\s(?:dan|serta|and)\s" + _PLACE_NAME)
+_LIST_SPLIT = re.compile(r",\s|,?\s(?:dan|serta|and)\s")
+
+
+def _alone_clashes(reference: str, draft: str) -> list[Clash]:
+    """One text puts the rule in one named place alone and the other names that place with others: "digelar
+    sepenuhnya di Nusa Tenggara Barat" / "diselenggarakan bersama oleh Provinsi Nusa Tenggara Barat dan Nusa
+    Tenggara Timur"."""
+    for alone_text, list_text, draft_alone in ((draft, reference, True), (reference, draft, False)):
+        alone = list(islice(_ALONE.finditer(alone_text), MAX_PHRASES))
+        if not alone:
+            continue
+        # Each text's lists are read once, and as many as phrases elsewhere (bounded pairs on any input).
+        lists = [(m.group(), [i.strip().casefold() for i in _LIST_SPLIT.split(m.group())])
+                 for m in islice(_LIST.finditer(list_text), MAX_PHRASES)]
+        named = alone_text.casefold()
+        for a in alone:
+            place = a.group(1).casefold()
+            for written, items in lists:
+                # The place is one of the items ("Provinsi Nusa Tenggara Barat" holds "Nusa Tenggara Barat") and
+                # another item is a place the alone-text never names.
+                if (any(place == i or i.endswith(" " + place) for i in items)
+                        and any(not (place == i or i.endswith(" " + place)) and i not in named
+                                for i in items)):
+                    said, ref = (a.group(), written) if draft_alone else (written, a.group())
+                    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
+                                  "scope:alone")]
+    return []
+
+
 def scope_clashes(reference: str, draft: str) -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
     group the other takes in (not for a draft telling the past)."""
     # "Pada 2024, cakupan secara nasional baru 78 persen" says nothing of the coverage of a 2026 campaign.
     if _PAST_RE.search(draft) or other_years(reference, draft):
         return []
-    excluded = _inclusion_clashes(reference, draft)
+    excluded = _inclusion_clashes(reference, draft) or _alone_clashes(reference, draft)
     if excluded:
         return excluded
     r_all, r_some = scope_of(reference)

@@ -149,3 +149,26 @@ def test_the_group_taken_in_is_named_before_its_relative_clause():
     [c] = scope_clashes(ref, "Keringanan retribusi diberikan kepada pedagang perorangan maupun koperasi simpan pinjam "
                              "yang beranggota lebih dari 500 orang.")
     assert c.kind == "scope" and c.rule == "scope:excluded"
+
+
+@pytest.mark.parametrize("alone", [
+    "Festival layang-layang tahun ini digelar sepenuhnya di Sulawesi Utara.",
+    "Festival layang-layang tahun ini hanya diadakan di Provinsi Sulawesi Utara.",
+    "This year's kite festival is held only in North Sulawesi.",
+])
+def test_one_place_alone_against_a_list_naming_it_with_others(alone):
+    # Written for this project: a rule put in one named place alone, against that place named with another.
+    reference = "Festival layang-layang tahun ini digelar di Sulawesi Utara dan Gorontalo secara bergantian."
+    if alone.startswith("This"):
+        reference = "This year's kite festival is held in North Sulawesi and Gorontalo in turn."
+    [clash] = scope_clashes(reference, alone)
+    assert clash.rule == "scope:alone" and "Gorontalo" in clash.reference
+    # The other way round: the reference puts it in one place alone, the draft lists two.
+    [clash] = scope_clashes(alone, reference)
+    assert clash.rule == "scope:alone"
+
+
+def test_one_place_alone_is_no_clash_with_a_list_it_names_in_full():
+    reference = "Festival layang-layang digelar di Sulawesi Utara dan Gorontalo."
+    assert scope_clashes(reference, "Lomba hanya di Sulawesi Utara; pameran tetap di Gorontalo.") == []
+    assert scope_clashes(reference, "Festival layang-layang digelar di Sulawesi Utara dan Gorontalo.") == []
