@@ -507,22 +507,27 @@ def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: l
                                    and c.similarity >= cand.similarity - INSTITUTION_RECONCILE_MARGIN
                                    for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
-        _stated_elsewhere(clash.draft, i, sentence, related, cover, period)
+        _stated_elsewhere(clash.draft, i, sentence, related, cover, period,
+                          own_position=clash.kind == "date" and clash.rule != "date:time")
         or (clash.kind == "number" and (other_period(dated(cand, related), dating_clause(sentence, clash.draft))
                                         or before_the_rule(sentence, cand, related))))
 
 
 def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
-                     cover: _Coverage, period: str = "") -> bool:
+                     cover: _Coverage, period: str = "", own_position: bool = False) -> bool:
     """Another related passage (any position in effect), at least as close to the sentence's words and
     not about another period than the sentence, states the draft's figure: the corpus backs the value,
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
     not back a draft that gives it for 2025, and for a sentence that names no year an earlier period's figure
     backs nothing beside a later one's (the later is in force) unless the draft's earlier sentences named the
-    earlier year (``period``)."""
+    earlier year (``period``). With ``own_position`` (dates), a passage of the clashing passage's own position
+    backs the date however few of the sentence's words it shares: "reopen on 1 April 2026 after a closure from
+    January" is the reopening the position's next sentence dates, not a change of the closure's start."""
     undated, said = not years(sentence), years(period)
     clashing_years = years(dated(related[clashing], related))
-    return any(i != clashing and _states(c.passage, figure) and cover(i) >= cover(clashing)
+    own = related[clashing].ref.position_id if own_position else None
+    return any(i != clashing and _states(c.passage, figure)
+               and (cover(i) >= cover(clashing) or (own is not None and c.ref.position_id == own))
                and not other_period(when := dated(c, related), sentence)
                and not (undated and superseded(backing := years(when), clashing_years) and said.isdisjoint(backing))
                for i, c in enumerate(related))

@@ -97,9 +97,11 @@ _ID_DERIV_SUFFIXES = ("kan", "an", "i")
 
 # English words of government statements and their Indonesian renderings (vocab/bilingual.json): an
 # English draft sentence then shares roots and content words with the Indonesian position it restates.
+# bilingual_extra.json extends it with the general vocabulary of such statements (verbs and their irregular
+# forms, number and month words, sector nouns); an entry of bilingual.json wins over one of the extension.
 _BILINGUAL: dict[str, tuple[str, ...]] = {
-    en: tuple(ids) for en, ids in json.loads((Path(__file__).with_name("vocab") / "bilingual.json")
-                                             .read_text(encoding="utf-8"))["en_id"].items()}
+    en: tuple(ids) for name in ("bilingual_extra.json", "bilingual.json")
+    for en, ids in json.loads((Path(__file__).with_name("vocab") / name).read_text(encoding="utf-8"))["en_id"].items()}
 
 
 @lru_cache(maxsize=65536)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from service.judge.signals.antonyms import _ANTONYM_IDIOMS, _FORM_TO_SIDES
 from service.judge.signals.dates import _MAX_DATES, _extract_dates_cached
 from service.judge.signals.negation import (
-    _CLAUSE_WORDS, _CONDITIONALS, _EXISTENTIAL, _NEGATOR_WORDS, _OTHER_TIME, POSTPONE, _any_negator, _is_negator,
+    _CLAUSE_WORDS, _CONDITIONALS, _EXISTENTIAL, _NEGATOR_WORDS, _OTHER_TIME, POSTPONE, _any_negator, _is_negator, _put_off,
 )
 from service.judge.signals.numbers import _MULTIPLIERS, _UNIT_RE
 from service.judge.signals.quantities import _extract_quantities_cached
@@ -92,7 +92,8 @@ def _analyse(text: str) -> _Analysis:
         prev_end = e
     cond = frozenset(sentence[i] for i, (w, _, _) in enumerate(toks) if w in _CONDITIONALS)
     negc = frozenset(
-        clause[i] for i, (w, _, _) in enumerate(toks) if _any_negator(w) or w in ("kecuali", "except", "selain")
+        clause[i] for i, (w, _, _) in enumerate(toks)
+        if _any_negator(w) or w in ("kecuali", "except", "selain") or _put_off(toks, i)
     )
     # Idiom matches do not overlap and come in order: the last one starting at or before a
     # token is the only one that can contain it.
@@ -109,10 +110,10 @@ def _analyse(text: str) -> _Analysis:
     for i, c in enumerate(clause):  # clause ids never decrease along the tokens
         clause_span[c] = (clause_span[c][0] if c in clause_span else i, i)
     negators = tuple(i for i, (w, _, _) in enumerate(toks)
-                     if (w in _NEGATOR_WORDS or w.endswith(("n't", "n’t"))) and _is_negator(toks, i))
+                     if (w in _NEGATOR_WORDS or w.endswith(("n't", "n’t")) or _put_off(toks, i)) and _is_negator(toks, i))
     first_negator: dict[int, int] = {}
     for i in negators:
-        if toks[i][0] not in POSTPONE:  # "ditunda hingga 17 Oktober" states the new date
+        if toks[i][0] not in POSTPONE and not _put_off(toks, i):  # "ditunda hingga 17 Oktober" states the new date
             first_negator.setdefault(clause[i], i)
     # "terlebih dahulu" is "first" (before doing something else), not "in the past"; "yang sebelumnya berlaku"
     # dates a relative clause ("mencabut status yang sebelumnya berlaku"), not its clause's main verb.

@@ -113,7 +113,7 @@ def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
                                       for j in range(i + 1, min(len(toks), i + 3)) if a.clause[j] == a.clause[i]):
                 continue
             negated = _negated_at(toks, i) is not None or (
-                i > 0 and toks[i - 1][0] in _LIGHT_VERBS and _negated_at(toks, i - 1) is not None)
+                i > 0 and toks[i - 1][0] in _LIGHT_VERBS and _negated_at(toks, i - 1) is not None) or _english_no(a, i)
             if negated and cue.directional:
                 continue
             out.append(_Mention(cue.cls, 1 - cue.side if negated else cue.side, i, end))
@@ -219,6 +219,21 @@ def _found(a: _Analysis, idx: list[int], words: _Words, share: float) -> bool:
     elif not all(a.tokens[j][0] in words.plain for j in idx if not _is_figure(a.tokens[j][0])):
         return False
     return all(a.tokens[j][0] in words.figures for j in idx if _is_figure(a.tokens[j][0]))  # another amount or year
+
+
+# English puts "no" on the object of a cue: "require no additional collateral" (requires none), "no instalments
+# allowed", "no permit is required" (allows none, requires none).
+_NO_BEFORE = frozenset({"allowed", "permitted", "required", "needed"})
+
+
+def _english_no(a: _Analysis, i: int) -> bool:
+    """The cue at ``i`` is denied by an English "no" on its object, just after it or up to three words before
+    a participle cue, in its clause."""
+    toks, clause = a.tokens, a.clause
+    if i + 1 < len(toks) and toks[i + 1][0] == "no" and clause[i + 1] == clause[i]:
+        return True
+    return toks[i][0] in _NO_BEFORE and any(toks[j][0] == "no" and clause[j] == clause[i]
+                                            for j in range(max(0, i - 4), i))
 
 
 def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:

@@ -42,8 +42,18 @@ _NOT_YET = frozenset(_VOCAB["not_yet"])
 _CLAUSE_WORDS = frozenset(_VOCAB["clause_words"])
 
 
+_PUT = frozenset({"put", "puts", "putting"})
+
+
+def _put_off(tokens: tuple[tuple[str, int, int], ...], i: int) -> bool:
+    """Token ``i`` is the "off" of "put off" ("has put off the tariff adjustment"): a postponement, like "postponed"."""
+    return tokens[i][0] == "off" and i > 0 and tokens[i - 1][0] in _PUT
+
+
 def _is_negator(tokens: tuple[tuple[str, int, int], ...], i: int, soft: bool = True) -> bool:
     w = tokens[i][0]
+    if soft and _put_off(tokens, i):
+        return True
     if not (w in _NEGATORS_STRONG or (soft and w in _NEGATORS_SOFT) or w.endswith(("n't", "n’t"))):
         return False
     nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""

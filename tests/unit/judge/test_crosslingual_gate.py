@@ -8,7 +8,7 @@ from service.judge.judge import Judge
 
 STADIUM = Candidate("Pada laga final, pintu stadion dibuka tiga jam sebelum pertandingan dimulai dan penonton wajib "
                     "membawa tiket elektronik.", 0.93, PassageRef(position_id="p-stadion"))
-ENGLISH = "This season the stadium gates will open to ticket holders two hours before kick-off."
+ENGLISH = "For the derby, the stadium gates will open to season-pass holders two hours before kick-off."
 
 
 def test_an_english_sentence_gets_the_rules_at_a_quarter_of_its_words_covered():

@@ -300,3 +300,13 @@ def test_a_passage_below_the_clash_floor_gets_the_modality_rule_when_its_roots_a
     assert draft_words_covered(sentence, rule.passage) < 0.3 and draft_words_covered(rule.passage, sentence) < 0.3
     [j] = Judge().judge([sentence], [[top, rule]])
     assert j.relation == "conflicts" and "negation" in j.kinds
+
+
+def test_english_no_on_the_object_denies_the_cue():
+    # Written for this project: "require no X" requires none, "no X allowed" allows none.
+    reference = "Kredit sampai Rp50 juta tidak mensyaratkan agunan tambahan."
+    assert find_clashes(reference, "Loans of up to Rp50 million require no additional collateral.") == []
+    [clash] = find_clashes(reference, "Loans of up to Rp50 million require additional collateral.")
+    assert clash.kind == "negation"
+    ban = "Tunjangan wajib dibayar penuh dan tidak boleh dicicil."
+    assert find_clashes(ban, "The allowance must be paid in full, with no instalments allowed.") == []

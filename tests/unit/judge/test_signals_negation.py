@@ -294,3 +294,10 @@ def test_a_service_kept_running_against_one_halted():
     reference = "Kereta gantung Taman Safari menghentikan sementara operasinya selama musim angin kencang."
     [clash] = find_clashes(reference, "Kereta gantung Taman Safari tetap beroperasi selama musim angin kencang.")
     assert clash.kind == "antonym"
+
+
+def test_put_off_is_a_postponement():
+    # Written for this project: "put off" says what "menunda" says; the draft asserts no adjustment.
+    reference = "Pemerintah kota menunda kenaikan tarif parkir tepi jalan yang semula dijadwalkan Maret 2027."
+    assert find_clashes(reference, "The city has put off the parking fee increase scheduled for March 2027.") == []
+    assert [c.kind for c in find_clashes(reference, "The city raised the parking fee in March 2027 as scheduled.")]

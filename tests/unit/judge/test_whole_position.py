@@ -126,3 +126,17 @@ def test_a_date_in_the_positions_second_sentence_needs_the_subject_of_its_first(
     assert j.relation == "conflicts" and "date" in j.kinds and "1 Agustus 2026" in " ".join(j.reasons)
     [j] = Judge(conflict_min_shared_words=1).judge([draft.replace("1 Januari 2027", "1 Agustus 2026")], [[lead, start]])
     assert "date" not in j.kinds
+
+
+def test_a_date_the_positions_other_sentence_states_is_reconciled():
+    """The draft's reopening date is the one the position's next sentence gives, although that sentence shares
+    fewer of the draft's words than the closure sentence it was compared with."""
+    park = PassageRef(position_id="p-goa")
+    closure = Candidate("Balai Taman Nasional menutup Goa Pindul untuk wisatawan pada 1 Februari hingga 30 April 2027 "
+                        "untuk pemulihan stalaktit.", 0.93, park)
+    reopening = Candidate("Goa dibuka kembali 1 Mei 2027.", 0.90, park)
+    draft = "Goa Pindul dibuka lagi untuk wisatawan pada 1 Mei 2027 setelah ditutup sejak Februari untuk pemulihan stalaktit."
+    [j] = Judge().judge([draft], [[closure, reopening]])
+    assert "date" not in j.kinds
+    [j] = Judge().judge([draft.replace("1 Mei", "15 Mei")], [[closure, reopening]])
+    assert j.relation == "conflicts" and "date" in j.kinds

@@ -1,4 +1,5 @@
-"""The content-word tokenizer and its small bilingual lexicon (service/text/vocab/bilingual.json)."""
+"""The content-word tokenizer and its bilingual lexicon (service/text/vocab/bilingual.json and its extension
+bilingual_extra.json)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 from service.judge.signals import draft_words_covered, shared_content_words
 from service.text.words import STOP, content_words, roots, translations
 
-LEXICON = json.loads((Path(__file__).resolve().parents[3] / "service/text/vocab/bilingual.json").read_text())
+VOCAB = Path(__file__).resolve().parents[3] / "service/text/vocab"
+LEXICON = json.loads((VOCAB / "bilingual.json").read_text())
+EXTRA = json.loads((VOCAB / "bilingual_extra.json").read_text())
 
 
 def test_english_words_and_their_inflections_carry_their_indonesian_roots():
@@ -18,8 +21,17 @@ def test_english_words_and_their_inflections_carry_their_indonesian_roots():
 
 
 def test_the_lexicon_is_lowercase_and_every_entry_has_a_rendering():
-    for english, renderings in LEXICON["en_id"].items():
+    for english, renderings in [*LEXICON["en_id"].items(), *EXTRA["en_id"].items()]:
         assert english == english.lower() and renderings and all(r == r.lower() for r in renderings), english
+
+
+def test_the_extension_adds_words_and_never_overrides_the_core_lexicon():
+    assert EXTRA["en_id"] and not set(EXTRA["en_id"]) & set(LEXICON["en_id"])
+    # General vocabulary of statements, irregular forms included: "graduates must serve" meets "lulusan wajib
+    # mengabdi", "won" meets "menang".
+    assert "abdi" in roots("serve") and "lulus" in roots("graduates") and "menang" in roots("won")
+    assert draft_words_covered("Lulusan wajib mengabdi di maskapai nasional.",
+                               "Graduates must serve with a national airline.") >= 0.75
 
 
 def test_an_english_sentence_shares_words_with_the_indonesian_position_it_restates():
