@@ -4,6 +4,8 @@ Layout under ``path``::
 
     path/selaras.lock      fcntl lock, held while a process has the store open
     path/<collection>/     the qdrant-edge shard (WAL, segments, edge_config.json)
+    path/<collection>.sparse   the word analysis its sparse vectors were computed under
+                               (:data:`service.text.sparse.ANALYSIS`)
 
 Things about qdrant-edge 0.9.0 this module works around (found by experiment):
 
@@ -31,6 +33,10 @@ read back with its vector and payload, written into a new shard beside it with t
 named ``dense`` + ``sparse`` layout, and the new shard replaces the old by rename.
 A crash part-way leaves the old shard in place (or puts it back on the next open),
 and the migration runs again.
+
+Analysis upgrade (:mod:`service.store.sparse_refresh`): when ``<collection>.sparse`` names another word
+analysis than the running code's (or is missing), opening the store recomputes every point's sparse vector
+from its stored passage, in place, and then writes the file.
 """
 
 from __future__ import annotations
@@ -52,7 +58,8 @@ import qdrant_edge as qe
 from service.store.base import (DENSE, HNSW_EF_CONSTRUCT, HNSW_M, SPARSE, Hit, Point, StoreUnavailable,
                                 check_quantization, check_retrieval, cosines, search_params)
 from service.store.locks import SharedExclusiveLock
-from service.text.sparse import passage_vector, query_vector
+from service.store.sparse_refresh import mark_analysis, refresh_sparse, written_analysis
+from service.text.sparse import ANALYSIS, passage_vector, query_vector
 
 log = logging.getLogger("selaras")
 
@@ -155,6 +162,8 @@ class EdgeStore:
                 if legacy:
                     self._migrate_legacy(self._dim)
                 self._shard = qe.EdgeShard.load(str(self._shard_dir), self._config(self._dim))
+                if written_analysis(self._shard_dir) != ANALYSIS:
+                    self._refresh_sparse()
         except StoreUnavailable:
             self._release_dir_lock()
             raise
@@ -240,6 +249,14 @@ class EdgeStore:
         if partial.exists():
             shutil.rmtree(partial)
 
+    def _refresh_sparse(self) -> None:
+        """Recompute every point's sparse vector under the running code's analysis (see the module doc)."""
+        log.warning("vector store at %s has sparse vectors of another word analysis (%s, now %s); recomputing them "
+                    "from the stored passages (no re-embedding)", self._shard_dir,
+                    written_analysis(self._shard_dir) or "none", ANALYSIS)
+        done = refresh_sparse(self._require_shard(), self._shard_dir, _UPSERT_CHUNK)
+        log.warning("vector store at %s: %d sparse vectors recomputed", self._shard_dir, done)
+
     def _migrate_legacy(self, dim: int) -> None:
         """Rewrite a shard of the old layout (unnamed dense vector) as dense + sparse named vectors."""
         legacy_dir = self._shard_dir.with_name(self._shard_dir.name + _LEGACY)
@@ -275,6 +292,7 @@ class EdgeStore:
         self._shard_dir.rename(legacy_dir)
         partial.rename(self._shard_dir)
         shutil.rmtree(legacy_dir)
+        mark_analysis(self._shard_dir)  # the sparse vectors were just computed by the running code
         log.warning("vector store at %s migrated: %d passages now have sparse vectors", self._shard_dir, moved)
 
     @staticmethod
@@ -334,6 +352,7 @@ class EdgeStore:
             if self._shard is None:
                 try:
                     self._shard = qe.EdgeShard.create(str(self._shard_dir), self._config(dim))
+                    mark_analysis(self._shard_dir)  # an empty shard: every vector it will hold is the running code's
                 except Exception as exc:
                     raise self._engine_error("creating the collection", exc) from exc
                 self._dim = dim

@@ -19,17 +19,34 @@ scales each dimension by its inverse document frequency at search time.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from service.text.words import TOKEN_RE, is_content, roots
 
-__all__ = ["AVG_WORDS", "B", "K1", "SparseVec", "analyse", "passage_vector", "query_vector", "term_index"]
+__all__ = ["ANALYSIS", "AVG_WORDS", "B", "K1", "SparseVec", "analyse", "passage_vector", "query_vector", "term_index"]
 
 K1 = 1.2
 B = 0.75
 AVG_WORDS = 14.0  # content words in an average passage of the press dev set's positions, rounded
+
+
+def _analysis_fingerprint() -> str:
+    """What a stored sparse vector depends on besides its passage: these weights, the word analysis of
+    ``service/text/words.py`` (stop words, roots) and the renderings of ``service/text/vocab`` (the bilingual
+    lexicon). A store whose vectors were written under another fingerprint recomputes them (see
+    :class:`service.store.edge.EdgeStore`)."""
+    digest = hashlib.sha256(f"sparse-1|{K1}|{B}|{AVG_WORDS}".encode())
+    here = Path(__file__).parent
+    for path in [here / "words.py", *sorted((here / "vocab").glob("*.json"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+ANALYSIS = _analysis_fingerprint()
 
 
 @dataclass(frozen=True)

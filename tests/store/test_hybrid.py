@@ -146,7 +146,7 @@ def test_edge_migrates_old_layout(tmp_path: Path) -> None:
         assert store.search_batch(pts[5].vector[None, :], limit=1)[0][0].id == pts[5].id
     config = json.loads((shard_dir / "edge_config.json").read_text())
     assert "dense" in config["vectors"] and "sparse" in config["sparse_vectors"]
-    assert sorted(p.name for p in (tmp_path / "qdrant").iterdir()) == ["passages", "selaras.lock"]
+    assert sorted(p.name for p in (tmp_path / "qdrant").iterdir()) == ["passages", "passages.sparse", "selaras.lock"]
     with EdgeStore(tmp_path / "qdrant") as store:  # and it stays migrated
         assert store.count() == len(pts)
 
@@ -166,7 +166,7 @@ def test_edge_recovers_from_a_crashed_migration(tmp_path: Path) -> None:
     with EdgeStore(root) as store:
         assert store.count() == len(pts)
         assert "beras" in {h.payload["position_id"] for h in store.search_batch(query[None, :], 10, texts=[QUERY])[0]}
-    assert sorted(p.name for p in root.iterdir()) == ["passages", "selaras.lock"]
+    assert sorted(p.name for p in root.iterdir()) == ["passages", "passages.sparse", "selaras.lock"]
 
 
 def test_server_migrates_old_layout() -> None:
@@ -189,3 +189,35 @@ def test_server_migrates_old_layout() -> None:
             store.ensure_collection(DIM + 1)
     finally:
         store.close()
+
+
+# -- sparse vectors written under another word analysis (lexicon, stop words) -------------------
+
+
+def test_edge_recomputes_sparse_vectors_of_another_analysis(tmp_path: Path) -> None:
+    from service.text.sparse import ANALYSIS, passage_vector
+    pts, query = corpus(40)
+    root = tmp_path / "qdrant"
+    with EdgeStore(root) as store:
+        store.ensure_collection(DIM)
+        store.upsert(pts)
+        assert (root / "passages.sparse").read_text().strip() == ANALYSIS
+        # Write the target's sparse vector as a different analysis would have: the words of a filler passage.
+        bogus = passage_vector(FILLER[0])
+        store._require_shard().update(qe.UpdateOperation.update_vectors(
+            [qe.PointVectors(pts[-1].id, {"sparse": qe.SparseVector(bogus.indices, bogus.values)})]))
+        found = {h.payload["position_id"] for h in store.search_batch(query[None, :], 10, texts=[QUERY])[0]}
+        assert "beras" not in found  # the stale vector hides the lexical match
+
+    # The file names the running analysis: nothing is recomputed, the stale vector stays.
+    with EdgeStore(root) as store:
+        assert "beras" not in {h.payload["position_id"] for h in store.search_batch(query[None, :], 10, texts=[QUERY])[0]}
+
+    # An older Selaras wrote no file (or another name): opening recomputes every sparse vector from its passage.
+    (root / "passages.sparse").write_text("older\n")
+    with EdgeStore(root) as store:
+        assert store.count() == len(pts)
+        hits = store.search_batch(query[None, :], 10, texts=[QUERY])[0]
+        assert "beras" in {h.payload["position_id"] for h in hits}
+        assert store.search_batch(pts[5].vector[None, :], limit=1)[0][0].id == pts[5].id  # dense untouched
+    assert (root / "passages.sparse").read_text().strip() == ANALYSIS
