@@ -525,7 +525,7 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     January" is the reopening the position's next sentence dates, not a change of the closure's start."""
     undated, said = not years(sentence), years(period)
     clashing_years = years(dated(related[clashing], related))
-    own = related[clashing].ref.position_id if own_position else None
+    own = (related[clashing].ref.position_id or None) if own_position else None  # a passage of no position: none
     return any(i != clashing and _states(c.passage, figure)
                and (cover(i) >= cover(clashing) or (own is not None and c.ref.position_id == own))
                and not other_period(when := dated(c, related), sentence)
