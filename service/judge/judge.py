@@ -75,6 +75,7 @@ from service.judge.signals import (
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.dates import dates_agree
+from service.judge.signals.numbers import _MULTIPLIERS
 from service.text.words import content_words
 from service.messages import (
     CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
@@ -244,14 +245,18 @@ CLAUSE_RULE = "@clause"  # the rule suffix of a clash found in a clause the pass
 _CLAUSE_RE = re.compile(r"[,;:]\s+|\s+(?:sedangkan|namun|tetapi|sementara|while|whereas|but)\s+")
 
 
+# Words that only carry a figure ("seharga Rp 3 juta"): two clauses sharing them share no subject.
+_FIGURE_WORDS = frozenset(_MULTIPLIERS) | frozenset("rp rupiah persen percent seharga senilai sebesar sebanyak".split())
+
+
 def _covered_clause(passage: str, sentence: str, bar: float) -> tuple[int, int] | None:
     """The span of the sentence's clause whose words the passage covers best, when that is at least ``bar``
-    and the clause has three content words or more."""
+    and the clause has three content words or more besides its figure's (:data:`_FIGURE_WORDS`)."""
     best, span, start = 0.0, None, 0
     for m in [*_CLAUSE_RE.finditer(sentence), None]:
         end = m.start() if m else len(sentence)
         part = sentence[start:end]
-        if len(content_words(part)) >= 3:
+        if len(content_words(part) - _FIGURE_WORDS) >= 3:
             share = draft_words_covered(passage, part)
             if share >= bar and share > best:
                 best, span = share, (start, end)

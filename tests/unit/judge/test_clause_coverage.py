@@ -33,3 +33,12 @@ def test_a_figure_in_the_clause_that_adds_context_is_not_compared():
              "nelayan binaan dari tiga kabupaten pesisir.")
     [j] = Judge().judge([draft], [[PATROL]])
     assert "number" not in j.kinds
+
+
+def test_a_clause_that_shares_only_its_figure_words_is_not_covered():
+    # "seharga Rp 3 juta" shares "seharga" and "juta" with any price: no subject in common.
+    passage = Candidate("Kawanan pencuri itu menggasak dua sepeda motor dan perhiasan seharga Rp 26 juta.", 0.90,
+                        PassageRef(position_id="p-pencurian"))
+    draft = "Pelaku ditangkap karena merakit pistol di bengkelnya, lalu menjualnya seharga Rp 3 juta."
+    [j] = Judge().judge([draft], [[passage]])
+    assert "number" not in j.kinds
