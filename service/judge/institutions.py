@@ -139,6 +139,17 @@ def _same_verb(a: str, b: str) -> bool:
     return bool(a and b) and (a == b or bool(roots(a) & roots(b)))
 
 
+def _same_act(r: Slot, reference: str, d: Slot, draft: str) -> bool:
+    """The reference slot ``r`` and the draft slot ``d`` say who does the same thing: the same verb, and when either
+    is in the active voice, two named bodies (no general "pemerintah") and that slot's object in the other text."""
+    if not _same_verb(r.verb, d.verb):
+        return False
+    if not (r.what or d.what):
+        return True
+    return (d.name.casefold() not in _GENERIC and r.name.casefold() not in _GENERIC
+            and (not r.what or _object_in(r, draft)) and (not d.what or _object_in(d, reference)))
+
+
 def _passive_verb(cue_text: str) -> str:
     first = cue_text.split()[0].lower()
     return first if first.startswith("di") and len(first) > 5 else ""
@@ -225,11 +236,7 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
     ref_lower = reference.casefold()
     out = []
     for slot in slots(draft):
-        same_verb = [r for r in ref_slots if _same_verb(r.verb, slot.verb)
-                     and (not (r.what or slot.what) or (slot.name.casefold() not in _GENERIC
-                                                         and r.name.casefold() not in _GENERIC
-                                                         and (not r.what or _object_in(r, draft))
-                                                         and (not slot.what or _object_in(slot, reference))))]
+        same_verb = [r for r in ref_slots if _same_act(r, reference, slot, draft)]
         rivals = same_verb or [r for r in ref_slots if not slot.agent and not r.agent]
         if not rivals:
             continue

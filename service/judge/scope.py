@@ -164,9 +164,8 @@ def _alone_clashes(reference: str, draft: str) -> list[Clash]:
             for written, items in lists:
                 # The place is one of the items ("Provinsi Nusa Tenggara Barat" holds "Nusa Tenggara Barat") and
                 # another item is a place the alone-text never names.
-                if (any(place == i or i.endswith(" " + place) for i in items)
-                        and any(not (place == i or i.endswith(" " + place)) and i not in named
-                                for i in items)):
+                holds = [place == i or i.endswith(" " + place) for i in items]
+                if any(holds) and any(not held and i not in named for i, held in zip(items, holds)):
                     said, ref = (a.group(), written) if draft_alone else (written, a.group())
                     return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
                                   "scope:alone")]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from service.judge.signals.antonyms import _ANTONYM_IDIOMS, _FORM_TO_SIDES
 from service.judge.signals.dates import _MAX_DATES, _extract_dates_cached
 from service.judge.signals.negation import (
-    _CLAUSE_WORDS, _CONDITIONALS, _EXISTENTIAL, _NEGATOR_WORDS, _OTHER_TIME, POSTPONE, _any_negator, _is_negator, _put_off,
+    _CLAUSE_WORDS, _CONDITIONALS, _EXISTENTIAL, _OTHER_TIME, _any_negator, _is_negator, _negator_at, _postponed_at,
 )
 from service.judge.signals.numbers import _MULTIPLIERS, _UNIT_RE
 from service.judge.signals.quantities import _extract_quantities_cached
@@ -92,8 +92,7 @@ def _analyse(text: str) -> _Analysis:
         prev_end = e
     cond = frozenset(sentence[i] for i, (w, _, _) in enumerate(toks) if w in _CONDITIONALS)
     negc = frozenset(
-        clause[i] for i, (w, _, _) in enumerate(toks)
-        if _any_negator(w) or w in ("kecuali", "except", "selain") or _put_off(toks, i)
+        clause[i] for i, (w, _, _) in enumerate(toks) if _negator_at(toks, i) or w in ("kecuali", "except", "selain")
     )
     # Idiom matches do not overlap and come in order: the last one starting at or before a
     # token is the only one that can contain it.
@@ -109,11 +108,10 @@ def _analyse(text: str) -> _Analysis:
     clause_span: dict[int, tuple[int, int]] = {}
     for i, c in enumerate(clause):  # clause ids never decrease along the tokens
         clause_span[c] = (clause_span[c][0] if c in clause_span else i, i)
-    negators = tuple(i for i, (w, _, _) in enumerate(toks)
-                     if (w in _NEGATOR_WORDS or w.endswith(("n't", "n’t")) or _put_off(toks, i)) and _is_negator(toks, i))
+    negators = tuple(i for i in range(len(toks)) if _negator_at(toks, i) and _is_negator(toks, i))
     first_negator: dict[int, int] = {}
     for i in negators:
-        if toks[i][0] not in POSTPONE and not _put_off(toks, i):  # "ditunda hingga 17 Oktober" states the new date
+        if not _postponed_at(toks, i):  # "ditunda hingga 17 Oktober" states the new date
             first_negator.setdefault(clause[i], i)
     # "terlebih dahulu" is "first" (before doing something else), not "in the past"; "yang sebelumnya berlaku"
     # dates a relative clause ("mencabut status yang sebelumnya berlaku"), not its clause's main verb.
@@ -216,6 +214,12 @@ def _clause_cover(a: _Analysis, i: int, pool: frozenset[str], cache: dict[int, t
         words = [j for j in _clause_idx(a, i) if _content(a.tokens[j][0]) and not _any_negator(a.tokens[j][0])]
         found = cache[c] = (sum(not a.roots[j].isdisjoint(pool) for j in words), len(words))
     return found
+
+
+def _no_before(a: _Analysis, i: int, span: int) -> bool:
+    """An English "no" within ``span`` tokens before token ``i``, in its clause ("No export permit", "no
+    instalments allowed")."""
+    return any(a.tokens[j][0] == "no" and a.clause[j] == a.clause[i] for j in range(max(0, i - span), i))
 
 
 def _clause_idx(a: _Analysis, i: int) -> range:

@@ -138,10 +138,15 @@ def _outside(ref: _Analysis, dra: _Analysis) -> bool:
 
 
 def _outside_of(a: _Analysis) -> frozenset[str]:
-    """The words a text puts outside: "Bali" in "di luar Bali" or "outside Bali"."""
-    toks = a.tokens
-    return frozenset(toks[j + 1][0] for j in range(len(toks) - 1)
-                     if toks[j][0] == "outside" or (toks[j][0] == "luar" and j and toks[j - 1][0] in ("di", "outside")))
+    """The words a text puts outside: "Bali" in "di luar Bali" or "outside Bali" (read once per text: the number,
+    date and time finders each ask)."""
+    found = a.memo.get("outside")
+    if found is None:
+        toks = a.tokens
+        found = a.memo["outside"] = frozenset(
+            toks[j + 1][0] for j in range(len(toks) - 1)
+            if toks[j][0] == "outside" or (toks[j][0] == "luar" and j and toks[j - 1][0] in ("di", "outside")))
+    return found
 
 
 def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:

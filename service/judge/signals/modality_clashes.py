@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.judge.signals.analysis import _Analysis, _clause_idx, _fragment
+from service.judge.signals.analysis import _Analysis, _clause_idx, _fragment, _no_before
 from service.judge.signals.negation import _any_negator, _negated_at
 from service.judge.signals.records import Clash
 from service.messages import MODALITY, reason
@@ -229,11 +229,10 @@ _NO_BEFORE = frozenset({"allowed", "permitted", "required", "needed"})
 def _english_no(a: _Analysis, i: int) -> bool:
     """The cue at ``i`` is denied by an English "no" on its object, just after it or up to three words before
     a participle cue, in its clause."""
-    toks, clause = a.tokens, a.clause
-    if i + 1 < len(toks) and toks[i + 1][0] == "no" and clause[i + 1] == clause[i]:
+    toks = a.tokens
+    if i + 1 < len(toks) and toks[i + 1][0] == "no" and a.clause[i + 1] == a.clause[i]:
         return True
-    return toks[i][0] in _NO_BEFORE and any(toks[j][0] == "no" and clause[j] == clause[i]
-                                            for j in range(max(0, i - 4), i))
+    return toks[i][0] in _NO_BEFORE and _no_before(a, i, 4)
 
 
 def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:

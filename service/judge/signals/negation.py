@@ -69,11 +69,19 @@ def _is_negator(tokens: tuple[tuple[str, int, int], ...], i: int, soft: bool = T
     return True
 
 
-_NEGATOR_WORDS = _NEGATORS_STRONG | _NEGATORS_SOFT
-
-
 def _any_negator(w: str) -> bool:
     return w in _NEGATORS_STRONG or w in _NEGATORS_SOFT or w.endswith(("n't", "n’t"))
+
+
+def _negator_at(tokens: tuple[tuple[str, int, int], ...], i: int) -> bool:
+    """Token ``i`` is a negator word (any strength) or the "off" of "put off": what :func:`_any_negator` asks of a
+    word, asked of a position, so the two-word postponement counts wherever a negator word does."""
+    return _any_negator(tokens[i][0]) or _put_off(tokens, i)
+
+
+def _postponed_at(tokens: tuple[tuple[str, int, int], ...], i: int) -> bool:
+    """Token ``i`` postpones ("ditunda", "postponed", the "off" of "put off")."""
+    return tokens[i][0] in POSTPONE or _put_off(tokens, i)
 
 
 def _negated_at(tokens: tuple[tuple[str, int, int], ...], i: int) -> int | None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from service.judge.signals.analysis import (
-    _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _window_roots,
+    _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _no_before,
+    _window_roots,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
-    CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at, _put_off,
+    CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at, _negator_at,
 )
 from service.judge.signals.records import Clash
 from service.judge.signals.text import _initials
@@ -76,7 +77,7 @@ def _asserted(a: _Analysis, k: int) -> bool:
     if a.clause[k] not in a.neg_clauses:
         return True
     clause = _clause_idx(a, k)
-    if any(_any_negator(a.tokens[j][0]) or _put_off(a.tokens, j) for j in clause):
+    if any(_negator_at(a.tokens, j) for j in clause):
         return False
     return all(j > k for j in clause if a.tokens[j][0] in _EXCEPTIONS)
 
@@ -341,12 +342,6 @@ def _none_exists_before(a: _Analysis, i: int) -> bool:
                for j in range(max(1, i - 6), i) if a.clause[j] == a.clause[i])
 
 
-def _no_before(a: _Analysis, i: int) -> bool:
-    """English "no" opening the noun phrase whose head is token ``i``: "No export permit" is no permit."""
-    toks = a.tokens
-    return any(toks[j][0] == "no" and a.clause[j] == a.clause[i] for j in range(max(0, i - 3), i))
-
-
 def _free_of_before(a: _Analysis, i: int) -> bool:
     """"free of charge", "bebas biaya": the word after "free of" / "bebas" is what is not there."""
     toks = a.tokens
@@ -359,7 +354,7 @@ def _poles(a: _Analysis) -> list[tuple[int, int, int]]:
     out = []
     for i, pi, side in a.antonyms:
         if pi in _COMPLEMENTARY and (_negated_at(a.tokens, i) is not None or _none_exists_before(a, i)
-                                     or _free_of_before(a, i) or _no_before(a, i)):
+                                     or _free_of_before(a, i) or _no_before(a, i, 3)):  # "No export permit"
             out.append((i, pi, 1 - side))
         else:
             out.append((i, pi, side))
