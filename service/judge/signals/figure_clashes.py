@@ -15,7 +15,7 @@ from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
 from service.judge.signals.labels import _labels_agree, _labels_near
-from service.judge.signals.names import _named_for_another, _places_near, _places_stated
+from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
 from service.judge.signals.text import draft_words_covered, same_language
 from service.messages import CONFLICT, reason
@@ -199,11 +199,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             same_idx = [r for r in same_idx
                         if _labels_agree(d_labels, _labels_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end),
                                                                 radius=10) or everywhere)]
-        d_places = _places_near(dra, lo, hi)
-        if d_places:
-            same_idx = [r for r in same_idx
-                        if not (r_places := _places_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)))
-                        or r_places & d_places]
+        if d_places := _places_near(dra, lo, hi):
+            same_idx = _same_place(ref, dra, rqs, same_idx, d_places)
         if not same_idx or any(agree[r][d] for r in same_idx):
             continue  # a measure the reference never mentions, or a value it does state
         # Only compare with reference numbers in a related context (shared words nearby).
@@ -246,6 +243,20 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
+
+
+def _same_place(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], same_idx: list[int],
+                d_places: frozenset[str]) -> list[int]:
+    """The reference figures (of ``same_idx``) for the place the draft names beside its figure: those with no
+    place beside them or the same place. When none is, those whose places the draft names elsewhere while
+    the reference names the draft's elsewhere: the two texts tie one subject to two places ("Kawasan Cagar
+    Budaya Nasional Muarajambi … Rp105 miliar" / "Muarajambi di Provinsi Jambi … Rp150 miliar")."""
+    near = {r: _places_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) for r in same_idx}
+    kept = [r for r in same_idx if not near[r] or near[r] & d_places]
+    if kept or not d_places <= _word_set(ref):
+        return kept
+    d_words = _word_set(dra)
+    return [r for r in same_idx if near[r] - _PLACE_MARKERS <= d_words]
 
 
 _FROM = frozenset({"dari", "from", "semula"})

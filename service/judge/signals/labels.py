@@ -17,6 +17,8 @@ _LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "ta
 # Ordinal words after a label: "tahap pertama" is "tahap 1", "gelombang kedua" "gelombang 2".
 _ID_ORDINALS = {"pertama": "1", "kesatu": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5"}
 _ORDINALS = {**_ID_ORDINALS, "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+# Roman numerals after a label: "tahap I", "golongan III".
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
 
 
 def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = True) -> dict[str, frozenset[str]]:
@@ -24,18 +26,39 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
     False): {"kelas": {"1"}}."""
     toks = a.tokens
     out: dict[str, set[str]] = {}
+    # Each label word's value by its distance from the figure: in a list ("tahap I sebesar 60 persen dan
+    # tahap II sebesar 40 persen") a figure is the nearest label's, not every label's in reach.
+    nearest: dict[str, tuple[int, str]] = {}
     for j in range(max(0, lo - radius), min(len(toks) - 1, hi + radius + 1)):
         w, nxt = toks[j][0], toks[j + 1][0]
         if not same or a.sentence[j] == a.sentence[lo]:
-            if w in _LABELS and (nxt.isdigit() or nxt in _ORDINALS):
-                out.setdefault(_LABEL_CANON.get(w, w), set()).add(_ORDINALS.get(nxt, nxt))
+            if w in _LABELS and (value := _label_after(a, j + 1)):
+                key = _LABEL_CANON.get(w, w)
+                out.setdefault(key, set()).add(value)
+                far = lo - j - 1 if j < lo else j - hi + 1  # a label before the figure wins a tie
+                if key not in nearest or far < nearest[key][0]:
+                    nearest[key] = (far, value)
             elif nxt in _ORDINAL_WORDS and _numbers_a_noun(a, j):
                 # "nota pemeriksaan pertama ... 30 hari, lalu nota kedua ... 14 hari": each figure is its
                 # ordinal's.
                 out.setdefault("ordinal", set()).add(_ORDINALS[nxt])
             elif w.isdigit() and not lo <= j <= hi and (rating := _rating(a, j + 1)):
                 out.setdefault(rating, set()).add(_number_before(a, j))
+    if same:
+        out.update((key, {value}) for key, (_, value) in nearest.items())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _label_after(a: _Analysis, j: int) -> str | None:
+    """The number that token ``j`` gives a label word before it: digits, an ordinal, a Roman numeral or a
+    capital letter as written ("kelas 1", "tahap kedua", "tahap II", "golongan B")."""
+    w, start, end = a.tokens[j]
+    if w.isdigit() or w in _ORDINALS:
+        return _ORDINALS.get(w, w)
+    written = a.text[start:end]
+    if w in _ROMAN and written.isupper():
+        return _ROMAN[w]
+    return w if len(written) == 1 and written.isupper() else None
 
 
 # Ordinal words that number the noun before them ("nota kedua"), in Indonesian word order.

@@ -41,6 +41,11 @@ def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[s
                      and toks[j - 1][0] in _PLACE_MARKERS)
 
 
+# The whole country names no other subject: "di seluruh Indonesia" is where any national programme is.
+# "Pemerintah pusat" is whoever governs; a capitalised "Pemerintah" names no other body.
+_NATION = frozenset({"indonesia", "nusantara", "nasional", "national", "pemerintah", "government", "pusat"})
+
+
 def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int = 6,
                    setting: frozenset[str] = frozenset()) -> bool:
     """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference
@@ -52,7 +57,8 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
     spelled: list[tuple[int, int]] | None = None  # read once, and only if a capitalised word needs it
     for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
         w, start, _ = toks[j]
-        if not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or lo <= j <= hi:
+        if (not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or w in _NATION
+                or lo <= j <= hi):
             continue
         if _speaker(toks, j) or not words.isdisjoint(translations(w)):
             continue  # who said it; an English word for one the reference writes ("Regency": "Kabupaten")
@@ -97,7 +103,7 @@ def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_l
     initials = _initials(ref.text)
     stated = _word_set(ref) | setting
     # An English name word whose rendering the reference writes ("Regency": "Kabupaten") is stated too.
-    return any(len(w) < 3 or w not in initials for w in _names(dra, sentence[0], sentence[-1] + 1) - stated
+    return any(len(w) < 3 or w not in initials for w in _names(dra, sentence[0], sentence[-1] + 1) - stated - _NATION
                if stated.isdisjoint(translations(w)))
 
 

@@ -162,11 +162,13 @@ _CHANGE_RE = re.compile(
 )
 # "100 pasien lainnya", "another 5 people": a different set from any mentioned before.
 _OTHER_AFTER_RE = re.compile(r"\s+(?:lainnya|lain|lagi|tambahan|more|others?)\b", _F)
-_OTHER_BEFORE_RE = re.compile(r"\b(?:another|other|additional|further|extra|tambahan)\s*$", _F)
+# "bea masuk tambahan sebesar 25 persen" is as additional as "bea masuk tambahan 25 persen".
+_OTHER_BEFORE_RE = re.compile(
+    r"\b(?:another|other|additional|further|extra|tambahan)(?:\s+(?:sebesar|senilai|sejumlah|of))?\s*$", _F)
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
-    if _OTHER_AFTER_RE.match(text, end) or _OTHER_BEFORE_RE.search(text, max(0, start - 12), start):
+    if _OTHER_AFTER_RE.match(text, end) or _OTHER_BEFORE_RE.search(text, max(0, start - 22), start):
         return "other"
     qm = _QUAL_RE.search(text, max(0, start - 30), start)
     return _QUAL_NORM.get(qm.group(1).lower()) if qm else None

@@ -57,8 +57,11 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         d_ctx = _window_roots(dra, lo, hi, 6)
         related = [rt for rt in points
                    if len(d_ctx & _window_roots(ref, *_span_tokens(ref, rt.start, rt.end), 6)) >= need]
-        if not related and len(points) == 1 and restated:
-            related = points  # a restated sentence with the one clock time of its reference changed
+        if not related and len(points) == 1 and (restated or (len(dra.times) == 1 and _same_day(ref, dra))):
+            # A restated sentence with the one clock time of its reference changed; or the one time of each
+            # text on a day both name ("pada Senin, 1 Juni, akan dimulai pukul 09.00" / "pada Senin, 1 Juni
+            # 2026, pukul 08.00 WIB"): one event's time.
+            related = points
         if not related:
             related = _ranges_begun(ref, dra, agree, d)
         if moved_start is not None:
@@ -95,6 +98,13 @@ def _span_start_moved(ref: _Analysis, dra: _Analysis, agree: list[list[bool]], p
                 and _SPAN_WORDS_RE.search(dra.text, dra.times[d].end, dra.times[o].start)):
             return next(t for t in points if t.minutes == first)
     return None
+
+
+def _same_day(ref: _Analysis, dra: _Analysis) -> bool:
+    """Both texts name one calendar day (day and month; years, where both give one, equal)."""
+    return any(rd.day is not None and rd.month is not None and (rd.day, rd.month) == (dd.day, dd.month)
+               and (rd.year is None or dd.year is None or rd.year == dd.year)
+               for rd in ref.dates for dd in dra.dates)
 
 
 def _sentence_of(a: _Analysis, t: int) -> int:

@@ -209,3 +209,40 @@ def test_the_name_of_who_said_a_sentence_is_not_a_body_its_figure_belongs_to():
         [clash] = find_clashes(reference, said)
         assert clash.draft == "tiga bulan"
     assert find_clashes(reference, "Dana tunggu hunian dari Basarnas diberikan selama tiga bulan.") == []
+
+
+def test_a_figure_in_a_list_of_labels_is_its_nearest_labels():
+    """"tahap I sebesar 60 persen dan tahap II sebesar 40 persen": 40 persen is stage II's, so a draft giving
+    stage I 40 persen changes stage I's figure; Roman numerals and capital letters number a label too."""
+    ref = "Bantuan disalurkan dua kali, yaitu tahap I sebesar 70 persen dan tahap II sebesar 30 persen."
+    [clash] = find_clashes(ref, "Bantuan disalurkan dua kali, dengan tahap I sebesar 30 persen dari pagu.")
+    assert clash.draft == "30 persen" and clash.reference == "70 persen"
+    assert find_clashes(ref, "Bantuan disalurkan dua kali, dengan tahap II sebesar 30 persen dari pagu.") == []
+    fees = "Biaya uji golongan A sebesar Rp150.000, sedangkan golongan B sebesar Rp90.000."
+    assert find_clashes(fees, "Biaya uji golongan B sebesar Rp90.000.") == []
+    [clash] = find_clashes(fees, "Biaya uji golongan A sebesar Rp90.000.")
+    assert clash.reference == "Rp150.000"
+
+
+def test_an_additional_rate_is_compared_with_an_additional_rate():
+    """"bea keluar tambahan sebesar 20 persen" is additional as "bea keluar tambahan 10 persen" is."""
+    ref = "Mulai Maret, bijih bauksit yang diekspor dikenai bea keluar tambahan sebesar 20 persen."
+    [clash] = find_clashes(ref, "Sejak Maret, ekspor bijih bauksit dikenai bea keluar tambahan 10 persen.")
+    assert clash.draft == "10 persen" and clash.reference == "20 persen"
+    assert find_clashes(ref, "Sejak Maret, ekspor bijih bauksit dikenai bea keluar tambahan 20 persen.") == []
+
+
+def test_one_subject_tied_to_two_places_is_still_one_subject():
+    """The draft names the site ("Kawasan Candi Ratu Boko"), the reference its province ("di Provinsi DIY"),
+    each naming the other's place elsewhere; "Pemerintah pusat" and "seluruh Indonesia" name no other body."""
+    ref = ("Kementerian Kebudayaan menata Kawasan Candi Ratu Boko di Provinsi Yogyakarta pada 2027 "
+           "dengan anggaran Rp80 miliar.")
+    [clash] = find_clashes(ref, "Yogyakarta – Pemerintah pusat menyiapkan Rp60 miliar untuk menata Kawasan Candi "
+                                "Ratu Boko pada 2027.")
+    assert clash.draft == "Rp60 miliar" and clash.reference == "Rp80 miliar"
+    # the site's figure is no figure for another province the reference never names
+    assert find_clashes(ref, "Pemerintah pusat menyiapkan Rp60 miliar untuk menata kawasan candi di Provinsi "
+                             "Jawa Tengah pada 2027.") == []
+    homes = "Kementerian Sosial merenovasi 12.000 rumah warga lanjut usia melalui program Griya Lansia pada 2027."
+    [clash] = find_clashes(homes, "Tahun ini program menyasar 21.000 rumah warga lanjut usia di seluruh Indonesia.")
+    assert clash.reference == "12.000 rumah"

@@ -193,3 +193,17 @@ def test_a_span_whose_start_the_draft_moves_is_a_clash_a_moment_inside_it_is_not
     assert clash.draft == "pukul 18.00 WIB" and clash.reference == "pukul 16.00 WIB"
     assert find_clashes(reference, "Pada 1 Juni pukul 19.00 WIB, Jalan Malioboro dipadati pejalan kaki hingga penutupan "
                                    "berakhir 2 Juni pukul 23.00 WIB.") == []
+
+
+def test_the_one_time_of_each_text_on_a_day_both_name_is_one_events():
+    """Both sentences give "Rabu, 28 Oktober" and one clock time: the draft moves the event's time, though the
+    words beside the two times differ and the draft restates under half of the reference."""
+    ref = ("Badan Bahasa menyelenggarakan upacara peringatan Bulan Bahasa pada Rabu, 28 Oktober 2026, pukul 08.00 WIB "
+           "di halaman Gedung Bahasa, Jakarta.")
+    draft = ("Upacara utama pada Rabu, 28 Oktober, akan dimulai pukul 09.00 WIB dan diikuti sekitar 1.000 pelajar "
+             "berpakaian adat nusantara.")
+    [clash] = find_clashes(ref, draft)
+    assert clash.draft == "pukul 09.00 WIB"
+    assert find_clashes(ref, draft.replace("09.00", "08.00")) == []
+    # on another day it is another event's time (only the date is reported)
+    assert [c.rule for c in find_clashes(ref, draft.replace("Rabu, 28", "Senin, 26"))] == ["date:absolute"]
