@@ -14,6 +14,7 @@ from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_a
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
+from service.judge.signals.figure_roles import difference, old_of_change
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
@@ -184,6 +185,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             continue  # "Sebelumnya, daftar itu hanya berisi 13 negara": a figure of the past, not a change
         if _ratio_base(dra, lo):
             continue  # "35 dari setiap 100 ton": the base of a ratio, not an amount of anything
+        if old_of_change(dra, dq, lo, dqs) or difference(dra, lo, hi):
+            continue  # "naik dari 220 objek", "lebih tinggi Rp15 juta dibanding": no value of the measure
         if _measured_against_rule(dra, lo):
             continue  # "Rp17.200 per kilogram, masih di bawah acuan": a market reading set against the rule
         same_idx = [r for r in range(len(rqs)) if same[r][d] and r not in replaced]
