@@ -26,6 +26,7 @@ _NEG_EXCEPT_PREV = frozenset(_VOCAB["except_prev"])
 # Words skipped between a negator and its predicate.
 _NEG_SKIP = frozenset(_VOCAB["skip"])
 _DEONTIC = frozenset(_VOCAB["deontic"])
+# Sentences that assert nothing: conditions ("jika", "if") and fears ("warga khawatir sertipikat tidak berlaku").
 _CONDITIONALS = frozenset(_VOCAB["conditionals"])
 # "Ada/Beberapa X yang tidak Y" (some X are not Y) is compatible with "X Y".
 _EXISTENTIAL = frozenset(_VOCAB["existential"])

@@ -175,6 +175,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 continue  # "pernah memiliki masalah" (once had) vs "tidak lagi memiliki"
             if _other_class(neg, p, pos, k):
                 continue  # "Kapal sampai dengan 60 GT dikenai tarif" against "Kapal di bawah 5 GT tidak dikenai"
+            if _only_for_other(pos, k, neg, i, proots):
+                continue  # "Pemeriksaan fisik hanya dilakukan terhadap jalur merah" / "jalur hijau … tanpa pemeriksaan"
             if neg_is_draft and _unknown_subject(neg, i, pos):
                 continue  # "bentor tidak diizinkan masuk" against "kendaraan darurat tetap diizinkan"
             # The draft's words right around the predicate, mostly the reference's: the same statement
@@ -309,6 +311,31 @@ must has have had need needs ought to""".split())
 _DISJUNCTION = frozenset("atau ataupun maupun or either whether apakah".split())
 _COMPARATIVE = frozenset("lebih kurang more less".split())
 _THAN = frozenset("dari daripada than".split())
+
+
+# "hanya" / "only" restricts what its clause asserts to what follows it; the rest it denies itself.
+_ONLY = frozenset({"hanya", "only", "solely", "semata"})
+
+
+def _only_for_other(pos: _Analysis, k: int, neg: _Analysis, i: int, proots: frozenset[str] | set[str]) -> bool:
+    """``pos`` asserts its predicate (token ``k``) only for what follows an "hanya" in its clause ("hanya
+    dilakukan terhadap barang yang masuk jalur merah", read to the sentence's end, nine words at most), and the
+    negating sentence (negator ``i``) leaves out a word of that restriction: it denies the predicate for
+    something else, as the restriction itself does."""
+    clause = _clause_idx(pos, k)
+    cue = next((j for j in clause if pos.tokens[j][0] in _ONLY), None)
+    if cue is None:
+        return False
+    neg_roots: set[str] = set()
+    for j in range(len(neg.tokens)):
+        if neg.sentence[j] == neg.sentence[i]:
+            neg_roots |= neg.roots[j]
+    # The restriction's nouns and names: verbs ("dilakukan", "berlaku") say what is done, not to what
+    # (short words are not taken for verbs: "merah" is a colour).
+    restriction = [pos.roots[j] for j in range(cue + 1, min(len(pos.tokens), cue + 10))
+                   if pos.sentence[j] == pos.sentence[cue] and _content(w := pos.tokens[j][0])
+                   and not (len(w) > 5 and _VERB_FORM.match(w)) and pos.roots[j].isdisjoint(proots)]
+    return any(r.isdisjoint(neg_roots) for r in restriction)
 
 
 def _antonym_blocked(a: _Analysis, i: int, pair: int = -1) -> bool:

@@ -301,3 +301,19 @@ def test_put_off_is_a_postponement():
     reference = "Pemerintah kota menunda kenaikan tarif parkir tepi jalan yang semula dijadwalkan Maret 2027."
     assert find_clashes(reference, "The city has put off the parking fee increase scheduled for March 2027.") == []
     assert [c.kind for c in find_clashes(reference, "The city raised the parking fee in March 2027 as scheduled.")]
+
+
+def test_an_only_restricted_assertion_is_no_clash_with_a_denial_for_something_else():
+    """"hanya dilakukan terhadap kontainer yang masuk jalur merah" denies the check for the rest itself: the
+    green lane "tanpa pemeriksaan fisik" agrees; the same denial for the red lane clashes."""
+    reference = "Pemeriksaan fisik hanya dilakukan terhadap kontainer yang masuk jalur merah."
+    draft = "Untuk kontainer yang masuk jalur hijau, surat pengeluaran terbit dalam dua jam sejak dokumen lengkap, tanpa pemeriksaan fisik."
+    assert kinds(reference, draft) == []
+    assert kinds(reference, draft.replace("hijau", "merah")) == ["negation"]
+
+
+def test_a_feared_outcome_is_not_asserted():
+    reference = "Kartu keluarga cetak lama tetap berlaku setelah peluncuran kartu keluarga digital."
+    draft = "Sebagian warga khawatir kartu keluarga cetak lama tidak berlaku lagi setelah peluncuran kartu keluarga digital."
+    assert kinds(reference, draft) == []
+    assert kinds(reference, draft.replace("Sebagian warga khawatir kartu", "Kartu")) == ["negation"]
