@@ -302,7 +302,7 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     also when they only share a subject (INSTITUTION_MIN_SHARED). ``setting``: see :func:`_settings`."""
     clashes = find_clashes(reference, sentence, setting) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
-        clashes += scope_clashes(reference, sentence)
+        clashes += scope_clashes(reference, sentence, setting)
     return clashes + _named_clashes(reference, sentence, subject=setting)
 
 

@@ -172,9 +172,16 @@ def _alone_clashes(reference: str, draft: str) -> list[Clash]:
     return []
 
 
-def scope_clashes(reference: str, draft: str) -> list[Clash]:
+def _stated_in(setting: str, draft: str, cue: str) -> bool:
+    """The draft's ``cue`` with the word after it ("di seluruh Polda") stands in ``setting``."""
+    m = re.search(re.escape(cue) + r"\s+\w+", draft, re.IGNORECASE)
+    return bool(setting and m) and m.group().lower() in setting.lower()
+
+
+def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
-    group the other takes in (not for a draft telling the past)."""
+    group the other takes in (not for a draft telling the past). A draft's universal said in the words its
+    position uses elsewhere (``setting``: "serentak di seluruh Polda") restates that position."""
     # "Pada 2024, cakupan secara nasional baru 78 persen" says nothing of the coverage of a 2026 campaign.
     if _PAST_RE.search(draft) or other_years(reference, draft):
         return []
@@ -189,6 +196,8 @@ def scope_clashes(reference: str, draft: str) -> list[Clash]:
         places = _PLACES.search(reference)
         r_some = places.group() if places else None
     if d_all and not d_some and r_some and not r_all:
+        if _stated_in(setting, draft, d_all):
+            return []
         said, ref = d_all, r_some
     elif d_some and not d_all and r_all and not r_some:
         said, ref = d_some, r_all

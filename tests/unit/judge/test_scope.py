@@ -172,3 +172,13 @@ def test_one_place_alone_is_no_clash_with_a_list_it_names_in_full():
     reference = "Festival layang-layang digelar di Sulawesi Utara dan Gorontalo."
     assert scope_clashes(reference, "Lomba hanya di Sulawesi Utara; pameran tetap di Gorontalo.") == []
     assert scope_clashes(reference, "Festival layang-layang digelar di Sulawesi Utara dan Gorontalo.") == []
+
+
+def test_a_universal_the_position_states_elsewhere_restates_it():
+    """The passage restricts the method ("hanya melalui aplikasi"); the position's other sentence says the
+    service runs "di seluruh kantor imigrasi": a draft saying so restates the position."""
+    reference = "Pengajuan paspor hanya dilakukan melalui aplikasi M-Paspor, tanpa antrean manual."
+    draft = "Layanan dibuka di seluruh kantor imigrasi dengan sasaran pemohon paspor baru dan penggantian paspor."
+    setting = "Direktorat Jenderal Imigrasi Layanan paspor 2027 dibuka serentak di seluruh kantor imigrasi mulai Januari."
+    assert [c.kind for c in scope_clashes(reference, draft)] == ["scope"]
+    assert scope_clashes(reference, draft, setting) == []
