@@ -225,6 +225,30 @@ def _name_part(name: str) -> str:
 
 
 
+# Heads that name a person's office: a quoted "Kepala Dinas" or "Menteri" says who spoke, not who acts.
+_PERSON_HEADS = frozenset("kepala menteri gubernur bupati wali presiden sekretaris direktur komandan camat sekda".split())
+
+
+def institutions_stated(reference: str, draft: str) -> bool:
+    """Every body the draft names ("Kementerian Ketenagakerjaan", "PT ASDP Indonesia Ferry", "the Coordinating
+    Ministry for Economic Affairs") stands in ``reference``: written the same, or as the same institution
+    another way. A passage that never names the body cannot back a sentence saying that body acts."""
+    ours = [n for m in _NAME_RE.finditer(draft) if _names_a_body(n := m.group(0))]
+    if not ours:
+        return True
+    theirs = [m.group(0) for m in _NAME_RE.finditer(reference) if _is_institution(m.group(0))]
+    words = {w.casefold() for w in re.findall(r"[\w-]+", reference)}
+    return all(_words(n) <= words or any(same_institution(n, t) for t in theirs) for n in ours)
+
+
+def _names_a_body(name: str) -> bool:
+    """A name with a body's head word ("Badan ...", "... Agency"), not a person's office or government at large."""
+    words = name.split()
+    if len(words) < 2 or name.casefold() in _GENERIC or words[0].casefold() in _PERSON_HEADS:
+        return False
+    return words[0].casefold() in _HEADS or words[-1].casefold() in _HEADS
+
+
 def institution_clashes(reference: str, draft: str) -> list[Clash]:
     """A clash per draft slot whose institution the reference's own slots contradict (an agent slot only
     by a reference slot on the same verb)."""

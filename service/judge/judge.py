@@ -63,7 +63,7 @@ from itertools import takewhile
 from typing import Any, Protocol
 
 from service.domain import Candidate, ConflictKind, PositionKind, Relation
-from service.judge.institutions import institution_clashes, slots, without_slots
+from service.judge.institutions import institution_clashes, institutions_stated, slots, without_slots
 from service.judge.policy import (
     INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, INSTITUTION_RECONCILE_MARGIN, RECONCILED, VETOABLE, JudgePolicy,
 )
@@ -370,6 +370,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
     conflicts: list[tuple[Candidate, list[tuple[str, str]]]] = []  # (passage, [(reason, kind)])
     supports: list[tuple[Candidate, str]] = []
     firmly_backed = False  # an official passage entails or restates the sentence
+    settings: dict[str, str] | None = None  # each position's words, read once a support needs them
     nli_floor = _clash_floor(related, policy.nli_clash_threshold, policy.clash_margin)
     for i, cand in enumerate(related):
         scored = i < len(probs)
@@ -398,6 +399,9 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         high = cand.similarity >= policy.support_threshold
         if not figures_stated(cand.passage, sentence):
             continue  # a figure the passage never states is not backed by it, whatever the model says
+        settings = _settings(related) if settings is None else settings
+        if not institutions_stated(cand.passage + " " + settings.get(cand.ref.position_id or "", ""), sentence):
+            continue  # nor a body its position never names ("diterbitkan oleh kantor kecamatan")
         if scored and p_e >= policy.entailment_threshold:
             supports.append((cand, reason(SUPPORT_CLASSIFIER, title=title, p=round(p_e, 2),
                                           similarity=round(cand.similarity, 2))))

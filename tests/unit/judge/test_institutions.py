@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from service.domain import Candidate, PassageRef
-from service.judge.institutions import _CUES, institution_clashes, same_institution, slots
+from service.judge.institutions import _CUES, institution_clashes, institutions_stated, same_institution, slots
 from service.judge.judge import Judge
 
 VOCAB = json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/institutions.json").read_text())
@@ -295,3 +295,23 @@ def test_the_subject_shared_with_the_positions_other_sentence_opens_the_institut
     assert j.relation == "conflicts" and "institution" in j.kinds
     [j] = Judge().judge([draft.replace("Badan Pendapatan Daerah", "Dinas Penataan Ruang")], [[first, second]])
     assert "institution" not in j.kinds
+
+
+@pytest.mark.parametrize("passage, sentence, stated", [
+    # the body the sentence names stands in the passage, written the same or another way
+    ("Kartu Indonesia Pintar diterbitkan oleh Kementerian Pendidikan Dasar dan Menengah.",
+     "KIP diterbitkan Kementerian Pendidikan Dasar dan Menengah.", True),
+    ("Izin edar diterbitkan oleh Badan Pengawas Obat dan Makanan (BPOM).",
+     "The permit is issued by the Food and Drug Supervisory Agency (BPOM).", True),
+    # a person's office or government at large names no body
+    ("Izin edar diterbitkan oleh BPOM.", "Menurut Kepala Dinas Kesehatan Kota Depok, izin edar diterbitkan oleh BPOM.", True),
+    ("Bantuan disalurkan oleh Kementerian Sosial.", "Bantuan disalurkan pemerintah pusat.", True),
+    # a body the passage never names is not backed by it
+    ("Surat keterangan pindah diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil.",
+     "Surat keterangan pindah diterbitkan oleh Kantor Kecamatan Cibinong.", False),
+    ("Tarif penyeberangan ditetapkan oleh Kementerian Perhubungan.",
+     "PT ASDP Indonesia Ferry menetapkan tarif penyeberangan.", False),
+])
+def test_a_body_named_by_the_sentence_must_stand_in_its_support(passage: str, sentence: str, stated: bool) -> None:
+    assert institutions_stated(passage, sentence) is stated
+

@@ -542,3 +542,15 @@ def test_almost_word_for_word_needs_the_words_too():
     assert j.relation != "supports"
     [j] = Judge().judge(["Pemasukan babi dan produk babi ke Bali dilarang."], [[title]])
     assert j.relation == "supports"
+
+
+def test_an_entailment_does_not_back_a_body_the_position_never_names():
+    """The classifier entails both; the passage and its position name the Dinas, never the Badan Pusat Statistik:
+    the sentence naming the latter is not backed (a swapped body must not read as support)."""
+    ref = PassageRef(position_id="p-solar", title="Solar bersubsidi untuk nelayan", agency="Kementerian Kelautan dan Perikanan")
+    passage = Candidate("Kuota solar bersubsidi dapat dimanfaatkan dua kali sebulan oleh nelayan yang terdaftar pada "
+                        "Dinas Kelautan dan Perikanan kabupaten.", 0.95, ref)
+    same = "Kuota solar bersubsidi dipakai dua kali sebulan oleh nelayan yang tercatat di Dinas Kelautan dan Perikanan."
+    other = "Kuota solar bersubsidi dipakai dua kali sebulan oleh nelayan yang tercatat di Badan Pusat Statistik."
+    judge = _judge(Stub({same: (0.9, 0.05, 0.05), other: (0.9, 0.05, 0.05)}))
+    assert [j.relation for j in judge.judge([same, other], [[passage], [passage]])] == ["supports", "unsupported"]
