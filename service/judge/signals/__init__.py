@@ -33,6 +33,7 @@ from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
 from service.judge.signals.figure_clashes import _aligned_number_clashes, _date_clashes, _number_clashes
+from service.judge.signals.figure_owners import owner_clashes
 from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
 from service.judge.signals.names import setting_words
@@ -104,6 +105,7 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     named = setting_words(_analyse(setting), ref) if setting else frozenset()
     clashes = (
         _number_clashes(ref, dra, named)
+        + owner_clashes(ref, dra)
         + _date_clashes(ref, dra, named)
         + _time_clashes(ref, dra, named)
         + frequency_clashes(reference, draft)

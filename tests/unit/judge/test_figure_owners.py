@@ -1,0 +1,40 @@
+"""Figures paired with names in a reference list (service/judge/signals/figure_owners.py). Written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.judge.signals import find_clashes
+
+FEES = "Biaya uji kir truk Golongan II Rp120.000 dan truk Golongan III Rp185.000 per kendaraan."
+PRICES = ("Di Aceh, Riau, dan Jambi, harga eceran tertinggi elpiji 3 kilogram Rp19.000 per tabung, sedangkan di "
+          "Maluku, Papua, dan Papua Barat sebesar Rp23.000 per tabung.")
+
+
+@pytest.mark.parametrize("reference, draft, said, ref_said", [
+    (FEES, "Biaya uji kir truk Golongan III Rp120.000 per kendaraan.", "Rp120.000", "Rp185.000"),
+    (PRICES, "Menurut pemerintah, harga eceran tertinggi elpiji 3 kilogram di Papua adalah Rp19.000 per tabung.",
+     "Rp19.000", "Rp23.000"),
+])
+def test_one_owner_given_another_owners_figure(reference: str, draft: str, said: str, ref_said: str) -> None:
+    assert [(c.draft, c.reference) for c in find_clashes(reference, draft)] == [(said, ref_said)]
+
+
+@pytest.mark.parametrize("reference, draft", [
+    (FEES, "Biaya uji kir truk Golongan III Rp185.000 per kendaraan."),  # the owner's own figure
+    (PRICES, "Harga eceran tertinggi elpiji 3 kilogram di Riau Rp19.000 per tabung."),
+    # a draft list of its own is not paired name by name
+    (PRICES, "Harga elpiji 3 kilogram di Papua Rp23.000 dan di Jambi Rp19.000 per tabung."),
+    # a figure told as past, or the old value of a change
+    (PRICES, "Tahun lalu, harga eceran tertinggi elpiji 3 kilogram di Papua sempat Rp19.000 per tabung."),
+])
+def test_no_owner_clash(reference: str, draft: str) -> None:
+    assert [c for c in find_clashes(reference, draft) if c.kind == "number"] == []
+
+
+
+def test_a_list_with_a_figure_of_no_names_of_its_own_pairs_nothing() -> None:
+    """"Rp5.000 per jam pertama dan Rp3.000 per jam berikutnya": the second figure has no names of its own, so
+    the list says nothing of which place pays which."""
+    reference = "Di Jalan Sudirman tarif parkir mobil Rp5.000 untuk jam pertama dan Rp3.000 untuk jam berikutnya."
+    assert [c for c in find_clashes(reference, "Tarif parkir mobil di Jalan Sudirman Rp3.000.") if c.rule == "number:owner"] == []
