@@ -34,9 +34,9 @@ candidate passages and gets back one :class:`Judgement` per sentence. Rules:
    trained on IndoNLI, calls a draft that restates a position with one detail more or less
    "neutral", while the product asks whether the reference backs it. On IndoNLI val, pairs at
    ≥ 0.97 are 69 % entailments; on the held-out slice the rule costs one pair in 1,017. Every
-   kind of support also needs each figure of the sentence to stand in the passage
-   (:func:`~service.judge.signals.figures_stated`), and context passages (a retrieved position's neighbours, see
-   ``Selaras._neighbours``) only ever take part in rule clashes.
+   kind of support also needs each figure, date and clock time of the sentence to stand in the passage
+   (:func:`~service.judge.signals.stated.facts_stated`), and context passages (a retrieved position's
+   neighbours, see ``Selaras._neighbours``) only ever take part in rule clashes.
 5. Figures are reconciled across the corpus (``reconcile``): a number or date clash falls when
    another related passage at least as close states the draft's value, a number clash when the
    two texts name different years. Statements of other agencies never outrank an official
@@ -75,6 +75,7 @@ from service.judge.signals import (
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.dates import dates_agree
+from service.judge.signals.stated import facts_stated
 from service.judge.signals.numbers import _MULTIPLIERS
 from service.text.words import content_words
 from service.messages import (
@@ -397,8 +398,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
             continue  # a neighbouring passage may show a clash; backing needs a retrieved one
         title = cand.ref.title or cand.ref.position_id or _short(cand.passage, 60)
         high = cand.similarity >= policy.support_threshold
-        if not figures_stated(cand.passage, sentence):
-            continue  # a figure the passage never states is not backed by it, whatever the model says
+        if not facts_stated(cand.passage, sentence):
+            continue  # a figure, date or time the passage never states is not backed by it, whatever the model says
         settings = _settings(related) if settings is None else settings
         if not institutions_stated(cand.passage + " " + settings.get(cand.ref.position_id or "", ""), sentence):
             continue  # nor a body its position never names ("diterbitkan oleh kantor kecamatan")

@@ -554,3 +554,14 @@ def test_an_entailment_does_not_back_a_body_the_position_never_names():
     other = "Kuota solar bersubsidi dipakai dua kali sebulan oleh nelayan yang tercatat di Badan Pusat Statistik."
     judge = _judge(Stub({same: (0.9, 0.05, 0.05), other: (0.9, 0.05, 0.05)}))
     assert [j.relation for j in judge.judge([same, other], [[passage], [passage]])] == ["supports", "unsupported"]
+
+
+def test_an_entailment_does_not_back_a_date_or_time_the_passage_never_states():
+    """"31 Mei 2027" has the digits of "31 Maret 2027"; "16.00 WIB" those of "16.00 WITA": neither is stated."""
+    passage = Candidate("Pendaftaran beasiswa ditutup 31 Maret 2027 pukul 16.00 WITA.", 0.95, PassageRef(position_id="p-b"))
+    same = "Pendaftaran beasiswa ditutup 31 Maret 2027 pukul 15.00 WIB."
+    other_day = "Pendaftaran beasiswa ditutup 31 Mei 2027 pukul 16.00 WITA."
+    other_time = "Pendaftaran beasiswa ditutup 31 Maret 2027 pukul 16.00 WIB."
+    judge = _judge(Stub({s: (0.9, 0.05, 0.05) for s in (same, other_day, other_time)}), rule_min_coverage=1.01)
+    relations = [j.relation for j in judge.judge([same, other_day, other_time], [[passage]] * 3)]
+    assert relations[0] == "supports" and "supports" not in relations[1:]
