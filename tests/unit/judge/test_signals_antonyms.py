@@ -136,3 +136,12 @@ def test_a_past_word_in_a_relative_clause_dates_that_clause_only():
     [c] = find_clashes(ref, "Bupati Sintang mencabut status tanggap darurat banjir yang sebelumnya berlaku sejak 2 Maret 2027.")
     assert c.kind == "antonym"
     assert find_clashes(ref, "Bupati Sintang sebelumnya mencabut status tanggap darurat banjir.") == []
+
+
+def test_speeding_up_what_the_reference_halts():
+    """"mempercepat" a process goes on with it: against "menghentikan sementara" the same process it clashes."""
+    from service.judge.signals import find_clashes
+    ref = "Badan Pertanahan Nasional menghentikan sementara penerbitan sertipikat hak guna usaha baru di Kalimantan Barat."
+    [c] = find_clashes(ref, "Badan Pertanahan Nasional mempercepat penerbitan sertipikat hak guna usaha baru di Kalimantan Barat.")
+    assert c.kind == "antonym"
+    assert find_clashes(ref, "Badan Pertanahan Nasional mempercepat pendaftaran tanah sistematis lengkap di Jawa Tengah.") == []
