@@ -144,4 +144,5 @@ def test_speeding_up_what_the_reference_halts():
     ref = "Badan Pertanahan Nasional menghentikan sementara penerbitan sertipikat hak guna usaha baru di Kalimantan Barat."
     [c] = find_clashes(ref, "Badan Pertanahan Nasional mempercepat penerbitan sertipikat hak guna usaha baru di Kalimantan Barat.")
     assert c.kind == "antonym"
-    assert find_clashes(ref, "Badan Pertanahan Nasional mempercepat pendaftaran tanah sistematis lengkap di Jawa Tengah.") == []
+    assert find_clashes(ref, "Badan Pertanahan Nasional memperlambat penerbitan sertipikat hak guna usaha baru di "
+                             "Kalimantan Barat.") == []
