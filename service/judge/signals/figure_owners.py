@@ -1,88 +1,151 @@
-"""Figures paired with names in a list: "SIM A Rp80.000 dan SIM C Rp75.000", "Di Jawa, Bali, dan Sumatera ...
-Rp17.500, sedangkan di Kalimantan, Sulawesi, dan Nusa Tenggara ... Rp18.000". Each figure belongs to the names
-written between it and the figure before it; a draft giving one owner another owner's figure changes it
-("SIM C Rp80.000", "di Sulawesi ... Rp17.500"), though the value stands in the reference."""
+"""Figures and dates paired with owners in a list: "SIM A Rp80.000 dan SIM C Rp75.000", "Di Jawa, Bali, dan
+Sumatera ... Rp17.500, sedangkan di Kalimantan, Sulawesi, dan Nusa Tenggara ... Rp18.000", "bagi wajib pajak
+orang pribadi 31 Maret 2026, sedangkan bagi wajib pajak badan 30 April 2026". Each item belongs to the words
+written between it and the item of its kind before it; a draft giving one owner another owner's value changes
+it ("SIM C Rp80.000", "orang pribadi … hingga 30 April 2026"), though the value stands in the reference."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
 from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens
+from service.judge.signals.dates import _dates_comparable, dates_agree
 from service.judge.signals.figure_clashes import _outside, _progress_against_target, _ratio_base, _told_as_past
 from service.judge.signals.figure_roles import difference, old_of_change
 from service.judge.signals.names import _names
-from service.judge.signals.quantities import _log_distance, _quantities_agree, _same_measure
-from service.judge.signals.records import Clash, Quantity
+from service.judge.signals.quantities import _quantities_agree, _same_measure
+from service.judge.signals.records import Clash
 from service.messages import CONFLICT, reason
+from service.text.words import is_content
 
-
-# How many tokens before a figure the names of a list item may stand (a bound on the work, too).
+# How many tokens before an item its owner's words may stand in a reference list (a bound on the work, too).
 _REACH = 40
-# How many tokens before a draft figure its names may stand.
-_BESIDE = 4
+# How many tokens before a draft figure or date its owner's words may stand.
+_BESIDE = 5
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What is listed: its mentions in a text, when two are of one kind, when a draft mention restates one."""
+    mentions: Callable[[_Analysis], Sequence[Any]]
+    same: Callable[[Any, Any], bool]
+    agree: Callable[[Any, Any], bool]
+    clash: str  # the Clash kind and its message ("number", "date")
+    # Owners are names ("SIM C", "di Sulawesi"); for dates, any content word ("orang pribadi"): figures sit
+    # beside more words that are no owner ("tarif parkir mobil Rp5.000 untuk jam pertama").
+    names_only: bool = True
+
+
+def _full_date(d: Any) -> bool:
+    return d.day is not None and d.month is not None and d.relative is None
+
+
+_FIGURES = _Kind(lambda a: a.quantities, _same_measure, _quantities_agree, "number")
+_DATES = _Kind(lambda a: [d for d in a.dates if _full_date(d)],
+               lambda r, d: _dates_comparable(r, replace(d, qualifier=r.qualifier)), dates_agree, "date",
+               names_only=False)
+# Words that put an item's owner after it ("Rp5.000 untuk jam pertama dan Rp3.000 untuk jam berikutnya"): a
+# list written so is not read by the words before its items.
+_OWNER_AFTER = frozenset("untuk bagi kepada for to".split())
 
 
 def owner_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
-    """A clash per draft figure whose names pick out exactly one figure of a reference list (of two or more
-    figures of one measure in one sentence, each with names of its own) and whose value is not that one's."""
-    owners = _list_owners(ref)
-    if not owners or _outside(ref, dra) or _progress_against_target(ref, dra):
+    """A clash per draft figure or date whose words pick out exactly one item of a reference list (two or more
+    of one kind in one sentence, each with words of its own) and whose value is not that item's."""
+    if _outside(ref, dra) or _progress_against_target(ref, dra):
         return []
+    return [c for kind in (_FIGURES, _DATES) for c in _kind_clashes(kind, ref, dra)]
+
+
+def _kind_clashes(kind: _Kind, ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    owners = _list_owners(kind, ref)
+    if not owners:
+        return []
+    ours = kind.mentions(dra)
     out: list[Clash] = []
-    for q, _ in _owners(dra, dra.quantities):
-        lo, hi = _span_tokens(dra, q.start, q.end)
-        if any(o is not q and _same_measure(o, q) and _sentence(dra, o) == dra.sentence[lo] for o in dra.quantities):
+    for m in ours:
+        lo, hi = _span_tokens(dra, m.start, m.end)
+        if any(o is not m and kind.same(o, m) and _sentence(dra, o) == dra.sentence[lo] for o in ours):
             continue  # a list of the draft's own: its pairing is its own business
-        # The draft's names right before its figure ("SIM C Rp80.000", "di Sulawesi adalah Rp17.500").
-        names = frozenset(_names(dra, max(0, lo - _BESIDE), lo)) if dra.clause[max(0, lo - _BESIDE)] == dra.clause[lo] \
-            else frozenset(_names(dra, next(j for j in range(lo + 1) if dra.clause[j] == dra.clause[lo]), lo))
-        if (_negated_before(dra, lo) or _told_as_past(dra, lo) or _ratio_base(dra, lo)
-                or old_of_change(dra, q, lo, dra.quantities) or difference(dra, lo, hi)):
+        if (_negated_before(dra, lo) or _told_as_past(dra, lo) or _ratio_base(dra, lo) or difference(dra, lo, hi)
+                or (kind is _FIGURES and old_of_change(dra, m, lo, dra.quantities))):
             continue  # as for any figure: no value stated now (see figure_clashes._number_clashes)
-        picked = [(rq, own) for rq, own in owners if _same_measure(rq, q) and own & names]
-        if len(picked) != 1:
-            continue
-        rq, own = picked[0]
-        if any(o & names for r2, o in owners if r2 is not rq) or _quantities_agree(rq, q):
-            continue  # the draft names two owners' names, or gives its owner's value
-        if _log_distance(rq, q) == 0:
-            continue
-        out.append(Clash("number", reason(CONFLICT["number"], draft=q.text, reference=rq.text), q.text, rq.text,
-                         "number:owner"))
+        picked = _nearest_owner(kind, owners, dra, m, lo)
+        if picked is None or kind.agree(picked, m):
+            continue  # no one owner named, or the owner's own value
+        r = picked
+        out.append(Clash(kind.clash, reason(CONFLICT[kind.clash], draft=m.text, reference=r.text), m.text, r.text,
+                         kind.clash + ":owner"))
     return out
 
 
-def _list_owners(a: _Analysis) -> list[tuple[Quantity, frozenset[str]]]:
-    """The figures of ``a`` that stand in a list with another of their measure in their sentence, each with the
-    names only it has (names every figure of the list shares, like "SIM" in "SIM A … SIM C", own none)."""
-    found = _owners(a, a.quantities)
-    out: list[tuple[Quantity, frozenset[str]]] = []
-    for q, names in found:
-        mates = [n for q2, n in found if q2 is not q and _same_measure(q, q2) and _sentence(a, q2) == _sentence(a, q)]
+def _nearest_owner(kind: _Kind, owners: list[tuple[Any, frozenset[str]]], dra: _Analysis, m: Any, lo: int) -> Any:
+    """The reference item owned by the draft word nearest before ``m`` (first token ``lo``, same clause, _BESIDE
+    tokens at most) that some item owns: "Golongan III Rp120.000" is item "III"'s, though "biaya uji kir" before
+    it opens the whole list. None when that word is owned by several items or no word is."""
+    j = lo - 1
+    while j >= max(0, lo - _BESIDE) and dra.clause[j] == dra.clause[lo]:
+        word = _words(dra, j, j + 1, kind.names_only)
+        holders = [r for r, own in owners if kind.same(r, m) and own & word]
+        if holders:
+            return holders[0] if len(holders) == 1 else None
+        j -= 1
+    return None
+
+
+def _list_owners(kind: _Kind, a: _Analysis) -> list[tuple[Any, frozenset[str]]]:
+    """The items of ``a`` that stand in a list with another of their kind in their sentence, each with the words
+    only it has (words every item shares, like "SIM" in "SIM A … SIM C", own none); none when an item of a list
+    has no words of its own (the pairing is unclear)."""
+    found = _owners(kind, a)
+    if any(_owner_after(a, m) for m, _ in found):
+        return []
+    out: list[tuple[Any, frozenset[str]]] = []
+    for m, words in found:
+        mates = [w for m2, w in found if m2 is not m and kind.same(m, m2) and _sentence(a, m2) == _sentence(a, m)]
         if not mates:
             continue
-        own = names - frozenset().union(*mates)
+        own = words - frozenset().union(*mates)
         if not own:
-            return []  # a figure of the list without names of its own: the pairing is unclear
-        out.append((q, own))
+            return []
+        out.append((m, own))
     return out
 
 
-def _owners(a: _Analysis, quantities: tuple[Quantity, ...]) -> list[tuple[Quantity, frozenset[str]]]:
-    """Each quantity with the names between it and the quantity of its measure before it in its sentence (or
-    the sentence's start): "3 kilogram" between them does not end the names of a price."""
-    out: list[tuple[Quantity, frozenset[str]]] = []
-    before: list[tuple[Quantity, int, int]] = []  # (quantity, sentence, token after it)
-    for q in quantities:
-        lo, hi = _span_tokens(a, q.start, q.end)
+def _owner_after(a: _Analysis, m: Any) -> bool:
+    """The word after item ``m`` (past a "per …" rate) introduces whom it is for."""
+    j = _span_tokens(a, m.start, m.end)[1] + 1
+    if j + 1 < len(a.tokens) and a.tokens[j][0] in ("per", "setiap"):
+        j += 2
+    return j < len(a.tokens) and a.sentence[j] == a.sentence[j - 1] and a.tokens[j][0] in _OWNER_AFTER
+
+
+def _owners(kind: _Kind, a: _Analysis) -> list[tuple[Any, frozenset[str]]]:
+    """Each item with the words between it and the item of its kind before it in its sentence (or the sentence's
+    start, _REACH tokens at most): "3 kilogram" between them does not end the words of a price."""
+    out: list[tuple[Any, frozenset[str]]] = []
+    before: list[tuple[Any, int, int]] = []  # (item, sentence, token after it)
+    for m in kind.mentions(a):
+        lo, hi = _span_tokens(a, m.start, m.end)
         s = a.sentence[lo]
-        start = next((end for p, ps, end in reversed(before) if ps == s and _same_measure(p, q)), None)
+        start = next((end for p, ps, end in reversed(before) if ps == s and kind.same(p, m)), None)
         if start is None:
             start = lo
             while start > max(0, lo - _REACH) and a.sentence[start - 1] == s:
                 start -= 1
-        out.append((q, frozenset(_names(a, start, lo))))
-        before.append((q, s, hi + 1))
+        out.append((m, _words(a, start, lo, kind.names_only)))
+        before.append((m, s, hi + 1))
     return out
 
 
-def _sentence(a: _Analysis, q: Quantity) -> int:
-    return a.sentence[_span_tokens(a, q.start, q.end)[0]]
+def _words(a: _Analysis, lo: int, hi: int, names_only: bool) -> frozenset[str]:
+    """The names of tokens ``lo..hi`` ("sulawesi", "c"), or all their content words (not numbers)."""
+    if names_only:
+        return frozenset(_names(a, lo, hi))
+    return frozenset(w for w, _, _ in a.tokens[lo:hi] if not w.isdigit() and is_content(w))
+
+
+def _sentence(a: _Analysis, m: Any) -> int:
+    return a.sentence[_span_tokens(a, m.start, m.end)[0]]

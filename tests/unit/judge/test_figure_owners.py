@@ -38,3 +38,14 @@ def test_a_list_with_a_figure_of_no_names_of_its_own_pairs_nothing() -> None:
     the list says nothing of which place pays which."""
     reference = "Di Jalan Sudirman tarif parkir mobil Rp5.000 untuk jam pertama dan Rp3.000 untuk jam berikutnya."
     assert [c for c in find_clashes(reference, "Tarif parkir mobil di Jalan Sudirman Rp3.000.") if c.rule == "number:owner"] == []
+
+
+def test_a_date_list_is_read_by_the_words_before_each_date():
+    """"bagi pelaku usaha mikro 31 Januari 2027, sedangkan bagi usaha menengah 30 Juni 2027": the draft gives the
+    micro firms the medium firms' date; the medium firms' own date, or a draft listing both, is no clash."""
+    reference = ("Batas akhir pendaftaran sertifikat halal bagi pelaku usaha mikro adalah 31 Januari 2027, sedangkan "
+                 "bagi usaha menengah 30 Juni 2027.")
+    [clash] = find_clashes(reference, "Pelaku usaha mikro dapat mendaftar paling lambat 30 Juni 2027.")
+    assert (clash.draft, clash.reference, clash.rule) == ("30 Juni 2027", "31 Januari 2027", "date:owner")
+    assert [c for c in find_clashes(reference, "Usaha menengah dapat mendaftar paling lambat 30 Juni 2027.")
+            if c.rule == "date:owner"] == []
