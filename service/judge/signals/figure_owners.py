@@ -49,6 +49,7 @@ _DATES = _Kind(lambda a: [d for d in a.dates if _full_date(d)],
 # Words that put an item's owner after it ("Rp5.000 untuk jam pertama dan Rp3.000 untuk jam berikutnya"): a
 # list written so is not read by the words before its items.
 _OWNER_AFTER = frozenset("untuk bagi kepada for to".split())
+_FOR = frozenset("bagi untuk kepada for".split())
 
 
 def owner_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
@@ -135,6 +136,10 @@ def _owners(kind: _Kind, a: _Analysis) -> list[tuple[Any, frozenset[str]]]:
             start = lo
             while start > max(0, lo - _REACH) and a.sentence[start - 1] == s:
                 start -= 1
+        if not kind.names_only:
+            # A dated item's owner is whom it is for: the words after its last "bagi" ("bagi wajib pajak
+            # badan 30 April"); "Pendaftaran dibuka 1 Mei dan ditutup 15 Juni" lists no owners.
+            start = next((j + 1 for j in range(lo - 1, start - 1, -1) if a.tokens[j][0] in _FOR), lo)
         out.append((m, _words(a, start, lo, kind.names_only)))
         before.append((m, s, hi + 1))
     return out
