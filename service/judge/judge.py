@@ -67,7 +67,7 @@ from service.judge.institutions import institution_clashes, institutions_stated,
 from service.judge.policy import (
     INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, INSTITUTION_RECONCILE_MARGIN, RECONCILED, VETOABLE, JudgePolicy,
 )
-from service.judge.scope import scope_clashes
+from service.judge.scope import counted_clashes, scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures, modality_clashes,
     polarity_clashes, same_language, shared_content_words, worded_figures_stated,
@@ -304,6 +304,8 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     clashes = find_clashes(reference, sentence, setting) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence, setting)
+    elif shared_content_words(reference, sentence) >= 2:
+        clashes += counted_clashes(reference, sentence)  # the region counted names the subject
     return clashes + _named_clashes(reference, sentence, subject=setting)
 
 

@@ -15,7 +15,7 @@ import re
 from itertools import islice
 from pathlib import Path
 
-from service.judge.signals import Clash, scoped_cache
+from service.judge.signals import Clash, extract_quantities, scoped_cache
 from service.judge.signals.dates import other_years
 from service.messages import CONFLICT, reason
 from service.text.words import content_words, roots
@@ -169,6 +169,30 @@ def _alone_clashes(reference: str, draft: str) -> list[Clash]:
                     said, ref = (a.group(), written) if draft_alone else (written, a.group())
                     return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
                                   "scope:alone")]
+    return []
+
+
+# "di seluruh provinsi", "seluruh 14 kabupaten/kota": every region of a kind, or all N of them.
+_ALL_OF = re.compile(r"\b(?:seluruh|semua|setiap|all|every)\s++(?:(\d{1,4})\s++)?"
+                     r"(provinsi|kabupaten|kota|provinces|regencies)\b", re.IGNORECASE)
+_REGION_NOUNS = {"provinsi": "provinsi", "provinces": "provinsi", "kabupaten": "kabupaten", "regencies": "kabupaten",
+                 "kota": "kota"}
+
+
+def counted_clashes(reference: str, draft: str) -> list[Clash]:
+    """A draft's "di seluruh provinsi" (all 38) or "seluruh 14 kabupaten/kota" against a reference that counts
+    fewer of that kind ("di sembilan provinsi", "di lima kabupaten"). The same kind of region counted on both
+    sides names the subject, so this needs less of the sentence's words than the other scope cues."""
+    counts = [q for q in extract_quantities(reference) if q.noun in _REGION_NOUNS.values() and q.unit is None]
+    if not counts:
+        return []
+    for m in _ALL_OF.finditer(draft):
+        noun = _REGION_NOUNS[m.group(2).lower()]
+        total = int(m.group(1)) if m.group(1) else _REGION_TOTALS.get(noun)
+        fewer = [q for q in counts if q.noun == noun and total is not None and q.value < total]
+        if fewer:
+            return [Clash("scope", reason(CONFLICT["scope"], draft=m.group(), reference=fewer[0].text),
+                          m.group(), fewer[0].text, "scope:counted")]
     return []
 
 

@@ -182,3 +182,25 @@ def test_a_universal_the_position_states_elsewhere_restates_it():
     setting = "Direktorat Jenderal Imigrasi Layanan paspor 2027 dibuka serentak di seluruh kantor imigrasi mulai Januari."
     assert [c.kind for c in scope_clashes(reference, draft)] == ["scope"]
     assert scope_clashes(reference, draft, setting) == []
+
+
+@pytest.mark.parametrize("draft, fires", [
+    ("Vaksinasi campak tambahan digelar di seluruh provinsi bagi anak usia sekolah.", True),
+    ("Operasi pasar beras menjangkau seluruh 12 kabupaten di Nusa Tenggara Timur.", True),
+    ("Operasi pasar beras menjangkau seluruh 4 kabupaten di Pulau Flores.", False),  # four of four
+    ("Vaksinasi campak tambahan digelar di seluruh kabupaten bagi anak usia sekolah.", False),  # no total known
+])
+def test_all_regions_of_a_kind_against_fewer_counted(draft, fires):
+    """"di seluruh provinsi" (all 38) or "seluruh 12 kabupaten" against a reference counting fewer of that kind."""
+    from service.judge.scope import counted_clashes
+    reference = ("Vaksinasi campak tambahan dilaksanakan di tujuh provinsi, dan operasi pasar beras di "
+                 "empat kabupaten.")
+    assert bool(counted_clashes(reference, draft)) is fires
+
+
+def test_the_judge_reads_a_counted_region_with_less_of_the_sentence_shared():
+    passage = Candidate("Sub Pekan Imunisasi Nasional polio dilaksanakan pada September 2027 di sembilan provinsi.", 0.90,
+                        PassageRef(position_id="p-polio"))
+    sentence = "Imunisasi polio tambahan ini digelar di seluruh provinsi di Indonesia bagi anak usia 0 sampai 7 tahun."
+    [j] = Judge().judge([sentence], [[passage]])
+    assert j.relation == "conflicts" and "scope" in j.kinds
