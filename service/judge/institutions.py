@@ -233,12 +233,23 @@ def institutions_stated(reference: str, draft: str) -> bool:
     """Every body the draft names ("Kementerian Ketenagakerjaan", "PT ASDP Indonesia Ferry", "the Coordinating
     Ministry for Economic Affairs") stands in ``reference``: written the same, or as the same institution
     another way. A passage that never names the body cannot back a sentence saying that body acts."""
-    ours = [n for m in _NAME_RE.finditer(draft) if _names_a_body(n := m.group(0))]
+    ours = [m.group(0) for m in _NAME_RE.finditer(draft) if _names_a_body(m.group(0)) and not _speaks(draft, m)]
     if not ours:
         return True
     theirs = [m.group(0) for m in _NAME_RE.finditer(reference) if _is_institution(m.group(0))]
     words = {w.casefold() for w in re.findall(r"[\w-]+", reference)}
     return all(_words(n) <= words or any(same_institution(n, t) for t in theirs) for n in ours)
+
+
+_SAID_BY = re.compile(r"(?:\bkata|\bujar|\bmenurut|\baccording to|\bsaid)\s+$", re.IGNORECASE)
+
+
+def _speaks(text: str, m: re.Match[str]) -> bool:
+    """The name of match ``m`` says or welcomes what the sentence reports ("Kementerian Sosial menyambut …",
+    "…, kata Badan Gizi Nasional"): who speaks, not a body the fact is about."""
+    verb = _ACTIVE_VERB_RE.match(text, m.end())
+    said_by = _SAID_BY.search(text, max(0, m.start() - 20), m.start())
+    return bool(verb and verb.group(1).lower() in _SAYING) or bool(said_by)
 
 
 def _names_a_body(name: str) -> bool:

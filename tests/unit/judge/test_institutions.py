@@ -306,6 +306,11 @@ def test_the_subject_shared_with_the_positions_other_sentence_opens_the_institut
     # a person's office or government at large names no body
     ("Izin edar diterbitkan oleh BPOM.", "Menurut Kepala Dinas Kesehatan Kota Depok, izin edar diterbitkan oleh BPOM.", True),
     ("Bantuan disalurkan oleh Kementerian Sosial.", "Bantuan disalurkan pemerintah pusat.", True),
+    # who welcomes or says what the sentence reports is not what it is about
+    ("Anggaran makan bergizi gratis 2027 sebesar Rp300 triliun dikelola Badan Gizi Nasional.",
+     "Kementerian Sosial menyambut anggaran makan bergizi gratis 2027 sebesar Rp300 triliun.", True),
+    ("Anggaran makan bergizi gratis 2027 sebesar Rp300 triliun.",
+     "Anggaran makan bergizi gratis 2027 sebesar Rp300 triliun, kata Kementerian Keuangan.", True),
     # a body the passage never names is not backed by it
     ("Surat keterangan pindah diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil.",
      "Surat keterangan pindah diterbitkan oleh Kantor Kecamatan Cibinong.", False),
