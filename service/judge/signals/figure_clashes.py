@@ -94,6 +94,7 @@ _PAST = frozenset("sebelumnya sempat pernah lalu dulu dahulu semula previously f
 
 _PAST_MARKERS = frozenset("sebelumnya sempat pernah dulu dahulu dulunya previously formerly".split())
 _PERIOD_AGO = frozenset("tahun bulan pekan minggu year month week".split())
+_AS_IN = frozenset({"sebagaimana", "seperti", "as", "like"})
 
 
 def _told_as_past(dra: _Analysis, i: int) -> bool:
@@ -109,6 +110,8 @@ def _told_as_past(dra: _Analysis, i: int) -> bool:
     span = sorted(set(_clause_idx(dra, i)) | set(range(opening, min(opening + 3, len(toks))))
                   | (set(opening_clause) if len(opening_clause) <= 12 else set()))
     words = [toks[j][0] for j in span]
+    # "Sebagaimana tahun sebelumnya, …" / "as last year": the sentence says the rule still holds now.
+    words = [w for k, w in enumerate(words) if not _AS_IN.intersection(words[max(0, k - 2):k])]
     return any(w in _PAST_MARKERS for w in words) or any(
         a in _PERIOD_AGO and b in ("lalu", "ago") or (a == "last" and b in _PERIOD_AGO) for a, b in zip(words, words[1:]))
 

@@ -46,3 +46,15 @@ def test_figures_in_words_that_the_passage_states_raise_the_classifiers_bar():
     assert j.relation != "conflicts"  # every figure stated (in words): 0.7 is below the 0.8 bar
     [j] = judge.judge(["Tarifnya naik menjadi tujuh ribu rupiah untuk semua relasi."], [[Candidate(ref, 0.94)]])
     assert j.relation == "conflicts"
+
+
+def test_as_in_the_year_before_says_the_rule_holds_now():
+    """"Sebagaimana tahun sebelumnya" (as the year before) keeps the figure current; "Tahun sebelumnya" alone
+    tells the past."""
+    from service.judge.signals import find_clashes
+    ref = "Paling sedikit 25 persen dana kelurahan 2027 dipakai untuk perbaikan drainase lingkungan."
+    [clash] = find_clashes(ref, "Sebagaimana tahun sebelumnya, kelurahan wajib memakai sedikitnya 15 persen dana "
+                                "kelurahan 2027 untuk perbaikan drainase.")
+    assert clash.draft == "15 persen"
+    assert find_clashes(ref, "Tahun sebelumnya, kelurahan wajib memakai sedikitnya 15 persen dana kelurahan untuk "
+                             "perbaikan drainase.") == []
