@@ -182,14 +182,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         if dq.qualifier == "other" and not any(rq.qualifier == "other" for rq in rqs):
             continue  # "tambahan Rp500.000" adds to something; against another "tambahan" it is compared
         lo, hi = _span_tokens(dra, dq.start, dq.end)
-        if _negated_before(dra, lo):
-            continue  # "tidak mencapai 5 persen" says nothing positive about the value
-        if _told_as_past(dra, lo):
-            continue  # "Sebelumnya, daftar itu hanya berisi 13 negara": a figure of the past, not a change
-        if _ratio_base(dra, lo):
-            continue  # "35 dari setiap 100 ton": the base of a ratio, not an amount of anything
-        if old_of_change(dra, dq, lo, dqs) or difference(dra, lo, hi):
-            continue  # "naik dari 220 objek", "lebih tinggi Rp15 juta dibanding": no value of the measure
+        if _states_no_value(dra, dq, lo, hi, dqs):
+            continue
         if _measured_against_rule(dra, lo):
             continue  # "Rp17.200 per kilogram, masih di bawah acuan": a market reading set against the rule
         same_idx = [r for r in range(len(rqs)) if same[r][d] and r not in replaced]
@@ -249,6 +243,16 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
+
+
+def _states_no_value(dra: _Analysis, item: Quantity | DateMention, lo: int, hi: int,
+                     others: tuple[Quantity, ...]) -> bool:
+    """The draft's figure or date ``item`` (tokens ``lo..hi``) states no value now, so no reference value can
+    contradict it: negated ("tidak mencapai 5 persen"), told as past ("Sebelumnya, daftar itu hanya berisi 13
+    negara"), the base of a ratio ("35 dari setiap 100 ton"), the old value of a change among ``others`` (the
+    draft's figures: "naik dari 220 objek") or a gap between two values ("lebih tinggi Rp15 juta dibanding")."""
+    return (_negated_before(dra, lo) or _told_as_past(dra, lo) or _ratio_base(dra, lo)
+            or (isinstance(item, Quantity) and old_of_change(dra, item, lo, others)) or difference(dra, lo, hi))
 
 
 def _same_place(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], same_idx: list[int],

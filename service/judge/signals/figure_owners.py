@@ -10,10 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens
+from service.judge.signals.analysis import _Analysis, _span_tokens
 from service.judge.signals.dates import _dates_comparable, dates_agree
-from service.judge.signals.figure_clashes import _outside, _progress_against_target, _ratio_base, _told_as_past
-from service.judge.signals.figure_roles import difference, old_of_change
+from service.judge.signals.figure_clashes import _outside, _progress_against_target, _states_no_value
 from service.judge.signals.names import _names
 from service.judge.signals.quantities import _quantities_agree, _same_measure
 from service.judge.signals.records import Clash
@@ -70,9 +69,8 @@ def _kind_clashes(kind: _Kind, ref: _Analysis, dra: _Analysis) -> list[Clash]:
         lo, hi = _span_tokens(dra, m.start, m.end)
         if any(o is not m and kind.same(o, m) and _sentence(dra, o) == dra.sentence[lo] for o in ours):
             continue  # a list of the draft's own: its pairing is its own business
-        if (_negated_before(dra, lo) or _told_as_past(dra, lo) or _ratio_base(dra, lo) or difference(dra, lo, hi)
-                or (kind is _FIGURES and old_of_change(dra, m, lo, dra.quantities))):
-            continue  # as for any figure: no value stated now (see figure_clashes._number_clashes)
+        if _states_no_value(dra, m, lo, hi, dra.quantities):
+            continue  # as for any figure: no value stated now
         picked = _nearest_owner(kind, owners, dra, m, lo)
         if picked is None or kind.agree(picked, m):
             continue  # no one owner named, or the owner's own value

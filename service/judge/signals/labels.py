@@ -26,17 +26,19 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
     False): {"kelas": {"1"}}."""
     toks = a.tokens
     out: dict[str, set[str]] = {}
-    # Each label word's value by its distance from the figure: in a list ("tahap I sebesar 60 persen dan
-    # tahap II sebesar 40 persen") a figure is the nearest label's, not every label's in reach.
+    # Within a sentence, each label word's value nearest the figure: in a list ("tahap I sebesar 60 persen dan
+    # tahap II sebesar 40 persen") a figure is the nearest label's, not every label's in reach. Across the
+    # text (``same`` False) every value counts.
     nearest: dict[str, tuple[int, str]] = {}
     for j in range(max(0, lo - radius), min(len(toks) - 1, hi + radius + 1)):
         w, nxt = toks[j][0], toks[j + 1][0]
         if not same or a.sentence[j] == a.sentence[lo]:
             if w in _LABELS and (value := _label_after(a, j + 1)):
                 key = _LABEL_CANON.get(w, w)
-                out.setdefault(key, set()).add(value)
                 far = lo - j - 1 if j < lo else j - hi + 1  # a label before the figure wins a tie
-                if key not in nearest or far < nearest[key][0]:
+                if not same:
+                    out.setdefault(key, set()).add(value)
+                elif key not in nearest or far < nearest[key][0]:
                     nearest[key] = (far, value)
             elif nxt in _ORDINAL_WORDS and _numbers_a_noun(a, j):
                 # "nota pemeriksaan pertama ... 30 hari, lalu nota kedua ... 14 hari": each figure is its
@@ -44,8 +46,7 @@ def _labels_near(a: _Analysis, lo: int, hi: int, radius: int = 6, same: bool = T
                 out.setdefault("ordinal", set()).add(_ORDINALS[nxt])
             elif w.isdigit() and not lo <= j <= hi and (rating := _rating(a, j + 1)):
                 out.setdefault(rating, set()).add(_number_before(a, j))
-    if same:
-        out.update((key, {value}) for key, (_, value) in nearest.items())
+    out.update((key, {value}) for key, (_, value) in nearest.items())
     return {k: frozenset(v) for k, v in out.items()}
 
 

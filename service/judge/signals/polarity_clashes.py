@@ -326,16 +326,22 @@ def _only_for_other(pos: _Analysis, k: int, neg: _Analysis, i: int, proots: froz
     cue = next((j for j in clause if pos.tokens[j][0] in _ONLY), None)
     if cue is None:
         return False
-    neg_roots: set[str] = set()
-    for j in range(len(neg.tokens)):
-        if neg.sentence[j] == neg.sentence[i]:
-            neg_roots |= neg.roots[j]
+    neg_roots = _sentence_roots(neg, neg.sentence[i])
     # The restriction's nouns and names: verbs ("dilakukan", "berlaku") say what is done, not to what
     # (short words are not taken for verbs: "merah" is a colour).
     restriction = [pos.roots[j] for j in range(cue + 1, min(len(pos.tokens), cue + 10))
                    if pos.sentence[j] == pos.sentence[cue] and _content(w := pos.tokens[j][0])
                    and not (len(w) > 5 and _VERB_FORM.match(w)) and pos.roots[j].isdisjoint(proots)]
     return any(r.isdisjoint(neg_roots) for r in restriction)
+
+
+def _sentence_roots(a: _Analysis, s: int) -> frozenset[str]:
+    """The roots of sentence ``s`` of ``a`` (read once per sentence: asked for each occurrence of a predicate)."""
+    key = ("sentence_roots", s)
+    found = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = frozenset().union(*(a.roots[j] for j in range(len(a.tokens)) if a.sentence[j] == s))
+    return found
 
 
 def _antonym_blocked(a: _Analysis, i: int, pair: int = -1) -> bool:
