@@ -69,13 +69,15 @@ from service.judge.policy import (
 )
 from service.judge.scope import counted_clashes, scope_clashes
 from service.judge.signals import (
-    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, has_figures, modality_clashes,
+    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, modality_clashes,
     polarity_clashes, same_language, shared_content_words, worded_figures_stated,
 )
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.dates import dates_agree
 from service.judge.signals.stated import facts_stated
+from service.judge.signals.text import title_names
+from service.judge.bars import contradiction_bar
 from service.judge.signals.numbers import _MULTIPLIERS
 from service.text.words import content_words
 from service.messages import (
@@ -381,7 +383,10 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         # A sentence in the other language shares fewer words by nature (the lexicon renders only part of
         # them): it needs less to keep its clash from the veto, as it does to reach the rules.
         coverage_drop = policy.crosslingual_coverage_drop if _crossed(policy, sentence, cand.passage) else 0.0
-        vetoed = scored and p_n >= policy.rule_veto_neutral and cover(i) < policy.veto_max_coverage - coverage_drop
+        # A sentence naming what the position's title names ("Tol Bakauheni–Terbanggi Besar") is not about another thing.
+        vetoed = (scored and p_n >= policy.rule_veto_neutral and rule_clashes[i]
+                  and max(cover(i), draft_words_covered(f"{title_names(cand.ref.title)} {cand.passage}", sentence))
+                  < policy.veto_max_coverage - coverage_drop)
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
         reasons = [(c.reason, clash_kind(c)) for c in kept
                    if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period))]
@@ -390,7 +395,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         explained = len(reasons) < len(kept)
         if (not reasons and not explained and scored and cand.similarity >= nli_floor
                 and p_c >= policy.contradiction_threshold
-                and p_c >= _contradiction_bar(policy, sentence, cand, cover(i))):
+                and p_c >= contradiction_bar(policy, sentence, cand.passage, cover(i))):
             reasons.append((reason(CLASSIFIER_CONFLICT, reference=_short(cand.passage), p=round(p_c, 2)),
                             ConflictKind.CLASSIFIER))
         if reasons and _shared_subject(policy, i, related, cover, reasons) >= policy.conflict_min_shared_words:
@@ -456,25 +461,6 @@ def _shared_subject(policy: JudgePolicy, i: int, related: list[Candidate], cover
 _FIGURE_KINDS = frozenset({ConflictKind.NUMBER, ConflictKind.DATE, ConflictKind.TIME})
 
 
-def _contradiction_bar(policy: JudgePolicy, sentence: str, cand: Candidate, coverage: float) -> float:
-    """P(contradiction) the classifier alone needs against ``cand``: higher where no fact the rules read
-    differs (every figure of the sentence in the passage) and on a restatement (most words shared both
-    ways), in the other language highest. ``coverage``: the sentence's words in the passage."""
-    needed = max(policy.contradiction_threshold, policy.contradiction_floor)
-    if _comparable_length(sentence, cand.passage, policy.comparable_length_ratio):
-        needed = max(needed, policy.comparable_length_contradiction)
-    # Figures in digits or in words ("tetap lima ribu rupiah" against "tetap Rp5.000").
-    if (has_figures(sentence) and figures_stated(cand.passage, sentence)
-            and worded_figures_stated(cand.passage, sentence)):
-        needed = max(needed, policy.same_figures_contradiction)
-    if (coverage >= policy.restatement_coverage
-            and draft_words_covered(sentence, cand.passage) >= policy.restatement_coverage):
-        bar = (policy.restatement_contradiction if same_language(sentence, cand.passage)
-               else policy.translation_contradiction)
-        needed = max(needed, bar)
-    return needed
-
-
 def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
                 min_shared_words: int, scope: str = "") -> list[tuple[float, float, float]]:
     """The classifier's (p_e, p_n, p_c) per (reference, draft) pair, as the judge uses them.
@@ -489,12 +475,6 @@ def score_pairs(classifier: PairClassifier, pairs: list[tuple[str, str]],
                                 or shared_content_words(*p) >= min_shared_words))
     scored = dict(zip(needed, classifier.predict(needed, scope))) if needed else {}
     return [scored.get(p, NEUTRAL) for p in pairs]
-
-
-def _comparable_length(sentence: str, passage: str, ratio: float) -> bool:
-    """The sentence has at least ``ratio`` as many content words as the passage: a statement read against
-    a statement, not the short hypothesis against a longer premise the classifier was trained on."""
-    return len(content_words(sentence)) >= ratio * max(1, len(content_words(passage)))
 
 
 CONFLICT_KINDS: tuple[str, ...] = tuple(ConflictKind)

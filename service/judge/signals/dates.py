@@ -183,7 +183,8 @@ _DATE_QUAL_RE = re.compile(
     r"|paling\s+lambat|selambat-lambatnya|paling\s+telat|batas\s+akhir|tenggat|no\s+later\s+than"
     r"|ditutup(?:\s+pada)?|berakhir(?:\s+pada)?|closes(?:\s+on)?|ends(?:\s+on)?|deadline"
     # A date something is moved or extended to ("diundur ke 17 Oktober 2027") is its new end.
-    r"|ke)"
+    r"|ke"
+    r"|mulai|starting|effective|commencing)"
     r"\s+(?:(?:tanggal|tgl\.?|tahun|bulan|akhir|awal|pertengahan|the|end|of)\s+){0,3}$",
     _F,
 )
@@ -197,6 +198,7 @@ _DATE_QUAL_NORM = {
     "berakhir": "until", "berakhir pada": "until", "closes": "until", "closes on": "until", "ends": "until",
     "ends on": "until", "deadline": "until", "ke": "until",
     "antara": "range", "between": "range", "selama": "range",
+    "mulai": "start", "starting": "start", "effective": "start", "commencing": "start",
 }  # fmt: skip
 # Words before a number that make it a label, not a quantity or year ("Nomor 47 Tahun 2017").
 _LABEL_WORDS = frozenset(
@@ -396,13 +398,18 @@ def _year_part(rel: str | None) -> str | None:
     return m[2] if m and m[0] == "year" and m[1] == 0 else None
 
 
+# "mulai 1 Juli" says when something starts, as "sejak 1 Januari" does and as a bare "1 Januari" may ("berlaku
+# 1 Januari"). A bare date is not compared with "sejak" ("kajian sejak 2025" / "ditetapkan 2026").
+_SAME_START = ({"start", "since"}, {"start", None})
+
+
 def _dates_comparable(r: DateMention, d: DateMention) -> bool:
     """Whether two mentions talk about time at the same granularity.
 
     Mentions with different qualifiers ("sebelum 1990" vs "hingga 1990") describe
     different spans of time and are never compared.
     """
-    if d.qualifier != r.qualifier:
+    if d.qualifier != r.qualifier and {d.qualifier, r.qualifier} not in _SAME_START:
         return False
     if d.relative or r.relative:
         if not (d.relative and r.relative):

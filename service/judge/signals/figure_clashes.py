@@ -14,7 +14,7 @@ from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_a
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
-from service.judge.signals.figure_roles import difference, old_of_change
+from service.judge.signals.figure_roles import difference, old_of_change, same_role
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
@@ -35,6 +35,7 @@ _MAX_ALIGN_TOKENS = 600
 SAME_STATEMENT = 0.6
 SAME_STATEMENT_ACROSS_LANGUAGES = 0.5
 HALF_STATEMENT = 0.5
+SETTING_MIN_OWN = 0.3  # the judge's rule_min_coverage
 
 
 def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
@@ -48,9 +49,22 @@ def same_statement(ref: _Analysis, dra: _Analysis) -> bool:
     return known
 
 
-def _half_statement(ref: _Analysis, dra: _Analysis) -> bool:
-    """At least half of the draft sentence's content words stand in the reference."""
-    return draft_words_covered(ref.text, dra.text) >= HALF_STATEMENT
+def _half_statement(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset(), at: int = 0) -> bool:
+    """At least half of the draft sentence's content words stand in the reference, or in the reference with
+    its position's ``setting`` ("Untuk golongan I, perjalanan penuh dari Bakauheni ke Terbanggi Besar" names the
+    toll road the position's first sentence names). With the setting, the reference's sentence holding token
+    ``at`` (its figure) must itself cover ``SETTING_MIN_OWN`` of the draft's: a sentence sharing next to nothing
+    with it is about something else of the same position ("Dosis kedua diberikan empat minggu setelah …")."""
+    if draft_words_covered(ref.text, dra.text) >= HALF_STATEMENT:
+        return True
+    return (bool(setting) and draft_words_covered(_sentence_text(ref, at), dra.text) >= SETTING_MIN_OWN
+            and draft_words_covered(ref.text + " " + " ".join(sorted(setting)), dra.text) >= HALF_STATEMENT)
+
+
+def _sentence_text(a: _Analysis, j: int) -> str:
+    """The text of the sentence holding token ``j``."""
+    inside = [t for t, k in zip(a.tokens, a.sentence) if k == a.sentence[j]]
+    return a.text[inside[0][1]:inside[-1][2]]
 
 
 # Words that report progress so far, and words that set a target, quota or ceiling: "realisasi ... telah
@@ -207,16 +221,17 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         d_ctx = _window_roots(dra, lo, hi, 5)
         related = [r for r in same_idx
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end), 6))]
-        if not related and len(same_idx) == 1 and sum(same[same_idx[0]]) == 1 and _half_statement(ref, dra):
+        if not related and len(same_idx) == 1 and sum(same[same_idx[0]]) == 1 and _half_statement(
+                ref, dra, setting, _span_tokens(ref, rqs[same_idx[0]].start, rqs[same_idx[0]].end)[0]):
             # The only figure of this measure on either side, in texts sharing half the sentence's words
             # ("Rp2,8 triliun untuk merehabilitasi 75.000 hektare hutan" / "rehabilitasi hutan … 75.000
             # hektare … total anggaran Rp1,8 triliun"): the words beside each need not be the same.
-            related = same_idx
+            related = same_role(ref, dra, rqs, same_idx, lo, hi)
         if not related and same_statement(ref, dra):
             # The sentence restates the reference with its words in another order ("beras sebanyak 10
             # kilogram per bulan disalurkan" / "diberikan sebanyak 20 kilogram per keluarga setiap
             # bulan"): the one measure it shares is the figure it changes, whatever the words beside it.
-            related = same_idx
+            related = same_role(ref, dra, rqs, same_idx, lo, hi)
         # A reference value the draft restates elsewhere is accounted for ("43 orang ...
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.

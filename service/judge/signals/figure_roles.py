@@ -1,6 +1,7 @@
 """Roles in which a draft figure states no value of its measure, so that no reference value can contradict it:
 the old value of a change it reports ("naik dari 220 objek"), or a difference between two values ("lebih
-tinggi Rp15 juta dibanding Jawa")."""
+tinggi Rp15 juta dibanding Jawa"); and whether a period is an interval from an event ("empat minggu setelah
+dosis pertama") rather than how long something lasts ("selama dua pekan")."""
 
 from __future__ import annotations
 
@@ -39,3 +40,32 @@ def difference(a: _Analysis, lo: int, hi: int) -> bool:
         return not _THAN.isdisjoint(after)
     return bool(after) and after[0] in _EN_MORE and "than" in after[1:3]
 
+
+
+# Words after a period that make it the time from or to an event ("empat minggu setelah dosis pertama"), and
+# words before one that make it how long something lasts ("selama dua pekan").
+_FROM_EVENT = frozenset("setelah sesudah sebelum pasca after before".split())
+_LASTING = frozenset("selama berlangsung for lasting".split())
+
+
+def period_role(a: _Analysis, lo: int, hi: int) -> str | None:
+    """"interval" when the figure at tokens ``lo..hi`` is followed, in its clause, by a word tying it to an event
+    ("4 minggu setelah dosis pertama", "48 hours before departure"); "lasting" when "selama"/"for" stands before
+    it ("selama dua pekan"); None otherwise (a deadline, a plain period: either may be meant)."""
+    toks = a.tokens
+    if hi + 1 < len(toks) and a.clause[hi + 1] == a.clause[hi] and toks[hi + 1][0] in _FROM_EVENT:
+        return "interval"
+    if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _LASTING:
+        return "lasting"
+    return None
+
+
+def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: list[int], lo: int, hi: int
+               ) -> list[int]:
+    """The reference figures of ``idx`` not in another role than the draft figure (tokens ``lo..hi``), for figures
+    compared with no shared words beside them: a period tied to an event ("empat minggu setelah dosis pertama")
+    is not how long another thing lasts ("selama dua pekan")."""
+    mine = period_role(dra, lo, hi)
+    if mine is None:
+        return idx
+    return [r for r in idx if period_role(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) in (mine, None)]

@@ -38,7 +38,7 @@ def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[s
     toks = a.tokens
     return frozenset(toks[j][0] for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1))
                      if a.sentence[j] == a.sentence[lo] and a.text[toks[j][1]].isupper()
-                     and toks[j - 1][0] in _PLACE_MARKERS)
+                     and toks[j - 1][0] in _PLACE_MARKERS and toks[j][0].isalpha())  # "naik dari Rp128.500": no place
 
 
 # The whole country names no other subject: "di seluruh Indonesia" is where any national programme is.

@@ -75,6 +75,12 @@ def shared_content_words(a: str, b: str) -> int:
     return sum(word_in(w, b_words) for w in _content_words(a))
 
 
+def title_names(title: str | None) -> str:
+    """The capitalised words of a title after its first ("Penyesuaian tarif Tol Bakauheni–Terbanggi Besar":
+    "Tol Bakauheni–Terbanggi Besar"), the names of what its position is about."""
+    return " ".join(w for w in (title or "").split()[1:] if w[:1].isupper())
+
+
 def draft_words_covered(reference: str, draft: str) -> float:
     """Share of the draft's distinct content words that also occur in the reference (1.0 if none).
 
@@ -109,15 +115,19 @@ def _acronyms(text: str) -> frozenset[str]:
 @scoped_cache(maxsize=8192)
 def _initials(text: str) -> str:
     """The first letters of the text's words in order (stop words and words under three letters left out), a
-    space at each sentence or clause break: "produk domestik bruto" holds "pdb"."""
-    out = []
+    space at each sentence or clause break: "produk domestik bruto" holds "pdb". A second reading keeps the
+    stop words, which some acronyms spell: "penerimaan negara bukan pajak" holds "pnbp" too."""
+    out, full = [], []
     for m in re.finditer(r"[^\W\d_]+|[.,;:()]", text.lower()):
         w = m.group()
         if not w[0].isalpha():
             out.append(" ")
-        elif w not in _INITIAL_SKIP and len(w) >= 3 and w not in STOP:
-            out.append(w[0])
-    return "".join(out)
+            full.append(" ")
+        elif w not in _INITIAL_SKIP and len(w) >= 3:
+            full.append(w[0])
+            if w not in STOP:
+                out.append(w[0])
+    return "".join(out) + " " + "".join(full)
 
 
 @scoped_cache(maxsize=8192)

@@ -36,11 +36,15 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
     span = len(points) > 1 and _SPAN_WORDS_RE.search(ref.text, min(t.start for t in points),
                                                      max(t.end for t in points)) is not None
     restated = draft_words_covered(ref.text, dra.text) >= 0.5
+    # The span's zone: "dibuka pukul 07.00 dan ditutup pukul 13.00 WITA" ends at 12.00 WIB, so "13.00 WIB" is
+    # after it, not inside.
+    zone = next((t.offset for t in points if t.offset is not None), None)
     for d, dt in enumerate(dra.times):
         if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
         moved_start = None
-        if span and first <= dt.minutes <= last:
+        local = dt.minutes + ((zone - dt.offset) * 60 if zone is not None and dt.offset is not None else 0)
+        if span and first <= local <= last:
             # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between, unless the draft gives it
             # as the start of the same span ("mulai pukul 06.00 hingga ... pukul 24.00" / "00.00 sampai 24.00").
             moved_start = _span_start_moved(ref, dra, agree, points, d, first, last)
@@ -71,7 +75,9 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
         # stating another of its times ("… disusul sidang tertutup pukul 18.45 WIB") is not, nor stating the
         # start of a range whose end it moves ("dibuka pukul 07.00 dan ditutup pukul 14.00" / "07.00 hingga 13.00").
-        rt = related[0]
+        # The nearest of the related times is the one the draft changes ("ditutup pukul 13.00 WIB" the closing
+        # "13.00 WITA", not the opening "07.00").
+        rt = min(related, key=lambda t: abs(t.minutes - local))
         if id(rt) in restated_times:
             # A range whose start the draft restates: this time is its end, compared with the range's end.
             if rt.upper is None or _times_agree(replace(rt, minutes=rt.upper, upper=None), dt):

@@ -187,6 +187,20 @@ def test_a_sentence_in_the_other_language_keeps_its_clash_from_the_veto_at_less_
     assert j.relation != "conflicts"
 
 
+def test_the_names_in_a_positions_title_keep_a_clash_from_the_veto():
+    """The passage shares a third of the sentence's words; the rest name the toll road its position's title
+    names. The sentence is about what the passage is about, whatever the classifier says."""
+    ref = "Tarif golongan I untuk perjalanan penuh naik dari Rp61.500 menjadi Rp64.000."
+    draft = "Untuk golongan I, perjalanan penuh dari Kayu Agung ke Palembang dikenai Rp66.000."
+    neutral = Stub({draft: (0.05, 0.9, 0.05)})
+    titled = PassageRef(position_id="tol-kapal", title="Penyesuaian tarif Tol Kayu Agung–Palembang")
+    [j] = _judge(neutral, rule_veto_neutral=0.8, veto_max_coverage=0.5).judge([draft], [[Candidate(ref, 0.95, titled)]])
+    assert j.relation == "conflicts" and "Rp66.000" in j.reasons[0]
+    untitled = PassageRef(position_id="tol-kapal", title="Penyesuaian tarif tol")
+    [j] = _judge(neutral, rule_veto_neutral=0.8, veto_max_coverage=0.5).judge([draft], [[Candidate(ref, 0.95, untitled)]])
+    assert j.relation != "conflicts"
+
+
 def test_a_restated_sentence_with_another_date_is_never_vetoed():
     # The same statement with the date changed: the model's "neutral" is its blind spot for changed
     # figures, so the veto does not apply once most of the sentence's words are the reference's.
