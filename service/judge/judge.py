@@ -75,7 +75,7 @@ from service.judge.signals import (
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.dates import dates_agree
-from service.judge.signals.stated import facts_stated
+from service.judge.signals.stated import facts_stated, one_of_a_list
 from service.judge.signals.text import title_names
 from service.judge.bars import contradiction_bar
 from service.judge.signals.numbers import _MULTIPLIERS
@@ -383,7 +383,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         # A sentence in the other language shares fewer words by nature (the lexicon renders only part of
         # them): it needs less to keep its clash from the veto, as it does to reach the rules.
         coverage_drop = policy.crosslingual_coverage_drop if _crossed(policy, sentence, cand.passage) else 0.0
-        # A sentence naming what the position's title names ("Tol Bakauheni–Terbanggi Besar") is not about another thing.
+        # A sentence naming what its position's title names ("Tol Bakauheni–Terbanggi Besar") is about it.
         vetoed = (scored and p_n >= policy.rule_veto_neutral and rule_clashes[i]
                   and max(cover(i), draft_words_covered(f"{title_names(cand.ref.title)} {cand.passage}", sentence))
                   < policy.veto_max_coverage - coverage_drop)
@@ -417,7 +417,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         elif cand.similarity >= policy.paraphrase_threshold and cover(i) >= policy.paraphrase_min_coverage:
             supports.append((cand, reason(SUPPORT_RESTATES, title=title, similarity=round(cand.similarity, 2))))
             firmly_backed |= not _is_statement(cand)
-        elif high and scored and p_e >= policy.high_similarity_entailment:
+        elif high and scored and p_e >= policy.high_similarity_entailment and not one_of_a_list(cand.passage, sentence):
             # Never cosine alone: unrelated government sentences reach 0.91-0.93 with each other.
             supports.append((cand, reason(SUPPORT_SAME, title=title, similarity=round(cand.similarity, 2))))
     # Another agency's statement never outranks an official position: where a position or

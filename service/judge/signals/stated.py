@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import dates_agree
-from service.judge.signals.quantities import figures_stated
+from service.judge.signals.quantities import _quantities_agree, _same_measure, figures_stated
 from service.judge.signals.times import _times_agree
 
 
@@ -30,3 +30,17 @@ def facts_stated(passage: str, sentence: str) -> bool:
     dated = [d for d in ours.dates if d.month is not None and d.relative is None]
     return (all(any(dates_agree(r, d) for r in theirs.dates) for d in dated)
             and all(any(_times_agree(r, t) for r in theirs.times) for t in ours.times))
+
+
+def one_of_a_list(passage: str, sentence: str) -> bool:
+    """A figure of ``sentence`` is one of several values the passage gives for its measure ("60 percent when the
+    agreement is signed and 40 percent after the mid-term review"): that the value stands there says nothing of
+    whether the sentence gives it to the right item, so closeness alone backs nothing."""
+    theirs = _analyse(passage).quantities
+    for q in _analyse(sentence).quantities:
+        if q.unit is None and q.noun is None:
+            continue
+        kin = [r for r in theirs if _same_measure(r, q)]
+        if any(_quantities_agree(r, q) for r in kin) and any(not _quantities_agree(r, q) for r in kin):
+            return True
+    return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.judge.signals.stated import facts_stated
+from service.judge.signals.stated import facts_stated, one_of_a_list
 
 PASSAGE = ("Batas akhir pendaftaran beasiswa bagi pelamar dalam negeri adalah 31 Maret 2027, sedangkan bagi pelamar "
            "luar negeri 30 April 2027; layanan bantuan dibuka pukul 08.00 hingga 16.00 WITA.")
@@ -21,3 +21,14 @@ PASSAGE = ("Batas akhir pendaftaran beasiswa bagi pelamar dalam negeri adalah 31
 ])
 def test_each_figure_date_and_time_must_stand_in_the_passage(sentence: str, stated: bool) -> None:
     assert facts_stated(PASSAGE, sentence) is stated
+
+
+def test_a_figure_among_several_of_its_measure_is_one_of_a_list():
+    """The value stands in the passage, but so does another of its measure: which item it belongs to is not
+    settled by the value, so closeness alone backs nothing (the draft gives the review's share to the signing)."""
+    passage = "Dana hibah dicairkan sebesar 70 persen saat kontrak diteken dan 30 persen setelah audit."
+    assert one_of_a_list(passage, "Tahap pertama sebesar 30 persen dicairkan saat kontrak diteken.")
+    assert one_of_a_list(passage, "Tahap pertama sebesar 70 persen dicairkan saat kontrak diteken.")  # either way
+    assert not one_of_a_list("Dana hibah dicairkan 70 persen saat kontrak diteken.",
+                             "Tahap pertama sebesar 70 persen dicairkan saat kontrak diteken.")
+    assert not one_of_a_list(passage, "Dana hibah dicairkan setelah audit.")  # no figure
