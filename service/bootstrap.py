@@ -82,7 +82,8 @@ def build_selaras(settings: Settings) -> Selaras:
     limits = CheckLimits(top_k=settings.top_k, max_sentences=settings.max_sentences,
                          max_sentence_chars=settings.max_sentence_chars, max_draft_chars=settings.max_draft_chars,
                          check_timeout_s=settings.check_timeout_s)
-    return Selaras(settings, records, store, encoder, corpus, Checker(corpus, build_judge(settings), limits))
+    return Selaras(settings, records, store, encoder, corpus,
+                   Checker(corpus, build_judge(settings), limits, settings.cache_dir))
 
 
 def close_selaras(selaras: Selaras) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from datetime import date
 
 import anyio
@@ -76,12 +77,13 @@ class Retrieved:
 class Checker:
     """Checks drafts against the corpus with the judge; stores each report in the records."""
 
-    def __init__(self, corpus: Corpus, judge: Judge, limits: CheckLimits | None = None) -> None:
+    def __init__(self, corpus: Corpus, judge: Judge, limits: CheckLimits | None = None,
+                 cache_dir: Path | None = None) -> None:
         self.corpus = corpus
         self.judge = judge
         self.limits = limits or CheckLimits()
-        # The vision's commitments, embedded once per version of the vision positions.
-        self.vision = VisionIndex(corpus.encoder.encode_blocking)
+        # The vision's commitments, embedded once per version of the vision positions (their exemplars once).
+        self.vision = VisionIndex(corpus.encoder.encode_blocking, corpus.encoder.model_name, cache_dir)
 
     @property
     def encoder(self) -> Encoder:

@@ -24,6 +24,7 @@ from service.records import PositionRecord
 from service.text.segment import split_passages
 from service.text.words import content_words, roots
 from service.vision.commitments import split_commitments
+from service.vision.exemplars import EXEMPLARS_FILE, Exemplars, load_exemplars, owners, vote
 
 # Embeds passages as the corpus does (same model, same prompt as draft sentences).
 Embed = Callable[[list[str]], np.ndarray]
@@ -53,6 +54,9 @@ class VisionMatch:
     similarity: float
     shared: tuple[str, ...]
     lift: float = 0.0
+    # The share of the nearest exemplars' vote (service.vision.exemplars) when they pick this commitment; 0.0
+    # when they pick another or none; None when no exemplars take part (then the cosine rules decide).
+    votes: float | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class _Table:
     # sentence's key terms are found from its own roots (near-linear), not by trying every term.
     by_root: dict[str, list[tuple[int, int]]]
     term_roots: list[list[tuple[frozenset[str], ...]]]
+    exemplars: Exemplars | None = None
+    exemplar_owner: np.ndarray | None = None  # per exemplar: its commitment's index in refs (exemplars.owners)
 
 
 def mission_of(position_id: str) -> str:
@@ -128,8 +134,12 @@ _KEY_TERMS = ("kata kunci", "key terms")
 class VisionIndex:
     """The commitments of the vision positions in effect, embedded, rebuilt when those positions change."""
 
-    def __init__(self, embed: Embed) -> None:
+    def __init__(self, embed: Embed, model_name: str = "", cache_dir: Path | None = None,
+                 exemplars_file: Path | None = EXEMPLARS_FILE) -> None:
         self._embed = embed
+        self._model_name = model_name
+        self._cache_dir = cache_dir
+        self._exemplars_file = exemplars_file  # None: the cosine rules alone
         self._lock = threading.Lock()
         self._key: tuple[tuple[str, int], ...] | None = None
         self._table: _Table | None = None
@@ -167,13 +177,17 @@ class VisionIndex:
         for ref in refs:
             for _, words in ref.terms:
                 spread[words] = spread.get(words, 0) + 1
+        exemplars = (load_exemplars(self._embed, self._model_name, self._cache_dir, self._exemplars_file)
+                     if self._exemplars_file is not None else None)
+        owner_of = owners(exemplars, [r.commitment for r in refs]) if exemplars is not None else None
         term_roots = [[tuple(roots(w) for w in words) for _, words in ref.terms] for ref in refs]
         by_root: dict[str, list[tuple[int, int]]] = {}
         for r, ref_terms in enumerate(term_roots):
             for t, word_roots in enumerate(ref_terms):
                 for root in set().union(*word_roots):
                     by_root.setdefault(root, []).append((r, t))
-        return _Table(refs, np.asarray(owner), matrix, spread, by_root, term_roots)
+        return _Table(refs, np.asarray(owner), matrix, spread, by_root, term_roots,
+                      exemplars if owner_of is not None else None, owner_of)
 
     def _embed_position(self, pos: PositionRecord) -> list[tuple[CommitmentRef, np.ndarray]]:
         commitments = commitments_of(pos)
@@ -187,9 +201,11 @@ class VisionIndex:
 
 
 def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor: float,
-          limit: int = 5, max_spread: int = 3) -> list[list[VisionMatch]]:
+          limit: int = 5, max_spread: int = 3, leave_out: str = "") -> list[list[VisionMatch]]:
     """Per sentence, the commitments at least ``floor`` close (cosine), best first, at most ``limit``; a
-    key term the sentence has counts only when at most ``max_spread`` commitments list it."""
+    key term the sentence has counts only when at most ``max_spread`` commitments list it. With exemplars,
+    each match carries their vote, and the commitment they pick is among the matches whatever its cosine.
+    ``leave_out``: exemplars of this development set do not vote (the eval scoring that set)."""
     if table is None or not sentences:
         return [[] for _ in sentences]
     q = np.asarray(vectors, dtype=np.float32)
@@ -198,6 +214,7 @@ def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor
     best = np.full((len(sentences), len(table.refs)), -1.0, dtype=np.float32)
     np.maximum.at(best.T, table.owner, sims.T)  # best passage per commitment
     baseline = np.median(best, axis=1)
+    picks = _exemplar_picks(table, q, leave_out) if table.exemplars is not None else None
     out: list[list[VisionMatch]] = []
     for i, sentence in enumerate(sentences):
         stems = sentence_roots(sentence)
@@ -211,9 +228,24 @@ def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor
         # The closest by cosine, and any the sentence names by a key term (cosines sit close together).
         order = list(dict.fromkeys([int(j) for j in np.argsort(-best[i])[:limit]]
                                    + [j for j, shared in enumerate(terms) if shared]))
-        out.append([VisionMatch(table.refs[j], float(best[i, j]), terms[j], float(best[i, j] - baseline[i]))
-                    for j in sorted(order, key=lambda j: -best[i, j]) if best[i, j] >= floor])
+        pick = picks[i] if picks is not None else None
+        if pick is not None and pick[0] not in order:
+            order.append(pick[0])
+        out.append([VisionMatch(table.refs[j], float(best[i, j]), terms[j], float(best[i, j] - baseline[i]),
+                                None if picks is None else pick[1] if pick is not None and pick[0] == j else 0.0)
+                    for j in sorted(order, key=lambda j: -best[i, j])
+                    if best[i, j] >= floor or (pick is not None and pick[0] == j)])
     return out
+
+
+def _exemplar_picks(table: _Table, q: np.ndarray, leave_out: str) -> list[tuple[int, float] | None]:
+    """Per sentence (unit rows ``q``), the commitment its nearest exemplars vote for and the vote's share."""
+    ex, owner = table.exemplars, table.exemplar_owner
+    assert ex is not None and owner is not None
+    allowed = ex.sources != leave_out if leave_out else np.ones(len(ex.texts), dtype=bool)
+    index = {r.commitment: j for j, r in enumerate(table.refs)}
+    sims = q @ ex.matrix.T
+    return [vote(sims[i], owner, allowed, ex.labels, index) for i in range(len(q))]
 
 
 def sentence_roots(sentence: str) -> frozenset[str]:

@@ -46,11 +46,23 @@ class VisionBlock:
 
 def attribute(sentence: str, matches: list[VisionMatch],
               bars: VisionThresholds = VisionThresholds()) -> list[VisionMatch]:
-    """The commitments a sentence advances: none for logistics, reports and boilerplate; else the one
-    standing highest above the rest (by cosine alone, or a little less with a distinctive shared word),
-    and another only when it shares words too and stands as high."""
+    """The commitments a sentence advances: none for logistics, reports and boilerplate; else the one its
+    nearest labelled exemplars vote for; without exemplars, the one standing highest above the rest (by cosine
+    alone, or a little less with a distinctive shared word), and another only when it shares words too and
+    stands as high."""
     if announces_nothing(sentence):
         return []
+    if any(m.votes is not None for m in matches):  # the nearest labelled exemplars decide (vision.exemplars)
+        picked = [m for m in matches if m.votes]
+        # Where they pick none, a sentence naming a commitment by its label ("memperkuat swasembada pangan")
+        # that the rules attribute to it still carries it (leave-one-set-out: precision 0.924 -> 0.917,
+        # recall 0.857 -> 0.859).
+        return picked or [m for m in _by_rules(matches, bars) if m.ref.label in m.shared]
+    return _by_rules(matches, bars)
+
+
+def _by_rules(matches: list[VisionMatch], bars: VisionThresholds) -> list[VisionMatch]:
+    """The commitment standing highest above the rest, and another sharing words as high (see attribute)."""
     kept = [m for m in matches if m.lift >= bars.dense or (m.shared and m.lift >= bars.lexical)]
     if not kept:
         return []
