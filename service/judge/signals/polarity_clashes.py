@@ -77,7 +77,9 @@ def _asserted(a: _Analysis, k: int) -> bool:
     if a.clause[k] not in a.neg_clauses:
         return True
     clause = _clause_idx(a, k)
-    if any(_negator_at(a.tokens, j) for j in clause):
+    # A negator in a relative clause names which ones ("Importir yang belum memenuhi … tetap dapat memperoleh"):
+    # the clause's own predicate, past the relative's three words, is still asserted.
+    if any(_negator_at(a.tokens, j) and not (_in_relative(a, j) and not j < k <= j + 3) for j in clause):
         return False
     return all(j > k for j in clause if a.tokens[j][0] in _EXCEPTIONS)
 

@@ -318,3 +318,14 @@ def test_a_feared_outcome_is_not_asserted():
              "setelah kantor pertanahan beralih ke sertipikat elektronik.")
     assert kinds(reference, draft) == []
     assert kinds(reference, draft.replace("Sejumlah warga di Kabupaten Sleman khawatir sertipikat", "Sertipikat")) == ["negation"]
+
+
+def test_a_negator_in_a_relative_clause_leaves_the_main_predicate_asserted():
+    """"Peternak yang belum mendaftar … tetap dapat memperoleh" names which farmers with its "belum"; the main
+    verb is asserted and gets what the reference says is not given ("diberikan" / "memperoleh" are converses)."""
+    reference = "Peternak yang belum mendaftar di SIPT tahun 2026 tidak diberikan bantuan pakan."
+    draft = "Peternak yang belum mendaftar di SIPT tahun 2026 tetap dapat memperoleh bantuan pakan."
+    assert kinds(reference, draft) == ["negation"]
+    # The relative clause's own verb is still negated: "yang tidak dipungut biaya" agrees with "tanpa biaya".
+    assert kinds("Pendaftaran sertifikasi dilakukan tanpa dipungut biaya.",
+                 "Pelaku usaha dapat memakai layanan pendaftaran sertifikasi yang tidak dipungut biaya.") == []
