@@ -99,6 +99,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         configure_logging()  # again here: uvicorn worker processes start without the CLI's setup
         app.state.selaras = await anyio.to_thread.run_sync(build_selaras, settings)
+        # The vision exemplars' vectors (seconds on a fresh install, then cached) before the first check.
+        await anyio.to_thread.run_sync(app.state.selaras.checker.vision.warm)
         # Rate and work limits draw on token buckets in the records: shared by every worker and replica.
         records = app.state.selaras.records
         app.state.rate_limiter = RateLimiter(records, settings.rate_limit_per_minute, settings.rate_limit_burst)

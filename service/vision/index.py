@@ -146,6 +146,11 @@ class VisionIndex:
         # Embedded commitments per (position id, version): a new version of one mission re-embeds only it.
         self._cache: dict[tuple[str, int], list[tuple[CommitmentRef, np.ndarray]]] = {}
 
+    def warm(self) -> None:
+        """Embed the exemplars now (or read them from the cache): the first check need not wait for them."""
+        if self._exemplars_file is not None:
+            load_exemplars(self._embed, self._model_name, self._cache_dir, self._exemplars_file)
+
     def table(self, positions: Iterable[PositionRecord]) -> _Table | None:
         """The embedded commitments of ``positions`` (vision ones only); None when there are none."""
         vision = sorted((p for p in positions if p.kind == PositionKind.VISION), key=lambda p: p.id)
