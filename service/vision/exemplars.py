@@ -10,7 +10,7 @@ the unlabelled ones is "none". Exemplars of commitments the loaded vision does n
 when most of their commitments are missing (a vision edited beyond them) the vote is not used at all.
 
 Their vectors are computed once per model and file (about 1,300 sentences: seconds), kept in memory and,
-given a cache directory, on disk.
+given a cache directory, on disk (keyed by the file's content there).
 """
 
 from __future__ import annotations
@@ -52,27 +52,35 @@ def read_exemplars(path: Path = EXEMPLARS_FILE) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-_MEMORY: dict[tuple[str, str], np.ndarray] = {}
+# Per (model, file): read, hashed and embedded once per process, whatever calls first (the lifespan's warm-up,
+# then every rebuild of the vision table).
+_MEMORY: dict[tuple[str, Path], Exemplars] = {}
 _LOCK = threading.Lock()
 
 
 def load_exemplars(embed: Callable[[list[str]], np.ndarray], model_name: str, cache_dir: Path | None = None,
                    path: Path = EXEMPLARS_FILE) -> Exemplars | None:
-    """The exemplars of ``path`` embedded with ``embed`` (cached per model and file content); None without a file."""
+    """The exemplars of ``path`` embedded with ``embed`` (once per process per model and file; on disk per model
+    and file content); None without a file."""
     if not path.is_file():
         return None
+    with _LOCK:
+        known = _MEMORY.get((model_name, path))
+        if known is None:
+            known = _MEMORY[(model_name, path)] = _embedded(embed, model_name, cache_dir, path)
+    return known
+
+
+def _embedded(embed: Callable[[list[str]], np.ndarray], model_name: str, cache_dir: Path | None,
+              path: Path) -> Exemplars:
     raw = path.read_bytes()
     rows = read_exemplars(path)
     key = (model_name, hashlib.sha256(raw).hexdigest()[:16])
-    with _LOCK:
-        matrix = _MEMORY.get(key)
-        if matrix is None:
-            matrix = _from_disk(cache_dir, key, len(rows))
-            if matrix is None:
-                matrix = np.asarray(embed([str(r["text"]) for r in rows]), dtype=np.float32)
-                matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-                _to_disk(cache_dir, key, matrix)
-            _MEMORY[key] = matrix
+    matrix = _from_disk(cache_dir, key, len(rows))
+    if matrix is None:
+        matrix = np.asarray(embed([str(r["text"]) for r in rows]), dtype=np.float32)
+        matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
+        _to_disk(cache_dir, key, matrix)
     return Exemplars(tuple(str(r["text"]) for r in rows), tuple(tuple(r["commitments"]) for r in rows),  # type: ignore[arg-type]
                      np.asarray([str(r.get("source", "")) for r in rows]), matrix)
 

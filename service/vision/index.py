@@ -233,13 +233,12 @@ def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor
         # The closest by cosine, and any the sentence names by a key term (cosines sit close together).
         order = list(dict.fromkeys([int(j) for j in np.argsort(-best[i])[:limit]]
                                    + [j for j, shared in enumerate(terms) if shared]))
-        pick = picks[i] if picks is not None else None
-        if pick is not None and pick[0] not in order:
-            order.append(pick[0])
+        picked, share = (picks[i] if picks is not None else None) or (-1, 0.0)  # -1: no commitment picked
+        if picked >= 0 and picked not in order:
+            order.append(picked)
         out.append([VisionMatch(table.refs[j], float(best[i, j]), terms[j], float(best[i, j] - baseline[i]),
-                                None if picks is None else pick[1] if pick is not None and pick[0] == j else 0.0)
-                    for j in sorted(order, key=lambda j: -best[i, j])
-                    if best[i, j] >= floor or (pick is not None and pick[0] == j)])
+                                None if picks is None else share if j == picked else 0.0)
+                    for j in sorted(order, key=lambda j: -best[i, j]) if best[i, j] >= floor or j == picked])
     return out
 
 
