@@ -70,9 +70,11 @@ def _by_rules(matches: list[VisionMatch], bars: VisionThresholds) -> list[Vision
     return [best] + [m for m in kept if m is not best and m.shared and m.lift >= best.lift - bars.margin]
 
 
-def tension_of(sentence: str, matches: list[VisionMatch], bars: VisionThresholds = VisionThresholds()) -> Tension | None:
-    """The sentence's tension with a commitment it is about (standing out among the commitments), if any."""
-    return find_tension(sentence, [m for m in matches if m.lift >= bars.tension])
+def tension_of(sentence: str, matches: list[VisionMatch], bars: VisionThresholds = VisionThresholds(),
+               following: str = "") -> Tension | None:
+    """The sentence's tension with a commitment it is about (standing out among the commitments), if any;
+    ``following`` is the draft's next sentence, which may answer it ("… will be replaced by …")."""
+    return find_tension(sentence, [m for m in matches if m.lift >= bars.tension], following)
 
 
 def apply_vision(findings: list[Finding], matches: list[list[VisionMatch]],
@@ -82,7 +84,8 @@ def apply_vision(findings: list[Finding], matches: list[list[VisionMatch]],
     block = VisionBlock()
     items: dict[str, VisionItem] = {}
     for i, (finding, row) in enumerate(zip(findings, matches)):
-        tension = tension_of(finding.sentence, row, bars)
+        following = findings[i + 1].sentence if i + 1 < len(findings) else ""
+        tension = tension_of(finding.sentence, row, bars, following)
         if tension is not None:
             link = _link(tension.match, VISION_TENSION, action=tension.action, object=tension.object,
                          reference=tension.match.ref.wording)

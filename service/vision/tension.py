@@ -41,6 +41,7 @@ class _Kind:
     commitments: frozenset[str]  # the part of a commitment id after "/"; "*": any
     pairs: tuple[_Pair, ...]
     not_objects: re.Pattern[str] | None
+    answered_by: re.Pattern[str] | None  # the next sentence takes the sting out ("It will be replaced by …")
 
     def applies_to(self, commitment: str) -> bool:
         return "*" in self.commitments or commitment.rsplit("/", 1)[-1] in self.commitments
@@ -50,11 +51,13 @@ KINDS: tuple[_Kind, ...] = tuple(
     _Kind(name, frozenset(spec["commitments"]),
           tuple(_Pair(_words(p["action"]), _words(p["object"]), p["window"], p.get("either_order", False),
                       p.get("objects_from_commitment", False)) for p in spec["pairs"]),
-          _words(spec["not_objects"]) if spec.get("not_objects") else None)
+          _words(spec["not_objects"]) if spec.get("not_objects") else None,
+          _words(spec["answered_by"]) if spec.get("answered_by") else None)
     for name, spec in _VOCAB["kinds"].items())
 _EXCLUSIONS = {name: _words(alts) for name, alts in _VOCAB["exclusions"].items()}
 # A year before this one named beside a past cue; "Pada 2013 ..." alone is how the past is told too.
-_OLD_YEAR = re.compile(r"\b(?:pada|tahun|sejak|in|since)\s+(?:tahun\s+)?(19\d\d|20[01]\d)\b", _F)
+_OLD_YEAR = re.compile(r"\b(?:pada|tahun|sejak|in|since)\s+(?:tahun\s+)?(?:19\d\d|20[01]\d)\b"
+                       r"|\b(?:sebelum|before|hingga|until)\s+(?:tahun\s+)?(?:19\d\d|20[01]\d|202[0-4])\b", _F)
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,12 @@ class Tension:
     object: str
 
 
-def find_tension(sentence: str, matches: list[VisionMatch]) -> Tension | None:
-    """The first tension of ``sentence`` with one of the commitments it is about (``matches``), or None."""
+def find_tension(sentence: str, matches: list[VisionMatch], following: str = "") -> Tension | None:
+    """The first tension of ``sentence`` with one of the commitments it is about (``matches``), or None.
+
+    ``following`` is the draft's next sentence: a programme that ends and "will be replaced by" a larger
+    one, or an import share followed by "to reduce that reliance", is a change or a problem being solved.
+    """
     if not matches or any(p.search(sentence) for p in _EXCLUSIONS.values()) or _OLD_YEAR.search(sentence):
         return None
     for kind in KINDS:
@@ -77,6 +84,8 @@ def find_tension(sentence: str, matches: list[VisionMatch]) -> Tension | None:
             # subject (a shared key term); a kind for named commitments has its subject in its cues.
             if not kind.applies_to(m.ref.commitment) or ("*" in kind.commitments and not m.shared):
                 continue
+            if kind.answered_by is not None and kind.answered_by.search(following):
+                continue
             for pair in kind.pairs:
                 found = _cue(sentence, pair, kind, m)
                 if found:
@@ -84,10 +93,11 @@ def find_tension(sentence: str, matches: list[VisionMatch]) -> Tension | None:
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sehingga|agar|karena|sementara|namun|tetapi|while|but|so that)\b", _F)
+_CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|\b(?:sehingga|agar|karena|sementara|namun|tetapi|while|but|so that)\b", _F)
 
 
 _LOOK_BACK = 160
+_ACTIVE = re.compile(r"me[mn]?", _F)  # meN- prefix: menutup, menghentikan, memangkas, mencabut
 
 
 def _clause_start(breaks: list[int], at: int) -> int:
@@ -100,13 +110,20 @@ def _clause_start(breaks: list[int], at: int) -> int:
 def _cue(sentence: str, pair: _Pair, kind: _Kind, m: VisionMatch) -> tuple[str, str] | None:
     breaks: list[int] | None = None
     for a in pair.action.finditer(sentence):
-        lo, hi = (max(0, a.start() - pair.window) if pair.either_order else a.end()), a.end() + pair.window
-        span = sentence[lo:hi]
-        # The thing acted on may open the clause ("Biaya layanan ... dikurangi"): look back to its start.
         if breaks is None:
             breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+        start = _clause_start(breaks, a.start())
+        # What an action acts on follows it within its clause: "Untuk menutup jalur tersebut, BNN …" closes a
+        # route, not BNN. An Indonesian active verb ("menutup") has its object after it; what comes before is
+        # the agent ("BNN … menutup tempat hiburan"), so only a passive or an English verb looks back (across
+        # commas: "Kewajiban TKDN untuk laptop, ponsel dan televisi dihapus").
+        k = bisect.bisect_right(breaks, a.end())
+        end = min(breaks[k] if k < len(breaks) else len(sentence), a.end() + pair.window)
+        back = pair.either_order and not _ACTIVE.match(a.group())
+        lo = max(0, a.start() - pair.window) if back else a.end()
+        span = sentence[lo:end]
         # At most _LOOK_BACK characters back, so a long sentence full of cues stays linear.
-        clause = sentence[max(_clause_start(breaks, a.start()), a.start() - _LOOK_BACK):hi]
+        clause = sentence[max(start, a.start() - _LOOK_BACK):a.end() + pair.window]
         if kind.not_objects is not None and kind.not_objects.search(clause):
             continue  # stopping imports, closing illegal mines, cutting costs: for the vision, not against it
         o = pair.object.search(span)

@@ -84,6 +84,7 @@ def test_critics_the_past_and_denials_are_no_tension():
     for sentence in ("Sejumlah pengamat mengusulkan impor beras menjadi sumber utama pasokan nasional.",
                      "Serikat petani mengkritik rencana menjadikan impor beras sumber utama pasokan nasional.",
                      "Pada 2010 impor beras pernah menjadi sumber utama pasokan nasional.",
+                     "Sebelum 2015, impor beras menjadi sumber utama pasokan nasional.",
                      "Pemerintah tidak akan menjadikan impor beras sumber utama pasokan nasional."):
         assert find_tension(sentence, [about(sentence, pangan)]) is None, sentence
     policy = "Pemerintah akan menjadikan impor beras sumber utama pasokan nasional mulai 2027."
@@ -121,3 +122,21 @@ def test_a_tension_becomes_a_vision_conflict_and_the_block_sums_up():
     assert render(block.summary, "id") == ("Memperkuat Asta Cita 2 — swasembada pangan; 1 kalimat bertentangan "
                                            "dengan Asta Cita 2 — swasembada pangan.")
     assert render(block.summary, "en").startswith("Strengthens Asta Cita 2 — swasembada pangan; 1 sentence(s)")
+
+
+@pytest.mark.parametrize("kind", sorted(k for k, spec in TENSION["kinds"].items() if spec.get("answered_by")))
+def test_a_tension_answered_by_the_next_sentence_is_none(kind):
+    for sentence, following in TENSION["kinds"][kind]["answered_examples"]:
+        matches = [about(sentence, c) for c in COMMITMENTS]
+        alone = find_tension(sentence, matches)
+        assert alone is not None and alone.kind == kind, sentence  # a tension read alone
+        assert find_tension(sentence, matches, following) is None, following
+
+
+def test_an_active_verb_acts_on_what_follows_it_within_its_clause():
+    narkoba = "asta-cita-7/narkoba"
+    for sentence in ("BNN bersama Polda Riau menutup 14 tempat hiburan malam di Dumai yang menjadi lokasi transaksi.",
+                     "Untuk menutup jalur tersebut, BNN dan Bea Cukai membentuk satuan patroli gabungan."):
+        assert find_tension(sentence, [about(sentence, narkoba)]) is None, sentence
+    cut = "Pemerintah membubarkan satgas pemberantasan narkoba di pelabuhan mulai bulan depan."
+    assert find_tension(cut, [about(cut, narkoba)]).kind == "weaken_enforcement"
