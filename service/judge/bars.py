@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from service.judge.policy import JudgePolicy
 from service.judge.signals import (
-    draft_words_covered, figures_stated, has_figures, same_language, worded_figures_stated,
+    draft_words_covered, figures_stated, has_figures, same_language, states_negation, worded_figures_stated,
 )
 from service.text.words import content_words
 
@@ -18,9 +18,12 @@ def contradiction_bar(policy: JudgePolicy, sentence: str, passage: str, coverage
     if comparable_length(sentence, passage, policy.comparable_length_ratio):
         needed = max(needed, policy.comparable_length_contradiction)
     # Figures in digits or in words ("tetap lima ribu rupiah" against "tetap Rp5.000").
-    if (has_figures(sentence) and figures_stated(passage, sentence)
-            and worded_figures_stated(passage, sentence)):
+    figures = has_figures(sentence)
+    no_new_figure = not figures or (figures_stated(passage, sentence) and worded_figures_stated(passage, sentence))
+    if figures and no_new_figure:
         needed = max(needed, policy.same_figures_contradiction)
+    if no_new_figure and states_negation(sentence) and states_negation(passage, lexical=True):
+        needed = max(needed, policy.negated_restatement_contradiction)
     if (coverage >= policy.restatement_coverage
             and draft_words_covered(sentence, passage) >= policy.restatement_coverage):
         bar = (policy.restatement_contradiction if same_language(sentence, passage)

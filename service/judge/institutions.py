@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.judge.signals import Clash, scoped_cache
+from service.judge.signals import Clash, _abbreviates, scoped_cache
 from service.judge.signals.dates import _MONTHS, _WEEKDAYS
 from service.messages import CONFLICT, reason
 from service.text.words import is_content, roots, translations
@@ -32,7 +32,7 @@ _NAME = r"(?:[A-Z][\w-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z][\w-]*)*+"
 # Cues in any case, the name case-sensitive (capitals are what make it a name).
 # Besides the listed cues, any passive verb with its agent ("dipantau oleh", "disiapkan langsung oleh",
 # "ditagih oleh") and a payment route ("disalurkan lewat"): who does it is the slot.
-_PASSIVE_AGENT = r"di[a-z]{3,}\s+(?:langsung\s+|sepenuhnya\s+|hanya\s+)?oleh|di[a-z]{3,}\s+(?:lewat|melalui)"
+_PASSIVE_AGENT = r"di[a-z]{3,}\s+(?:langsung\s+|sepenuhnya\s+|hanya\s+|bersama\s+)?oleh|di[a-z]{3,}\s+(?:lewat|melalui)"
 _NOT_AGENT_VERBS = frozenset({"diri", "dini", "dia", "dimana", "diantara", "dibanding", "dibandingkan", "dirinya"})
 # Months and weekdays (the date vocabulary's): "diumumkan Senin" names no agent.
 _DATE_WORDS = frozenset(_MONTHS) | frozenset(w.casefold() for w in _WEEKDAYS)
@@ -67,8 +67,11 @@ class Slot:
 # two say who does the same thing.
 _AGENT_NAME = r"(?:[A-Z][\w/-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z0-9][\w/-]*)*+"
 _AGENT_PHRASE = (r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")"
-                 r"(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b)[a-z]+(?:-[a-z]+)?){0,3}")
-_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama\s+)(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
+                 r"(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b|paling\b|selama\b|dalam\b|setelah\b"
+                 r"|sebelum\b|hingga\b|sampai\b|sesuai\b|dengan\b|melalui\b|karena\b)[a-z]+(?:-[a-z]+)?){0,3}")
+# After "oleh" a lower-case word may open the name ("diverifikasi oleh sentra Kementerian Sosial").
+_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama\s+)((?:[a-z]+\s+)?" + _AGENT_NAME + "|"
+                       + _AGENT_PHRASE + ")"
                        r"|\b(di[a-z]{3,})\s+(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 
 
@@ -77,7 +80,7 @@ _AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama
 # ("dilaksanakan oleh ..."). Verbs of saying name a speaker, not who is responsible.
 # Names are found first, each once (a single pass), then the verb is matched right after each.
 _NAME_RE = re.compile(_NAME)
-_ACTIVE_VERB_RE = re.compile(r"\s+(?:(?i:akan|telah|sudah|juga|kini|tetap|masih|langsung)\s+)?(me[a-z]{3,})\b"
+_ACTIVE_VERB_RE = re.compile(r"\s+(?:(?i:akan|telah|sudah|juga|kini|tetap|masih|langsung)\s+){0,2}(me[a-z]{3,})\b"
                              r"((?:\s+[\w-]+){0,3})")
 _SAYING = frozenset("mengatakan menyampaikan menjelaskan menegaskan mengungkapkan menyatakan mengimbau meminta "
                     "mengingatkan menambahkan menuturkan menyebutkan mengumumkan mencatat melaporkan memastikan "
@@ -134,9 +137,17 @@ def _object_in(slot: Slot, other: str) -> bool:
     return sum(bool(roots(w) & other_roots) for w in words) >= min(2, len(words))
 
 
+# Verb roots that name one act ("dikerjakan oleh" / "dilaksanakan oleh"): vocab/institutions.json "same_acts".
+_SAME_ACT = {root: i for i, group in enumerate(_VOCAB["same_acts"]) for root in group}
+
+
 def _same_verb(a: str, b: str) -> bool:
-    """Two slot verbs name the same act, in either voice ("melaksanakan" / "dilaksanakan")."""
-    return bool(a and b) and (a == b or bool(roots(a) & roots(b)))
+    """Two slot verbs name the same act, in either voice ("melaksanakan" / "dilaksanakan") or by a verb of the
+    same act ("dikerjakan" / "dilaksanakan")."""
+    if not (a and b):
+        return False
+    ra, rb = roots(a), roots(b)
+    return a == b or bool(ra & rb) or bool({_SAME_ACT.get(r) for r in ra} & {_SAME_ACT[r] for r in rb if r in _SAME_ACT})
 
 
 def _same_act(r: Slot, reference: str, d: Slot, draft: str) -> bool:
@@ -188,19 +199,48 @@ def _rendered(words: set[str]) -> set[str]:
     return words | {t for w in words for t in translations(w)}
 
 
+# A region's office and a central body are two bodies whatever name words they share: "dinas sosial provinsi"
+# is not "Kementerian Sosial" (nor its "sentra").
+_REGIONAL_HEADS = frozenset({"dinas", "pemprov", "pemkab", "pemkot", "bpbd"})
+_CENTRAL_HEADS = frozenset({"kementerian", "badan", "sentra", "balai", "direktorat", "ministry", "agency"})
+
+
+def _level(name: str) -> str:
+    words = name.casefold().split()
+    head = words[0] if words else ""
+    if head in _REGIONAL_HEADS or (head == "pemerintah" and len(words) > 1 and words[1] in ("provinsi", "kabupaten", "kota")):
+        return "regional"
+    return "central" if head in _CENTRAL_HEADS else ""
+
+
 def same_institution(a: str, b: str) -> bool:
     """One institution written two ways: shared name words (in either language), or one the other's acronym."""
+    if {_level(a), _level(b)} == {"regional", "central"}:
+        return False
     rendered_a, rendered_b = _rendered(_words(a)), _rendered(_words(b))
     if rendered_a & rendered_b:
         # Sharing a word is not enough when each name also has a word of its own: "BPJS Kesehatan" is not
         # "BPJS Ketenagakerjaan", "Dinas Kesehatan Provinsi Bali" not "Dinas Kesehatan Kabupaten Badung".
         return not (_own_words(a, rendered_b) and _own_words(b, rendered_a))
+    if _shortened(a, b) or _shortened(b, a):
+        return True
     short_a, short_b = a.replace(" ", ""), b.replace(" ", "")
     if (short_a.isupper() and short_a == _acronym(b)) or (short_b.isupper() and short_b == _acronym(a)):
         return True
     # An acronym after a head ("Ditjen PSDKP") for the name written out after its own head ("Direktorat
     # Jenderal Pengawasan Sumber Daya Kelautan dan Perikanan").
     return bool(_acronyms_in(a) & {_acronym(_name_part(b))} or _acronyms_in(b) & {_acronym(_name_part(a))})
+
+
+def _shortened(short: str, full: str) -> bool:
+    """``short`` (besides head words) is one word built from the starts of ``full``'s words: "Kemensos" for
+    "Kementerian Sosial", "Kemenkeu" for "Kementerian Keuangan"."""
+    own = [w.casefold() for w in short.split() if w.casefold() not in _HEADS]
+    words = full.split()
+    named = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if len(own) != 1 or len(own[0]) < 4 or named is None or len(words) - named < 2:
+        return False
+    return _abbreviates(own[0], tuple(w.casefold() for w in words[named:]))
 
 
 def _written_beside(name: str, slot: Slot, text: str) -> bool:

@@ -192,6 +192,13 @@ class JudgePolicy:
     # IndoNLI val: clean drafts flagged 15 -> 12 / 53, found 55 / 92 kept, val 72.05 -> 71.96 %
     # (0.9: val 71.60 %; test_lay, not used to choose: 69.60 -> 69.65 %).
     same_figures_contradiction: float = 0.8
+    # A sentence that negates ("tidak dipungut biaya", "do not have to report") against a passage that negates
+    # too or says it in a word ("tanpa biaya", "exempt", "ditanggung"), with no figure the passage lacks: the
+    # classifier, trained on IndoNLI where an inserted "tidak" against a positive premise makes most
+    # contradictions, calls such faithful restatements contradictions ("tidak perlu membayar … karena
+    # ditanggung" against "ditanggung oleh": 0.93). The negation rules read those pairs with their
+    # vocabularies (complementary pairs, negated antonyms), so the classifier alone does not decide them.
+    negated_restatement_contradiction: float = 1.01  # > 1: never
     restatement_coverage: float = 0.6
     restatement_contradiction: float = 0.75
     # The same for a restatement in the other language (through the bilingual lexicon): the classifier,

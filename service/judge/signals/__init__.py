@@ -37,6 +37,7 @@ from service.judge.signals.figure_owners import owner_clashes
 from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
 from service.judge.signals.names import setting_words
+from service.judge.signals.negation import _VOCAB as _NEGATION_VOCAB
 from service.judge.signals.negation import POSTPONE
 from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
 from service.judge.signals.quantities import (
@@ -62,6 +63,7 @@ __all__ = [
     "figures_stated",
     "has_figures",
     "worded_figures_stated",
+    "states_negation",
 ]
 
 # Also importable from here, as from the single module this package was: the records and
@@ -74,6 +76,18 @@ _REEXPORTED = (
     _abbreviates,
     _MAX_DATES, _MAX_QUANTITIES, _MAX_TIMES, _RAW_QUANTITY_LIMIT, _dates_agree, _quantities_agree, _times_agree,
 )
+
+
+_NEGATIVE_LEXICAL = frozenset(_NEGATION_VOCAB["negative_lexical"])
+
+
+def states_negation(text: str, lexical: bool = False) -> bool:
+    """The text negates something ("tidak dipungut biaya", "do not have to report", "tanpa membayar"), as
+    the negation rules read it: "tidak hanya" (not only) and other fixed expressions do not count.
+    ``lexical``: a word that says it without a negator counts too ("dibebaskan", "gratis", "ditanggung",
+    "dikecualikan", "exempt"; ``negative_lexical`` in vocab/negation.json)."""
+    a = _analyse(text)
+    return bool(a.first_negator) or (lexical and not _NEGATIVE_LEXICAL.isdisjoint(w for w, _, _ in a.tokens))
 
 
 def modality_clashes(reference: str, draft: str) -> list[Clash]:

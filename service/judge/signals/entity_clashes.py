@@ -47,6 +47,7 @@ def _names(a: _Analysis) -> list[tuple[str, int, int]]:
             j + 1 < len(toks)
             and a.clause[j + 1] == a.clause[i]
             and a.text[toks[j][2] : toks[j + 1][1]] in (" ", "-")
+            and not any(ch.isdigit() for ch in toks[j + 1][0])  # "SMP Rp1.230.000": the amount ends the name
             and (
                 a.text[toks[j + 1][1]].isupper()
                 or (toks[j + 1][0] in _NAME_CONNECTORS and j + 2 < len(toks) and a.text[toks[j + 2][1]].isupper())

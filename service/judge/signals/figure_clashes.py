@@ -15,6 +15,7 @@ from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
 from service.judge.signals.figure_roles import difference, old_of_change, same_role
+from service.judge.signals.times import same_moment_in_zones
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
@@ -235,7 +236,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         # A reference value the draft restates elsewhere is accounted for ("43 orang ...
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.
-        related = [r for r in related if n_agree[r] - agree[r][d] == 0
+        related = [r for r in related if n_agree[r] - agree[r][d] == 0 and not _value_restated(rqs[r], dq, dqs)
                    and not _named_for_another(ref, dra, *_span_tokens(ref, rqs[r].start, rqs[r].end), lo, setting)]
         if not related or not _places_stated(ref, dra, lo, hi, setting=setting) or _progress_against_target(ref, dra):
             continue
@@ -258,6 +259,14 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
+
+
+def _value_restated(rq: Quantity, dq: Quantity, dqs: tuple[Quantity, ...]) -> bool:
+    """Another figure of the draft gives the reference's value ``rq`` in its unit, not as the old value of a
+    change: "Dari 360 daerah peserta, sebanyak 19 kabupaten meraih predikat" states the "360 kabupaten" of
+    the reference, so its 19 counts something else."""
+    return any(q is not dq and q.unit == rq.unit and not q.change and abs(q.value - rq.value) <= 1e-9 * abs(rq.value)
+               for q in dqs)
 
 
 def _states_no_value(dra: _Analysis, item: Quantity | DateMention, lo: int, hi: int,
@@ -579,7 +588,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         if not related or not _places_stated(ref, dra, lo, hi, setting=setting):
             continue
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
-        if _history(dra, dd, rd):
+        if _history(dra, dd, rd) or same_moment_in_zones(ref.times, rd, dra.times, dd):
             continue
         if dd.month is None and (rd.month is None and _another_figure(ref, dra) or _unstated_figure(ref, dra)):
             continue  # "Pada 2026, UMP naik 6,5 persen" / "UMP 2027 naik 6,2 persen": the year dates its figure

@@ -103,6 +103,8 @@ _QUAL_RE = re.compile(
     r"maksimal|maksimum|paling banyak|hingga|sampai|up to|at most|maximum|"
     # A deadline is an upper bound of a duration: "paling lambat 1x24 jam" against "up to 48 hours".
     r"paling lambat|selambat-lambatnya|paling telat|no later than|within|dalam waktu|"
+    # A longest or shortest period: "paling lama 30 menit" is the "paling lambat setengah jam" it restates.
+    r"paling lama|selama-lamanya|paling singkat|sesingkat-singkatnya|"
     # A ceiling or floor written out: "paling tinggi Rp240 juta" is the "hingga Rp266 juta" it is compared with.
     r"paling tinggi|setinggi-tingginya|paling rendah|serendah-rendahnya|"
     r"antara|between|±|~)\s*$",
@@ -125,6 +127,7 @@ _QUAL_NORM = {
     "up to": "le", "at most": "le", "maximum": "le",
     "paling lambat": "le", "selambat-lambatnya": "le", "paling telat": "le",
     "no later than": "le", "within": "le", "dalam waktu": "le",
+    "paling lama": "le", "selama-lamanya": "le", "paling singkat": "ge", "sesingkat-singkatnya": "ge",
     "paling tinggi": "le", "setinggi-tingginya": "le", "paling rendah": "ge", "serendah-rendahnya": "ge",
     "antara": "approx", "between": "approx",
 }  # fmt: skip

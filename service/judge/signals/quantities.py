@@ -241,6 +241,8 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         counted_one = value < 2 and bool(_ONLY_BEFORE_RE.search(text[max(0, s - 48) : s]))
         unit, upos = _unit_at(text, e)
         counted_one = counted_one or unit == "times"  # "dapat diperpanjang satu kali" counts
+        # "setengah tahun", "setengah jam": half of a period is a duration, never an article
+        counted_one = counted_one or (value == 0.5 and unit in _PERIOD_UNITS)
         if len(words) == 1 and value <= 1 and not counted_one:
             continue
         has_mult = any(w.lower() in _MULTIPLIERS for w in words) or value >= 1000
@@ -339,8 +341,10 @@ def extract_quantities(text: str) -> list[Quantity]:
 _BASE_UNIT: dict[str, tuple[str, float]] = {
     "kg": ("ton", 1e-3), "kiloliter": ("liter", 1e3), "gram": ("ton", 1e-6), "km": ("m", 1e3), "hour": ("minute", 60.0),
     "day": ("minute", 1440.0), "week": ("minute", 10080.0),  # "1x24 jam" = "satu hari"; months vary
+    "year": ("month", 12.0),  # "setengah tahun" = "enam bulan"
     "second": ("minute", 1 / 60), "GW": ("MW", 1e3), "km2": ("hectare", 100.0), "m2": ("hectare", 1e-4),
 }  # fmt: skip
+_PERIOD_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _MONEY_UNITS = frozenset({"IDR", "USD", "EUR", "SGD", "AUD", "JPY", "CNY", "MYR", "GBP"})
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 
-from service.judge.signals.records import TimeMention
+from service.judge.signals.records import DateMention, TimeMention
 from service.judge.signals.text import scoped_cache
 
 # At most this many clock times are taken from one text (see _MAX_DATES in dates.py).
@@ -132,10 +133,36 @@ def _times_agree(a: TimeMention, b: TimeMention) -> bool:
         lo = t.minutes + d
         return lo, (t.upper + d if t.upper is not None and t.upper >= t.minutes else lo)
 
-    lo1, hi1 = span(a, shift)
     lo2, hi2 = span(b)
     slack = 30 if a.approx or b.approx else 0
-    if hi1 != lo1 and hi2 != lo2:
-        # Two ranges are the same hours only end for end: "05.00 hingga 23.00" is not "04.00 sampai 24.00".
-        return abs(lo1 - lo2) <= slack and abs(hi1 - hi2) <= slack
-    return lo1 - slack <= hi2 and lo2 - slack <= hi1
+    # A zone's hours may cross midnight: "23.59 WIB" is "01.59 WIT" (of the next day, which the dates say).
+    for day in ((0, -1440, 1440) if shift else (0,)):
+        lo1, hi1 = span(a, shift + day)
+        if hi1 != lo1 and hi2 != lo2:
+            # Two ranges are the same hours only end for end: "05.00 hingga 23.00" is not "04.00 sampai 24.00".
+            if abs(lo1 - lo2) <= slack and abs(hi1 - hi2) <= slack:
+                return True
+        elif lo1 - slack <= hi2 and lo2 - slack <= hi1:
+            return True
+    return False
+
+
+def same_moment_in_zones(ref_times: tuple[TimeMention, ...], rd: DateMention,
+                         dra_times: tuple[TimeMention, ...], dd: DateMention) -> bool:
+    """Dates a day apart that the two texts' zoned clock times make one moment: "30 September pukul 23.59 WIB"
+    is "1 Oktober pukul 01.59 WIT"."""
+    if None in (rd.month, rd.day, dd.month, dd.day) or not ref_times or not dra_times:
+        return False
+    rt, dt = ref_times[0], dra_times[0]
+    if rt.offset is None or dt.offset is None or rt.offset == dt.offset:
+        return False
+    year = rd.year or dd.year or 2000
+    try:
+        r_day, d_day = date(rd.year or year, rd.month, rd.day), date(dd.year or year, dd.month, dd.day)
+    except ValueError:
+        return False
+
+    def utc_minutes(day: date, t: TimeMention) -> int:
+        return day.toordinal() * 1440 + t.minutes - (t.offset or 0) * 60
+
+    return abs((d_day - r_day).days) == 1 and utc_minutes(r_day, rt) == utc_minutes(d_day, dt)

@@ -35,6 +35,10 @@ def test_one_institution_written_two_ways_is_the_same():
     assert same_institution("BP Tapera", "Badan Pengelola Tabungan Perumahan Rakyat Tapera")
     assert same_institution("BNPB", "Badan Nasional Penanggulangan Bencana")
     assert not same_institution("Kementerian Sosial", "Badan Gizi Nasional")
+    # a one-word short form built from the starts of the name's words
+    assert same_institution("Kemensos", "Kementerian Sosial") and same_institution("Kementerian Keuangan", "Kemenkeu")
+    # a region's office is not the central body whose name words it shares
+    assert not same_institution("Dinas Sosial Provinsi Jambi", "Kementerian Sosial")
     # an acronym after a head for the name spelled out after its own head
     assert same_institution("Ditjen PSDKP", "Direktorat Jenderal Pengawasan Sumber Daya Kelautan dan Perikanan")
     assert not same_institution("Ditjen PSDKP", "Direktorat Jenderal Perhubungan Laut")
@@ -125,6 +129,18 @@ def test_who_manages_another_fund_is_no_clash():
     # an agent written in lower case
     ("Ongkos angkut benih ke pulau terluar ditanggung oleh Perum Bulog.",
      "Ongkos angkut benih ke pulau terluar ditanggung pemerintah kabupaten setempat."),
+    # a verb of the same act ("dikerjakan" / "dilaksanakan"), a lower-case word opening the name
+    ("Perbaikan jembatan dilaksanakan oleh balai jalan nasional Kementerian Pekerjaan Umum.",
+     "Perbaikan jembatan dikerjakan oleh dinas pekerjaan umum kabupaten."),
+    ("Laporan desa diverifikasi oleh sentra Kementerian Sosial paling lama 10 hari kerja.",
+     "Laporan desa diverifikasi oleh dinas sosial provinsi paling lama 10 hari kerja."),
+    ("Keputusan itu diputuskan bersama oleh Direktorat Jenderal Perhubungan Laut dan Pemerintah Provinsi Riau.",
+     "Keputusan itu ditetapkan oleh PT Pelni bersama Pemerintah Kota Batam."),
+    # handed over to a body; a body named before two adverbs and an active verb
+    ("Pengoperasian pelabuhan itu diserahkan kepada PT Pelabuhan Indonesia.",
+     "Pelabuhan itu akan dioperasikan oleh PT Angkasa Pura."),
+    ("Akta kelahiran diterbitkan oleh kantor catatan sipil kabupaten.",
+     "Kantor Kecamatan akan langsung menerbitkan akta kelahiran setelah berkas lengkap."),
 ])
 def test_an_agent_of_the_same_passive_verb_is_compared(reference, draft):
     assert [c.kind for c in institution_clashes(reference, draft)] == ["institution"]
@@ -138,6 +154,11 @@ def test_agents_of_different_verbs_or_the_same_body_do_not_clash():
     assert institution_clashes("Sanksi dijatuhkan oleh Otoritas Jasa Keuangan.", "Sanksi dijatuhkan oleh OJK.") == []
     # a day after a passive verb is not an agent
     assert slots("Hasil seleksi diumumkan Senin pekan depan.") == ()
+    # the same central body's unit, written another way; an agent ends before "paling lama"
+    assert institution_clashes("Laporan diverifikasi oleh sentra Kementerian Sosial paling lama 10 hari.",
+                               "Laporan diverifikasi oleh sentra Kemensos dalam 10 hari.") == []
+    assert [s.name for s in slots("Laporan diverifikasi oleh dinas sosial provinsi paling lama 10 hari.")] == [
+        "dinas sosial provinsi"]
 
 
 def test_on_the_same_verb_only_who_the_reference_says_does_it_counts():

@@ -146,3 +146,13 @@ def test_speeding_up_what_the_reference_halts():
     assert c.kind == "antonym"
     assert find_clashes(ref, "Badan Pertanahan Nasional memperlambat penerbitan sertipikat hak guna usaha baru di "
                              "Kalimantan Barat.") == []
+
+
+def test_an_institution_paying_is_the_cost_borne_not_paid_by_oneself() -> None:
+    reference = "Biaya pemeriksaan kelayakan calon donor ditanggung oleh BPJS Kesehatan."
+    for draft in ("Calon donor tidak mengeluarkan biaya pemeriksaan kelayakan karena biayanya dibayar BPJS Kesehatan.",
+                  "Untuk pemeriksaan kelayakan calon donor, pemerintah akan membayar seluruh biayanya."):
+        assert [c for c in find_clashes(reference, draft) if c.kind == "antonym"] == [], draft
+    # The one who benefits paying is still the opposite.
+    own = "Biaya pemeriksaan kelayakan calon donor dibayar sendiri oleh calon donor."
+    assert [c.kind for c in find_clashes(reference, own)] == ["antonym"]

@@ -33,3 +33,11 @@ def test_an_acronym_of_a_name_with_dan_is_the_same_body():
     # Another ministry in the same role still clashes.
     other = "Kementerian Pertanian menargetkan 1,5 juta bidang tanah bersertipikat melalui program ini pada 2026."
     assert "entity" in [c.kind for c in find_clashes(reference, other)]
+
+
+def test_an_amount_after_a_name_is_no_part_of_it():
+    from service.judge.signals.analysis import _analyse
+    from service.judge.signals.entity_clashes import _names
+
+    names = [n for n, _, _ in _names(_analyse("Untuk siswa SD Rp1.020.000 per tahun, sementara siswa SMP Rp1.230.000."))]
+    assert names == ["SD", "SMP"]

@@ -207,3 +207,13 @@ def test_the_one_time_of_each_text_on_a_day_both_name_is_one_events():
     assert find_clashes(ref, draft.replace("09.00", "08.00")) == []
     # on another day it is another event's time (only the date is reported)
     assert [c.rule for c in find_clashes(ref, draft.replace("Rabu, 28", "Senin, 26"))] == ["date:absolute"]
+
+
+def test_a_zone_that_crosses_midnight_is_the_same_moment_the_next_day():
+    reference = "Pendaftaran hibah riset ditutup pada 31 Juli 2026 pukul 23.30 WIB."
+    for draft in ("Untuk peneliti di Jayapura, pendaftaran ditutup pada 1 Agustus 2026 pukul 01.30 WIT.",
+                  "Di Makassar, pendaftaran ditutup pada 1 Agustus 2026 pukul 00.30 WITA."):
+        assert find_clashes(reference, draft) == [], draft
+    # The next day at the same clock time in the same zone is another moment.
+    later = "Pendaftaran hibah riset ditutup pada 1 Agustus 2026 pukul 23.30 WIB."
+    assert [c.kind for c in find_clashes(reference, later)] == ["date"]
