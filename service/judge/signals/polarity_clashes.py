@@ -279,12 +279,36 @@ def _unknown_subject(draft: _Analysis, at: int, ref: _Analysis) -> bool:
     while j >= 0 and draft.clause[j] == clause and (toks[j][0] in _AUXILIARY or _any_negator(toks[j][0])
                                                    or toks[j][0].endswith("ly")):  # English adverbs
         j -= 1
-    if j < 0 or draft.clause[j] != clause or not _content(toks[j][0]):
+    if j < 0 or draft.clause[j] != clause:
         return False
+    if not _content(toks[j][0]):
+        return _other_group(draft, j + 1, ref)  # "… 3.500 VA ke atas tidak": the group's words come before
     w, start, _ = toks[j]
     if len(w) >= 3 and draft.text[start:start + len(w)].isupper() and w in _initials(ref.text):
         return False
-    return draft.roots[j].isdisjoint(ref.root_pool)
+    if not draft.roots[j].isdisjoint(ref.root_pool):
+        return _other_group(draft, j, ref)
+    return True
+
+
+def _other_group(draft: _Analysis, j: int, ref: _Analysis) -> bool:
+    """The subject ending before token ``j`` names a group the reference does not: a qualifier or figure back to
+    the clause start or the verb before it that the reference never writes ("Rumah tangga berdaya 3.500 VA
+    ke atas tidak memperoleh potongan" against a discount for 450 to 2.200 VA; "Peti kemas ekspor tidak
+    terkena" against a tariff on import containers)."""
+    clause, toks = draft.clause[j], draft.tokens
+    k = j - 1
+    while k >= 0 and draft.clause[k] == clause and j - k <= 6 and not _ACTIVE_OR_PASSIVE.match(toks[k][0]):
+        w = toks[k][0]
+        if w[:1].isdigit() and w not in ref.text:
+            return True
+        if _content(w) and not w[:1].isdigit() and draft.roots[k].isdisjoint(ref.root_pool):
+            return True
+        k -= 1
+    return False
+
+
+_ACTIVE_OR_PASSIVE = re.compile(r"(?:me|di)[a-z]{3,}$")
 
 
 def _has_other_time(a: _Analysis, i: int) -> bool:

@@ -329,3 +329,14 @@ def test_a_negator_in_a_relative_clause_leaves_the_main_predicate_asserted():
     # The relative clause's own verb is still negated: "yang tidak dipungut biaya" agrees with "tanpa biaya".
     assert kinds("Pendaftaran sertifikasi dilakukan tanpa dipungut biaya.",
                  "Pelaku usaha dapat memakai layanan pendaftaran sertifikasi yang tidak dipungut biaya.") == []
+
+
+def test_a_negation_about_a_group_the_reference_never_names_is_no_flip():
+    reference = "Pemerintah memberikan potongan tarif air 30 persen bagi pelanggan golongan rumah tangga 1 dan 2."
+    # A group with a qualifier and a figure the reference never writes: an exception, not a denial.
+    for draft in ("Pelanggan golongan niaga besar tidak memperoleh potongan tersebut.",
+                  "Pelanggan berdaya 5.500 VA ke atas tidak memperoleh potongan tersebut."):
+        assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == [], draft
+    # The reference's own group denied still flips.
+    denied = "Pelanggan golongan rumah tangga 1 dan 2 tidak memperoleh potongan tarif air."
+    assert "negation" in [c.kind for c in find_clashes(reference, denied)]
