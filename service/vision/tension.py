@@ -79,14 +79,16 @@ def find_tension(sentence: str, matches: list[VisionMatch], following: str = "")
     if not matches or any(p.search(sentence) for p in _EXCLUSIONS.values()) or _OLD_YEAR.search(sentence):
         return None
     for kind in KINDS:
+        # Only the cue pairs whose action the sentence has (looked up once, not once per commitment).
+        pairs = [pair for pair in kind.pairs if pair.action.search(sentence)]
+        if not pairs or (kind.answered_by is not None and kind.answered_by.search(following)):
+            continue
         for m in matches:
             # A kind for any commitment (a programme cut) needs the sentence to name the commitment's
             # subject (a shared key term); a kind for named commitments has its subject in its cues.
             if not kind.applies_to(m.ref.commitment) or ("*" in kind.commitments and not m.shared):
                 continue
-            if kind.answered_by is not None and kind.answered_by.search(following):
-                continue
-            for pair in kind.pairs:
+            for pair in pairs:
                 found = _cue(sentence, pair, kind, m)
                 if found:
                     return Tension(m, kind.name, *found)
