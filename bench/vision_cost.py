@@ -1,0 +1,62 @@
+"""What the vision costs a check: one draft checked in-process against the sample corpus, without and with
+the Asta Cita positions (issue 15's "no measurable slowdown of a check").
+
+``python -m bench.vision_cost [--repeat 30]`` builds the service core twice on temporary data directories
+(the model from ``SELARAS_CACHE_DIR`` or the repository's ``.cache``), loads ``samples/positions.jsonl`` with
+and without its ``vision`` lines, checks a ~400-word draft (the first eight drafts of ``bench/press2``) and
+prints the median milliseconds of each as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from service.bootstrap import build_selaras, close_selaras
+from service.config import Settings
+from service.domain import PositionIn
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def median_ms(rows: list[dict], text: str, repeat: int) -> float:
+    """Median wall time of ``check_sync(text)`` over ``repeat`` checks after three warm-up checks."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp) / "data")
+        if not settings.cache_dir.is_absolute():  # the default ".cache" is the repository's
+            settings = settings.model_copy(update={"cache_dir": ROOT / settings.cache_dir})
+        sel = build_selaras(settings)
+        try:
+            sel.corpus.upsert_positions([PositionIn(**r) for r in rows])
+            for _ in range(3):
+                sel.checker.check_sync(text)
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                sel.checker.check_sync(text)
+                times.append(time.perf_counter() - start)
+            return statistics.median(times) * 1000
+        finally:
+            close_selaras(sel)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in (ROOT / "samples" / "positions.jsonl").read_text(encoding="utf-8").splitlines()]
+    drafts = [json.loads(line)["text"] for line in (ROOT / "bench" / "press2" / "drafts.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    text = " ".join(drafts[:8])
+    without = median_ms([r for r in rows if r["kind"] != "vision"], text, args.repeat)
+    with_vision = median_ms(rows, text, args.repeat)
+    print(json.dumps({"words": len(text.split()), "without_vision_ms": round(without, 1),
+                      "with_vision_ms": round(with_vision, 1), "ratio": round(with_vision / without, 2)}))
+
+
+if __name__ == "__main__":
+    main()
