@@ -14,7 +14,7 @@ from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_a
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
-from service.judge.signals.figure_roles import difference, old_of_change, same_role
+from service.judge.signals.figure_roles import difference, old_of_change, same_role, told_as_past
 from service.judge.signals.times import same_moment_in_zones
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
@@ -105,30 +105,6 @@ def _progress_against_target(ref: _Analysis, dra: _Analysis) -> bool:
 # Words that put a statement in the past: "Pada periode sebelumnya, Juni dan Juli" or "Pada 2024 ... sempat
 # ditambah" reports what was, not a change of the reference's "Oktober" or "2026".
 _PAST = frozenset("sebelumnya sempat pernah lalu dulu dahulu semula previously formerly earlier".split())
-
-
-_PAST_MARKERS = frozenset("sebelumnya sempat pernah dulu dahulu dulunya previously formerly".split())
-_PERIOD_AGO = frozenset("tahun bulan pekan minggu year month week".split())
-_AS_IN = frozenset({"sebagaimana", "seperti", "as", "like"})
-
-
-def _told_as_past(dra: _Analysis, i: int) -> bool:
-    """The clause of token ``i``, or its sentence by an opening adverb or a short opening clause
-    ("Sebelumnya, …", "Tahun lalu, …", "Pada libur Natal sebelumnya, …"), is told as past: "sebelumnya",
-    "sempat", "pernah", "tahun lalu", "last year"."""
-    toks = dra.tokens
-    opening = i
-    while opening > 0 and dra.sentence[opening - 1] == dra.sentence[i] and i - opening < 400:
-        opening -= 1
-    # The opening clause too ("Pada libur Natal dan Tahun Baru sebelumnya, stimulus serupa menurunkan ...").
-    opening_clause = _clause_idx(dra, opening)
-    span = sorted(set(_clause_idx(dra, i)) | set(range(opening, min(opening + 3, len(toks))))
-                  | (set(opening_clause) if len(opening_clause) <= 12 else set()))
-    words = [toks[j][0] for j in span]
-    # "Sebagaimana tahun sebelumnya, …" / "as last year": the sentence says the rule still holds now.
-    words = [w for k, w in enumerate(words) if not _AS_IN.intersection(words[max(0, k - 2):k])]
-    return any(w in _PAST_MARKERS for w in words) or any(
-        a in _PERIOD_AGO and b in ("lalu", "ago") or (a == "last" and b in _PERIOD_AGO) for a, b in zip(words, words[1:]))
 
 
 def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
@@ -275,7 +251,7 @@ def _states_no_value(dra: _Analysis, item: Quantity | DateMention, lo: int, hi: 
     contradict it: negated ("tidak mencapai 5 persen"), told as past ("Sebelumnya, daftar itu hanya berisi 13
     negara"), the base of a ratio ("35 dari setiap 100 ton"), the old value of a change among ``others`` (the
     draft's figures: "naik dari 220 objek") or a gap between two values ("lebih tinggi Rp15 juta dibanding")."""
-    return (_negated_before(dra, lo) or _told_as_past(dra, lo) or _ratio_base(dra, lo)
+    return (_negated_before(dra, lo) or told_as_past(dra, lo) or _ratio_base(dra, lo)
             or (isinstance(item, Quantity) and old_of_change(dra, item, lo, others)) or difference(dra, lo, hi))
 
 

@@ -1,11 +1,14 @@
 """Roles in which a draft figure states no value of its measure, so that no reference value can contradict it:
 the old value of a change it reports ("naik dari 220 objek"), or a difference between two values ("lebih
 tinggi Rp15 juta dibanding Jawa"); and whether a period is an interval from an event ("empat minggu setelah
-dosis pertama") rather than how long something lasts ("selama dua pekan")."""
+dosis pertama") rather than how long something lasts ("selama dua pekan"); and whether it is told as past
+("Sebelumnya, …", "Sebelum 2017, …")."""
 
 from __future__ import annotations
 
-from service.judge.signals.analysis import _Analysis, _span_tokens
+from datetime import date
+
+from service.judge.signals.analysis import _Analysis, _clause_idx, _span_tokens
 from service.judge.signals.records import Quantity
 
 # Verbs of change before "dari": "naik dari 220", "turun dari 12 persen", "up from 410".
@@ -69,3 +72,30 @@ def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: li
     if mine is None:
         return idx
     return [r for r in idx if period_role(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) in (mine, None)]
+
+
+_PAST_MARKERS = frozenset("sebelumnya sempat pernah dulu dahulu dulunya previously formerly".split())
+_PERIOD_AGO = frozenset("tahun bulan pekan minggu year month week".split())
+_AS_IN = frozenset({"sebagaimana", "seperti", "as", "like"})
+_BEFORE = frozenset({"sebelum", "before", "hingga", "until"})
+
+
+def told_as_past(dra: _Analysis, i: int) -> bool:
+    """The clause of token ``i``, or its sentence by an opening adverb or a short opening clause
+    ("Sebelumnya, …", "Tahun lalu, …", "Pada libur Natal sebelumnya, …"), is told as past: "sebelumnya",
+    "sempat", "pernah", "tahun lalu", "last year"."""
+    toks = dra.tokens
+    opening = i
+    while opening > 0 and dra.sentence[opening - 1] == dra.sentence[i] and i - opening < 400:
+        opening -= 1
+    # The opening clause too ("Pada libur Natal dan Tahun Baru sebelumnya, stimulus serupa menurunkan ...").
+    opening_clause = _clause_idx(dra, opening)
+    span = sorted(set(_clause_idx(dra, i)) | set(range(opening, min(opening + 3, len(toks))))
+                  | (set(opening_clause) if len(opening_clause) <= 12 else set()))
+    words = [toks[j][0] for j in span]
+    # "Sebagaimana tahun sebelumnya, …" / "as last year": the sentence says the rule still holds now.
+    words = [w for k, w in enumerate(words) if not _AS_IN.intersection(words[max(0, k - 2):k])]
+    return any(w in _PAST_MARKERS for w in words) or any(
+        a in _PERIOD_AGO and b in ("lalu", "ago") or (a == "last" and b in _PERIOD_AGO)
+        or (a in _BEFORE and b.isdigit() and len(b) == 4 and int(b) < date.today().year)  # "Sebelum 2017, …"
+        for a, b in zip(words, words[1:]))

@@ -12,6 +12,7 @@ def test_a_figure_told_as_past_is_history_not_a_change():
     ref = "Pemerintah menambah enam negara ke daftar bebas visa sehingga jumlahnya menjadi 19 negara."
     assert find_clashes(ref, "Sebelumnya, daftar bebas visa hanya berisi 13 negara.") == []
     assert find_clashes(ref, "Tahun lalu daftar bebas visa berisi 13 negara.") == []
+    assert find_clashes(ref, "Sebelum 2018, daftar bebas visa hanya berisi 13 negara.") == []
     [clash] = find_clashes(ref, "Pemerintah menambah enam negara sehingga daftar bebas visa kini berisi 21 negara.")
     assert clash.draft == "21 negara"
 
