@@ -139,7 +139,11 @@ def vote(sims: np.ndarray, owner: np.ndarray, allowed: np.ndarray, labels: tuple
     rows = np.flatnonzero(allowed & (owner != UNKNOWN))
     if rows.size == 0:
         return None
-    top = rows[np.argsort(-sims[rows], kind="stable")[:NEIGHBOURS]]
+    near = sims[rows]
+    if rows.size > NEIGHBOURS:  # the k nearest without sorting all 1,332 (then in order, ties by index)
+        part = np.argpartition(-near, NEIGHBOURS - 1)[:NEIGHBOURS]
+        rows, near = rows[np.sort(part)], near[np.sort(part)]
+    top = rows[np.argsort(-near, kind="stable")[:NEIGHBOURS]]
     weights: dict[int, float] = {}
     for r in top:
         w = float(sims[r])
