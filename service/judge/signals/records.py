@@ -70,6 +70,7 @@ class TimeMention:
     upper: int | None = None
     approx: bool = False
     bound: bool = False  # "hingga/sebelum/sejak pukul 12.00": a limit, not when something happened
+    local: str = ""  # "waktu setempat" / "local time" as written after it: each region's own clock, no one zone
 
 
 ClashKind = Literal["number", "date", "negation", "antonym", "entity"]

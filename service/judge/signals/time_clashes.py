@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots
 from service.judge.signals.figure_clashes import _outside
-from service.judge.signals.names import _places_stated
+from service.judge.signals.names import _places_near, _places_stated
 from service.judge.signals.records import Clash, TimeMention
 from service.judge.signals.text import draft_words_covered
 from service.judge.signals.times import _times_agree
@@ -40,6 +40,11 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
     # after it, not inside.
     zone = next((t.offset for t in points if t.offset is not None), None)
     for d, dt in enumerate(dra.times):
+        imposed = _one_zone_for_local(ref, dra, dt)
+        if imposed is not None:
+            out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=imposed), dt.text, imposed,
+                             "date:time-local"))
+            continue
         if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
         moved_start = None
@@ -85,6 +90,20 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=rt.text),
                          dt.text, rt.text, "date:time"))
     return out
+
+
+def _one_zone_for_local(ref: _Analysis, dra: _Analysis, dt: TimeMention) -> str | None:
+    """The reference's time with the draft's digits given in each region's own clock ("pukul 00.00 … waktu
+    setempat"), where the draft gives one zone ("pukul 00.00 WIB") and neither text names a place the zone
+    could be right for: quoted with the reference's words for local time, or None."""
+    if dt.offset is None:
+        return None
+    rt = next((t for t in ref.times if t.local and dt.minutes in (t.minutes, t.upper)), None)
+    lo, _ = _span_tokens(dra, dt.start, dt.end)
+    if rt is None or _negated_before(dra, lo) or any(_places_near(a, 0, len(a.tokens) - 1, radius=len(a.tokens))
+                                                     for a in (dra, ref)):
+        return None  # a place named on either side may be one the zone is right for
+    return rt.text if rt.local in rt.text else f"{rt.text} {rt.local}"
 
 
 _START_CUE_RE = re.compile(r"\b(?:mulai|sejak|dari|dibuka|dimulai|from|starting|opens?)\b", re.IGNORECASE)

@@ -39,6 +39,8 @@ _TIME_RANGE_RE = re.compile(r"\s*(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|until
                             r"(\d{1,2})[.:](\d{2})" + _ZONE, _F)
 _TIME_BOUND_RE = re.compile(r"\b(?:hingga|sampai|sebelum|sesudah|setelah|sejak|selambat-lambatnya|paling\s+lambat|"
                             r"until|before|after|since|by)\s+(?:(?:pada|pukul|jam|at)\s+)?$", _F)
+# "pukul 00.00 hingga 20 Desember pukul 23.59 waktu setempat": the times of the sentence are each region's own.
+_LOCAL_RE = re.compile(r"(?:(?![.;]\s)[^;])*?\b(waktu setempat|local time)\b", _F)
 _TIME_APPROX_RE = re.compile(r"\b(?:sekitar|sekira|kurang\s+lebih|kira-kira|around|about|approximately)\s*$", _F)
 
 
@@ -112,8 +114,10 @@ def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
             if zone is None and (z := _ZONE_AFTER_RE.match(text, end)):  # "9:30 a.m. Western Indonesia Time"
                 zone, end = z.group(1), z.end()
             offset = _ZONES.get(zone.split()[0].lower()) if zone else None
+            local = _LOCAL_RE.match(text, end, min(len(text), end + 80)) if zone is None else None
             start = m.start(1) if k in (3, 4) else m.start()  # "at 10:15" quotes "10:15"
-            found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound))
+            found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound,
+                                     local.group(1) if local else ""))
             _cover(taken, m.start(), end)
     return tuple(sorted(found, key=lambda t: t.start)[:_MAX_TIMES])
 
@@ -127,6 +131,8 @@ def extract_times(text: str) -> list[TimeMention]:
 def _times_agree(a: TimeMention, b: TimeMention) -> bool:
     """Same clock time (after time-zone conversion when both name one), within a range, or
     within 30 minutes when either says "sekitar"/"around"."""
+    if (a.local and b.offset is not None) or (b.local and a.offset is not None):
+        return False  # "00.00 WIB" is one zone's midnight, "00.00 waktu setempat" each region's
     shift = (b.offset - a.offset) * 60 if a.offset is not None and b.offset is not None else 0
 
     def span(t: TimeMention, d: int = 0) -> tuple[int, int]:

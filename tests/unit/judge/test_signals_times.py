@@ -217,3 +217,16 @@ def test_a_zone_that_crosses_midnight_is_the_same_moment_the_next_day():
     # The next day at the same clock time in the same zone is another moment.
     later = "Pendaftaran hibah riset ditutup pada 1 Agustus 2026 pukul 23.30 WIB."
     assert [c.kind for c in find_clashes(reference, later)] == ["date"]
+
+
+def test_one_zone_given_for_each_regions_local_time_is_a_change():
+    reference = "Pendaftaran dibuka 3 Agustus 2026 pukul 08.00 hingga 7 Agustus 2026 pukul 16.00 waktu setempat."
+    wib = "Pendaftaran dibuka 3 Agustus 2026 pukul 08.00 WIB hingga 7 Agustus 2026 pukul 16.00 WIB."
+    assert [c.rule for c in find_clashes(reference, wib)] == ["date:time-local", "date:time-local"]
+    # The same local time restated, or a zone for a place named beside it, is no change.
+    assert find_clashes(reference, reference.replace("Pendaftaran dibuka", "Pendaftaran akan dibuka")) == []
+    assert find_clashes(reference, "Di Kota Medan, " + wib[0].lower() + wib[1:]) == []
+    # And a zoned time does not restate a local one: a passage in local time never backs "pukul 08.00 WIB".
+    [local] = [t for t in extract_times(reference) if t.minutes == 8 * 60]
+    [zoned] = [t for t in extract_times(wib) if t.minutes == 8 * 60]
+    assert local.local == "waktu setempat" and not _times_agree(local, zoned)
