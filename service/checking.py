@@ -231,6 +231,8 @@ class Checker:
             old: list[Candidate] = []
             for hit in row:
                 pos = snapshot.current(hit.payload.get("position_id", ""), hit.payload.get("version"), on)
+                if pos is not None and pos.kind == PositionKind.VISION:
+                    continue  # the vision is read by its own step (vision_matches), not fact by fact
                 if pos is None:
                     replaced = snapshot.outdated(hit.payload.get("position_id", ""), hit.payload.get("version"), on)
                     if replaced is not None and len(old) < top_k:  # in effect but for a newer position

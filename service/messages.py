@@ -99,8 +99,14 @@ def _shown(name: str, value: str | int | float, language: str) -> str | int | fl
     if isinstance(value, str):
         return value
     if name in _DECIMALS:
-        return format_decimal(value, "0.00", locale=language)
+        return _decimal(float(value), language)
     return int(value) if float(value).is_integer() else value
+
+
+@lru_cache(maxsize=4096)
+def _decimal(value: float, language: str) -> str:
+    """Babel's formatting of a score, once per value and language (a report renders hundreds of them)."""
+    return format_decimal(value, "0.00", locale=language)
 
 
 def negotiate(query: str | None, accept_language: str | None) -> str:
