@@ -28,6 +28,16 @@ async def test_a_single_topic_sentence_is_attributed_to_its_commitment(api, clie
     assert english["findings"][0]["vision"][0]["reason"].startswith("Advances Asta Cita 2")
 
 
+async def test_the_vision_is_read_by_its_own_step_not_as_a_fact_to_compare(api, client):
+    # A mission's own words: attributed to its commitment, but no vision passage backs or clashes with the
+    # sentence as a position's fact would (that cost a check a sixth of its time and decided nothing).
+    wording = "Pemerintah mendorong kemandirian bangsa melalui swasembada pangan dan swasembada energi."
+    report = await check(client, api.keys["sos"], wording)
+    [finding] = report["findings"]
+    assert {v["commitment"] for v in finding["vision"]} & {"asta-cita-2/pangan", "asta-cita-2/energi"}
+    assert all(e["kind"] != "vision" for e in finding["evidence"]) and finding["relation"] != "supports"
+
+
 async def test_a_policy_against_a_commitment_is_a_vision_conflict_and_its_look_alike_is_not(api, client):
     report = await check(client, api.keys["sos"], TENSION)
     conflict = report["findings"][1]
