@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from bench.press_eval import read_jsonl
+
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ("vision", "vision2", "vision3", "vision4", "vision5", "vision6", "vision7", "vision8", "vision9", "vision10")
 TARGET = ROOT / "service" / "vision" / "vocab" / "exemplars.jsonl"
@@ -22,11 +24,9 @@ def build(sets: tuple[str, ...] = SETS, target: Path = TARGET) -> int:
     """Write the exemplar file; returns the number of lines."""
     lines = []
     for name in sets:
-        for raw in (ROOT / "bench" / name / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
-            if raw.strip():
-                row = json.loads(raw)
-                lines.append(json.dumps({"text": row["text"], "commitments": row["commitments"], "source": name},
-                                        ensure_ascii=False))
+        for row in read_jsonl(ROOT / "bench" / name / "sentences.jsonl"):
+            lines.append(json.dumps({"text": row["text"], "commitments": row["commitments"], "source": name},
+                                    ensure_ascii=False))
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
 

@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.press_eval import read_jsonl
 from service.bootstrap import build_selaras
 from service.config import Settings
 from service.domain import PositionIn
@@ -38,11 +39,6 @@ from service.vision.report import VisionThresholds, attribute
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "vision"
 ON = date(2026, 11, 30)
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The rows of a JSON-lines file."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def mission(commitment: str) -> str:

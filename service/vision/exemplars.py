@@ -141,8 +141,8 @@ def vote(sims: np.ndarray, owner: np.ndarray, allowed: np.ndarray, labels: tuple
         return None
     near = sims[rows]
     if rows.size > NEIGHBOURS:  # the k nearest without sorting all 1,332 (then in order, ties by index)
-        part = np.argpartition(-near, NEIGHBOURS - 1)[:NEIGHBOURS]
-        rows, near = rows[np.sort(part)], near[np.sort(part)]
+        part = np.sort(np.argpartition(-near, NEIGHBOURS - 1)[:NEIGHBOURS])
+        rows, near = rows[part], near[part]
     top = rows[np.argsort(-near, kind="stable")[:NEIGHBOURS]]
     weights: dict[int, float] = {}
     for r in top:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from service.judge.signals.analysis import (
-    _Analysis, _clause_idx, _negated_before, _span_tokens, _window_roots, _word_set,
+    _Analysis, _negated_before, _span_tokens, _window_roots, _word_set,
 )
 from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_agree
 from service.judge.signals.quantities import (

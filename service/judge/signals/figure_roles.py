@@ -44,7 +44,6 @@ def difference(a: _Analysis, lo: int, hi: int) -> bool:
     return bool(after) and after[0] in _EN_MORE and "than" in after[1:3]
 
 
-
 # Words after a period that make it the time from or to an event ("empat minggu setelah dosis pertama"), and
 # words before one that make it how long something lasts ("selama dua pekan").
 _FROM_EVENT = frozenset("setelah sesudah sebelum pasca after before".split())
