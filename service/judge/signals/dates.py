@@ -241,6 +241,10 @@ def _date_tuple_ok(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
+_DECADE_BEFORE_RE = re.compile(r"\b(?:era|dekade|dasawarsa)\s+(?:tahun\s+)?$", _F)
+_CURRENCY_BEFORE_RE = re.compile(r"(?:Rp\.?|\$|USD|IDR)\s?$")
+
+
 @scoped_cache(maxsize=8192)
 def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
     # Every date, uncapped: quantity extraction needs all their spans to skip the numbers inside
@@ -253,8 +257,8 @@ def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
             return
         if text[e - 1] == "." and text[s : e - 1].split()[-1].lower() in _FULL_MONTH_STANDALONE | {"mei"}:
             e -= 1  # sentence-final period after a full month name
-        if y is not None and mo is None and y_end is None and y % 10 == 0 and re.search(
-            r"\b(?:era|dekade|dasawarsa)\s+(?:tahun\s+)?$", text[max(0, s - 20) : s], _F
+        if y is not None and mo is None and y_end is None and y % 10 == 0 and _DECADE_BEFORE_RE.search(
+            text[max(0, s - 20) : s]
         ):
             y_end = y + 9  # "era 2000": the decade
         qm = _DATE_QUAL_RE.search(text[max(0, s - 40) : s])
@@ -318,7 +322,7 @@ def _extract_dates_cached(text: str) -> tuple[DateMention, ...]:
                 prev = _prev_word(text, s)
                 if prev.lower() in _LABEL_WORDS or _QTY_AFTER_YEAR_RE.match(text, e):
                     continue
-                if re.search(r"(?:Rp\.?|\$|USD|IDR)\s?$", text[max(0, s - 5) : s]):
+                if _CURRENCY_BEFORE_RE.search(text[max(0, s - 5) : s]):
                     continue
                 add(int(g[0]), None, None, s, e)
             elif name in ("quarter", "quarter_en", "quarter_q"):

@@ -141,8 +141,19 @@ def _with_renderings(text: str) -> frozenset[str]:
 
 
 def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([^\W_]+)\W{0,3}$", text[max(0, pos - 40) : pos])
-    return m.group(1) if m else ""
+    # The word just before ``pos`` (at most 3 non-word characters between, within 40 characters),
+    # found by walking back: a "$"-anchored regex search tried every start in the window.
+    lo = max(0, pos - 40)
+    gap = 3 + (pos > lo and text[pos - 1] == "\n")  # as the regex's "$" could match before a final newline
+    end = pos
+    while end > lo and pos - end < gap and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    if end > lo and not text[end - 1].isalnum():
+        return ""  # more non-word characters than the gap, or an underscore
+    start = end
+    while start > lo and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
