@@ -1,10 +1,17 @@
-"""What the vision costs a check: one draft checked in-process against the sample corpus, without and with
+"""What the vision costs a check: drafts checked in-process against the sample corpus, without and with
 the Asta Cita positions (issue 15's "no measurable slowdown of a check").
 
 ``python -m bench.vision_cost [--repeat 30]`` builds two service cores side by side on temporary data directories
 (the model from ``SELARAS_CACHE_DIR`` or the repository's ``.cache``), loads ``samples/positions.jsonl`` with
-and without its ``vision`` lines, checks a ~400-word draft (the first eight drafts of ``bench/press2``) on each
-in turn and prints the median milliseconds of each as JSON.
+and without its ``vision`` lines, and checks ~400-word drafts (eight drafts of ``bench/press2`` joined) on each in
+turn. It prints, as JSON, the median milliseconds of each and the median (and quartiles) of each draft's own
+ratio with/without (paired: the same draft on both cores), in two modes:
+
+- ``fresh``: a new draft every time (the next eight drafts of press2 ... press16), checked for a different agency
+  on each core, so neither the embedding cache nor the judge's per-text caches (both keyed by agency) hold it.
+  This is what a new draft costs, embedding included.
+- ``same``: the first eight drafts of press2, checked again and again: sentences embedded and analysed once, so
+  the figure is the vision's share of the rest of a check (its worst case).
 """
 
 from __future__ import annotations
@@ -23,9 +30,10 @@ from service.domain import PositionIn
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def medians_ms(corpora: dict[str, list[dict]], text: str, repeat: int) -> dict[str, float]:
-    """Median wall time of ``check_sync(text)`` per corpus: one service core per corpus, built side by side,
-    checked in turn (so a busy moment of the machine falls on both), after three warm-up checks each."""
+def timings(corpora: dict[str, list[dict]], texts: list[str], warm: str) -> dict[str, list[float]]:
+    """Wall seconds of ``check_sync`` per corpus, one per text in ``texts``: one service core per corpus, built side
+    by side, each text checked on every core in turn (the first core alternating, so a busy moment of the
+    machine falls on both), after three warm-up checks of ``warm`` each. Each core checks for its own agency."""
     with tempfile.TemporaryDirectory() as tmp:
         cores = {}
         try:
@@ -36,17 +44,23 @@ def medians_ms(corpora: dict[str, list[dict]], text: str, repeat: int) -> dict[s
                 cores[name] = build_selaras(settings)
                 cores[name].corpus.upsert_positions([PositionIn(**r) for r in rows])
                 for _ in range(3):
-                    cores[name].checker.check_sync(text)
+                    cores[name].checker.check_sync(warm, agency=f"bench-{name}")
             times: dict[str, list[float]] = {name: [] for name in cores}
-            for _ in range(repeat):
-                for name, core in cores.items():
+            names = list(cores)
+            for k, text in enumerate(texts):
+                for name in names[k % 2:] + names[:k % 2]:
                     start = time.perf_counter()
-                    core.checker.check_sync(text)
+                    cores[name].checker.check_sync(text, agency=f"bench-{name}")
                     times[name].append(time.perf_counter() - start)
-            return {name: statistics.median(t) * 1000 for name, t in times.items()}
+            return times
         finally:
             for core in cores.values():
                 close_selaras(core)
+
+
+def _drafts(name: str) -> list[str]:
+    return [json.loads(line)["text"] for line in (ROOT / "bench" / name / "drafts.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
 
 
 def main() -> None:
@@ -54,13 +68,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
     rows = [json.loads(line) for line in (ROOT / "samples" / "positions.jsonl").read_text(encoding="utf-8").splitlines()]
-    drafts = [json.loads(line)["text"] for line in (ROOT / "bench" / "press2" / "drafts.jsonl").read_text(
-        encoding="utf-8").splitlines()]
-    text = " ".join(drafts[:8])
-    ms = medians_ms({"without": [r for r in rows if r["kind"] != "vision"], "with": rows}, text, args.repeat)
-    without, with_vision = ms["without"], ms["with"]
-    print(json.dumps({"words": len(text.split()), "without_vision_ms": round(without, 1),
-                      "with_vision_ms": round(with_vision, 1), "ratio": round(with_vision / without, 2)}))
+    corpora = {"without": [r for r in rows if r["kind"] != "vision"], "with": rows}
+    first = " ".join(_drafts("press2")[:8])
+    pool = [d for n in ["press2"] + [f"press{k}" for k in range(3, 17)] for d in _drafts(n)][8:]
+    fresh = [" ".join(pool[8 * k:8 * k + 8]) for k in range(args.repeat)]
+    out = {"words": len(first.split())}
+    for mode, texts in (("fresh", fresh), ("same", [first] * args.repeat)):
+        times = timings(corpora, texts, first)
+        # Each text's own ratio (paired: the same draft on both cores), then their median and quartiles.
+        ratios = [w / o for w, o in zip(times["with"], times["without"])]
+        q1, median, q3 = statistics.quantiles(ratios, n=4)
+        out[mode] = {"without_vision_ms": round(statistics.median(times["without"]) * 1000, 1),
+                     "with_vision_ms": round(statistics.median(times["with"]) * 1000, 1),
+                     "ratio": round(median, 3), "ratio_quartiles": [round(q1, 3), round(q3, 3)]}
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

@@ -136,21 +136,35 @@ def vote(sims: np.ndarray, owner: np.ndarray, allowed: np.ndarray, labels: tuple
 
     ``sims``: the sentence's cosine to every exemplar; ``allowed``: exemplars that may vote; an exemplar with
     two commitments votes for each."""
+    return votes(np.asarray(sims)[None, :], owner, allowed, labels, index)[0]
+
+
+def votes(sims: np.ndarray, owner: np.ndarray, allowed: np.ndarray, labels: tuple[tuple[str, ...], ...],
+          index: dict[str, int]) -> list[tuple[int, float] | None]:
+    """:func:`vote` for every row of ``sims`` (sentences x exemplars) at once: the nearest exemplars of all
+    sentences are found by one partition, not one per sentence."""
     rows = np.flatnonzero(allowed & (owner != UNKNOWN))
     if rows.size == 0:
-        return None
-    near = sims[rows]
+        return [None] * len(sims)
+    near = sims[:, rows]
     if rows.size > NEIGHBOURS:  # the k nearest without sorting all 1,332 (then in order, ties by index)
-        part = np.sort(np.argpartition(-near, NEIGHBOURS - 1)[:NEIGHBOURS])
-        rows, near = rows[part], near[part]
-    top = rows[np.argsort(-near, kind="stable")[:NEIGHBOURS]]
-    weights: dict[int, float] = {}
-    for r in top:
-        w = float(sims[r])
-        for c in [index[c] for c in labels[r] if c in index] or [NONE]:
-            weights[c] = weights.get(c, 0.0) + w
-    total = float(sum(sims[r] for r in top))
-    best, weight = max(weights.items(), key=lambda kv: (kv[1], kv[0] == NONE))
-    if best == NONE or total <= 0 or weight / total < VOTE_SHARE:
-        return None
-    return best, weight / total
+        part = np.sort(np.argpartition(-near, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS], axis=1)
+        near = np.take_along_axis(near, part, axis=1)
+    else:
+        part = np.broadcast_to(np.arange(rows.size), near.shape)
+    tops = rows[np.take_along_axis(part, np.argsort(-near, axis=1, kind="stable")[:, :NEIGHBOURS], axis=1)]
+    voters: dict[int, list[int]] = {}  # exemplar -> the commitments it votes for
+    out: list[tuple[int, float] | None] = []
+    for row, top in zip(sims, tops.tolist()):
+        weights: dict[int, float] = {}
+        total = 0.0
+        for r in top:
+            w = float(row[r])
+            total += w
+            if r not in voters:
+                voters[r] = [index[c] for c in labels[r] if c in index] or [NONE]
+            for c in voters[r]:
+                weights[c] = weights.get(c, 0.0) + w
+        best, weight = max(weights.items(), key=lambda kv: (kv[1], kv[0] == NONE))
+        out.append(None if best == NONE or total <= 0 or weight / total < VOTE_SHARE else (best, weight / total))
+    return out

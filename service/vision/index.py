@@ -24,7 +24,7 @@ from service.records import PositionRecord
 from service.text.segment import split_passages
 from service.text.words import content_words, roots
 from service.vision.commitments import split_commitments
-from service.vision.exemplars import EXEMPLARS_FILE, Exemplars, load_exemplars, owners, vote
+from service.vision.exemplars import EXEMPLARS_FILE, Exemplars, load_exemplars, owners, votes
 
 # Embeds passages as the corpus does (same model, same prompt as draft sentences).
 Embed = Callable[[list[str]], np.ndarray]
@@ -63,6 +63,7 @@ class VisionMatch:
 class _Table:
     refs: list[CommitmentRef]
     owner: np.ndarray  # passage row -> index into refs
+    starts: np.ndarray  # per commitment, its first passage row (a commitment's rows are consecutive)
     matrix: np.ndarray  # passages x dim, unit rows
     spread: dict[tuple[str, ...], int]  # key term -> how many commitments list it
     # root -> (commitment, term) whose words have that root, and each term's words as root sets: a
@@ -171,6 +172,8 @@ class VisionIndex:
             if entry is None:
                 entry = self._cache[(pos.id, pos.version)] = self._embed_position(pos)
             for ref, vectors in entry:
+                if not len(vectors):
+                    continue  # no passage, nothing to match (and reduceat needs every commitment to have rows)
                 owner += [len(refs)] * len(vectors)
                 refs.append(ref)
                 rows.append(vectors)
@@ -191,7 +194,7 @@ class VisionIndex:
             for t, word_roots in enumerate(ref_terms):
                 for root in set().union(*word_roots):
                     by_root.setdefault(root, []).append((r, t))
-        return _Table(refs, np.asarray(owner), matrix, spread, by_root, term_roots,
+        return _Table(refs, np.asarray(owner), np.searchsorted(owner, np.arange(len(refs))), matrix, spread, by_root, term_roots,
                       exemplars if owner_of is not None else None, owner_of)
 
     def _embed_position(self, pos: PositionRecord) -> list[tuple[CommitmentRef, np.ndarray]]:
@@ -215,30 +218,28 @@ def match(table: _Table | None, sentences: list[str], vectors: np.ndarray, floor
         return [[] for _ in sentences]
     q = np.asarray(vectors, dtype=np.float32)
     q = q / (np.linalg.norm(q, axis=1, keepdims=True) + 1e-12)
-    sims = q @ table.matrix.T  # sentences x passages
-    best = np.full((len(sentences), len(table.refs)), -1.0, dtype=np.float32)
-    np.maximum.at(best.T, table.owner, sims.T)  # best passage per commitment
-    baseline = np.median(best, axis=1)
+    # A commitment's passages are consecutive rows: its best passage per sentence is one reduceat.
+    best = np.maximum.reduceat(q @ table.matrix.T, table.starts, axis=1)  # sentences x commitments
+    lifts = (best - np.median(best, axis=1, keepdims=True)).tolist()
+    closest = np.argsort(-best, axis=1)[:, :limit].tolist()
     picks = _exemplar_picks(table, q, leave_out) if table.exemplars is not None else None
     out: list[list[VisionMatch]] = []
     for i, sentence in enumerate(sentences):
+        row = best[i].tolist()
         stems = sentence_roots(sentence)
-        hits = sorted({hit for root in stems for hit in table.by_root.get(root, ())})
         found: dict[int, list[str]] = {}
-        for r, t in hits:
+        for r, t in sorted({hit for root in stems for hit in table.by_root.get(root, ())}):
             text, words = table.refs[r].terms[t]
             if table.spread.get(words, 1) <= max_spread and all(not stems.isdisjoint(w) for w in table.term_roots[r][t]):
                 found.setdefault(r, []).append(text)
-        terms = [tuple(found.get(j, ())) for j in range(len(table.refs))]
         # The closest by cosine, and any the sentence names by a key term (cosines sit close together).
-        order = list(dict.fromkeys([int(j) for j in np.argsort(-best[i])[:limit]]
-                                   + [j for j, shared in enumerate(terms) if shared]))
+        order = list(dict.fromkeys(closest[i] + list(found)))
         picked, share = (picks[i] if picks is not None else None) or (-1, 0.0)  # -1: no commitment picked
         if picked >= 0 and picked not in order:
             order.append(picked)
-        out.append([VisionMatch(table.refs[j], float(best[i, j]), terms[j], float(best[i, j] - baseline[i]),
+        out.append([VisionMatch(table.refs[j], row[j], tuple(found.get(j, ())), lifts[i][j],
                                 None if picks is None else share if j == picked else 0.0)
-                    for j in sorted(order, key=lambda j: -best[i, j]) if best[i, j] >= floor or j == picked])
+                    for j in sorted(order, key=lambda j: -row[j]) if row[j] >= floor or j == picked])
     return out
 
 
@@ -248,8 +249,7 @@ def _exemplar_picks(table: _Table, q: np.ndarray, leave_out: str) -> list[tuple[
     assert ex is not None and owner is not None
     allowed = ex.sources != leave_out if leave_out else np.ones(len(ex.texts), dtype=bool)
     index = {r.commitment: j for j, r in enumerate(table.refs)}
-    sims = q @ ex.matrix.T
-    return [vote(sims[i], owner, allowed, ex.labels, index) for i in range(len(q))]
+    return votes(q @ ex.matrix.T, owner, allowed, ex.labels, index)
 
 
 def sentence_roots(sentence: str) -> frozenset[str]:

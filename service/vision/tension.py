@@ -57,7 +57,7 @@ KINDS: tuple[_Kind, ...] = tuple(
           _words(spec["not_objects"]) if spec.get("not_objects") else None,
           _words(spec["answered_by"]) if spec.get("answered_by") else None)
     for name, spec in _VOCAB["kinds"].items())
-_ANY_ACTION = re.compile("|".join(f"(?:{pair.quick.pattern})" for kind in KINDS for pair in kind.pairs))
+_ANY_ACTION = lowered_words("|".join(p["action"] for spec in _VOCAB["kinds"].values() for p in spec["pairs"]))
 _EXCLUSIONS = {name: lowered_words(alts) for name, alts in _VOCAB["exclusions"].items()}  # read on lower-cased text
 # A year before this one named beside a past cue; "Pada 2013 ..." alone is how the past is told too.
 _OLD_YEAR = re.compile(r"\b(?:pada|tahun|sejak|in|since)\s+(?:tahun\s+)?(?:19\d\d|20[01]\d)\b"

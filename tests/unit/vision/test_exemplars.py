@@ -6,7 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 from bench.build_exemplars import build
-from service.vision.exemplars import EXEMPLARS_FILE, NONE, UNKNOWN, Exemplars, load_exemplars, owners, vote
+from service.vision.exemplars import (
+    EXEMPLARS_FILE, NONE, UNKNOWN, Exemplars, load_exemplars, owners, vote, votes,
+)
 
 LABELS = (("ac-2/pangan",), ("ac-2/pangan",), (), ("ac-4/pendidikan",), ("ac-9/lama",), ("ac-2/pangan", "ac-4/pendidikan"),
           ("ac-3/kerja",), ("ac-5/hilirisasi",))
@@ -48,6 +50,20 @@ def test_a_left_out_set_does_not_vote():
     assert owner is not None
     sims = np.asarray([0.9, 0.88, 0.5, 0.86, 0.2, 0.1, 0.0, 0.0], dtype=np.float32)
     assert vote(sims, owner, np.zeros(len(LABELS), dtype=bool), ex.labels, INDEX) is None
+
+
+def test_the_batched_vote_is_each_sentence_s_own_vote():
+    """All sentences' votes at once (one partition) give what each sentence's own vote gives, ties included."""
+    ex = _exemplars()
+    owner = owners(ex, list(INDEX))
+    assert owner is not None
+    rng = np.random.default_rng(7)
+    for allowed in (np.ones(len(LABELS), dtype=bool), np.asarray([True, False] * 4)):
+        sims = rng.random((40, len(LABELS))).astype(np.float32)
+        sims[::3] = np.round(sims[::3], 1)  # ties at the fifth place
+        together = votes(sims, owner, allowed, ex.labels, INDEX)
+        assert together == [vote(row, owner, allowed, ex.labels, INDEX) for row in sims]
+        assert any(pick is not None for pick in together) and any(pick is None for pick in together)
 
 
 def test_vectors_are_computed_once_per_model_and_file(tmp_path):

@@ -5,6 +5,7 @@ attribution and the report's vision block."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from service.domain import Finding, Relation
 from service.messages import localise, render
 from service.records import PositionRecord
 from service.vision.commitments import split_commitments
-from service.vision.cues import _VOCAB as NOT_POLICY, announces_nothing
+from service.vision.cues import _VOCAB as NOT_POLICY, announces_nothing, lowered_words
 from service.vision.index import CommitmentRef, VisionMatch, commitments_of, has_term, sentence_roots
 from service.vision.report import apply_vision, attribute
 from service.vision.tension import _VOCAB as TENSION, find_tension
@@ -140,3 +141,19 @@ def test_an_active_verb_acts_on_what_follows_it_within_its_clause():
         assert find_tension(sentence, [about(sentence, narkoba)]) is None, sentence
     cut = "Pemerintah membubarkan satgas pemberantasan narkoba di pelabuhan mulai bulan depan."
     assert find_tension(cut, [about(cut, narkoba)]).kind == "weaken_enforcement"
+
+
+@pytest.mark.parametrize("alternatives, look_ahead", [
+    ("impor|imports?|rely on", True),
+    ("hanya (?:\\w+ ){0,3}(?:bagi|untuk)|only", True),
+    ("a?kan|bukan", False),  # an optional first letter: "kan" must still match
+    ("(?:se)?hari|minggu", False),  # an alternative starting with a group
+])
+def test_cue_alternations_skip_positions_by_first_letter(alternatives, look_ahead):
+    """lowered_words adds a look-ahead on the alternatives' first letters only where every match must start
+    with one of them, and finds exactly what the plain alternation finds."""
+    fast, plain = lowered_words(alternatives), re.compile(rf"\b(?:{alternatives})\b")
+    assert ("(?=[" in fast.pattern) is look_ahead
+    for text in ("kami impor beras", "only for them", "hanya untuk petani", "kan bukan", "akan", "sehari", "hari ini",
+                 "minggu depan", "rely on imports", "nothing here"):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
