@@ -36,6 +36,7 @@ ANTONYM = "conflict.antonym"
 FREQUENCY = "conflict.frequency"
 MODALITY = {"required": "conflict.required", "permitted": "conflict.permitted", "unchanged": "conflict.unchanged"}
 CLASSIFIER_CONFLICT = "conflict.classifier"
+CLASSIFIER_SUSPECTS = "unsupported.suspected"
 STATEMENT_NOTE = "note.statement"
 SUPPORT_CLASSIFIER = "support.classifier"
 SUPPORT_RESTATES = "support.restates"

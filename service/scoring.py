@@ -17,7 +17,7 @@ from service.domain import (
 )
 from service.judge.judge import Judgement
 from service.messages import (
-    DEFAULT_LANGUAGE, SUMMARY_CONFLICT, SUMMARY_HALF_BACKED, SUMMARY_PLAIN, SUMMARY_UNBACKED_ON_TOPIC, Reason,
+    CLASSIFIER_SUSPECTS, DEFAULT_LANGUAGE, SUMMARY_CONFLICT, SUMMARY_HALF_BACKED, SUMMARY_PLAIN, SUMMARY_UNBACKED_ON_TOPIC, Reason,
     message_of, reason, render,
 )
 from service.judge.signals import draft_words_covered
@@ -106,8 +106,12 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
 def _unbacked_on_topic(finding: Finding) -> bool:
     """Unsupported, yet an official position's passage on the same topic shares much of its wording
     (the rule clashes' coverage bar): the draft says something about that position's subject that the
-    position does not back."""
-    return finding.relation == Relation.UNSUPPORTED and any(
+    position does not back. Or the classifier suspects it contradicts a passage."""
+    if finding.relation != Relation.UNSUPPORTED:
+        return False
+    if any(m.id == CLASSIFIER_SUSPECTS for m in finding.messages):
+        return True  # the classifier reads it as contradicting a passage: never assurance
+    return any(
         ev.kind == PositionKind.POSITION and _on_subject(ev.similarity, draft_words_covered(ev.passage, finding.sentence))
         for ev in finding.evidence)
 

@@ -81,8 +81,8 @@ from service.judge.bars import contradiction_bar
 from service.judge.signals.numbers import _MULTIPLIERS
 from service.text.words import content_words
 from service.messages import (
-    CLASSIFIER_CONFLICT, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE, UNSUPPORTED_RELATED,
-    Reason, message_of, reason,
+    CLASSIFIER_CONFLICT, CLASSIFIER_SUSPECTS, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE,
+    UNSUPPORTED_RELATED, Reason, message_of, reason,
 )
 
 # The score given, without running the model, to a pair that shares too few words to be about one thing.
@@ -374,6 +374,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
     rule_clashes, probs = prepared.rule_clashes, prepared.probs
     conflicts: list[tuple[Candidate, list[tuple[str, str]]]] = []  # (passage, [(reason, kind)])
     supports: list[tuple[Candidate, str]] = []
+    suspected: list[tuple[Candidate, str]] = []  # the classifier alone sees a contradiction: for review
     firmly_backed = False  # an official passage entails or restates the sentence
     settings: dict[str, str] | None = None  # each position's words, read once a support needs them
     nli_floor = _clash_floor(related, policy.nli_clash_threshold, policy.clash_margin)
@@ -396,6 +397,9 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         if (not reasons and not explained and scored and cand.similarity >= nli_floor
                 and p_c >= policy.contradiction_threshold
                 and p_c >= contradiction_bar(policy, sentence, cand.passage, cover(i))):
+            if p_c < policy.classifier_alone_conflict:
+                suspected.append((cand, reason(CLASSIFIER_SUSPECTS, reference=_short(cand.passage), p=round(p_c, 2))))
+                continue  # no fact the rules read differs: the officer checks it, the service does not assert it
             reasons.append((reason(CLASSIFIER_CONFLICT, reference=_short(cand.passage), p=round(p_c, 2)),
                             ConflictKind.CLASSIFIER))
         if reasons and _shared_subject(policy, i, related, cover, reasons) >= policy.conflict_min_shared_words:
@@ -431,6 +435,10 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         kinds = [k for _, rs in conflicts for _, k in rs]
         evidence = [c for c, _ in conflicts] + [c for c, _ in supports]
         return Judgement(Relation.CONFLICTS, _unique(reasons), evidence, _unique(kinds))
+    if suspected:
+        # Not backed either: a passage the classifier reads as contradicting it outweighs one that backs it.
+        return Judgement(Relation.UNSUPPORTED, _unique([r for _, r in suspected]),
+                         [c for c, _ in suspected] + [c for c in related if all(c is not s for s, _ in suspected)])
     if supports:
         return Judgement(Relation.SUPPORTS, [supports[0][1]], [c for c, _ in supports])
     # The passages sharing most of the sentence's words come first: the position it is about, which a

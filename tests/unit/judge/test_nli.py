@@ -137,7 +137,10 @@ def _judge(stub: Stub, **kw) -> Judge:
                                      "nli_clash_threshold": 0.89, "high_similarity_entailment": 0.2, "nli_candidates": 2,
                                      "nli_min_shared_words": 0,
                                      # the bars below are tested on their own (the stub pairs are sentence-long)
-                                     "comparable_length_ratio": 1.01} | kw)
+                                     "comparable_length_ratio": 1.01,
+                                     # the classifier alone may call a conflict here (its bars are tested);
+                                     # by default it only flags the sentence for review (next test)
+                                     "classifier_alone_conflict": 0.0} | kw)
 
 
 def test_classifier_contradiction_is_a_conflict_with_its_reason():
@@ -146,6 +149,30 @@ def test_classifier_contradiction_is_a_conflict_with_its_reason():
     [j] = _judge(stub).judge([draft], [[Candidate(REF, 0.92)]])
     assert j.relation == "conflicts"
     assert "trained classifier" in j.reasons[0] and "p=0.85" in j.reasons[0]
+
+
+def test_by_default_the_classifier_alone_flags_for_review_and_never_backs():
+    """No rule sees a differing fact: below ``classifier_alone_conflict`` the classifier's contradiction makes
+    the sentence unsupported, naming the passage it suspects first, even where another passage restates it;
+    the report is then never aligned. From the bar up it is a conflict."""
+    from service.judge.policy import JudgePolicy
+    from service.scoring import findings_of, score_findings
+    from service.text.segment import Span
+
+    draft = "Pertalite dan solar dijual lebih mahal mulai pekan depan."
+    cands = [[Candidate(REF, 0.92), Candidate(draft, 0.98)]]  # the second restates it word for word (unscored)
+    bar = JudgePolicy().classifier_alone_conflict
+    default = {"classifier_alone_conflict": bar, "nli_candidates": 1}
+    [j] = _judge(Stub({draft: (0.05, 0.9, 0.05)}), **default).judge([draft], cands)
+    assert j.relation == "supports"  # without the classifier's contradiction, the restatement backs it
+    [j] = _judge(Stub({draft: (0.05, 0.1, bar - 0.05)}), **default).judge([draft], cands)
+    assert j.relation == "unsupported"
+    assert "reads this as contradicting" in j.reasons[0] and f"p={round(bar - 0.05, 2)}" in j.reasons[0]
+    assert j.evidence[0].passage == REF
+    [finding] = findings_of([Span(draft, 0, len(draft))], [j])
+    assert score_findings([finding])[1] != "aligned"
+    [j] = _judge(Stub({draft: (0.05, 0.1, bar + 0.05)}), **default).judge([draft], cands)
+    assert j.relation == "conflicts" and "trained classifier" in j.reasons[0]
 
 
 def test_negation_clash_stands_even_when_the_classifier_says_neutral():
