@@ -249,7 +249,10 @@ def _written_beside(name: str, slot: Slot, text: str) -> bool:
     at = text.find(slot.text)
     if at < 0:
         return False
-    beside = text[at: at + len(slot.text) + 40]
+    # Within the slot's own clause: "diverifikasi oleh Kementerian ESDM, sedangkan PT PLN (Persero) hanya
+    # melaksanakan penyambungan" names PLN for another act, not as the ministry's other name.
+    beside = re.split(r"[,;]", text[at + len(slot.text): at + len(slot.text) + 40], maxsplit=1)[0]
+    beside = text[at: at + len(slot.text)] + beside
     # Or the acronym of ``name`` there: "Badan Pengelola Dana Perkebunan" for "... Management Agency (BPDP)".
     short = _acronym(name)
     return name.casefold() in beside.casefold() or (len(short) >= 3 and f"({short})" in beside)

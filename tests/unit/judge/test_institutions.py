@@ -53,7 +53,9 @@ def test_one_institution_written_two_ways_is_the_same():
 
 
 @pytest.mark.parametrize("name", ["Majelis Ulama Indonesia", "Dewan Kehormatan Penyelenggara Pemilu", "Mahkamah Agung",
-                                  "Balai Besar Wilayah Sungai Citarum", "Pemprov Jawa Barat"])
+                                  "Balai Besar Wilayah Sungai Citarum", "Pemprov Jawa Barat",
+                                  "Unit Pelayanan Perempuan dan Anak Polres", "Satuan Polisi Pamong Praja",
+                                  "Puskesmas Kecamatan Cilandak", "Universitas Gadjah Mada", "Koperasi Desa Merah Putih"])
 def test_heads_of_councils_courts_and_regional_governments_make_names(name):
     reference = "Sertifikat halal diterbitkan oleh BPJPH setelah penetapan kehalalan produk."
     [clash] = institution_clashes(reference, f"Sertifikat halal diterbitkan oleh {name}.")
@@ -341,3 +343,15 @@ def test_the_subject_shared_with_the_positions_other_sentence_opens_the_institut
 def test_a_body_named_by_the_sentence_must_stand_in_its_support(passage: str, sentence: str, stated: bool) -> None:
     assert institutions_stated(passage, sentence) is stated
 
+
+
+def test_a_body_named_in_the_next_clause_is_no_other_name_of_the_slots_body():
+    """An acronym in brackets right after a name is that body's other name; a body named after a comma does
+    something else ("…, sedangkan PT PLN hanya melaksanakan penyambungan")."""
+    reference = ("Usulan calon penerima diajukan oleh pemerintah desa dan diverifikasi oleh Kementerian ESDM, "
+                 "sedangkan PT PLN (Persero) hanya melaksanakan penyambungan.")
+    [clash] = institution_clashes(reference, "Usulan itu kemudian diverifikasi oleh PT PLN (Persero).")
+    assert "PT PLN" in clash.draft and "Kementerian ESDM" in clash.reference
+    assert institution_clashes(reference, "Usulan itu kemudian diverifikasi oleh Kementerian ESDM.") == []
+    bracketed = "Penyaluran diawasi oleh Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas) di seluruh daerah."
+    assert institution_clashes(bracketed, "Penyaluran diawasi oleh BPH Migas.") == []
