@@ -162,8 +162,15 @@ def _same_act(r: Slot, reference: str, d: Slot, draft: str) -> bool:
 
 
 def _passive_verb(cue_text: str) -> str:
-    first = cue_text.split()[0].lower()
-    return first if first.startswith("di") and len(first) > 5 else ""
+    """The act a cue names: its passive verb ("dikelola"), or the last word of a cue of responsibility ("menjadi
+    tanggung jawab" -> "jawab", "di bawah koordinasi" -> "koordinasi"): two slots on it say who does one thing."""
+    words = cue_text.lower().split()
+    first = words[0]
+    if first.startswith("di") and len(first) > 5:
+        return first
+    cue = next((c for c in _CUES if cue_text.lower().startswith(c.lower())), "")
+    last = cue.split()[-1].lower() if cue else ""
+    return last if len(last) >= 5 and last not in ("kepada", "bawah") else ""
 
 
 def without_slots(text: str) -> str:

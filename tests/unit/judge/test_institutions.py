@@ -355,3 +355,14 @@ def test_a_body_named_in_the_next_clause_is_no_other_name_of_the_slots_body():
     assert institution_clashes(reference, "Usulan itu kemudian diverifikasi oleh Kementerian ESDM.") == []
     bracketed = "Penyaluran diawasi oleh Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas) di seluruh daerah."
     assert institution_clashes(bracketed, "Penyaluran diawasi oleh BPH Migas.") == []
+
+
+def test_slots_on_the_same_cue_of_responsibility_compare_their_bodies_only():
+    """"menjadi tanggung jawab BNPB" against "menjadi tanggung jawab BPBD provinsi dengan dukungan dana dari BNPB":
+    the reference names BNPB, but not as who is responsible."""
+    reference = "Pengisian ulang cadangan menjadi tanggung jawab BPBD provinsi dengan dukungan dana siap pakai dari BNPB."
+    [clash] = institution_clashes(reference, "Pengisian ulang cadangan menjadi tanggung jawab langsung BNPB.")
+    assert "BNPB" in clash.draft and "BPBD" in clash.reference
+    assert institution_clashes(reference, "Pengisian ulang cadangan menjadi tanggung jawab BPBD provinsi.") == []
+    # Another cue of responsibility is another act: compared as before, the name anywhere in the passage.
+    assert institution_clashes(reference, "Dana siap pakai disalurkan oleh BNPB.") == []
