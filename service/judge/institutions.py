@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from service.judge.signals import Clash, _abbreviates, scoped_cache
@@ -45,7 +45,9 @@ _TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last
 _NEGATION_BEFORE = re.compile(r"\b(?<!yang\s)(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE)
 _STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national",
-                              "setempat", "terkait", "masing-masing", "local", "respective"})
+                              "setempat", "terkait", "masing-masing", "local", "respective",
+                              # members of a body, not another body: "Prajurit TNI AD" is the TNI AD
+                              "prajurit", "personel", "anggota", "staf", "members", "personnel", "staff"})
 # Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
 _TITLE_WORDS = frozenset({"jenderal", "ditjen", "deputi", "general", "directorate"})
 
@@ -59,6 +61,9 @@ class Slot:
     verb: str = ""  # the passive verb of the slot, lowercase ("" for a cue such as "di bawah koordinasi")
     agent: bool = False  # found as any passive verb's agent (compared only with a slot on the same verb)
     what: str = ""  # an active-voice slot's object: the words after its verb ("pekerjaan fisik renovasi")
+    # The act a light verb's subject names ("Pengawasan penyaluran dipegang ...": roots of "pengawasan"), so the slot
+    # is on the same act as "diawasi oleh ..." or "Pengawasan dilakukan oleh ...".
+    act: frozenset[str] = frozenset()
 
 
 # Any passive verb with its agent, where the agent need not look like an institution by itself
@@ -82,6 +87,8 @@ _AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama
 _NAME_RE = re.compile(_NAME)
 _ACTIVE_VERB_RE = re.compile(r"\s+(?:(?i:akan|telah|sudah|juga|kini|tetap|masih|langsung)\s+){0,2}(me[a-z]{3,})\b"
                              r"((?:\s+[\w-]+){0,3})")
+# "Tim Pendamping yang dikoordinasikan Kementerian X mendampingi …": X coordinates the team; the team is who acts.
+_RELATIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}\s+(?:(?i:langsung|oleh)\s+)?$", re.IGNORECASE)
 _SAYING = frozenset("mengatakan menyampaikan menjelaskan menegaskan mengungkapkan menyatakan mengimbau meminta "
                     "mengingatkan menambahkan menuturkan menyebutkan mengumumkan mencatat melaporkan memastikan "
                     "mengapresiasi menyambut mengajak mendorong menilai memperkirakan".split())
@@ -114,11 +121,29 @@ def slots(text: str) -> tuple[Slot, ...]:
         if m is None:
             continue
         name, verb = n.group(0), m.group(1).lower()
+        if text[n.start() - 1: n.start()] == "/" or _RELATIVE_AGENT.search(text, max(0, n.start() - 40), n.start()):
+            continue  # the tail of a longer name ("Kementerian …/BKKBN"), or the agent of a relative clause
         if (verb in _SAYING or not _is_institution(name) or any(a <= n.start() < b for a, b in taken)
                 or _NEGATION_BEFORE.search(text, max(0, n.start() - 40), n.start())):
             continue
         out.append(Slot(text[n.start(): m.end(1)], name, verb, agent=True, what=m.group(2).strip()))
-    return tuple(out)
+    return tuple(replace(slot, act=_named_act(text, slot)) if slot.verb in _LIGHT_VERBS else slot for slot in out)
+
+
+# Verbs that say only that something is done; its clause's subject names what ("Pengelolaan kawasan dilakukan
+# oleh …" is who manages it, "Pemungutan dilakukan oleh …" who collects).
+_LIGHT_VERBS = frozenset("dilakukan dilaksanakan dipegang ditangani dijalankan dikerjakan".split())
+_NOMINAL = re.compile(r"\bpe[a-z]{3,}an\b", re.IGNORECASE)
+
+
+def _named_act(text: str, slot: Slot) -> frozenset[str]:
+    """Roots of the first pe-…-an noun of the slot's clause before it ("Pengawasan penyaluran … dipegang")."""
+    at = text.find(slot.text)
+    if at < 0:
+        return frozenset()
+    clause = re.split(r"[.;:,]\s", text[max(0, at - 200):at])[-1]
+    m = _NOMINAL.search(clause)
+    return roots(m.group(0)) if m else frozenset()
 
 
 # Agents that name no one body: "ditetapkan pemerintah pusat" does not say another body than "Badan Pangan Nasional
@@ -153,12 +178,17 @@ def _same_verb(a: str, b: str) -> bool:
 def _same_act(r: Slot, reference: str, d: Slot, draft: str) -> bool:
     """The reference slot ``r`` and the draft slot ``d`` say who does the same thing: the same verb, and when either
     is in the active voice, two named bodies (no general "pemerintah") and that slot's object in the other text."""
-    if not _same_verb(r.verb, d.verb):
+    if not (_same_verb(r.verb, d.verb) or _acts_meet(r, d)):
         return False
     if not (r.what or d.what):
         return True
     return (d.name.casefold() not in _GENERIC and r.name.casefold() not in _GENERIC
             and (not r.what or _object_in(r, draft)) and (not d.what or _object_in(d, reference)))
+
+
+def _acts_meet(r: Slot, d: Slot) -> bool:
+    """A light verb's act is the other slot's verb or act: "Pengawasan … dipegang X" / "diawasi oleh Y"."""
+    return bool((r.act and (r.act & roots(d.verb) or r.act & d.act)) or (d.act and d.act & roots(r.verb)))
 
 
 def _passive_verb(cue_text: str) -> str:
@@ -195,10 +225,28 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.casefold() not in ("dan", "and", "of", "the")).upper()
 
 
-def _own_words(name: str, other: set[str]) -> set[str]:
-    """Full words of ``name`` (not acronyms, not head or filler words) that the other name lacks in any rendering."""
+def _own_words(name: str, other: set[str], other_name: str = "") -> set[str]:
+    """Full words of ``name`` (not head or filler words) that the other name lacks in any rendering, nor spells as
+    an acronym ("Angkatan Darat" for the "AD" of "TNI AD"); with ``other_name``, also the acronyms of ``name`` that
+    the other neither writes nor spells out (the "AD" of "TNI AD" against "TNI Angkatan Laut")."""
     words = {w.casefold().strip(".") for w in name.split() if len(w) >= 4 and not w.isupper()}
-    return {w for w in words - _STOP_NAME_WORDS - _HEADS - _TITLE_WORDS if not ({w} | set(translations(w))) & other}
+    acronyms = {o.upper() for o in other if len(o) >= 2}
+    spelled = {w for run_words, initials in _runs(name) if initials in acronyms for w in run_words}
+    own = {w for w in words - _STOP_NAME_WORDS - _HEADS - _TITLE_WORDS - spelled
+           if not ({w} | set(translations(w))) & other}
+    if other_name:
+        initials = {run for _, run in _runs(other_name)}
+        own |= {a.casefold() for a in (w.strip(".") for w in name.split())
+                if len(a) >= 2 and a.isupper() and a.casefold() not in other and a.casefold() not in _HEADS
+                and a not in initials}
+    return own
+
+
+def _runs(name: str) -> list[tuple[set[str], str]]:
+    """Each run of two to five words of ``name`` (filler words skipped): its words (lower case) and initials."""
+    words = [w for w in name.split() if w.casefold() not in ("dan", "and", "of", "the")]
+    return [({w.casefold().strip(".") for w in words[i:j]}, "".join(w[0] for w in words[i:j]).upper())
+            for i in range(len(words)) for j in range(i + 2, min(len(words), i + 5) + 1)]
 
 
 def _rendered(words: set[str]) -> set[str]:
@@ -228,7 +276,7 @@ def same_institution(a: str, b: str) -> bool:
     if rendered_a & rendered_b:
         # Sharing a word is not enough when each name also has a word of its own: "BPJS Kesehatan" is not
         # "BPJS Ketenagakerjaan", "Dinas Kesehatan Provinsi Bali" not "Dinas Kesehatan Kabupaten Badung".
-        return not (_own_words(a, rendered_b) and _own_words(b, rendered_a))
+        return not (_own_words(a, rendered_b, b) and _own_words(b, rendered_a, a))
     if _shortened(a, b) or _shortened(b, a):
         return True
     short_a, short_b = a.replace(" ", ""), b.replace(" ", "")

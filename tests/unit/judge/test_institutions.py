@@ -366,3 +366,26 @@ def test_slots_on_the_same_cue_of_responsibility_compare_their_bodies_only():
     assert institution_clashes(reference, "Pengisian ulang cadangan menjadi tanggung jawab BPBD provinsi.") == []
     # Another cue of responsibility is another act: compared as before, the name anywhere in the passage.
     assert institution_clashes(reference, "Dana siap pakai disalurkan oleh BNPB.") == []
+
+
+def test_a_light_verb_takes_its_act_from_the_noun_it_is_said_of():
+    """"Pengelolaan kawasan dilakukan oleh X" says who manages it, as "dikelola oleh X" does: a slot on "dipegang"
+    or "dilakukan" is compared with the other text's slot on that act."""
+    reference = "Pengelolaan kawasan dilakukan oleh Balai Pelestarian Kebudayaan Wilayah V."
+    [clash] = institution_clashes(reference, "Pengelolaan kawasan kini sepenuhnya dipegang Pemerintah Provinsi Jambi.")
+    assert "Pemerintah Provinsi Jambi" in clash.draft
+    assert institution_clashes("Penyaluran solar diawasi oleh Badan Pengatur Hilir Minyak dan Gas Bumi.",
+                               "Pengawasan penyaluran di lapangan dipegang PT Pertamina Patra Niaga.")
+    # Another act done by another body is no clash.
+    assert institution_clashes(reference, "Pemugaran candi dipegang Pemerintah Provinsi Jambi.") == []
+
+
+def test_members_an_acronym_spelled_out_and_a_name_after_a_slash_are_the_same_body():
+    assert same_institution("Prajurit TNI AD", "TNI Angkatan Darat")
+    assert not same_institution("TNI AD", "TNI Angkatan Laut")
+    assert same_institution("Kementerian ESDM", "Kementerian Energi dan Sumber Daya Mineral")
+    reference = ("Pendampingan keluarga berisiko stunting dilakukan oleh Tim Pendamping Keluarga yang dikoordinasikan "
+                 "Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN.")
+    draft = ("Tim Pendamping Keluarga yang dikoordinasikan Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN "
+             "mendampingi keluarga berisiko.")
+    assert institution_clashes(reference, draft) == []
