@@ -87,6 +87,9 @@ _LEFT_OUT = re.compile(r"\b(?:(?:" + _cue_pattern(_OUT["negators"]) + r")\s+(?:l
                        + r")(?:\s+(?:" + _cue_pattern(_OUT["prepositions"]) + r"))?|" + _cue_pattern(_OUT["cues"]) + r")\s+"
                        + _PHRASE, re.IGNORECASE)
 _TAKEN_IN = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in"]) + r")\s+" + _PHRASE, re.IGNORECASE)
+# The group named before its cue: "Kelapa muda untuk konsumsi segar tidak termasuk dalam pembatasan ini".
+_LEFT_OUT_BEFORE = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["left_out_before"]) + r")\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[.,;:()]")
 _RELATIVE = re.compile(r"\s(?:yang|which|that|who)\s", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|not)\s+$", re.IGNORECASE)
 # At least this share of the left-out phrase's content words must be in the phrase taken in (by root).
@@ -112,6 +115,27 @@ def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, list[frozen
     return out
 
 
+def _groups_before(text: str) -> list[tuple[str, list[frozenset[str]]]]:
+    """(the group with its cue, the roots of the group's content words) for each left-out-before cue: the group is
+    its clause up to the cue (at most 120 characters), relative clause included ("yang dikelola badan usaha
+    swasta" is which ones are left out)."""
+    out = []
+    for m in islice(_LEFT_OUT_BEFORE.finditer(text), MAX_PHRASES):
+        before = text[max(0, m.start() - 120):m.start()]
+        group = _CLAUSE_START.split(before)[-1].strip()
+        words = content_words(group)
+        if words and not _NEGATED_BEFORE.search(group + " "):
+            out.append((f"{group} {m.group()}", [roots(w) for w in words]))
+    return out
+
+
+def _phrases_whole(text: str) -> list[tuple[str, list[frozenset[str]]]]:
+    """The taken-in phrases with their relative clauses (see :func:`_groups_before`)."""
+    return [(m.group().strip(), [roots(w) for w in content_words(m.group(1))])
+            for m in islice(_TAKEN_IN.finditer(text), MAX_PHRASES)
+            if not _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+
+
 def _same_group(out_words: list[frozenset[str]], in_words: list[frozenset[str]]) -> bool:
     """Most of the left-out phrase is in the phrase taken in, or a phrase of two or more words taken in is
     all in the left-out one ("maupun perseroan terbatas" / "wajib pajak badan berbentuk perseroan terbatas")."""
@@ -132,6 +156,16 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
         for cue_out, out_words in _phrases(_LEFT_OUT, left_text):
             for cue_in, in_words in taken:
                 if _same_group(out_words, in_words):
+                    said, ref = (cue_out, cue_in) if draft_left else (cue_in, cue_out)
+                    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
+                                  "scope:excluded")]
+        # A group named before its cue, with its relative clause, against a phrase taken in with its own: most of
+        # the group's words in it ("bank sampah yang dikelola badan usaha swasta", not "… dikelola masyarakat").
+        before = _groups_before(left_text)
+        for cue_in, in_words in (_phrases_whole(taken_text) if before else ()):
+            pool = frozenset().union(*in_words) if in_words else frozenset()
+            for cue_out, out_words in before:
+                if sum(not w.isdisjoint(pool) for w in out_words) >= SAME_GROUP * len(out_words):
                     said, ref = (cue_out, cue_in) if draft_left else (cue_in, cue_out)
                     return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
                                   "scope:excluded")]

@@ -204,3 +204,22 @@ def test_the_judge_reads_a_counted_region_with_less_of_the_sentence_shared():
     sentence = "Imunisasi polio tambahan ini digelar di seluruh provinsi di Indonesia bagi anak usia 0 sampai 7 tahun."
     [j] = Judge().judge([sentence], [[passage]])
     assert j.relation == "conflicts" and "scope" in j.kinds
+
+
+@pytest.mark.parametrize("reference, draft, clashes", [
+    ("Bank sampah yang dikelola badan usaha swasta dikecualikan dari program insentif ini.",
+     "Program ini juga terbuka bagi bank sampah yang dikelola badan usaha swasta.", True),
+    ("Kelapa muda untuk konsumsi segar dan kelapa parut kering tidak termasuk dalam pembatasan ini.",
+     "Pembatasan itu juga mencakup kelapa muda untuk konsumsi segar.", True),
+    # the relative clause names another group: no clash
+    ("Bank sampah yang dikelola badan usaha swasta dikecualikan dari program insentif ini.",
+     "Program ini juga terbuka bagi bank sampah yang dikelola masyarakat desa.", False),
+    # the rule named after "dikecualikan dari" is no group: the toys are left out of it, not the rule itself
+    ("Perajin mainan tradisional dikecualikan dari kewajiban SNI mainan.",
+     "Kewajiban SNI berlaku bagi semua mainan impor, termasuk kewajiban SNI mainan edukatif.", False),
+])
+def test_a_group_named_before_its_exclusion(reference, draft, clashes):
+    """"<group> dikecualikan dari …" / "<group> tidak termasuk dalam …" leave out the group named before the cue,
+    with its relative clause; a phrase taken in must carry most of that group's words."""
+    found = [c for c in scope_clashes(reference, draft) if c.rule == "scope:excluded"]
+    assert bool(found) is clashes
