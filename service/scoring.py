@@ -17,8 +17,8 @@ from service.domain import (
 )
 from service.judge.judge import Judgement
 from service.messages import (
-    CLASSIFIER_SUSPECTS, DEFAULT_LANGUAGE, SUMMARY_CONFLICT, SUMMARY_HALF_BACKED, SUMMARY_PLAIN, SUMMARY_UNBACKED_ON_TOPIC, Reason,
-    message_of, reason, render,
+    CLASSIFIER_SUSPECTS, DEFAULT_LANGUAGE, SUMMARY_CONFLICT, SUMMARY_HALF_BACKED, SUMMARY_PLAIN,
+    SUMMARY_UNBACKED_ON_TOPIC, Reason, message_of, reason, render,
 )
 from service.judge.signals import draft_words_covered
 from service.judge.policy import (

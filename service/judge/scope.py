@@ -156,9 +156,7 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
         for cue_out, out_words in _phrases(_LEFT_OUT, left_text):
             for cue_in, in_words in taken:
                 if _same_group(out_words, in_words):
-                    said, ref = (cue_out, cue_in) if draft_left else (cue_in, cue_out)
-                    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
-                                  "scope:excluded")]
+                    return [_excluded(cue_out, cue_in, draft_left)]
         # A group named before its cue, with its relative clause, against a phrase taken in with its own: most of
         # the group's words in it ("bank sampah yang dikelola badan usaha swasta", not "… dikelola masyarakat").
         before = _groups_before(left_text)
@@ -166,10 +164,14 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
             pool = frozenset().union(*in_words) if in_words else frozenset()
             for cue_out, out_words in before:
                 if sum(not w.isdisjoint(pool) for w in out_words) >= SAME_GROUP * len(out_words):
-                    said, ref = (cue_out, cue_in) if draft_left else (cue_in, cue_out)
-                    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
-                                  "scope:excluded")]
+                    return [_excluded(cue_out, cue_in, draft_left)]
     return []
+
+
+def _excluded(cue_out: str, cue_in: str, draft_left: bool) -> Clash:
+    """The clash of a group left out (``cue_out``) against the same group taken in (``cue_in``)."""
+    said, ref = (cue_out, cue_in) if draft_left else (cue_in, cue_out)
+    return Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref, "scope:excluded")
 
 
 # One named place alone ("digelar sepenuhnya di Nusa Tenggara Barat", "only in Bali"), and a list of named places

@@ -194,7 +194,8 @@ class VisionIndex:
             for t, word_roots in enumerate(ref_terms):
                 for root in set().union(*word_roots):
                     by_root.setdefault(root, []).append((r, t))
-        return _Table(refs, np.asarray(owner), np.searchsorted(owner, np.arange(len(refs))), matrix, spread, by_root, term_roots,
+        starts = np.searchsorted(owner, np.arange(len(refs)))  # each commitment's first passage row
+        return _Table(refs, np.asarray(owner), starts, matrix, spread, by_root, term_roots,
                       exemplars if owner_of is not None else None, owner_of)
 
     def _embed_position(self, pos: PositionRecord) -> list[tuple[CommitmentRef, np.ndarray]]:
