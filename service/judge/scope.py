@@ -98,16 +98,16 @@ SAME_GROUP = 0.6
 MAX_PHRASES = 16
 
 
-def _phrases(pattern: re.Pattern[str], text: str) -> list[tuple[str, list[frozenset[str]]]]:
+def _phrases(pattern: re.Pattern[str], text: str, whole: bool = False) -> list[tuple[str, list[frozenset[str]]]]:
     """(the cue with its phrase, the roots of each of the phrase's content words) for each match not negated
-    just before."""
+    just before; ``whole``: with its relative clause (see :func:`_groups_before`)."""
     out = []
     for m in pattern.finditer(text):
         if _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "tidak termasuk" is the other side's cue
         # The group is named before a relative clause: "perseroan terbatas yang beromzet di bawah ..." is about
         # limited companies.
-        words = content_words(_RELATIVE.split(m.group(1), maxsplit=1)[0])
+        words = content_words(m.group(1) if whole else _RELATIVE.split(m.group(1), maxsplit=1)[0])
         if words:
             out.append((m.group().strip(), [roots(w) for w in words]))
             if len(out) == MAX_PHRASES:
@@ -129,22 +129,18 @@ def _groups_before(text: str) -> list[tuple[str, list[frozenset[str]]]]:
     return out
 
 
-def _phrases_whole(text: str) -> list[tuple[str, list[frozenset[str]]]]:
-    """The taken-in phrases with their relative clauses (see :func:`_groups_before`)."""
-    return [(m.group().strip(), [roots(w) for w in content_words(m.group(1))])
-            for m in islice(_TAKEN_IN.finditer(text), MAX_PHRASES)
-            if not _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
-
-
 def _same_group(out_words: list[frozenset[str]], in_words: list[frozenset[str]]) -> bool:
     """Most of the left-out phrase is in the phrase taken in, or a phrase of two or more words taken in is
     all in the left-out one ("maupun perseroan terbatas" / "wajib pajak badan berbentuk perseroan terbatas")."""
-    def hits(words: list[frozenset[str]], other: list[frozenset[str]]) -> int:
-        pool = frozenset().union(*other)
-        return sum(not w.isdisjoint(pool) for w in words)
-    if hits(out_words, in_words) >= SAME_GROUP * len(out_words):
+    if _hits(out_words, in_words) >= SAME_GROUP * len(out_words):
         return True
-    return len(in_words) >= 2 and hits(in_words, out_words) == len(in_words)
+    return len(in_words) >= 2 and _hits(in_words, out_words) == len(in_words)
+
+
+def _hits(words: list[frozenset[str]], other: list[frozenset[str]]) -> int:
+    """How many of ``words`` share a root with some word of ``other``."""
+    pool = frozenset().union(*other)
+    return sum(not w.isdisjoint(pool) for w in words)
 
 
 def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
@@ -160,10 +156,9 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
         # A group named before its cue, with its relative clause, against a phrase taken in with its own: most of
         # the group's words in it ("bank sampah yang dikelola badan usaha swasta", not "… dikelola masyarakat").
         before = _groups_before(left_text)
-        for cue_in, in_words in (_phrases_whole(taken_text) if before else ()):
-            pool = frozenset().union(*in_words) if in_words else frozenset()
+        for cue_in, in_words in (_phrases(_TAKEN_IN, taken_text, whole=True) if before else ()):
             for cue_out, out_words in before:
-                if sum(not w.isdisjoint(pool) for w in out_words) >= SAME_GROUP * len(out_words):
+                if _hits(out_words, in_words) >= SAME_GROUP * len(out_words):
                     return [_excluded(cue_out, cue_in, draft_left)]
     return []
 

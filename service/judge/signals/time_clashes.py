@@ -99,8 +99,9 @@ def _one_zone_for_local(ref: _Analysis, dra: _Analysis, dt: TimeMention) -> str 
     if dt.offset is None:
         return None
     rt = next((t for t in ref.times if t.local and dt.minutes in (t.minutes, t.upper)), None)
-    if rt is None or _negated_before(dra, _span_tokens(dra, dt.start, dt.end)[0]) or any(_places_near(a, 0, len(a.tokens) - 1, radius=len(a.tokens))
-                                                     for a in (dra, ref)):
+    if rt is None or _negated_before(dra, _span_tokens(dra, dt.start, dt.end)[0]):
+        return None
+    if any(_places_near(a, 0, len(a.tokens) - 1, radius=len(a.tokens)) for a in (dra, ref)):
         return None  # a place named on either side may be one the zone is right for
     return rt.text if rt.local in rt.text else f"{rt.text} {rt.local}"
 
