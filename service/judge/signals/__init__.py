@@ -23,7 +23,8 @@ Modules, lowest first (each imports only from those above it; words come from
 * ``negation``, ``antonyms``: vocabularies (``vocab/negation.json``, ``vocab/antonyms.json``);
 * ``analysis``: the per-text analysis (cached) and its clause, window and coverage questions;
 * ``labels``: the class, zone or rating a figure is for ("kelas 3", "900 VA");
-* ``figure_clashes``, ``polarity_clashes``, ``modality_clashes``, ``entity_clashes``: the clash finders, which
+* ``figure_clashes``, ``polarity_clashes``, ``persistence_clashes``, ``modality_clashes``, ``direction_clashes``,
+  ``entity_clashes``: the clash finders, which
   :func:`find_clashes` below combines.
 """
 
@@ -31,12 +32,14 @@ from __future__ import annotations
 
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
+from service.judge.signals.direction_clashes import direction_clashes as _direction_clashes
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
 from service.judge.signals.figure_clashes import _aligned_number_clashes, _date_clashes, _number_clashes
 from service.judge.signals.figure_owners import owner_clashes
 from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
 from service.judge.signals.names import setting_words
+from service.judge.signals.persistence_clashes import persistence_clashes as _persistence_clashes
 from service.judge.signals.negation import _VOCAB as _NEGATION_VOCAB
 from service.judge.signals.negation import POSTPONE
 from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
@@ -97,11 +100,12 @@ def modality_clashes(reference: str, draft: str) -> list[Clash]:
 
 
 def polarity_clashes(reference: str, draft: str) -> list[Clash]:
-    """The negation clashes, or else the modality clashes: both name the predicate or object they are about
-    (the same verb negated on one side, "tidak dijual di loket" / "masih dapat dibeli di loket"), so the judge
-    also asks them of passages below its general bars; there a predicate counts only as a verb."""
+    """The negation clashes, or else the modality clashes, or else the persistence clashes: all name the
+    predicate or object they are about (the same verb negated on one side, "tidak dijual di loket" / "masih
+    dapat dibeli di loket"; "tidak lagi melayani" / "tetap dapat membeli"), so the judge also asks them of
+    passages below its general bars; there a predicate counts only as a verb."""
     ref, dra = _analyse(reference), _analyse(draft)
-    return _negation_clashes(ref, dra, verbs_only=True) or _modality_clashes(ref, dra)
+    return _negation_clashes(ref, dra, verbs_only=True) or _modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
 
 
 def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
@@ -127,12 +131,15 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
         + _antonym_clashes(ref, dra)
         + _entity_clashes(ref, dra)
     )
+    if not any(c.kind == "antonym" for c in clashes):
+        clashes += _direction_clashes(ref, dra)  # the same amount the other way, when no antonym pair said it
     if any(c.kind == "antonym" for c in clashes):
         # "menunda" against "menuntaskan" is the thesaurus pair itself: the postponement needs no second reason.
         clashes = [c for c in clashes if not (c.kind == "negation" and c.draft.split()[0].lower() in POSTPONE)]
     if not any(c.kind in ("negation", "antonym") for c in clashes):
-        # The modality cues say in other words what a negation or an antonym already said: one reason is enough.
-        clashes += _modality_clashes(ref, dra)
+        # The modality cues and "tetap"/"masih" say in other words what a negation or an antonym already said:
+        # one reason is enough.
+        clashes += _modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
     clashes += _aligned_number_clashes(ref, dra, clashes)
     seen: set[tuple[str, str, str]] = set()
     out: list[Clash] = []

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.judge.signals.analysis import _Analysis, _clause_idx, _fragment, _no_before
-from service.judge.signals.negation import _any_negator, _negated_at
+from service.judge.signals.negation import _CONDITIONALS, _any_negator, _negated_at
 from service.judge.signals.records import Clash
 from service.messages import MODALITY, reason
 from service.text.words import is_content as _content
@@ -47,7 +47,7 @@ def _cue_index() -> dict[str, list[_Cue]]:
     index: dict[str, list[_Cue]] = {}
     for cls, entry in _VOCAB.items():
         if cls.startswith("_"):
-            continue
+            continue  # notes and word lists that are not cue classes
         directional = set(entry.get("directional", ()))
         for side, key in ((1, "positive"), (0, "negative")):
             for cue in entry[key]:
@@ -79,6 +79,8 @@ OBJECT_COVERAGE = 0.6
 SUBJECT_COVERAGE = 0.6
 # Words that refer back to the subject rather than name it ("Kebijakan ini tidak berlaku pada hari Sabtu").
 _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
+_UNIVERSAL = frozenset(_VOCAB["_universal"])
+_UNIVERSAL_PUN = frozenset(_VOCAB["_universal_pun"])
 _MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"],
              "unchanged": MODALITY["unchanged"]}
 
@@ -113,7 +115,8 @@ def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
                                       for j in range(i + 1, min(len(toks), i + 3)) if a.clause[j] == a.clause[i]):
                 continue
             negated = _negated_at(toks, i) is not None or (
-                i > 0 and toks[i - 1][0] in _LIGHT_VERBS and _negated_at(toks, i - 1) is not None) or _english_no(a, i)
+                i > 0 and toks[i - 1][0] in _LIGHT_VERBS and _negated_at(toks, i - 1) is not None) or _english_no(a, i) \
+                or _none_that(a, i)
             if negated and cue.directional:
                 continue
             out.append(_Mention(cue.cls, 1 - cue.side if negated else cue.side, i, end))
@@ -124,6 +127,14 @@ def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
         sides.setdefault((m.cls, a.clause[m.start]), set()).add(m.side)
     found = a.memo["modality"] = tuple(m for m in out if len(sides[(m.cls, a.clause[m.start])]) == 1)
     return found
+
+
+def _none_that(a: _Analysis, i: int) -> bool:
+    """"tidak ada biaya apa pun yang dipungut": the cue after "yang" is what there is none of."""
+    toks = a.tokens
+    return i > 0 and toks[i - 1][0] == "yang" and any(
+        toks[j][0] in ("ada", "terdapat") and toks[j - 1][0] in ("tidak", "tak")
+        for j in range(max(1, i - 7), i - 1) if a.clause[j] == a.clause[i])
 
 
 def _before(a: _Analysis, m: _Mention) -> list[int]:
@@ -247,6 +258,9 @@ def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
         return bool(obj) and _found(neg, obj, clause, 1.0)
     if obj:
         sentence = _clause_words(pos, p, sentence=True)
+        if _universal(pos, p):
+            # "setiap pinjaman KUR, berapa pun nilainya, wajib …" is said of the loans up to Rp100 juta too.
+            before = [j for j in before if not _near_figure(neg, j)]
         return _found(neg, obj, clause, OBJECT_COVERAGE) and (
             _found(neg, before, sentence, SUBJECT_COVERAGE)
             or any(_found(neg, item, sentence, SUBJECT_COVERAGE) for item in _list_items(neg, n)))
@@ -256,13 +270,46 @@ def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
     return any(_found(neg, item, clause, OBJECT_COVERAGE) for item in _list_items(neg, n))
 
 
-def _usable(a: _Analysis, m: _Mention) -> bool:
+def _universal(a: _Analysis, m: _Mention) -> bool:
+    """The subject of ``m`` is every one of its kind: a universal word ("setiap", "seluruh", "berapa pun")
+    before the cue in its sentence, with no figure between it and the cue that names a group of its own
+    ("setiap rumah tangga 450 VA")."""
+    toks, sent = a.tokens, a.sentence[m.start]
+    for j in range(m.start - 1, -1, -1):
+        if a.sentence[j] != sent:
+            return False
+        w = toks[j][0]
+        if _is_figure(w):
+            return False
+        if w in _UNIVERSAL or (w == "pun" and j > 0 and toks[j - 1][0] in _UNIVERSAL_PUN):
+            return True
+    return False
+
+
+def _near_figure(a: _Analysis, j: int) -> bool:
+    """Token ``j`` is a figure, or a bound or unit word beside one ("sampai Rp100 juta")."""
+    return any(_is_figure(a.tokens[k][0]) for k in range(max(0, j - 2), min(len(a.tokens), j + 2))
+               if a.clause[k] == a.clause[j])
+
+
+def _usable(a: _Analysis, m: _Mention, draft: bool = False) -> bool:
     """A stated rule: not in a condition, not about another time, not what someone asks for ("meminta
-    kelonggaran agar boleh membakar lahan")."""
-    if a.sentence[m.start] in a.cond_sentences or a.clause[m.start] in a.other_time_clauses:
+    kelonggaran agar boleh membakar lahan"). A draft's permission followed by its condition ("diperbolehkan
+    meminta uang jaminan … jika status pasien belum terverifikasi") still grants what a prohibition forbids."""
+    if a.clause[m.start] in a.other_time_clauses:
+        return False
+    if a.sentence[m.start] in a.cond_sentences and not (draft and _granted_before_condition(a, m)):
         return False
     return not any(a.tokens[j][0] in _REQUESTS for j in range(max(0, m.start - 8), m.start)
                    if a.sentence[j] == a.sentence[m.start])
+
+
+def _granted_before_condition(a: _Analysis, m: _Mention) -> bool:
+    """``m`` allows something, and every conditional word of its sentence comes after it."""
+    if m.cls != "permitted" or m.side != 1:
+        return False
+    sent = a.sentence[m.start]
+    return not any(a.tokens[j][0] in _CONDITIONALS for j in range(m.start) if a.sentence[j] == sent)
 
 
 def _says_too(a: _Analysis, m: _Mention, like: _Mention) -> bool:
@@ -294,7 +341,7 @@ def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     if not ref_mentions:
         return out
     for d in _mentions(dra):
-        if not _usable(dra, d):
+        if not _usable(dra, d, draft=True):
             continue
         for r in ref_mentions:
             opposed = _opposed(d, r)

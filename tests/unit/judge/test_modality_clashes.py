@@ -38,6 +38,8 @@ EXAMPLES = [
     ("opsional", "required", 0, "Pemeriksaan lanjutan bersifat opsional."),
     ("sukarela", "required", 0, "Keikutsertaan dalam program ini bersifat sukarela."),
     ("dibebaskan dari", "required", 0, "Petani kecil dibebaskan dari kewajiban pelaporan bulanan."),
+    ("bersifat pilihan|opsional|sukarela|fakultatif", "required", 0,
+     "Keikutsertaan dalam tes kemampuan akademik bersifat pilihan."),
     ("optional", "required", 0, "The second dose is optional for adults."),
     ("voluntary", "required", 0, "Participation in the survey is voluntary."),
     ("dikenai", "applies", 1, "Kendaraan angkutan barang dikenai tarif progresif."),
@@ -64,6 +66,7 @@ EXAMPLES = [
     ("diizinkan", "permitted", 1, "Ojek daring diizinkan masuk kawasan stasiun."),
     ("mengizinkan", "permitted", 1, "Pemerintah daerah mengizinkan pasar malam beroperasi."),
     ("diperkenankan", "permitted", 1, "Pengunjung diperkenankan membawa makanan."),
+    ("berhak", "permitted", 1, "Bank penyalur berhak meminta laporan keuangan debitur."),
     ("allowed", "permitted", 1, "Trucks are allowed on the toll road at night."),
     ("permitted", "permitted", 1, "Fishing is permitted outside the conservation zone."),
     ("may", "permitted", 1, "Retirees may collect their pension at any post office."),
@@ -310,3 +313,50 @@ def test_english_no_on_the_object_denies_the_cue():
     assert clash.kind == "negation"
     ban = "Tunjangan wajib dibayar penuh dan tidak boleh dicicil."
     assert find_clashes(ban, "The allowance must be paid in full, with no instalments allowed.") == []
+
+
+def test_a_rule_for_every_one_meets_a_rule_for_a_group_with_a_figure():
+    """Written for this project. "setiap pinjaman KUR, berapa pun nilainya" takes in the loans up to Rp100 juta
+    that the reference frees of collateral; a draft naming another group by its own figure does not."""
+    reference = "Pinjaman KUR sampai Rp100 juta tidak mensyaratkan agunan tambahan."
+    [clash] = find_clashes(reference, "Ia menyebut bahwa setiap pinjaman KUR, berapa pun nilainya, wajib disertai "
+                                      "agunan tambahan.")
+    assert clash.rule == "modality:required"
+    [clash] = find_clashes(reference, "Seluruh pinjaman KUR wajib disertai agunan tambahan.")
+    assert clash.rule == "modality:required"
+    for other_group in ("Setiap pinjaman KUR di atas Rp500 juta wajib disertai agunan tambahan.",
+                        "Pinjaman KUR di atas Rp500 juta wajib disertai agunan tambahan."):
+        assert [c.rule for c in find_clashes(reference, other_group) if c.rule.startswith("modality")] == []
+
+
+def test_a_permission_with_its_condition_after_it_still_grants_what_is_forbidden():
+    """Written for this project. "diperbolehkan meminta uang jaminan … jika …" allows, in some cases, what the
+    reference forbids in all; a condition before the permission, or an obligation under a condition, states
+    no rule."""
+    reference = "Rumah sakit tidak boleh meminta uang jaminan kepada pasien JKN di instalasi gawat darurat."
+    [clash] = find_clashes(reference, "Namun, rumah sakit diperbolehkan meminta uang jaminan sebelum tindakan "
+                                      "jika status kepesertaan pasien belum terverifikasi.")
+    assert clash.rule == "modality:permitted"
+    assert find_clashes(reference, "Jika pasien belum terverifikasi, rumah sakit diperbolehkan meminta uang "
+                                   "jaminan.") == []
+    exempt = "Pelaku usaha mikro tidak wajib melaporkan omzet bulanan."
+    assert find_clashes(exempt, "Pelaku usaha mikro wajib melaporkan omzet bulanan jika omzetnya naik.") == []
+
+
+def test_none_that_is_charged_is_a_negated_cue():
+    """Written for this project. "tidak ada biaya apa pun yang dipungut" charges nothing, as "tidak dipungut
+    biaya" does: the two agree, and a draft charging a fee clashes."""
+    reference = ("Kuota pemesanan dibuka setiap pukul 09.00 WIB, dan tidak ada biaya apa pun yang dipungut "
+                 "untuk penukaran.")
+    assert find_clashes(reference, "Layanan berlangsung sejak 23 Februari sampai 17 Maret 2026 dan tidak "
+                                   "dipungut biaya.") == []
+    [mention] = [m for m in _mentions(_analyse(reference)) if m.cls == "applies"]
+    assert mention.side == 0
+
+
+def test_a_right_to_do_what_the_reference_forbids_clashes():
+    """Written for this project. "berhak meminta" allows the asking that "tidak boleh meminta" forbids."""
+    reference = "Untuk plafon sampai Rp100 juta, bank penyalur tidak boleh meminta agunan tambahan."
+    [clash] = find_clashes(reference, "Meski demikian, bank penyalur tetap berhak meminta agunan tambahan.")
+    assert clash.rule == "modality:permitted"
+    assert find_clashes(reference, "Bank penyalur berhak meminta laporan keuangan debitur.") == []
