@@ -17,13 +17,13 @@ from service.domain import (
 )
 from service.judge.judge import Judgement
 from service.messages import (
-    CLASSIFIER_SUSPECTS, DEFAULT_LANGUAGE, SUMMARY_CONFLICT, SUMMARY_HALF_BACKED, SUMMARY_PLAIN,
-    SUMMARY_UNBACKED_ON_TOPIC, Reason, message_of, reason, render,
+    CLASSIFIER_SUSPECTS, DEFAULT_LANGUAGE, SUPPORT_CLASSIFIER, SUMMARY_CONFLICT, SUMMARY_HALF_BACKED, SUMMARY_PLAIN,
+    SUMMARY_UNBACKED_ON_TOPIC, SUMMARY_WEAKLY_BACKED, Reason, message_of, reason, render,
 )
-from service.judge.signals import draft_words_covered
+from service.judge.signals import draft_words_covered, has_figures
 from service.judge.policy import (
-    ALIGNED_MIN_BACKED, ALIGNED_MIN_SCORE, CONFLICT_MAX_SCORE, RELATION_WEIGHT, TOPIC_SIMILARITY, UNBACKED_MIN_COVERAGE,
-    ON_SUBJECT_COVERAGE,
+    ALIGNED_FIRM_ENTAILMENT, ALIGNED_MIN_BACKED, ALIGNED_MIN_SCORE, CONFLICT_MAX_SCORE, ON_SUBJECT_COVERAGE,
+    RELATION_WEIGHT, TOPIC_SIMILARITY, UNBACKED_MIN_COVERAGE,
 )
 from service.suggestions import suggest
 from service.text.segment import Span
@@ -79,7 +79,7 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
     total = sum(weights) or 1
     score = round(100 * sum(w * RELATION_WEIGHT[f.relation] for w, f in zip(weights, findings)) / total)
     n = {rel: sum(f.relation == rel for f in findings) for rel in RELATION_WEIGHT}
-    backed = sum(w for w, f in zip(weights, findings) if f.relation == Relation.SUPPORTS) / total
+    backed = sum(w for w, f in zip(weights, findings) if _firmly_backed(f)) / total
     # A sentence about the subject of an official position (its closest passage is on the same topic)
     # that the position does not back is what a missed conflict looks like: no assurance then.
     unbacked_on_topic = sum(_unbacked_on_topic(f) for f in findings)
@@ -96,6 +96,9 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
         explanation = reason(SUMMARY_UNBACKED_ON_TOPIC, on_topic=unbacked_on_topic, **counts)
     elif n[Relation.CONFLICTS]:
         explanation = reason(SUMMARY_CONFLICT, **counts)
+    elif verdict == Verdict.REVIEW and score >= ALIGNED_MIN_SCORE and (weak := n[Relation.SUPPORTS] - sum(
+            _firmly_backed(f) for f in findings)):
+        explanation = reason(SUMMARY_WEAKLY_BACKED, weak=weak, **counts)
     elif verdict == Verdict.REVIEW and score >= ALIGNED_MIN_SCORE:
         explanation = reason(SUMMARY_HALF_BACKED, **counts)
     else:
@@ -103,17 +106,28 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
     return score, verdict, explanation
 
 
+def _firmly_backed(finding: Finding) -> bool:
+    """Supported by a restatement, or by the classifier at ALIGNED_FIRM_ENTAILMENT or more: what assurance
+    may rest on."""
+    if finding.relation != Relation.SUPPORTS:
+        return False
+    return not finding.messages or any(
+        m.id != SUPPORT_CLASSIFIER or float(m.params.get("p", 0.0)) >= ALIGNED_FIRM_ENTAILMENT for m in finding.messages)
+
+
 def _unbacked_on_topic(finding: Finding) -> bool:
     """Unsupported, yet an official position's passage on the same topic shares much of its wording
-    (the rule clashes' coverage bar): the draft says something about that position's subject that the
-    position does not back. Or the classifier suspects it contradicts a passage."""
+    (the rule clashes' coverage bar), or the sentence states a figure (a date, a time, an amount) and such a
+    passage is on its topic: the draft says something about that position's subject that the position does not back.
+    Or the classifier suspects it contradicts a passage."""
     if finding.relation != Relation.UNSUPPORTED:
         return False
     if any(m.id == CLASSIFIER_SUSPECTS for m in finding.messages):
         return True  # the classifier reads it as contradicting a passage: never assurance
-    return any(
-        ev.kind == PositionKind.POSITION and _on_subject(ev.similarity, draft_words_covered(ev.passage, finding.sentence))
-        for ev in finding.evidence)
+    positions = [ev for ev in finding.evidence if ev.kind == PositionKind.POSITION]
+    if any(_on_subject(ev.similarity, draft_words_covered(ev.passage, finding.sentence)) for ev in positions):
+        return True
+    return any(ev.similarity >= TOPIC_SIMILARITY for ev in positions) and has_figures(finding.sentence)
 
 
 def _on_subject(similarity: float, coverage: float) -> bool:
