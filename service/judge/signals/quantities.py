@@ -67,6 +67,11 @@ def _multiplied_out(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 # A limit word a few words before a lone "satu" / "one" makes it a count.
 _ONLY_BEFORE_RE = re.compile(r"\b(?:hanya|cuma|maksimal|paling banyak|only|just|at most)\s+(?:\w+\s+){0,3}$", _F)
+# A bound right before "satu" / "one" and a period makes it a duration or deadline ("paling lama satu hari kerja",
+# "hingga satu jam sebelum jadwal", "untuk jangka waktu satu tahun", "berlaku satu tahun", "within one hour"); "dalam satu hari" is left out: often a rate ("per day").
+_BOUND_BEFORE_RE = re.compile(r"\b(?:paling\s+(?:lama|lambat|cepat|singkat)|selambat-lambatnya|sekurang-kurangnya|"
+                              r"hingga|sampai|selama|maksimal|minimal|jangka waktu|berlaku|within|up to|at least|at most|no later than|"
+                              r"for)\s+$", _F)
 
 
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
@@ -243,6 +248,7 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         counted_one = counted_one or unit == "times"  # "dapat diperpanjang satu kali" counts
         # "setengah tahun", "setengah jam": half of a period is a duration, never an article
         counted_one = counted_one or (value == 0.5 and unit in _PERIOD_UNITS)
+        counted_one = counted_one or (unit in _PERIOD_UNITS and bool(_BOUND_BEFORE_RE.search(text[max(0, s - 32) : s])))
         if len(words) == 1 and value <= 1 and not counted_one:
             continue
         has_mult = any(w.lower() in _MULTIPLIERS for w in words) or value >= 1000

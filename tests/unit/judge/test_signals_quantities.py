@@ -437,3 +437,20 @@ def test_an_additional_amount_is_compared_with_the_references_additional_amount(
     assert find_clashes(reference, "Pengurusan SIM yang hilang dikenai biaya tambahan Rp75.000 selain biaya penerbitan.") == []
     assert find_clashes("Biaya penerbitan SIM yang hilang Rp75.000.",
                         "Biaya penerbitan SIM yang hilang Rp75.000, dengan tambahan Rp30.000 untuk pengiriman.") == []
+
+
+def test_one_period_after_a_bound_is_a_duration():
+    """Written for this project. "satu"/"one" is mostly an article, but after a bound ("paling lama", "hingga",
+    "within", "at least") and before a period it is a deadline or duration; "dalam satu hari" stays a rate."""
+    one_day = "Sertifikat apostille elektronik diterbitkan paling lama satu hari kerja setelah pembayaran diverifikasi."
+    [clash] = find_clashes(one_day, "Sertifikat apostille elektronik diterbitkan paling lama tiga hari kerja setelah "
+                                    "pembayaran diverifikasi.")
+    assert (clash.draft, clash.reference) == ("tiga hari", "satu hari")
+    [clash] = find_clashes("Tiket dapat dibeli paling lambat 3 jam sebelum jadwal masuk pelabuhan.",
+                           "Pengguna jasa dapat membeli tiket hingga satu jam sebelum jadwal masuk pelabuhan.")
+    assert (clash.draft, clash.reference) == ("satu jam", "3 jam")
+    assert [(q.value, q.unit) for q in extract_quantities("Warnings are issued at least one hour before.")] == [(1, "hour")]
+    assert [q.text for q in extract_quantities("Petugas melayani 500 pemohon dalam satu hari.")] == ["500 pemohon"]
+    assert extract_quantities("Satu hari kemudian, pendaftaran ditutup.") == []
+    rkab = "RKAB disetujui untuk jangka waktu satu tahun, tidak lagi tiga tahun."
+    assert find_clashes(rkab, "Approvals are now granted for one year at a time.") == []
