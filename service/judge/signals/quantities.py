@@ -74,6 +74,9 @@ _BOUND_BEFORE_RE = re.compile(r"\b(?:paling\s+(?:lama|lambat|cepat|singkat)|sela
                               r"for)\s+$", _F)
 
 
+_ONE_PERIOD = {"sejam": "hour", "sehari": "day", "seminggu": "week", "sepekan": "week", "sebulan": "month",
+               "setahun": "year"}
+_ONE_PERIOD_RE = re.compile(r"\b(" + "|".join(_ONE_PERIOD) + r")\b", re.IGNORECASE)
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 _TIMES_WORD_RE = re.compile(r"\b(once|twice|thrice)\b(?!\s+(?:a|an|per|every|each)\b)", re.IGNORECASE)
 
@@ -282,6 +285,18 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
             continue
         n_times += 1
         raw.append(dict(value=float(_TIMES_WORDS[m.group(1).lower()]), unit="times", start=s, end=e, noun=None,
+                        qual=_qualifier(text, s, e), step=1.0, mult=1.0, change=False))
+
+    # "paling lama sebulan", "berlaku setahun": one period written as a word, a duration after a bound only.
+    n_one = 0
+    for m in _ONE_PERIOD_RE.finditer(text):
+        s, e = m.span()
+        if s >= cutoff or n_one >= _RAW_QUANTITY_LIMIT:
+            break
+        if not _BOUND_BEFORE_RE.search(text[max(0, s - 32) : s]) or any(r["start"] < e and s < r["end"] for r in raw):
+            continue
+        n_one += 1
+        raw.append(dict(value=1.0, unit=_ONE_PERIOD[m.group(1).lower()], start=s, end=e, noun=None,
                         qual=_qualifier(text, s, e), step=1.0, mult=1.0, change=False))
 
     raw.sort(key=lambda r: r["start"])

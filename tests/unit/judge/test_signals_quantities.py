@@ -452,5 +452,10 @@ def test_one_period_after_a_bound_is_a_duration():
     assert [(q.value, q.unit) for q in extract_quantities("Warnings are issued at least one hour before.")] == [(1, "hour")]
     assert [q.text for q in extract_quantities("Petugas melayani 500 pemohon dalam satu hari.")] == ["500 pemohon"]
     assert extract_quantities("Satu hari kemudian, pendaftaran ditutup.") == []
+    assert [(q.value, q.unit) for q in extract_quantities("Izin terbit paling lama sebulan setelah permohonan.")] == \
+        [(1, "month")]
+    assert extract_quantities("Pertemuan digelar sebulan sekali.") == []
+    [clash] = find_clashes("Kartu berlaku dua tahun.", "Kartu tersebut kini berlaku setahun.")
+    assert (clash.draft, clash.reference) == ("setahun", "dua tahun")
     rkab = "RKAB disetujui untuk jangka waktu satu tahun, tidak lagi tiga tahun."
     assert find_clashes(rkab, "Approvals are now granted for one year at a time.") == []
