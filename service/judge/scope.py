@@ -233,6 +233,45 @@ def _stated_in(setting: str, draft: str, cue: str) -> bool:
     return bool(setting and m) and m.group().lower() in setting.lower()
 
 
+_REGARDLESS = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["regardless"]) + r")\s+" + _PHRASE, re.IGNORECASE)
+_BOUNDS = frozenset(_VOCAB["bounds"])
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
+BOUND_REACH = 4  # words either side of a limited thing where its figure or bound word stands
+REGARDLESS_WORDS = 4  # content words of the waived thing that are read
+
+
+def _limited(reference: str, thing: frozenset[str]) -> str | None:
+    """The words of ``reference`` where a word of ``thing`` (by root) stands with a figure or a bound word
+    near it ("berusia 18 hingga 65 tahun", "kapal paling besar 10 GT", "hanya di wilayah 3T"), if any."""
+    for part in islice(_SENTENCE_BREAK.split(reference), 40):  # a bound in the next sentence limits nothing here
+        written = [m.group() for m in islice(_WORD.finditer(part), 200)]
+        words = [w.lower() for w in written]
+        for i, w in enumerate(words):
+            if len(w) < 3 or thing.isdisjoint(roots(w)):
+                continue
+            lo, hi = max(0, i - BOUND_REACH), i + BOUND_REACH + 1
+            if any(x in _BOUNDS or x[:1].isdigit() for x in words[lo:hi]):
+                return " ".join(written[lo:hi])
+    return None
+
+
+def _regardless_clashes(reference: str, draft: str) -> list[Clash]:
+    """The draft waives a limit ("tanpa memandang usia", "regardless of size") that the reference sets on
+    the same thing. A reference that waives a limit itself is no evidence of one."""
+    if _REGARDLESS.search(reference):
+        return []
+    for m in islice(_REGARDLESS.finditer(draft), MAX_PHRASES):
+        words = list(islice(content_words(_RELATIVE.split(m.group(1), maxsplit=1)[0]), REGARDLESS_WORDS))
+        for w in words:
+            where = _limited(reference, roots(w))
+            if where:
+                said = m.group().strip()
+                return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=where), said, where,
+                              "scope:regardless")]
+    return []
+
+
 def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
     group the other takes in (not for a draft telling the past). A draft's universal said in the words its
@@ -240,7 +279,8 @@ def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     # "Pada 2024, cakupan secara nasional baru 78 persen" says nothing of the coverage of a 2026 campaign.
     if _PAST_RE.search(draft) or other_years(reference, draft):
         return []
-    excluded = _inclusion_clashes(reference, draft) or _alone_clashes(reference, draft)
+    excluded = _inclusion_clashes(reference, draft) or _alone_clashes(reference, draft) \
+        or _regardless_clashes(reference, draft)
     if excluded:
         return excluded
     r_all, r_some = scope_of(reference)

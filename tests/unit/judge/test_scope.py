@@ -223,3 +223,61 @@ def test_a_group_named_before_its_exclusion(reference, draft, clashes):
     with its relative clause; a phrase taken in must carry most of that group's words."""
     found = [c for c in scope_clashes(reference, draft) if c.rule == "scope:excluded"]
     assert bool(found) is clashes
+
+
+# (cue, a draft waiving a limit with it, a reference setting that limit): one example per cue of "regardless".
+REGARDLESS = [
+    ("tanpa memandang", "Asuransi terbuka bagi seluruh nelayan tanpa memandang usia maupun ukuran kapal.",
+     "Asuransi diberikan kepada nelayan berusia 18 hingga 65 tahun dengan kapal paling besar 10 GT."),
+    ("tanpa melihat", "Beasiswa diberikan tanpa melihat nilai rapor calon penerima.",
+     "Beasiswa diberikan kepada siswa dengan nilai rapor minimal 80."),
+    ("tanpa batasan", "Pendaftar dapat mengajukan kredit tanpa batasan plafon.",
+     "Kredit diberikan dengan plafon paling banyak Rp50 juta."),
+    ("tanpa batas", "Penumpang dapat membawa bagasi tanpa batas berat.",
+     "Bagasi penumpang dibatasi dengan berat maksimal 20 kilogram."),
+    ("tidak ada batasan", "Tidak ada batasan usia bagi peserta pelatihan ini.",
+     "Peserta pelatihan berusia 18 sampai 30 tahun."),
+    ("tidak ada batas", "Tidak ada batas jumlah permohonan per keluarga.",
+     "Setiap keluarga dapat mengajukan paling banyak dua permohonan dengan jumlah yang ditetapkan."),
+    ("tidak terbatas pada", "Program berlaku di seluruh desa, tidak terbatas pada wilayah 3T.",
+     "Program hanya berlaku di desa wilayah 3T."),
+    ("tidak dibatasi", "Kuota peserta tidak dibatasi jumlahnya tahun ini.",
+     "Jumlah peserta dibatasi paling banyak 500 orang per angkatan."),
+    ("regardless of", "The allowance is paid to all teachers regardless of rank.",
+     "The allowance is paid only to teachers of rank III and above."),
+    ("irrespective of", "Every household can apply irrespective of income.",
+     "Households can apply only with an income below Rp4 million."),
+    ("not limited to", "The subsidy covers all regions, not limited to border areas.",
+     "The subsidy covers border areas only."),
+    ("no limit on", "There is no limit on the number of claims.",
+     "Each member may file at most three claims, whatever the number of visits."),
+    ("without limits on", "Firms may hire without limits on contract length.",
+     "Contracts may last up to 12 months in length."),
+]
+
+
+def test_every_regardless_cue_has_an_example():
+    assert [cue for cue, _, _ in REGARDLESS] == VOCAB["regardless"]
+
+
+@pytest.mark.parametrize("cue, draft, reference", REGARDLESS)
+def test_a_limit_waived_against_the_same_limit_set(cue, draft, reference):
+    [clash] = scope_clashes(reference, draft)
+    assert clash.rule == "scope:regardless" and clash.draft.lower().startswith(cue)
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # the reference sets no limit on it
+    ("Asuransi diberikan kepada nelayan di seluruh Indonesia.",
+     "Asuransi terbuka bagi seluruh nelayan tanpa memandang usia."),
+    # it limits another thing
+    ("Asuransi diberikan kepada nelayan dengan kapal paling besar 10 GT.",
+     "Asuransi terbuka bagi seluruh nelayan tanpa memandang usia."),
+    # the reference waives it too; a figure in another sentence limits nothing
+    ("Vaksin diberikan kepada anak usia 0 sampai 7 tahun tanpa memandang status imunisasi sebelumnya.",
+     "All children aged 0 to 7 receive the vaccine, regardless of previous immunisation status."),
+    ("Pendaftaran dibuka 1 Juli. Status peserta diumumkan setelahnya.",
+     "Pendaftaran terbuka tanpa memandang status peserta."),
+])
+def test_no_regardless_clash_without_the_same_limit(reference, draft):
+    assert scope_clashes(reference, draft) == []
