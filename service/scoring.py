@@ -112,14 +112,15 @@ def _firmly_backed(finding: Finding) -> bool:
     if finding.relation != Relation.SUPPORTS:
         return False
     return not finding.messages or any(
-        m.id != SUPPORT_CLASSIFIER or float(m.params.get("p", 0.0)) >= ALIGNED_FIRM_ENTAILMENT for m in finding.messages)
+        m.id != SUPPORT_CLASSIFIER or float(m.params.get("p", 0.0)) >= ALIGNED_FIRM_ENTAILMENT
+        for m in finding.messages)
 
 
 def _unbacked_on_topic(finding: Finding) -> bool:
     """Unsupported, yet an official position's passage on the same topic shares much of its wording
     (the rule clashes' coverage bar), or the sentence states a figure (a date, a time, an amount) and such a
-    passage is on its topic: the draft says something about that position's subject that the position does not back.
-    Or the classifier suspects it contradicts a passage."""
+    passage is on its topic: the draft says something about that position's subject that the position does
+    not back. Or the classifier suspects it contradicts a passage."""
     if finding.relation != Relation.UNSUPPORTED:
         return False
     if any(m.id == CLASSIFIER_SUSPECTS for m in finding.messages):

@@ -56,6 +56,7 @@ ON_SUBJECT_COVERAGE = 0.4
 # ... nor an unsupported sentence stating a figure, date or time with an official position's passage at
 # TOPIC_SIMILARITY or more: a checkable fact about that subject that nothing backs (16 press dev sets:
 # conflicting drafts "aligned" 4 -> 2, clean ones 6 -> 3).
+#
 # A classifier support counts as backing for "aligned" only from this P(entailment) up: below it the
 # sentence still reads "supports" (IndoNLI's bar, entailment_threshold), but no assurance rests on it
 # (press dev sets: the last 2 conflicting drafts "aligned" rested on P 0.52 and 0.63; clean ones stay 3).

@@ -19,7 +19,11 @@ from pathlib import Path
 
 from service.judge.signals.analysis import _Analysis, _clause_idx, _span_tokens
 from service.judge.signals.negation import _any_negator
-from service.judge.signals.quantities import _extract_quantities_cached, _quantities_agree, _same_measure
+from service.judge.signals.quantities import (
+    _extract_quantities_cached,
+    _quantities_agree,
+    _same_measure,
+)
 from service.judge.signals.records import Clash, Quantity
 from service.messages import DIRECTION, reason
 from service.text.words import is_content as _content

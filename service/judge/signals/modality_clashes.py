@@ -80,6 +80,7 @@ SUBJECT_COVERAGE = 0.6
 # Words that refer back to the subject rather than name it ("Kebijakan ini tidak berlaku pada hari Sabtu").
 _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
 _UNIVERSAL = frozenset(_VOCAB["_universal"])
+_SUBJECT_REACH = 12  # how far back a universal word may stand before its cue
 _UNIVERSAL_PUN = frozenset(_VOCAB["_universal_pun"])
 _MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"],
              "unchanged": MODALITY["unchanged"]}
@@ -275,7 +276,7 @@ def _universal(a: _Analysis, m: _Mention) -> bool:
     before the cue in its sentence, with no figure between it and the cue that names a group of its own
     ("setiap rumah tangga 450 VA")."""
     toks, sent = a.tokens, a.sentence[m.start]
-    for j in range(m.start - 1, -1, -1):
+    for j in range(m.start - 1, max(-1, m.start - 1 - _SUBJECT_REACH), -1):
         if a.sentence[j] != sent:
             return False
         w = toks[j][0]

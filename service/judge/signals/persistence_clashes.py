@@ -13,22 +13,34 @@ assertion, so the two verbs may differ, and everything else must match instead:
   cannot read the draft's clause as asserted ("tetap melayani pemohon tanpa janji temu");
 * a denied change agrees with "tetap" ("tidak naik" / "tetap Rp3.000"), and so does the draft's verb when it
   is the denied one's antonym ("tidak dibuka" / "tetap ditutup") or itself says no ("tetap dilarang");
-* most content words of the reference's denying clause are in the draft's clause, most of the draft
-  clause's are in the reference's sentence, and the figures of either clause are in the other text.
+* most content words of the reference's denying clause are in the draft's clause, most of the draft's
+  subject and of the first words of its object are in the reference's sentence, and the figures of either
+  clause are in the other text.
 
-Conditions, requests, other times and relative clauses ("yang tidak …" names which ones) state no rule.
+Conditions, other times and relative clauses ("yang tidak …" names which ones) state no rule. At most
+MAX_READ markers and denials are read per text, so a text full of them costs bounded work.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
-from service.judge.signals.analysis import _Analysis, _clause_idx, _existential_clause, _fragment
+from service.judge.signals.analysis import (
+    _Analysis,
+    _clause_idx,
+    _existential_clause,
+    _fragment,
+)
+from service.judge.signals.negation import _NOT_YET, _any_negator
 from service.judge.signals.negation import _VOCAB as _NEGATION
-from service.judge.signals.negation import _any_negator, _NOT_YET
 from service.judge.signals.polarity_clashes import (
-    _PROHIBITIVE, _VERB_FORM, _in_relative, _poles, _predicate,
+    _PROHIBITIVE,
+    _VERB_FORM,
+    _in_relative,
+    _poles,
+    _predicate,
 )
 from service.judge.signals.records import Clash
 from service.messages import PERSISTENCE, reason
@@ -47,11 +59,15 @@ _SAYS_NO = _PROHIBITIVE | frozenset(_NEGATION["negative_lexical"]) | frozenset(_
 COVERAGE = 0.6
 MIN_SHARED = 3
 OBJECT_WORDS = 4  # content words of the draft's object that are compared
+MAX_READ = 8
 
 
 def _persisting(a: _Analysis) -> list[tuple[int, int, bool]]:
-    """(marker, verb, whether a modal stands between) for each "tetap/masih [dapat] <verb>" of ``a``."""
-    out = []
+    """(marker, verb, whether a modal stands between) for each "tetap/masih [dapat] <verb>" of ``a`` (memoised)."""
+    found = a.memo.get("persisting")
+    if found is not None:
+        return found
+    out = a.memo["persisting"] = []
     toks = a.tokens
     for i, (w, _, _) in enumerate(toks):
         if w not in _MARKERS:
@@ -73,8 +89,11 @@ def _persisting(a: _Analysis) -> list[tuple[int, int, bool]]:
 
 
 def _denials(a: _Analysis) -> list[tuple[int, int, bool]]:
-    """(negator, predicate, whether it says "no longer") for each plain denial of a fact in ``a``."""
-    out = []
+    """(negator, predicate, whether it says "no longer") for each plain denial of a fact in ``a`` (memoised)."""
+    found = a.memo.get("denials")
+    if found is not None:
+        return found
+    out = a.memo["denials"] = []
     toks = a.tokens
     for i in a.negators:
         w = toks[i][0]
@@ -109,12 +128,12 @@ def _opposites(dra: _Analysis, v: int, ref: _Analysis, p: int) -> bool:
     return any(i == p and pi in dp for i, pi, _ in _poles(ref))
 
 
-def _content_roots(a: _Analysis, idx, leave_out: set[int]) -> list[frozenset[str]]:  # noqa: ANN001 - range or list
+def _content_roots(a: _Analysis, idx: Iterable[int], leave_out: set[int]) -> list[frozenset[str]]:
     return [a.roots[j] for j in idx if j not in leave_out and _content(a.tokens[j][0])
             and not _any_negator(a.tokens[j][0]) and not a.tokens[j][0][:1].isdigit()]
 
 
-def _figures(a: _Analysis, idx) -> set[str]:  # noqa: ANN001 - range or list
+def _figures(a: _Analysis, idx: Iterable[int]) -> set[str]:
     return {a.tokens[j][0] for j in idx if any(ch.isdigit() for ch in a.tokens[j][0])}
 
 
@@ -149,12 +168,12 @@ def _aligned(ref: _Analysis, n: int, p: int, dra: _Analysis, m: int, v: int) -> 
 
 def persistence_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     """The draft clauses that say something goes on where the reference denies it (one clash at most)."""
-    marks = [(m, v, modal) for m, v, modal in _persisting(dra)
+    marks = [(m, v, modal) for m, v, modal in _persisting(dra)[:MAX_READ]
              if dra.sentence[m] not in dra.cond_sentences and dra.clause[m] not in dra.other_time_clauses
              and not _says_no(dra, m)]
     if not marks:
         return []
-    for n, p, no_longer in _denials(ref):
+    for n, p, no_longer in _denials(ref)[:MAX_READ]:
         for m, v, modal in marks:
             if not (no_longer or modal or ref.tokens[p][0] in _ONGOING):
                 continue
