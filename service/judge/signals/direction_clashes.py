@@ -48,8 +48,8 @@ def _cued(a: _Analysis, q: Quantity) -> tuple[int, int] | None:
         if words in _AFTER and a.sentence[min(len(toks) - 1, hi + n)] == a.sentence[lo]:
             return _AFTER[words], hi + 1
     j = lo - 1
-    while j >= 0 and toks[j][0] in _FILLERS and a.sentence[j] == a.sentence[lo]:
-        j -= 1
+    while j >= max(0, lo - 3) and toks[j][0] in _FILLERS and a.sentence[j] == a.sentence[lo]:
+        j -= 1  # at most two fillers: "menjadi kurang lebih 25 persen"
     if j >= 0 and toks[j][0] in _LEVELS:
         return None  # "menjadi 25 persen": a level; "dari 20 persen": the old value
     for k in range(lo - 1, max(-1, lo - REACH - 1), -1):
