@@ -79,7 +79,8 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
     total = sum(weights) or 1
     score = round(100 * sum(w * RELATION_WEIGHT[f.relation] for w, f in zip(weights, findings)) / total)
     n = {rel: sum(f.relation == rel for f in findings) for rel in RELATION_WEIGHT}
-    backed = sum(w for w, f in zip(weights, findings) if _firmly_backed(f)) / total
+    firm = [_firmly_backed(f) for f in findings]
+    backed = sum(w for w, is_firm in zip(weights, firm) if is_firm) / total
     # A sentence about the subject of an official position (its closest passage is on the same topic)
     # that the position does not back is what a missed conflict looks like: no assurance then.
     unbacked_on_topic = sum(_unbacked_on_topic(f) for f in findings)
@@ -96,8 +97,7 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
         explanation = reason(SUMMARY_UNBACKED_ON_TOPIC, on_topic=unbacked_on_topic, **counts)
     elif n[Relation.CONFLICTS]:
         explanation = reason(SUMMARY_CONFLICT, **counts)
-    elif verdict == Verdict.REVIEW and score >= ALIGNED_MIN_SCORE and (weak := n[Relation.SUPPORTS] - sum(
-            _firmly_backed(f) for f in findings)):
+    elif verdict == Verdict.REVIEW and score >= ALIGNED_MIN_SCORE and (weak := n[Relation.SUPPORTS] - sum(firm)):
         explanation = reason(SUMMARY_WEAKLY_BACKED, weak=weak, **counts)
     elif verdict == Verdict.REVIEW and score >= ALIGNED_MIN_SCORE:
         explanation = reason(SUMMARY_HALF_BACKED, **counts)

@@ -18,7 +18,7 @@ from pathlib import Path
 from service.judge.signals import Clash, extract_quantities, scoped_cache
 from service.judge.signals.dates import other_years
 from service.messages import CONFLICT, reason
-from service.text.words import content_words, roots
+from service.text.words import TOKEN_RE, content_words, roots
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "scope.json").read_text(encoding="utf-8"))
 
@@ -235,7 +235,6 @@ def _stated_in(setting: str, draft: str, cue: str) -> bool:
 
 _REGARDLESS = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["regardless"]) + r")\s+" + _PHRASE, re.IGNORECASE)
 _BOUNDS = frozenset(_VOCAB["bounds"])
-_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
 BOUND_REACH = 4  # words either side of a limited thing where its figure or bound word stands
 REGARDLESS_WORDS = 4  # content words of the waived thing that are read
@@ -245,7 +244,7 @@ def _limited(reference: str, thing: frozenset[str]) -> str | None:
     """The words of ``reference`` where a word of ``thing`` (by root) stands with a figure or a bound word
     near it ("berusia 18 hingga 65 tahun", "kapal paling besar 10 GT", "hanya di wilayah 3T"), if any."""
     for part in islice(_SENTENCE_BREAK.split(reference), 40):  # a bound in the next sentence limits nothing here
-        written = [m.group() for m in islice(_WORD.finditer(part), 200)]
+        written = [m.group() for m in islice(TOKEN_RE.finditer(part), 200)]
         words = [w.lower() for w in written]
         for i, w in enumerate(words):
             if len(w) < 3 or thing.isdisjoint(roots(w)):

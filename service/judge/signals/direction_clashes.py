@@ -87,7 +87,8 @@ def _shared(ours: list[frozenset[str]], theirs: list[frozenset[str]]) -> int:
     return sum(not r.isdisjoint(pool) for r in ours)
 
 
-def _fragment(a: _Analysis, q: Quantity, k: int) -> str:
+def _amount_fragment(a: _Analysis, q: Quantity, k: int) -> str:
+    """The words from the cue ``k`` to the amount ``q`` (either order), as written."""
     lo, hi = _span_tokens(a, q.start, q.end)
     first, last = min(k, lo), max(k + 1 if k > hi else k, hi)
     return a.text[a.tokens[first][1]:a.tokens[min(last, len(a.tokens) - 1)][2]]
@@ -108,7 +109,7 @@ def direction_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             lo_d, lo_r = _span_tokens(dra, qd.start, qd.end)[0], _span_tokens(ref, qr.start, qr.end)[0]
             if _shared(_about(dra, kd, lo_d), _about(ref, kr, lo_r)) < MIN_SHARED:
                 continue  # another thing changed by the same amount
-            dfrag, rfrag = _fragment(dra, qd, kd), _fragment(ref, qr, kr)
+            dfrag, rfrag = _amount_fragment(dra, qd, kd), _amount_fragment(ref, qr, kr)
             out.append(Clash("antonym", reason(DIRECTION, draft=dfrag, reference=rfrag), dfrag, rfrag, "direction"))
             break
     return out

@@ -80,8 +80,8 @@ SUBJECT_COVERAGE = 0.6
 # Words that refer back to the subject rather than name it ("Kebijakan ini tidak berlaku pada hari Sabtu").
 _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
 _UNIVERSAL = frozenset(_VOCAB["_universal"])
-_SUBJECT_REACH = 12  # how far back a universal word may stand before its cue
 _UNIVERSAL_PUN = frozenset(_VOCAB["_universal_pun"])
+_SUBJECT_REACH = 12  # how far back a universal word may stand before its cue
 _MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"],
              "unchanged": MODALITY["unchanged"]}
 

@@ -37,6 +37,7 @@ from service.judge.signals.negation import _NOT_YET, _any_negator
 from service.judge.signals.negation import _VOCAB as _NEGATION
 from service.judge.signals.polarity_clashes import (
     _PROHIBITIVE,
+    _RELATIVE,
     _VERB_FORM,
     _in_relative,
     _poles,
@@ -141,7 +142,7 @@ def _which_ones(a: _Analysis, m: int) -> set[int]:
     """The relative clause that qualifies the subject before the marker ("pengguna jasa yang belum sempat
     memesan tetap dapat membeli"): it says which ones, so its words are not what the two texts must share."""
     clause = _clause_idx(a, m)
-    rel = next((j for j in clause if j < m and a.tokens[j][0] in ("yang", "who", "which", "that")), None)
+    rel = next((j for j in clause if j < m and a.tokens[j][0] in _RELATIVE), None)
     return set(range(rel, m)) if rel is not None else set()
 
 

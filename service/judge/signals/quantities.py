@@ -7,6 +7,7 @@ import bisect
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from service.judge.signals.dates import _LABEL_WORDS, _WEAK_LABELS, _extract_dates_cached
@@ -68,10 +69,11 @@ def _multiplied_out(text: str) -> tuple[str, list[tuple[int, int]]]:
 # A limit word a few words before a lone "satu" / "one" makes it a count.
 _ONLY_BEFORE_RE = re.compile(r"\b(?:hanya|cuma|maksimal|paling banyak|only|just|at most)\s+(?:\w+\s+){0,3}$", _F)
 # A bound right before "satu" / "one" and a period makes it a duration or deadline ("paling lama satu hari kerja",
-# "hingga satu jam sebelum jadwal", "untuk jangka waktu satu tahun", "berlaku satu tahun", "within one hour"); "dalam satu hari" is left out: often a rate ("per day").
+# "hingga satu jam sebelum jadwal", "untuk jangka waktu satu tahun", "berlaku satu tahun", "within one hour");
+# "dalam satu hari" is left out: often a rate ("per day").
 _BOUND_BEFORE_RE = re.compile(r"\b(?:paling\s+(?:lama|lambat|cepat|singkat)|selambat-lambatnya|sekurang-kurangnya|"
-                              r"hingga|sampai|selama|maksimal|minimal|jangka waktu|berlaku|within|up to|at least|at most|no later than|"
-                              r"for)\s+$", _F)
+                              r"hingga|sampai|selama|maksimal|minimal|jangka waktu|berlaku|within|up to|at least|"
+                              r"at most|no later than|for)\s+$", _F)
 
 
 _ONE_PERIOD = {"sejam": "hour", "sehari": "day", "seminggu": "week", "sepekan": "week", "sebulan": "month",
@@ -251,7 +253,7 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         counted_one = counted_one or unit == "times"  # "dapat diperpanjang satu kali" counts
         # "setengah tahun", "setengah jam": half of a period is a duration, never an article
         counted_one = counted_one or (value == 0.5 and unit in _PERIOD_UNITS)
-        counted_one = counted_one or (unit in _PERIOD_UNITS and bool(_BOUND_BEFORE_RE.search(text[max(0, s - 32) : s])))
+        counted_one = counted_one or (unit in _PERIOD_UNITS and _after_bound(text, s))
         if len(words) == 1 and value <= 1 and not counted_one:
             continue
         has_mult = any(w.lower() in _MULTIPLIERS for w in words) or value >= 1000
@@ -275,29 +277,9 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         n_words += 1
 
     # English counts of times ("can be extended once", "twice"); "once a year" is a frequency (frequencies.py).
-    # Like the loops above, this one stops at its _RAW_QUANTITY_LIMIT-th mention or at ``cutoff``.
-    n_times = 0
-    for m in _TIMES_WORD_RE.finditer(text):
-        s, e = m.span()
-        if s >= cutoff or n_times >= _RAW_QUANTITY_LIMIT:
-            break
-        if any(r["start"] < e and s < r["end"] for r in raw):
-            continue
-        n_times += 1
-        raw.append(dict(value=float(_TIMES_WORDS[m.group(1).lower()]), unit="times", start=s, end=e, noun=None,
-                        qual=_qualifier(text, s, e), step=1.0, mult=1.0, change=False))
-
+    _add_worded(raw, text, cutoff, _TIMES_WORD_RE, lambda w: (float(_TIMES_WORDS[w]), "times"))
     # "paling lama sebulan", "berlaku setahun": one period written as a word, a duration after a bound only.
-    n_one = 0
-    for m in _ONE_PERIOD_RE.finditer(text):
-        s, e = m.span()
-        if s >= cutoff or n_one >= _RAW_QUANTITY_LIMIT:
-            break
-        if not _BOUND_BEFORE_RE.search(text[max(0, s - 32) : s]) or any(r["start"] < e and s < r["end"] for r in raw):
-            continue
-        n_one += 1
-        raw.append(dict(value=1.0, unit=_ONE_PERIOD[m.group(1).lower()], start=s, end=e, noun=None,
-                        qual=_qualifier(text, s, e), step=1.0, mult=1.0, change=False))
+    _add_worded(raw, text, cutoff, _ONE_PERIOD_RE, lambda w: (1.0, _ONE_PERIOD[w]), after_bound=True)
 
     raw.sort(key=lambda r: r["start"])
     out: list[Quantity] = []
@@ -343,6 +325,29 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
                             None, r["step"], r["change"]))
         i += 1
     return tuple(out)
+
+
+def _after_bound(text: str, start: int) -> bool:
+    """A bound ("paling lama", "hingga", "within") stands right before ``start``."""
+    return bool(_BOUND_BEFORE_RE.search(text[max(0, start - 32) : start]))
+
+
+def _add_worded(raw: list[dict], text: str, cutoff: float, pattern: re.Pattern[str],
+                value_unit: Callable[[str], tuple[float, str]], after_bound: bool = False) -> None:
+    """Append to ``raw`` each mention of a figure written as one word (``pattern``'s group 1, lower-cased, gives
+    its value and unit) that no mention already in ``raw`` covers; ``after_bound``: only right after a bound.
+    Like the loops before it, this stops at its _RAW_QUANTITY_LIMIT-th mention or at ``cutoff``."""
+    found = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if s >= cutoff or found >= _RAW_QUANTITY_LIMIT:
+            break
+        if (after_bound and not _after_bound(text, s)) or any(r["start"] < e and s < r["end"] for r in raw):
+            continue
+        found += 1
+        value, unit = value_unit(m.group(1).lower())
+        raw.append(dict(value=value, unit=unit, start=s, end=e, noun=None, qual=_qualifier(text, s, e), step=1.0,
+                        mult=1.0, change=False))
 
 
 def extract_quantities(text: str) -> list[Quantity]:
