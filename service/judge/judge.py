@@ -67,7 +67,7 @@ from service.judge.institutions import institution_clashes, institutions_stated,
 from service.judge.policy import (
     INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, INSTITUTION_RECONCILE_MARGIN, RECONCILED, VETOABLE, JudgePolicy,
 )
-from service.judge.scope import counted_clashes, scope_clashes
+from service.judge.scope import counted_clashes, inclusion_clashes, scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, modality_clashes,
     polarity_clashes, same_language, shared_content_words, worded_figures_stated,
@@ -229,7 +229,7 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - coverage_drop
                 and not either_way):
             # Institution clashes keep their own gate (a shared subject beside two named bodies).
-            out.append((polarity_clashes(c.passage, sentence) if modal else [])
+            out.append((polarity_clashes(c.passage, sentence) + inclusion_clashes(c.passage, sentence) if modal else [])
                        + _named_clashes(c.passage, sentence, by_share=False, subject=setting))
             continue
         # The same allowance for the share that opens the rules to a sentence in the other language.
@@ -306,8 +306,11 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     clashes = find_clashes(reference, sentence, setting) if covered else modality_clashes(reference, sentence) if modal else []
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence, setting)
-    elif shared_content_words(reference, sentence) >= 2:
-        clashes += counted_clashes(reference, sentence)  # the region counted names the subject
+    else:
+        if modal:  # a group left out and taken in: the group names the subject, as a modality's object does
+            clashes += inclusion_clashes(reference, sentence)
+        if shared_content_words(reference, sentence) >= 2:
+            clashes += counted_clashes(reference, sentence)  # the region counted names the subject
     return clashes + _named_clashes(reference, sentence, subject=setting)
 
 

@@ -89,6 +89,8 @@ _LEFT_OUT = re.compile(r"\b(?:(?:" + _cue_pattern(_OUT["negators"]) + r")\s+(?:l
 _TAKEN_IN = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in"]) + r")\s+" + _PHRASE, re.IGNORECASE)
 # The group named before its cue: "Kelapa muda untuk konsumsi segar tidak termasuk dalam pembatasan ini".
 _LEFT_OUT_BEFORE = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["left_out_before"]) + r")\b", re.IGNORECASE)
+# The group taken in named before its cue: "Mahasiswa yang sudah memegang KIP Kuliah juga boleh mengajukan ...".
+_TAKEN_IN_BEFORE = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in_before"]) + r")\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.,;:()]")
 _RELATIVE = re.compile(r"\s(?:yang|which|that|who)\s", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|not)\s+$", re.IGNORECASE)
@@ -115,12 +117,12 @@ def _phrases(pattern: re.Pattern[str], text: str, whole: bool = False) -> list[t
     return out
 
 
-def _groups_before(text: str) -> list[tuple[str, list[frozenset[str]]]]:
-    """(the group with its cue, the roots of the group's content words) for each left-out-before cue: the group is
-    its clause up to the cue (at most 120 characters), relative clause included ("yang dikelola badan usaha
-    swasta" is which ones are left out)."""
+def _groups_before(text: str, cues: re.Pattern[str] = _LEFT_OUT_BEFORE) -> list[tuple[str, list[frozenset[str]]]]:
+    """(the group with its cue, the roots of the group's content words) for each cue of ``cues`` (left out before
+    them by default): the group is its clause up to the cue (at most 120 characters), relative clause included
+    ("yang dikelola badan usaha swasta" is which ones are left out)."""
     out = []
-    for m in islice(_LEFT_OUT_BEFORE.finditer(text), MAX_PHRASES):
+    for m in islice(cues.finditer(text), MAX_PHRASES):
         before = text[max(0, m.start() - 120):m.start()]
         group = _CLAUSE_START.split(before)[-1].strip()
         words = content_words(group)
@@ -160,7 +162,24 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
             for cue_out, out_words in before:
                 if _hits(out_words, in_words) >= SAME_GROUP * len(out_words):
                     return [_excluded(cue_out, cue_in, draft_left)]
+        # A group taken in before its cue ("Mobil listrik yang didatangkan utuh pun berhak ...") against a phrase
+        # left out with its relative clause ("tidak berlaku untuk mobil listrik yang diimpor dalam keadaan utuh"):
+        # the relative clause is what tells the group apart, so it counts on both sides.
+        taken_before = _groups_before(taken_text, _TAKEN_IN_BEFORE)
+        for cue_out, out_words in (_phrases(_LEFT_OUT, left_text, whole=True) if taken_before else ()):
+            for cue_in, in_words in taken_before:
+                if _hits(out_words, in_words) >= SAME_GROUP * len(out_words):
+                    return [_excluded(cue_out, cue_in, draft_left)]
     return []
+
+
+def inclusion_clashes(reference: str, draft: str) -> list[Clash]:
+    """A group one text leaves out and the other takes in (see :func:`_inclusion_clashes`), for a pair that shares
+    less of the sentence than the other scope cues need: both sides name the group, so the group is the subject.
+    Not for a draft telling the past or a reference of another year."""
+    if _PAST_RE.search(draft) or other_years(reference, draft):
+        return []
+    return _inclusion_clashes(reference, draft)
 
 
 def _excluded(cue_out: str, cue_in: str, draft_left: bool) -> Clash:

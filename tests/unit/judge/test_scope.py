@@ -281,3 +281,70 @@ def test_a_limit_waived_against_the_same_limit_set(cue, draft, reference):
 ])
 def test_no_regardless_clash_without_the_same_limit(reference, draft):
     assert scope_clashes(reference, draft) == []
+
+
+# (cue, a draft taking a group in before the cue, a reference leaving that group out): one example per cue of
+# "taken_in_before". Written for this project.
+TAKEN_IN_BEFORE = [
+    ("juga dapat", "Pengguna ruas tol dalam kota Surabaya juga dapat menikmati potongan tarif tersebut.",
+     "Potongan tarif berlaku di ruas antarkota dan tidak berlaku untuk ruas tol dalam kota."),
+    ("juga bisa", "Sekolah swasta di daerah perbatasan juga bisa mengajukan bantuan ini.",
+     "Bantuan sarana tidak berlaku bagi sekolah swasta di daerah perbatasan tahun ini."),
+    ("juga boleh", "Mahasiswa yang sudah memegang KIP Kuliah juga boleh mengajukan pinjaman ini.",
+     "Skema pinjaman tidak berlaku bagi mahasiswa yang sedang menerima KIP Kuliah."),
+    ("juga berhak", "Pekerja kontrak di perusahaan alih daya juga berhak atas bantuan upah tersebut.",
+     "Bantuan upah tidak diberikan kepada pekerja kontrak perusahaan alih daya."),
+    ("juga diperbolehkan", "Kapal berbendera asing juga diperbolehkan mengangkut muatan di jalur ini.",
+     "Izin angkut muatan dalam negeri dikecualikan bagi kapal berbendera asing."),
+    ("juga diizinkan", "Truk bersumbu tiga juga diizinkan melintas selama masa mudik.",
+     "Pembukaan jalur selama masa mudik tidak berlaku bagi truk bersumbu tiga atau lebih."),
+    ("pun dapat", "Wajib pajak yang sedang menjalani pemeriksaan pun dapat mengikuti program ini.",
+     "Program pengungkapan tidak berlaku bagi wajib pajak yang sedang diperiksa."),
+    ("pun bisa", "Pelamar berstatus honorer daerah pun bisa mendaftar pada formasi ini.",
+     "Formasi ini tidak terbuka kecuali untuk pelamar berstatus honorer daerah yang terdata."),
+    ("pun boleh", "Pedagang kaki lima di trotoar pun boleh berjualan selama festival.",
+     "Selama festival, izin berjualan tidak berlaku bagi pedagang kaki lima di trotoar."),
+    ("pun berhak", "Mobil listrik yang didatangkan utuh dari luar negeri pun berhak atas potongan PPN.",
+     "Insentif PPN tidak berlaku untuk mobil listrik yang diimpor dalam keadaan utuh (CBU)."),
+    ("can also", "Inner-city toll roads can also offer the discount during the holiday.",
+     "The discount does not apply to inner-city toll roads."),
+    ("may also", "Retired civil servants may also apply for the housing loan.",
+     "The housing loan does not cover retired civil servants."),
+    ("are also eligible", "Students holding a KIP Kuliah card are also eligible for the loan.",
+     "The loan scheme does not apply to students holding a KIP Kuliah card."),
+    ("is also eligible", "Any vessel flying a foreign flag is also eligible for the permit.",
+     "The permit does not apply to vessels flying a foreign flag."),
+]
+
+
+def test_every_taken_in_before_cue_has_an_example():
+    assert [cue for cue, _, _ in TAKEN_IN_BEFORE] == VOCAB["taken_in_before"]
+
+
+@pytest.mark.parametrize("cue, draft, reference", TAKEN_IN_BEFORE)
+def test_a_group_taken_in_before_its_cue_against_the_group_left_out(cue, draft, reference):
+    [clash] = scope_clashes(reference, draft)
+    assert clash.rule == "scope:excluded" and clash.draft.lower().endswith(cue)
+
+
+@pytest.mark.parametrize("draft", [
+    # another group: the left-out one's relative clause names who is left out
+    "Mahasiswa program sarjana juga boleh mengajukan pinjaman ini.",
+    # the draft leaves the group out too
+    "Mahasiswa yang sedang menerima KIP Kuliah tidak dapat mengajukan pinjaman ini.",
+])
+def test_no_inclusion_clash_for_another_group_or_the_same_exclusion(draft):
+    reference = "Skema pinjaman tidak berlaku bagi mahasiswa yang sedang menerima KIP Kuliah."
+    assert scope_clashes(reference, draft) == []
+
+
+def test_the_judge_reads_a_group_taken_in_against_a_passage_below_the_clash_floor():
+    """The exclusion is the position's last sentence and shares a third of the draft's words: the group names the
+    subject, so the judge compares them as it does a modality's object."""
+    top = Candidate("Kementerian meluncurkan skema pinjaman pendidikan tanpa bunga bagi mahasiswa program sarjana.",
+                    0.91, PassageRef(position_id="p-pinjaman"))
+    excluded = Candidate("Skema ini tidak berlaku bagi mahasiswa yang sedang menerima KIP Kuliah.", 0.88,
+                         PassageRef(position_id="p-pinjaman", start=200))
+    sentence = "Mahasiswa yang sudah memegang KIP Kuliah juga boleh mengajukan pinjaman ini untuk menutup biaya hidup."
+    [j] = Judge().judge([sentence], [[top, excluded]])
+    assert j.relation == "conflicts" and "scope" in j.kinds
