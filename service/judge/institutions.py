@@ -358,6 +358,21 @@ def _names_a_body(name: str) -> bool:
     return words[0].casefold() in _HEADS or words[-1].casefold() in _HEADS
 
 
+_FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
+SAID_OF_IT_CHARS = 60  # how far after a name the reference's figures about it are read
+
+
+def _said_of_it(name: str, reference: str, ref_lower: str, draft: str) -> bool:
+    """The reference names the draft's institution too, followed by a figure the draft states: it lists that body
+    with its own values ("PLBN Entikong melayani pelintas pukul 06.00 hingga 20.00 WIB, ..., dan PLBN Skouw pukul
+    08.00 hingga 16.00 WIT"), and the draft says of it what the reference says."""
+    at = ref_lower.find(name.casefold())
+    if at < 0:
+        return False
+    after = reference[at + len(name): at + len(name) + SAID_OF_IT_CHARS]
+    return not set(_FIGURE_RE.findall(after)).isdisjoint(_FIGURE_RE.findall(draft))
+
+
 def institution_clashes(reference: str, draft: str) -> list[Clash]:
     """A clash per draft slot whose institution the reference's own slots contradict (an agent slot only
     by a reference slot on the same verb)."""
@@ -379,6 +394,8 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
                 same_institution(slot.name, r.name) or _written_beside(slot.name, r, reference)
                 for r in (same_verb or [r for r in ref_slots if not r.what])):
             continue
+        if _said_of_it(slot.name, reference, ref_lower, draft):
+            continue  # "..., dan PLBN Skouw pukul 08.00 hingga 16.00 WIT": what the draft says of it
         other = rivals[0]
         out.append(Clash("institution", reason(CONFLICT["institution"], draft=slot.text, reference=other.text),
                          slot.text, other.text, "institution:slot"))

@@ -529,8 +529,17 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     undated, said = not years(sentence), years(period)
     clashing_years = years(dated(related[clashing], related))
     own = (related[clashing].ref.position_id or None) if own_position else None  # a passage of no position: none
+    # A position is as close as its closest passage: "Harga acuan penjualan di tingkat konsumen ... Rp57.000,
+    # sedangkan di tingkat petani Rp32.000" is the zone whose consumer-price passage it restates, though that
+    # zone's farm price stands in another passage. Not the clashing passage's own position: a figure moved from
+    # one of its sentences to another is the clash.
+    best: dict[str, float] = {}
+    for j, c in enumerate(related):
+        if c.ref.position_id and c.ref.position_id != related[clashing].ref.position_id:
+            best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
     return any(i != clashing and _states(c.passage, figure)
-               and (cover(i) >= cover(clashing) or (own is not None and c.ref.position_id == own))
+               and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
+                    or (own is not None and c.ref.position_id == own))
                and not other_period(when := dated(c, related), sentence)
                and not (undated and superseded(backing := years(when), clashing_years) and said.isdisjoint(backing))
                for i, c in enumerate(related))

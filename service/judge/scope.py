@@ -18,7 +18,7 @@ from pathlib import Path
 from service.judge.signals import Clash, extract_quantities, scoped_cache
 from service.judge.signals.dates import other_years
 from service.messages import CONFLICT, reason
-from service.text.words import TOKEN_RE, content_words, roots
+from service.text.words import TOKEN_RE, content_words, is_content, roots
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "scope.json").read_text(encoding="utf-8"))
 
@@ -229,11 +229,29 @@ _REGION_NOUNS = {"provinsi": "provinsi", "provinces": "provinsi", "kabupaten": "
                  "kota": "kota"}
 
 
+_SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
+COUNTED_SUBJECT_WORDS = 6  # content words before a counted set of regions that say what is counted
+
+
+def _roots_before(text: str, at: int) -> frozenset[str]:
+    """The roots of the last few content words before offset ``at`` in its sentence."""
+    start = max(0, at - 200)
+    sentence = _SENTENCE_BREAK.split(text[start:at])[-1]
+    words = [w for w in (t.lower() for t in TOKEN_RE.findall(sentence)) if is_content(w)][-COUNTED_SUBJECT_WORDS:]
+    return frozenset().union(*(roots(w) for w in words))
+
+
 def counted_clashes(reference: str, draft: str) -> list[Clash]:
     """A draft's "di seluruh provinsi" (all 38) or "seluruh 14 kabupaten/kota" against a reference that counts
     fewer of that kind ("di sembilan provinsi", "di lima kabupaten"). The same kind of region counted on both
     sides names the subject, so this needs less of the sentence's words than the other scope cues."""
     counts = [q for q in extract_quantities(reference) if q.noun in _REGION_NOUNS.values() and q.unit is None]
+    if not counts:
+        return []
+    # What is counted out: a word just before the count stands in the draft ("Vaksinasi campak ... di tujuh
+    # provinsi"). "revitalisasi 120 bahasa daerah di 32 provinsi" says nothing of who comes "dari setiap provinsi".
+    draft_roots = frozenset().union(*(roots(w) for w in content_words(draft)))
+    counts = [q for q in counts if not draft_roots.isdisjoint(_roots_before(reference, q.start))]
     if not counts:
         return []
     for m in _ALL_OF.finditer(draft):
@@ -254,7 +272,6 @@ def _stated_in(setting: str, draft: str, cue: str) -> bool:
 
 _REGARDLESS = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["regardless"]) + r")\s+" + _PHRASE, re.IGNORECASE)
 _BOUNDS = frozenset(_VOCAB["bounds"])
-_SENTENCE_BREAK = re.compile(r"[.;:!?]\s")
 BOUND_REACH = 4  # words either side of a limited thing where its figure or bound word stands
 REGARDLESS_WORDS = 4  # content words of the waived thing that are read
 

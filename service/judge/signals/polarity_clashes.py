@@ -179,6 +179,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 continue  # "Kapal sampai dengan 60 GT dikenai tarif" against "Kapal di bawah 5 GT tidak dikenai"
             if _only_for_other(pos, k, neg, i, proots):
                 continue  # "Pemeriksaan fisik hanya dilakukan terhadap jalur merah" / "jalur hijau … tanpa pemeriksaan"
+            if _other_recipient(neg, p, pos, k):
+                continue  # "tidak diberikan kepada narapidana korupsi" / "diberikan kepada pengguna narkotika"
             if neg_is_draft and _unknown_subject(neg, i, pos):
                 continue  # "bentor tidak diizinkan masuk" against "kendaraan darurat tetap diizinkan"
             # The draft's words right around the predicate, mostly the reference's: the same statement
@@ -328,7 +330,7 @@ _VERB_FORM = re.compile(r"^(?:di|ter|me|ber)[a-z]{3,}$")
 # Words that forbid, stop or waive what follows them: the predicate after them is not asserted ("membebaskan
 # kedua pungutan" collects nothing, as "tidak memungut" does).
 _PROHIBITIVE = frozenset("larangan dilarang melarang pelarangan moratorium penghentian menghentikan dihentikan "
-                         "membebaskan dibebaskan pembebasan menghapus dihapus penghapusan "
+                         "bebas membebaskan dibebaskan pembebasan menghapus dihapus penghapusan "
                          "ban banned banning prohibited prohibition halt halted exempt exempted waive waived".split())
 # English puts a clause's "not" after an auxiliary ("will not", "are not"); after a noun it opens a
 # reduced relative: "Phones not registered within 90 days will be blocked" names which phones.
@@ -359,6 +361,26 @@ def _only_for_other(pos: _Analysis, k: int, neg: _Analysis, i: int, proots: froz
                    if pos.sentence[j] == pos.sentence[cue] and _content(w := pos.tokens[j][0])
                    and not (len(w) > 5 and _VERB_FORM.match(w)) and pos.roots[j].isdisjoint(proots)]
     return any(r.isdisjoint(neg_roots) for r in restriction)
+
+
+# Prepositions naming whom or what a predicate is given to or done for ("tidak diberikan kepada narapidana korupsi").
+_RECIPIENT = frozenset("kepada bagi untuk terhadap to for".split())
+RECIPIENT_WORDS = 4  # content words of the recipient that are read
+
+
+def _other_recipient(neg: _Analysis, p: int, pos: _Analysis, k: int) -> bool:
+    """The negating text denies its predicate (token ``p``) to someone it names right after it ("tidak diberikan
+    kepada narapidana korupsi dan terorisme") and the asserting sentence (predicate ``k``) leaves most of them
+    unnamed: it asserts the predicate of others ("Amnesti diberikan terbatas kepada pengguna narkotika, ...")."""
+    toks = neg.tokens
+    cue = next((j for j in range(p + 1, min(len(toks), p + 3))
+                if toks[j][0] in _RECIPIENT and neg.clause[j] == neg.clause[p]), None)
+    if cue is None:
+        return False
+    words = [neg.roots[j] for j in range(cue + 1, min(len(toks), cue + 7))
+             if neg.clause[j] == neg.clause[cue] and _content(toks[j][0])][:RECIPIENT_WORDS]
+    named = _sentence_roots(pos, pos.sentence[k])
+    return sum(r.isdisjoint(named) for r in words) * 2 > len(words) > 0
 
 
 def _sentence_roots(a: _Analysis, s: int) -> frozenset[str]:

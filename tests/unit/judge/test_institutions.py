@@ -389,3 +389,17 @@ def test_members_an_acronym_spelled_out_and_a_name_after_a_slash_are_the_same_bo
     draft = ("Tim Pendamping Keluarga yang dikoordinasikan Kementerian Kependudukan dan Pembangunan Keluarga/BKKBN "
              "mendampingi keluarga berisiko.")
     assert institution_clashes(reference, draft) == []
+
+
+def test_a_body_the_reference_lists_with_the_values_the_draft_gives_it_is_no_other_body():
+    """Written for this project: the reference lists three border posts, each with its hours; the draft gives one of
+    them its own hours. A post the reference never names, or a body it names in another role, still clashes."""
+    reference = ("PLBN Entikong melayani pelintas pukul 06.00 hingga 20.00 WIB, PLBN Motaain pukul 07.00 hingga "
+                 "18.00 WITA, dan PLBN Skouw pukul 08.00 hingga 16.00 WIT.")
+    assert institution_clashes(reference, "PLBN Skouw melayani pelintas pukul 08.00–16.00 WIT.") == []
+    assert [c.kind for c in institution_clashes(reference, "PLBN Aruk melayani pelintas pukul 06.00 hingga 20.00 WIB.")] \
+        == ["institution"]
+    budget = ("Kementerian Pekerjaan Umum melaksanakan renovasi 22 stadion dengan anggaran Kementerian Pemuda dan "
+              "Olahraga sebesar Rp1,5 triliun.")
+    assert [c.kind for c in institution_clashes(
+        budget, "Renovasi 22 stadion dilaksanakan langsung oleh Kementerian Pemuda dan Olahraga.")] == ["institution"]

@@ -619,3 +619,25 @@ def test_the_classifier_alone_does_not_decide_a_negated_restatement():
     changed = "Rumah sakit kelas D tidak perlu membayar biaya survei hingga Rp5 juta karena ditanggung Kementerian Kesehatan."
     [j] = _judge(Stub({changed: (0.02, 0.05, 0.93)})).judge([changed], [[Candidate(ref, 0.95)]])
     assert j.relation == "conflicts"
+
+
+def test_a_figure_stated_in_another_passage_of_the_position_the_sentence_restates_is_reconciled():
+    """Written for this project: the draft gives both prices of one zone; the zone's consumer price is the passage the
+    sentence restates best, its farm price stands in another passage of that position. The other zone's consumer
+    passage differs in both figures, but no figure of the draft is unstated."""
+    draft = ("Harga acuan penjualan di tingkat konsumen ditetapkan Rp57.000 per kilogram, sedangkan di tingkat petani "
+             "Rp32.000 per kilogram.")
+    east_consumer = Candidate("Harga acuan penjualan di tingkat konsumen untuk wilayah tersebut ditetapkan Rp57.000 per "
+                              "kilogram.", 0.97, PassageRef(position_id="timur", start=200))
+    west_consumer = Candidate("Harga acuan penjualan di tingkat konsumen untuk wilayah tersebut ditetapkan Rp45.000 per "
+                              "kilogram.", 0.96, PassageRef(position_id="barat", start=200))
+    east_farm = Candidate("Badan Pangan Nasional menetapkan harga acuan pembelian cabai di tingkat petani untuk wilayah "
+                          "Maluku dan Papua sebesar Rp32.000 per kilogram.", 0.93, PassageRef(position_id="timur", start=0))
+    [j] = Judge().judge([draft], [[east_consumer, west_consumer, east_farm]])
+    assert j.relation != "conflicts"
+    # A figure moved within the clashing passage's own position is still the clash.
+    west_farm = Candidate("Badan Pangan Nasional menetapkan harga acuan pembelian cabai di tingkat petani untuk wilayah "
+                          "Jawa dan Bali sebesar Rp25.000 per kilogram.", 0.93, PassageRef(position_id="barat", start=0))
+    moved = "Harga acuan penjualan di tingkat konsumen ditetapkan Rp25.000 per kilogram."
+    [j] = Judge().judge([moved], [[west_consumer, west_farm]])
+    assert j.relation == "conflicts"

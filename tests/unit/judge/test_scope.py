@@ -348,3 +348,13 @@ def test_the_judge_reads_a_group_taken_in_against_a_passage_below_the_clash_floo
     sentence = "Mahasiswa yang sudah memegang KIP Kuliah juga boleh mengajukan pinjaman ini untuk menutup biaya hidup."
     [j] = Judge().judge([sentence], [[top, excluded]])
     assert j.relation == "conflicts" and "scope" in j.kinds
+
+
+def test_a_counted_set_of_regions_needs_what_it_counts_in_the_draft():
+    """Written for this project: "di 32 provinsi" counts the provinces of a language programme; a draft about flag
+    bearers "dari setiap provinsi" shares only the region noun."""
+    from service.judge.scope import counted_clashes
+    reference = "Badan Bahasa melaksanakan revitalisasi 120 bahasa daerah di 32 provinsi pada 2026."
+    assert counted_clashes(reference, "Paskibraka beranggotakan 76 pelajar, sepasang dari setiap provinsi.") == []
+    assert [c.rule for c in counted_clashes(reference, "Revitalisasi bahasa daerah digelar di seluruh provinsi.")] \
+        == ["scope:counted"]

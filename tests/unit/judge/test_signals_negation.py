@@ -340,3 +340,25 @@ def test_a_negation_about_a_group_the_reference_never_names_is_no_flip():
     # The reference's own group denied still flips.
     denied = "Pelanggan golongan rumah tangga 1 dan 2 tidak memperoleh potongan tarif air."
     assert "negation" in [c.kind for c in find_clashes(reference, denied)]
+
+
+def test_paling_tidak_is_at_least_not_a_negation():
+    reference = "Film Indonesia wajib ditayangkan pada jam utama paling sedikit dua kali sehari."
+    assert find_clashes(reference, "Film nasional harus tampil di jam utama, paling tidak dua kali sehari.") == []
+    assert [c.kind for c in find_clashes(reference, "Film Indonesia tidak wajib ditayangkan pada jam utama.")] != []
+
+
+def test_bebas_dari_a_charge_asserts_no_charge():
+    reference = "Kantong plastik yang diekspor tidak dipungut cukai."
+    assert find_clashes(reference, "Kantong plastik yang diekspor bebas dari pungutan cukai.") == []
+
+
+def test_a_denial_to_others_than_the_assertion_names_is_no_clash():
+    """Written for this project: the reference denies the amnesty to convicts of corruption and terrorism; the draft
+    gives it to other groups. Given to the denied group, it clashes."""
+    reference = ("Amnesti terbatas bagi pengguna narkotika dan narapidana berusia di atas 70 tahun, serta tidak "
+                 "diberikan kepada narapidana korupsi dan terorisme.")
+    assert find_clashes(reference, "Amnesti diberikan kepada pengguna narkotika serta narapidana berusia lebih "
+                                   "dari 70 tahun.") == []
+    assert [c.kind for c in find_clashes(reference, "Amnesti juga diberikan kepada narapidana korupsi dan "
+                                                    "terorisme.")] == ["negation"]
