@@ -177,10 +177,19 @@ _CONTEXT_SKIP = frozenset({
 })  # fmt: skip
 
 
+_WHO = frozenset({"yang", "who", "which", "that"})
+
+
 def _negated_before(a: _Analysis, i: int) -> bool:
-    """A negator earlier in token ``i``'s clause: "tidak mencapai 5 persen" states no value."""
+    """A negator earlier in token ``i``'s clause: "tidak mencapai 5 persen" states no value. A negated relative
+    clause names who ("Pengguna yang belum membayar diberi tenggat 1x24 jam"): a token past its verb is the main
+    clause's, not negated."""
     j = a.first_negator.get(a.clause[i])
-    return j is not None and j < i
+    if j is None or j >= i:
+        return False
+    return any(a.clause[n] == a.clause[i] and not _postponed_at(a.tokens, n)
+               and not (n and a.tokens[n - 1][0] in _WHO and i - n > 2)
+               for n in a.negators if j <= n < i)
 
 
 def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:

@@ -262,9 +262,6 @@ def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
         if _universal(pos, p):
             # "setiap pinjaman KUR, berapa pun nilainya, wajib …" is said of the loans up to Rp100 juta too.
             before = [j for j in before if not _near_figure(neg, j)]
-        which = _which(neg, before)
-        if which and not _found(neg, which, sentence, 1.0):
-            return False
         return _found(neg, obj, clause, OBJECT_COVERAGE) and (
             _found(neg, before, sentence, SUBJECT_COVERAGE)
             or any(_found(neg, item, sentence, SUBJECT_COVERAGE) for item in _list_items(neg, n)))
@@ -272,17 +269,6 @@ def _against(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
         return True
     # "Angkutan BBM, bahan pokok, dan barang ekspor-impor dikecualikan": any item of the list before the cue.
     return any(_found(neg, item, clause, OBJECT_COVERAGE) for item in _list_items(neg, n))
-
-
-_WHICH = frozenset({"yang", "which", "that", "who"})
-
-
-def _which(a: _Analysis, before: list[int]) -> list[int]:
-    """The subject's words after its relative word ("kantong plastik yang diekspor" → "diekspor"): which ones the
-    cue is said of, so the other sentence must name them all ("Kantong plastik belanja dikenai cukai" is not
-    about the exported bags that "tidak dipungut cukai")."""
-    rel = [j for j in before if a.tokens[j][0] in _WHICH]
-    return [j for j in before if j > max(rel)] if rel else []
 
 
 def _universal(a: _Analysis, m: _Mention) -> bool:

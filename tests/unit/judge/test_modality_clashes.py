@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.judge.signals import draft_words_covered, find_clashes, modality_clashes
+from service.judge.signals import draft_words_covered, find_clashes
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.modality_clashes import _mentions
 
@@ -360,12 +360,3 @@ def test_a_right_to_do_what_the_reference_forbids_clashes():
     [clash] = find_clashes(reference, "Meski demikian, bank penyalur tetap berhak meminta agunan tambahan.")
     assert clash.rule == "modality:permitted"
     assert find_clashes(reference, "Bank penyalur berhak meminta laporan keuangan debitur.") == []
-
-
-def test_a_rule_said_of_which_ones_needs_them_named():
-    """Written for this project: the reference exempts the exported bags ("yang diekspor"); a draft taxing shopping
-    bags in general is not about them, a draft taxing the exported ones is."""
-    reference = "Kantong plastik yang memenuhi SNI dikenai tarif Rp0, dan kantong plastik yang diekspor tidak dipungut cukai."
-    assert modality_clashes(reference, "Kantong plastik belanja dikenai cukai mulai 1 Juli 2026.") == []
-    assert [c.kind for c in modality_clashes(reference, "Kantong plastik yang diekspor tetap dikenai cukai.")] \
-        == ["negation"]

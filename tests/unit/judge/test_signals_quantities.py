@@ -459,3 +459,13 @@ def test_one_period_after_a_bound_is_a_duration():
     assert (clash.draft, clash.reference) == ("setahun", "dua tahun")
     rkab = "RKAB disetujui untuk jangka waktu satu tahun, tidak lagi tiga tahun."
     assert find_clashes(rkab, "Approvals are now granted for one year at a time.") == []
+
+
+def test_a_negated_relative_clause_leaves_the_main_clauses_figure_stated():
+    """Written for this project: "yang belum membayar" names who; the deadline after it is stated."""
+    reference = "Pengguna yang belum membayar diberi tenggat 3x24 jam sebelum dikenai denda dua kali tarif tol."
+    [clash] = [c for c in find_clashes(reference, "Pengguna yang belum membayar punya waktu 1x24 jam sebelum dikenai "
+                                                  "denda dua kali tarif tol.") if c.kind == "number"]
+    assert clash.draft == "1x24 jam"
+    # Negated in the main clause, the figure is no value stated.
+    assert [c for c in find_clashes(reference, "Pengguna tidak diberi tenggat 1x24 jam.") if c.kind == "number"] == []
