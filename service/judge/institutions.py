@@ -21,6 +21,7 @@ from pathlib import Path
 
 from service.judge.signals import Clash, _abbreviates, scoped_cache
 from service.judge.signals.dates import _MONTHS, _WEEKDAYS
+from service.judge.signals.quantities import _FIGURE_RE
 from service.messages import CONFLICT, reason
 from service.text.words import is_content, roots, translations
 
@@ -358,7 +359,6 @@ def _names_a_body(name: str) -> bool:
     return words[0].casefold() in _HEADS or words[-1].casefold() in _HEADS
 
 
-_FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 SAID_OF_IT_CHARS = 60  # how far after a name the reference's figures about it are read
 
 

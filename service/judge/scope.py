@@ -131,10 +131,15 @@ def _groups_before(text: str, cues: re.Pattern[str] = _LEFT_OUT_BEFORE) -> list[
     return out
 
 
+def _most_of(out_words: list[frozenset[str]], in_words: list[frozenset[str]]) -> bool:
+    """At least SAME_GROUP of the left-out group's words are in the group taken in (by root)."""
+    return _hits(out_words, in_words) >= SAME_GROUP * len(out_words)
+
+
 def _same_group(out_words: list[frozenset[str]], in_words: list[frozenset[str]]) -> bool:
     """Most of the left-out phrase is in the phrase taken in, or a phrase of two or more words taken in is
     all in the left-out one ("maupun perseroan terbatas" / "wajib pajak badan berbentuk perseroan terbatas")."""
-    if _hits(out_words, in_words) >= SAME_GROUP * len(out_words):
+    if _most_of(out_words, in_words):
         return True
     return len(in_words) >= 2 and _hits(in_words, out_words) == len(in_words)
 
@@ -160,7 +165,7 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
         before = _groups_before(left_text)
         for cue_in, in_words in (_phrases(_TAKEN_IN, taken_text, whole=True) if before else ()):
             for cue_out, out_words in before:
-                if _hits(out_words, in_words) >= SAME_GROUP * len(out_words):
+                if _most_of(out_words, in_words):
                     return [_excluded(cue_out, cue_in, draft_left)]
         # A group taken in before its cue ("Mobil listrik yang didatangkan utuh pun berhak ...") against a phrase
         # left out with its relative clause ("tidak berlaku untuk mobil listrik yang diimpor dalam keadaan utuh"):
@@ -168,7 +173,7 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
         taken_before = _groups_before(taken_text, _TAKEN_IN_BEFORE)
         for cue_out, out_words in (_phrases(_LEFT_OUT, left_text, whole=True) if taken_before else ()):
             for cue_in, in_words in taken_before:
-                if _hits(out_words, in_words) >= SAME_GROUP * len(out_words):
+                if _most_of(out_words, in_words):
                     return [_excluded(cue_out, cue_in, draft_left)]
     return []
 
@@ -177,9 +182,13 @@ def inclusion_clashes(reference: str, draft: str) -> list[Clash]:
     """A group one text leaves out and the other takes in (see :func:`_inclusion_clashes`), for a pair that shares
     less of the sentence than the other scope cues need: both sides name the group, so the group is the subject.
     Not for a draft telling the past or a reference of another year."""
-    if _PAST_RE.search(draft) or other_years(reference, draft):
-        return []
-    return _inclusion_clashes(reference, draft)
+    return [] if _another_time(reference, draft) else _inclusion_clashes(reference, draft)
+
+
+def _another_time(reference: str, draft: str) -> bool:
+    """The draft tells the past or the reference is of another year: "Pada 2024, cakupan secara nasional baru 78
+    persen" says nothing of the coverage of a 2026 campaign."""
+    return bool(_PAST_RE.search(draft)) or bool(other_years(reference, draft))
 
 
 def _excluded(cue_out: str, cue_in: str, draft_left: bool) -> Clash:
@@ -311,8 +320,7 @@ def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
     group the other takes in (not for a draft telling the past). A draft's universal said in the words its
     position uses elsewhere (``setting``: "serentak di seluruh Polda") restates that position."""
-    # "Pada 2024, cakupan secara nasional baru 78 persen" says nothing of the coverage of a 2026 campaign.
-    if _PAST_RE.search(draft) or other_years(reference, draft):
+    if _another_time(reference, draft):
         return []
     excluded = _inclusion_clashes(reference, draft) or _alone_clashes(reference, draft) \
         or _regardless_clashes(reference, draft)

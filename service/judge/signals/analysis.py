@@ -177,7 +177,7 @@ _CONTEXT_SKIP = frozenset({
 })  # fmt: skip
 
 
-_WHO = frozenset({"yang", "who", "which", "that"})
+_RELATIVE = frozenset("yang who which that".split())  # words that open a relative clause
 
 
 def _negated_before(a: _Analysis, i: int) -> bool:
@@ -188,7 +188,7 @@ def _negated_before(a: _Analysis, i: int) -> bool:
     if j is None or j >= i:
         return False
     return any(a.clause[n] == a.clause[i] and not _postponed_at(a.tokens, n)
-               and not (n and a.tokens[n - 1][0] in _WHO and i - n > 2)
+               and not (n and a.tokens[n - 1][0] in _RELATIVE and i - n > 2)
                for n in a.negators if j <= n < i)
 
 

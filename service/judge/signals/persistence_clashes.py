@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from service.judge.signals.analysis import (
+    _RELATIVE,
     _Analysis,
     _clause_idx,
     _existential_clause,
@@ -37,7 +38,6 @@ from service.judge.signals.negation import _NOT_YET, _any_negator
 from service.judge.signals.negation import _VOCAB as _NEGATION
 from service.judge.signals.polarity_clashes import (
     _PROHIBITIVE,
-    _RELATIVE,
     _VERB_FORM,
     _in_relative,
     _poles,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from service.judge.signals.analysis import (
-    _MIN_COVERAGE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _no_before,
+    _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _no_before,
     _window_roots,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
@@ -324,7 +324,6 @@ def _negation_clashes(ref: _Analysis, dra: _Analysis, verbs_only: bool = False) 
     return _negation_one_way(dra, ref, True, verbs_only) + _negation_one_way(ref, dra, False, verbs_only)
 
 
-_RELATIVE = frozenset("yang who which that".split())
 # Indonesian verb forms (passive di-, stative ter-, active me-, intransitive ber-) that close a short relative clause.
 _VERB_FORM = re.compile(r"^(?:di|ter|me|ber)[a-z]{3,}$")
 # Words that forbid, stop or waive what follows them: the predicate after them is not asserted ("membebaskan
