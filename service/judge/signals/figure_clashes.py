@@ -517,6 +517,39 @@ def _another_figure(ref: _Analysis, dra: _Analysis) -> bool:
                for dq in dra.quantities for rq in ref.quantities)
 
 
+SOLE_DATE_SHARE = 0.4
+
+
+def _sole_dates(ref: _Analysis, rd: DateMention, dra: _Analysis, dd: DateMention) -> bool:
+    """Each date is the only one of its sentence, and the two sentences share most words: they date the same
+    thing however far from the date their shared words stand ("penggantian Jembatan Kali Kuto dimulai pada
+    5 November" / "… penggantian Jembatan Kali Kuto di ruas Pantura Batang–Kendal mulai 5 Oktober")."""
+    r_at = _span_tokens(ref, rd.start, rd.end)[0]
+    d_at = _span_tokens(dra, dd.start, dd.end)[0]
+    r_sent, d_sent = ref.sentence[r_at], dra.sentence[d_at]
+    if sum(1 for m in ref.dates if ref.sentence[_span_tokens(ref, m.start, m.end)[0]] == r_sent) != 1:
+        return False
+    if sum(1 for m in dra.dates if dra.sentence[_span_tokens(dra, m.start, m.end)[0]] == d_sent) != 1:
+        return False
+    if _LISTED_BEFORE.search(ref.text, 0, rd.start) or _LISTED_BEFORE.search(dra.text, 0, dd.start):
+        return False  # "18, 19, 23 dan 24 Maret": one of a list of days
+    if {rd.qualifier, dd.qualifier} == {"start", None} and not _starts(ref if rd.qualifier is None else dra,
+                                                                        r_at if rd.qualifier is None else d_at):
+        return False  # "harga … naik pada pekan kedua Juni" dates an observation, not when a rule starts
+    return draft_words_covered(_sentence_text(ref, r_at), _sentence_text(dra, d_at)) >= SOLE_DATE_SHARE
+
+
+_LISTED_BEFORE = re.compile(r"\d\s*(?:,|dan|and|&)\s*$")
+_START_WORDS = frozenset("mulai dimulai dimulainya memulai berlaku diberlakukan memberlakukan berlakunya start starts "
+                         "started begin begins effective".split())
+
+
+def _starts(a: _Analysis, at: int) -> bool:
+    """A verb of starting stands in the clause just before token ``at`` ("dimulai pada 5 November")."""
+    return any(a.clause[j] == a.clause[at] and a.tokens[j][0].lower() in _START_WORDS
+               for j in range(max(0, at - 4), at))
+
+
 def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:
     rds, dds = ref.dates, dra.dates
     if not rds or not dds or _outside(ref, dra):
@@ -561,6 +594,8 @@ def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
                    if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rds[r].start, rds[r].end), 6))]
         if not related and same_statement(ref, dra):
             related = unstated  # a restated sentence: the comparable date is the one it changes
+        if not related:
+            related = [r for r in unstated if _sole_dates(ref, rds[r], dra, dd)]
         if not related or not _places_stated(ref, dra, lo, hi, setting=setting):
             continue
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise

@@ -181,3 +181,23 @@ def test_new_is_not_so_far():
     reference = "Kementerian Perhubungan menaikkan tarif tambat kapal menjadi Rp4.800 per jam mulai 1 Juni 2027."
     draft = "Ketentuan baru yang berlaku mulai 1 Mei 2027 menetapkan tarif tambat kapal Rp4.800 per jam."
     assert [c.kind for c in find_clashes(reference, draft)] == ["date"]
+
+
+def test_the_one_date_of_two_sentences_saying_the_same_is_one_events():
+    """The shared words stand far from the dates ("penggantian Jembatan Kali Kuto … mulai 5 Oktober"), yet each
+    sentence has one date and they share most words: a changed start. Not so for a list of days, nor for a date
+    that dates an observation against a rule's start date."""
+    from service.judge.signals import find_clashes
+    reference = ("Balai Besar Pelaksanaan Jalan Nasional (BBPJN) Jawa Tengah–DI Yogyakarta melaksanakan penggantian "
+                 "Jembatan Kali Kuto di ruas Pantura Batang–Kendal mulai 5 Oktober 2026.")
+    draft = ("Kendal — Pengguna jalur Pantura diimbau mengatur perjalanan karena penggantian Jembatan Kali Kuto "
+             "dimulai pada 5 November 2026.")
+    [clash] = find_clashes(reference, draft)
+    assert (clash.kind, clash.draft, clash.reference) == ("date", "5 November 2026", "5 Oktober 2026")
+    listed = "Pemerintah menetapkan 4 hari cuti bersama Idulfitri 1447 H, yaitu 18, 19, 23 dan 24 Maret 2026."
+    assert find_clashes(listed, "Hari raya Idulfitri diperkirakan jatuh pada 20 dan 21 Maret 2026.") == []
+    rule = ("Badan Pangan Nasional menetapkan harga acuan penjualan gula konsumsi di tingkat konsumen yang berlaku "
+            "mulai 1 Mei 2026.")
+    observed = ("Badan Pangan Nasional mencatat harga rata-rata bawang merah di tingkat konsumen naik menjadi "
+                "Rp44.000 per kilogram pada pekan kedua Juni 2026.")
+    assert [c for c in find_clashes(rule, observed) if c.kind == "date"] == []
