@@ -274,6 +274,9 @@ def same_institution(a: str, b: str) -> bool:
     if {_level(a), _level(b)} == {"regional", "central"}:
         return False
     rendered_a, rendered_b = _rendered(_words(a)), _rendered(_words(b))
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if wa and wb and min(len(wa), len(wb)) == 1 and wa[0] == wb[0] and wa[0] in _HEADS:
+        return True  # a bare head ("oleh dinas yang membidangi peternakan") names no other body of its kind
     if rendered_a & rendered_b:
         # Sharing a word is not enough when each name also has a word of its own: "BPJS Kesehatan" is not
         # "BPJS Ketenagakerjaan", "Dinas Kesehatan Provinsi Bali" not "Dinas Kesehatan Kabupaten Badung".

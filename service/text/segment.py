@@ -39,6 +39,9 @@ class Span:
     end: int
 
 
+_LABEL_LIST_END = re.compile(r"\b[A-Z],?\s+(?:dan|atau|and|or|&)\s+$")
+
+
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     """Whether the word ending at ``dot`` (within ``text[start:dot]``) is an abbreviation or initial."""
     i = dot
@@ -49,7 +52,8 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
         return False  # no word, or one longer than any abbreviation
     word = text[i:dot].lower().rstrip(".")
     if len(word) == 1 and word.isalpha():  # an initial: "M. Hatta"
-        return True
+        # Unless it ends a list of letter labels: "sekolah berakreditasi B dan C. Sekolah …".
+        return not _LABEL_LIST_END.search(text, max(start, i - 12), i)
     return word in _ABBREVIATIONS
 
 

@@ -502,19 +502,13 @@ def _dateline(text: str, d: DateMention) -> bool:
     return bool(_DATELINE_BEFORE.match(text[:d.start]) and _DATELINE_AFTER.match(text[d.end:d.end + 40]))
 
 
-def _unstated_figure(ref: _Analysis, dra: _Analysis) -> bool:
-    """The draft states a figure the reference gives no value for ("Penjualan mobil listrik sepanjang 2025
-    mencapai 69.000 unit"): a bare year beside it dates that figure."""
-    return any(not any(_same_measure(rq, dq) for rq in ref.quantities) for dq in dra.quantities
-               if dq.unit is not None or dq.noun is not None)
-
-
-def _another_figure(ref: _Analysis, dra: _Analysis) -> bool:
-    """The draft states a figure of a measure the reference also gives, with another value: a year beside it
-    says which period's figure it is."""
-    return any(_same_measure(rq, dq) and not _quantities_agree(rq, dq)
-               and not any(_same_measure(r2, dq) and _quantities_agree(r2, dq) for r2 in ref.quantities)
-               for dq in dra.quantities for rq in ref.quantities)
+def _dated_figure(ref: _Analysis, dra: _Analysis) -> bool:
+    """The draft states a figure no reference figure agrees with ("Penjualan mobil listrik sepanjang 2025
+    mencapai 69.000 unit", "Populasi babi pada 2025 sekitar 1,2 juta ekor"): a bare year beside it says which
+    period's figure it is, not another date for the reference's event. A figure the reference also gives
+    leaves the year to be compared ("Pada 2027, kuota 3 juta ton" against 2026's "3 juta ton")."""
+    return any(not any(_same_measure(rq, dq) and _quantities_agree(rq, dq) for rq in ref.quantities)
+               for dq in dra.quantities)
 
 
 SOLE_DATE_SHARE = 0.4
@@ -601,7 +595,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
         if _history(dra, dd, rd) or same_moment_in_zones(ref.times, rd, dra.times, dd):
             continue
-        if dd.month is None and (rd.month is None and _another_figure(ref, dra) or _unstated_figure(ref, dra)):
+        if dd.month is None and _dated_figure(ref, dra):
             continue  # "Pada 2026, UMP naik 6,5 persen" / "UMP 2027 naik 6,2 persen": the year dates its figure
         out.append(
             Clash("date", reason(CONFLICT["date"], draft=dd.text, reference=rd.text), dd.text, rd.text,

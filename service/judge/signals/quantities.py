@@ -465,8 +465,10 @@ def worded_figures_stated(reference: str, draft: str) -> bool:
     """Every figure the draft writes in words has an equal value in the reference (the digits' twin is
     :func:`figures_stated`)."""
     theirs = extract_quantities(reference)
-    return all(any(_same_value(q, r) for r in theirs) for q in extract_quantities(draft)
-               if not _FIGURE_RE.search(q.text))
+    # A figure read alone ("seribu sumur") has lost the bound its sentence gave it, as the digits have:
+    # "paling sedikit 1.000 sumur" states it.
+    return all(any(_same_value(q, r if q.qualifier else replace(r, qualifier=None)) for r in theirs)
+               for q in extract_quantities(draft) if not _FIGURE_RE.search(q.text))
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots
 from service.judge.signals.figure_clashes import _outside
+from service.judge.signals.figure_roles import told_as_past
 from service.judge.signals.names import _places_near, _places_stated
 from service.judge.signals.records import Clash, TimeMention
 from service.judge.signals.text import draft_words_covered
@@ -56,8 +57,8 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
             if moved_start is None:
                 continue
         lo, hi = _span_tokens(dra, dt.start, dt.end)
-        if _negated_before(dra, lo):
-            continue  # "tidak dimulai pukul 09.00" states no time
+        if _negated_before(dra, lo) or told_as_past(dra, lo):
+            continue  # "tidak dimulai pukul 09.00" states no time; "Jam masuk sebelumnya pukul 07.00" a past one
         # Two shared words around both times: "jenazah" alone does not make "04.00 jenazah dikenakan
         # jas" and "05.00 jenazah bernafas" one event. One is enough when the sentences otherwise
         # say the same (half the draft's words in the reference): "Upacara dijadwalkan mulai pukul

@@ -403,3 +403,13 @@ def test_a_body_the_reference_lists_with_the_values_the_draft_gives_it_is_no_oth
               "Olahraga sebesar Rp1,5 triliun.")
     assert [c.kind for c in institution_clashes(
         budget, "Renovasi 22 stadion dilaksanakan langsung oleh Kementerian Pemuda dan Olahraga.")] == ["institution"]
+
+
+def test_a_bare_head_names_no_other_body_of_its_kind():
+    """"dilakukan oleh dinas yang membidangi peternakan" names a dinas, not which: the draft's "dinas peternakan
+    kabupaten" is no other body; a ministry is."""
+    reference = ("Vaksin diberikan kepada babi berumur paling sedikit delapan minggu, dan pelaksanaannya dilakukan oleh "
+                 "dinas yang membidangi peternakan di kabupaten dan kota.")
+    assert institution_clashes(reference, "Penyuntikan vaksin dilakukan dinas peternakan kabupaten dan kota.") == []
+    assert [c.kind for c in institution_clashes(
+        reference, "Penyuntikan vaksin dilakukan oleh Kementerian Pertanian.")] == ["institution"]

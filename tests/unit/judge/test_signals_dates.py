@@ -150,6 +150,16 @@ def test_a_dateline_is_when_the_release_was_issued_not_a_fact():
 def test_a_bare_year_beside_a_figure_the_reference_does_not_give_dates_that_figure():
     assert find_clashes("Insentif mobil listrik berlaku hingga 1 Januari 2027 bagi kendaraan dengan TKDN 40 persen.",
                         "Penjualan mobil listrik sepanjang 2025 mencapai sekitar 69.000 unit.") == []
+    # A counted figure with no unit ("1,2 juta ekor"), and a figure of a measure the reference also gives for
+    # another year, are dated by the bare year too; a figure the reference also gives leaves the year compared.
+    assert find_clashes("Kementerian Pertanian memulai vaksinasi demam babi Afrika pada 2026 di Sumatera Utara.",
+                        "Populasi babi di Sumatera Utara pada 2025 diperkirakan sekitar 1,2 juta ekor.") == []
+    position = ("Mulai 1 Januari 2027, HPP jagung pipilan kering naik menjadi Rp5.800 per kilogram. Target serapan "
+                "jagung oleh Perum Bulog pada 2027 ditetapkan 1,5 juta ton.")
+    assert [c.kind for c in find_clashes(position, "Produksi jagung nasional pada 2025 diperkirakan 15,2 juta ton.")
+            if c.kind == "date"] == []
+    assert [c.kind for c in find_clashes(position, "Target serapan jagung oleh Perum Bulog pada 2026 ditetapkan "
+                                                   "1,5 juta ton.") if c.kind == "date"] == ["date"]
 
 
 def test_an_earlier_year_told_as_how_things_still_stood_is_history():

@@ -354,6 +354,15 @@ def test_figures_stated_accepts_equal_values_in_other_forms_only(reference, draf
     assert figures_stated(reference, draft) is stated
 
 
+def test_a_worded_figure_read_alone_is_stated_by_its_bounded_digits():
+    """A clash's figure is read without its sentence ("seribu sumur", its "sedikitnya" left behind), as the
+    digits are compared as written: "paling sedikit 1.000 sumur" states it; "1.100 sumur" does not."""
+    from service.judge.signals import worded_figures_stated
+    assert worded_figures_stated("wajib mengebor paling sedikit 1.000 sumur pengembangan", "seribu sumur")
+    assert not worded_figures_stated("wajib mengebor paling sedikit 1.100 sumur pengembangan", "seribu sumur")
+    assert not worded_figures_stated("wajib mengebor 1.000 sumur", "sedikitnya seribu sumur")
+
+
 def test_residents_and_kilolitres_are_units():
     # "100 juta warga" and "60 juta orang" count the same thing; fuel quotas come in kilolitres.
     [warga] = extract_quantities("pemerintah menargetkan 100 juta warga mengikuti pemeriksaan")

@@ -230,3 +230,11 @@ def test_one_zone_given_for_each_regions_local_time_is_a_change():
     [local] = [t for t in extract_times(reference) if t.minutes == 8 * 60]
     [zoned] = [t for t in extract_times(wib) if t.minutes == 8 * 60]
     assert local.local == "waktu setempat" and not _times_agree(local, zoned)
+
+
+def test_a_time_told_as_past_is_no_change():
+    """"Jam masuk sebelumnya … pukul 07.00" is how it was before the rule, not another start time."""
+    reference = "Mulai tahun ajaran 2026/2027, kegiatan belajar di SMA negeri di Jawa Barat dimulai pukul 06.30 WIB."
+    assert find_clashes(reference, "Jam masuk sebelumnya di banyak SMA negeri di Jawa Barat adalah pukul 07.00 WIB.") == []
+    assert [c.rule for c in find_clashes(
+        reference, "Jam masuk SMA negeri di Jawa Barat mulai tahun ajaran 2026/2027 adalah pukul 07.00 WIB.")] == ["date:time"]

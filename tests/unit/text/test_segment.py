@@ -21,6 +21,14 @@ def test_numbers_abbreviations_and_initials_do_not_split():
     ]
 
 
+def test_a_letter_ending_a_list_of_labels_ends_its_sentence():
+    """"B dan C." closes a list of grades, not an initial; "Hatta dan M. Yamin" keeps its initial."""
+    text = "Kuota naik bagi sekolah berakreditasi B dan C. Sekolah berakreditasi B mengirim 30 persen."
+    assert [s.text for s in split_sentences(text)] == [
+        "Kuota naik bagi sekolah berakreditasi B dan C.", "Sekolah berakreditasi B mengirim 30 persen."]
+    assert len(split_sentences("Buku karya Mohammad Hatta dan M. Yamin dibahas lagi.")) == 1
+
+
 def test_closing_quotes_stay_with_their_sentence():
     text = 'Menteri berkata, "Kami siap." Lalu ia pergi.'
     assert [s.text for s in split_sentences(text)] == ['Menteri berkata, "Kami siap."', "Lalu ia pergi."]
