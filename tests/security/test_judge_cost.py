@@ -27,8 +27,8 @@ from tests.unit.vision.test_vision_rules import about
 from service.domain import Candidate
 from service.judge.judge import Judge
 from service.judge.signals import (
-    analysis, dates, extract_dates, extract_quantities, extract_times, figure_clashes, find_clashes, quantities,
-    time_clashes, times,
+    analysis, date_clashes, dates, extract_dates, extract_quantities, extract_times, figure_clashes, find_clashes,
+    quantities, time_clashes, times,
 )
 
 # A passage with 50 quantities, 50 dates and 50 clock times, all about "ekspor" (shared context).
@@ -120,7 +120,7 @@ def test_pair_comparisons_grow_with_draft_times_reference_not_cubed(uncapped, mo
     comparisons for D = 200, R = 50, against at most 10,000 / 20,000 / 10,000 now.
     """
     calls = {"_quantities_agree": 0, "_dates_agree": 0, "_times_agree": 0}
-    homes = {"_quantities_agree": figure_clashes, "_dates_agree": figure_clashes, "_times_agree": time_clashes}
+    homes = {"_quantities_agree": figure_clashes, "_dates_agree": date_clashes, "_times_agree": time_clashes}
     for name in calls:
         inner = getattr(homes[name], name)
 

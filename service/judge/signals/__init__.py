@@ -34,7 +34,8 @@ from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
 from service.judge.signals.direction_clashes import direction_clashes as _direction_clashes
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
-from service.judge.signals.figure_clashes import _aligned_number_clashes, _date_clashes, _number_clashes
+from service.judge.signals.date_clashes import _date_clashes
+from service.judge.signals.figure_clashes import _aligned_number_clashes, _number_clashes
 from service.judge.signals.figure_owners import owner_clashes
 from service.judge.signals.frequencies import frequency_clashes
 from service.judge.signals.modality_clashes import _modality_clashes
