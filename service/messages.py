@@ -35,6 +35,7 @@ NEGATION_BY_REFERENCE = "conflict.negation_reference"
 ANTONYM = "conflict.antonym"
 PERSISTENCE = "conflict.persistence"
 DIRECTION = "conflict.direction"
+BOUND = "conflict.bound"
 FREQUENCY = "conflict.frequency"
 MODALITY = {"required": "conflict.required", "permitted": "conflict.permitted", "unchanged": "conflict.unchanged"}
 CLASSIFIER_CONFLICT = "conflict.classifier"

@@ -72,6 +72,7 @@ from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, modality_clashes,
     polarity_clashes, same_language, shared_content_words, worded_figures_stated,
 )
+from service.judge.qualifiers import other_names
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.dates import dates_agree
@@ -523,7 +524,8 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
     not back a draft that gives it for 2025, and for a sentence that names no year an earlier period's figure
     backs nothing beside a later one's (the later is in force) unless the draft's earlier sentences named the
-    earlier year (``period``). With ``own_position`` (dates), a passage of the clashing passage's own position
+    earlier year (``period``), nor one whose position is about another region the sentence names (``other_names``).
+    With ``own_position`` (dates), a passage of the clashing passage's own position
     backs the date however few of the sentence's words it shares: "reopen on 1 April 2026 after a closure from
     January" is the reopening the position's next sentence dates, not a change of the closure's start."""
     undated, said = not years(sentence), years(period)
@@ -537,7 +539,7 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     for j, c in enumerate(related):
         if c.ref.position_id and c.ref.position_id != related[clashing].ref.position_id:
             best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
-    return any(i != clashing and _states(c.passage, figure)
+    return any(i != clashing and _states(c.passage, figure) and not other_names(sentence, related, clashing, i)
                and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
                     or (own is not None and c.ref.position_id == own))
                and not other_period(when := dated(c, related), sentence)

@@ -144,6 +144,13 @@ def _same_group(out_words: list[frozenset[str]], in_words: list[frozenset[str]])
     return len(in_words) >= 2 and _hits(in_words, out_words) == len(in_words)
 
 
+def _by_name(phrase: str, in_words: list[frozenset[str]], out_words: list[frozenset[str]]) -> bool:
+    """A group taken in by its name alone ("juga dikenakan pada Pertalite") that names the group left out
+    ("Bensin bersubsidi jenis Pertalite tidak termasuk …"): one capitalised word, in the left-out group."""
+    return (len(in_words) == 1 and phrase.split()[-1][:1].isupper() and len(phrase.split()[-1]) >= 4
+            and _hits(in_words, out_words) == 1)
+
+
 def _hits(words: list[frozenset[str]], other: list[frozenset[str]]) -> int:
     """How many of ``words`` share a root with some word of ``other``."""
     pool = frozenset().union(*other)
@@ -165,7 +172,7 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
         before = _groups_before(left_text)
         for cue_in, in_words in (_phrases(_TAKEN_IN, taken_text, whole=True) if before else ()):
             for cue_out, out_words in before:
-                if _most_of(out_words, in_words):
+                if _most_of(out_words, in_words) or _by_name(cue_in, in_words, out_words):
                     return [_excluded(cue_out, cue_in, draft_left)]
         # A group taken in before its cue ("Mobil listrik yang didatangkan utuh pun berhak ...") against a phrase
         # left out with its relative clause ("tidak berlaku untuk mobil listrik yang diimpor dalam keadaan utuh"):

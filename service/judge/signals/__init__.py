@@ -23,7 +23,8 @@ Modules, lowest first (each imports only from those above it; words come from
 * ``negation``, ``antonyms``: vocabularies (``vocab/negation.json``, ``vocab/antonyms.json``);
 * ``analysis``: the per-text analysis (cached) and its clause, window and coverage questions;
 * ``labels``: the class, zone or rating a figure is for ("kelas 3", "900 VA");
-* ``figure_clashes``, ``polarity_clashes``, ``persistence_clashes``, ``modality_clashes``, ``direction_clashes``,
+* ``figure_clashes``, ``date_clashes``, ``time_clashes``, ``polarity_clashes``, ``persistence_clashes``,
+  ``modality_clashes``, ``direction_clashes``, ``bound_clashes``,
   ``entity_clashes``: the clash finders, which
   :func:`find_clashes` below combines.
 """
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
+from service.judge.signals.bound_clashes import bound_clashes as _bound_clashes
 from service.judge.signals.direction_clashes import direction_clashes as _direction_clashes
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
 from service.judge.signals.date_clashes import _date_clashes
@@ -134,6 +136,8 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     )
     if not any(c.kind == "antonym" for c in clashes):
         clashes += _direction_clashes(ref, dra)  # the same amount the other way, when no antonym pair said it
+    if not any(c.kind == "antonym" for c in clashes):
+        clashes += _bound_clashes(ref, dra)  # the same figure bounded the other way
     if any(c.kind == "antonym" for c in clashes):
         # "menunda" against "menuntaskan" is the thesaurus pair itself: the postponement needs no second reason.
         clashes = [c for c in clashes if not (c.kind == "negation" and c.draft.split()[0].lower() in POSTPONE)]

@@ -115,8 +115,10 @@ def _analyse(text: str) -> _Analysis:
             first_negator.setdefault(clause[i], i)
     # "terlebih dahulu" is "first" (before doing something else), not "in the past"; "yang sebelumnya berlaku"
     # dates a relative clause ("mencabut status yang sebelumnya berlaku"), not its clause's main verb.
+    # "dikurangi dibandingkan tahun sebelumnya" compares with the past and says what holds now.
     other_time = frozenset(clause[i] for i, (w, _, _) in enumerate(toks)
-                           if w in _OTHER_TIME and not (i and toks[i - 1][0] in ("terlebih", "lebih", "yang")))
+                           if w in _OTHER_TIME and not (i and toks[i - 1][0] in ("terlebih", "lebih", "yang"))
+                           and not any(toks[j][0] in _COMPARED for j in range(max(0, i - 3), i)))
     return _Analysis(
         text, toks, roots, frozenset(pool), tuple(clause), tuple(sentence), cond, negc,
         _extract_quantities_cached(text), _extract_dates_cached(text)[:_MAX_DATES], _extract_times_cached(text),
@@ -165,6 +167,9 @@ def _window_roots_uncached(a: _Analysis, lo: int, hi: int, radius: int, same: st
                 and word not in _CONTEXT_SKIP and a.roots[j].isdisjoint(_CONTEXT_SKIP)):
             out |= a.roots[j]
     return out
+
+
+_COMPARED = frozenset({"dibandingkan", "dibanding", "daripada", "ketimbang", "compared", "than"})
 
 
 _CONTEXT_SKIP = frozenset({

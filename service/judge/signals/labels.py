@@ -12,8 +12,10 @@ from service.judge.signals.analysis import _Analysis
 _NOT_NAMES = frozenset("""wib wita wit rp usd idr pukul jam tahun kl km kg ha mw gw kwh
 senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday""".split())
 # Words that number a class, zone, phase or group: the figure beside "kelas 1" is that class's.
-_LABELS = frozenset("kelas zona golongan tahap desil tipe gelombang jalur angkatan class zone phase stage tier".split())
-_LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "tahap", "tier": "golongan"}
+_LABELS = frozenset("kelas zona golongan tahap desil tipe gelombang jalur angkatan wilayah akreditasi terakreditasi "
+                    "berakreditasi class zone phase stage tier region".split())
+_LABEL_CANON = {"class": "kelas", "zone": "zona", "phase": "tahap", "stage": "tahap", "tier": "golongan",
+                "region": "wilayah", "terakreditasi": "akreditasi", "berakreditasi": "akreditasi"}
 # Ordinal words after a label: "tahap pertama" is "tahap 1", "gelombang kedua" "gelombang 2".
 _ID_ORDINALS = {"pertama": "1", "kesatu": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5"}
 _ORDINALS = {**_ID_ORDINALS, "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}

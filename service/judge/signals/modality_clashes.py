@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.judge.signals.analysis import _Analysis, _clause_idx, _fragment, _no_before
+from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import _CONDITIONALS, _any_negator, _negated_at
 from service.judge.signals.records import Clash
 from service.messages import MODALITY, reason
@@ -353,6 +354,8 @@ def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                 continue
             if _says_too(ref, r, d) if draft_negative else _says_too(dra, d, r):
                 continue
+            if not _labels_agree(_labels_near(dra, d.start, d.start), _labels_near(ref, r.start, r.start)):
+                continue  # "akreditasi A tetap 40 persen" against "akreditasi B dinaikkan": another class's rule
             dfrag, rfrag = _fragment(dra, d.start, 2, 4), _fragment(ref, r.start, 2, 4)
             out.append(Clash("negation", reason(_MESSAGES[cls], draft=dfrag, reference=rfrag),
                              dfrag, rfrag, "modality:" + cls))

@@ -10,7 +10,7 @@ from service.judge.signals.analysis import _Analysis, _word_set
 from service.judge.signals.dates import _MONTHS
 from service.judge.signals.labels import _NOT_NAMES
 from service.judge.signals.text import _initials
-from service.text.words import translations
+from service.text.words import STOP, translations
 
 
 # A name this many tokens or fewer from the figure qualifies it (0: only places after a place marker).
@@ -87,7 +87,8 @@ def _names(a: _Analysis, lo: int, hi: int) -> set[str]:
     toks = a.tokens
     return {toks[j][0] for j in range(max(1, lo), min(len(toks), hi))
             if a.text[toks[j][1]].isupper() and a.sentence[j - 1] == a.sentence[j] and toks[j][0].isalpha()
-            and toks[j][0] not in _MONTHS and toks[j][0] not in _NOT_NAMES}
+            and toks[j][0] not in _MONTHS and toks[j][0] not in _NOT_NAMES
+            and not (len(toks[j][0]) > 1 and toks[j][0] in STOP)}  # "Jakarta – The …": "The" names nothing
 
 
 def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_lo: int,
@@ -98,6 +99,8 @@ def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_l
     r_names = _names(ref, r_lo - NAME_RADIUS, r_hi + NAME_RADIUS)
     if not r_names or not r_names.isdisjoint(_word_set(dra)):
         return False
+    if any(not r_names.isdisjoint(translations(w)) for w in _word_set(dra)):
+        return False  # the draft writes the name in English ("South Sumatra" for "Sumatera Selatan")
     sentence = [j for j, k in enumerate(dra.sentence) if k == dra.sentence[d_lo]]
     # An acronym the reference spells out ("KKP": "Kementerian Kelautan dan Perikanan") names nothing new.
     initials = _initials(ref.text)

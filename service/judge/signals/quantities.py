@@ -303,6 +303,22 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
                                         nxt["end"], nxt["noun"], "range", hi, nxt["step"], nxt["change"]))
                     i += 2
                     continue
+        if nxt and r["unit"] is not None and r["unit"] == nxt["unit"] and r["mult"] == nxt["mult"]:
+            # "Rp24.000 sampai Rp26.000", "Rp24.000–Rp26.000": both ends written with their unit. Not "dari X
+            # hingga Y" (a change from X to Y) unless a range is named ("range from"), nor "X dan Y" (two values)
+            # unless after "antara".
+            sep = _RANGE_SEP_RE.fullmatch(gap)
+            is_and = sep is not None and gap.strip().lower() in ("dan", "and")
+            before = text[max(0, r["start"] - 9): r["start"]]
+            between = re.search(r"(?:antara|between)\s*$", before, _F)
+            ranged = re.search(r"(?:range|ranges|ranging|berkisar|rentang)\s+(?:dari|from)\s*$",
+                               text[max(0, r["start"] - 25): r["start"]], _F)
+            if (sep and (not is_and or between) and r["value"] < nxt["value"]
+                    and (ranged or not re.search(r"(?:dari|from)\s*$", before, _F))):
+                out.append(Quantity(r["value"], r["unit"], text[r["start"]: nxt["end"]], r["start"], nxt["end"],
+                                    nxt["noun"], "range", nxt["value"], nxt["step"], nxt["change"]))
+                i += 2
+                continue
             # "57 dari 107 provinsi", "five of the 20 ministries": a part of the same noun.
             if re.fullmatch(r"\s++(?:dari|of|out of|of the)\s++", gap, _F):
                 out.append(Quantity(r["value"], nxt["unit"], text[r["start"] : r["end"]].rstrip(), r["start"],
@@ -407,6 +423,12 @@ def _quantities_agree(a: Quantity, b: Quantity) -> bool:
     # Two bounds of the same kind are the figures being stated: "merugikan negara hingga Rp 2,3
     # triliun" and "hingga Rp 4,3 triliun" report different losses, though both are "up to".
     same_bound = a.qualifier == b.qualifier and a.qualifier in ("lt", "le", "gt", "ge", "other")
+    if a.qualifier == b.qualifier == "range" and a.upper is not None and b.upper is not None:
+        # Two ranges are the figures being stated: "Rp26.000 hingga Rp28.000" is not "Rp24.000 sampai
+        # Rp26.000", though they touch.
+        return (_quantities_agree(replace(a, qualifier=None, upper=None), replace(b, qualifier=None, upper=None))
+                and _quantities_agree(replace(a, value=a.upper, qualifier=None, upper=None),
+                                      replace(b, value=b.upper, qualifier=None, upper=None)))
     if (a.qualifier or b.qualifier) and not same_bound:
         lo1, hi1 = _interval(a, fa)
         lo2, hi2 = _interval(b, fb)

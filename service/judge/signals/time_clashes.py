@@ -46,6 +46,11 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
             out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=imposed), dt.text, imposed,
                              "date:time-local"))
             continue
+        opened = _opening_moved(ref, dra, d) if stated[d] and restated else None
+        if opened is not None:
+            out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=opened.text),
+                             dt.text, opened.text, "date:time"))
+            continue
         if dt.bound or stated[d]:
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
         moved_start = None
@@ -123,6 +128,25 @@ def _span_start_moved(ref: _Analysis, dra: _Analysis, agree: list[list[bool]], p
         if (_sentence_of(dra, o) == sentence and any(agree[r][o] for r in ends)
                 and _SPAN_WORDS_RE.search(dra.text, dra.times[d].end, dra.times[o].start)):
             return next(t for t in points if t.minutes == first)
+    return None
+
+
+def _opening_moved(ref: _Analysis, dra: _Analysis, d: int) -> TimeMention | None:
+    """The reference range ("dibuka bagi pengunjung pukul 03.00 sampai 17.00 WIB") whose opening time draft time
+    ``d`` moves: ``d`` follows a start cue ("dibuka … mulai pukul 04.00 WIB"), is the only time of its sentence and
+    falls inside the range after its start. A time inside the range without a start cue is a moment in it."""
+    dt = dra.times[d]
+    if not _START_CUE_RE.search(dra.text, max(0, dt.start - 30), dt.start) or _negated_before(
+            dra, _span_tokens(dra, dt.start, dt.end)[0]):
+        return None
+    if sum(_sentence_of(dra, o) == _sentence_of(dra, d) for o in range(len(dra.times))) != 1:
+        return None
+    for rt in ref.times:
+        if rt.upper is None or rt.bound or not _times_agree(rt, dt):
+            continue
+        shift = (rt.offset - dt.offset) * 60 if rt.offset is not None and dt.offset is not None else 0
+        if dt.minutes + shift != rt.minutes:
+            return rt
     return None
 
 

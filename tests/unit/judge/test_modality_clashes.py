@@ -360,3 +360,13 @@ def test_a_right_to_do_what_the_reference_forbids_clashes():
     [clash] = find_clashes(reference, "Meski demikian, bank penyalur tetap berhak meminta agunan tambahan.")
     assert clash.rule == "modality:permitted"
     assert find_clashes(reference, "Bank penyalur berhak meminta laporan keuangan debitur.") == []
+
+
+def test_a_rule_for_another_labelled_class_is_no_change_of_this_one():
+    """"akreditasi A tetap 40 persen" against "akreditasi B dinaikkan": each class's own rule; the same class
+    kept against raised still clashes."""
+    from service.judge.signals import modality_clashes
+    reference = "Kuota sekolah terakreditasi B dinaikkan menjadi 30 persen."
+    assert modality_clashes(reference, "Kuota sekolah berakreditasi A tetap 40 persen.") == []
+    assert [c.rule for c in modality_clashes(reference, "Kuota sekolah berakreditasi B tetap 25 persen.")] == \
+        ["modality:unchanged"]

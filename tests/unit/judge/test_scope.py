@@ -211,6 +211,11 @@ def test_the_judge_reads_a_counted_region_with_less_of_the_sentence_shared():
      "Program ini juga terbuka bagi bank sampah yang dikelola badan usaha swasta.", True),
     ("Kelapa muda untuk konsumsi segar dan kelapa parut kering tidak termasuk dalam pembatasan ini.",
      "Pembatasan itu juga mencakup kelapa muda untuk konsumsi segar.", True),
+    # taken in by its name alone ("juga dikenakan pada Pertalite"), and another name taken in
+    ("Bensin bersubsidi jenis Pertalite tidak termasuk dalam kewajiban E5 pada 2027.",
+     "Kewajiban campuran E5 itu juga dikenakan pada Pertalite, selain bensin RON 92 ke atas.", True),
+    ("Bensin bersubsidi jenis Pertalite tidak termasuk dalam kewajiban E5 pada 2027.",
+     "Kewajiban campuran E5 itu juga diterapkan pada Pertamax.", False),
     # the relative clause names another group: no clash
     ("Bank sampah yang dikelola badan usaha swasta dikecualikan dari program insentif ini.",
      "Program ini juga terbuka bagi bank sampah yang dikelola masyarakat desa.", False),

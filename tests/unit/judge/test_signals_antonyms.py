@@ -156,3 +156,13 @@ def test_an_institution_paying_is_the_cost_borne_not_paid_by_oneself() -> None:
     # The one who benefits paying is still the opposite.
     own = "Biaya pemeriksaan kelayakan calon donor dibayar sendiri oleh calon donor."
     assert [c.kind for c in find_clashes(reference, own)] == ["antonym"]
+
+
+def test_a_change_compared_with_the_past_is_said_of_now():
+    """"dikurangi dibandingkan tahun sebelumnya" says what holds now, against "dinaikkan"; "sebelumnya
+    dikurangi" told the past."""
+    from service.judge.signals import find_clashes
+    reference = "Kuota sekolah terakreditasi B dinaikkan menjadi 30 persen."
+    assert [c.kind for c in find_clashes(
+        reference, "Kuota sekolah berakreditasi B dikurangi dibandingkan tahun sebelumnya.")] == ["antonym"]
+    assert find_clashes(reference, "Kuota sekolah berakreditasi B sebelumnya dikurangi.") == []

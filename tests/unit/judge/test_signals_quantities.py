@@ -478,3 +478,35 @@ def test_a_negated_relative_clause_leaves_the_main_clauses_figure_stated():
     assert clash.draft == "1x24 jam"
     # Negated in the main clause, the figure is no value stated.
     assert [c for c in find_clashes(reference, "Pengguna tidak diberi tenggat 1x24 jam.") if c.kind == "number"] == []
+
+
+def test_a_money_range_written_with_both_units_is_one_range():
+    """"Rp24.000 sampai Rp26.000" is one range, as "24–26 ribu rupiah" is: a range it touches at one end is another
+    range; "dari Rp24.000 hingga Rp26.000" is a change from one value to the other, not a range."""
+    [r] = extract_quantities("harga acuan berada pada rentang Rp24.000 sampai Rp26.000 per kilogram")
+    assert (r.value, r.upper, r.qualifier) == (24000.0, 26000.0, "range")
+    reference = "Harga acuan pembelian di tingkat peternak wilayah I berada pada rentang Rp24.000 sampai Rp26.000 per kilogram."
+    assert kinds(reference, "Harga acuan pembelian di tingkat peternak wilayah I pada rentang Rp26.000 hingga "
+                            "Rp28.000 per kilogram.") == ["number"]
+    assert kinds(reference, "Harga acuan pembelian di tingkat peternak wilayah I antara Rp24 ribu dan Rp26 ribu "
+                            "per kilogram.") == []
+    assert len(extract_quantities("harga naik dari Rp24.000 hingga Rp26.000")) == 2
+    [ranged] = extract_quantities("Farm-gate prices range from IDR 24,000 to IDR 26,000 per kilogram.")
+    assert (ranged.value, ranged.upper) == (24000.0, 26000.0)
+
+
+def test_an_english_sentence_after_a_dateline_compares_its_figure():
+    """"Jakarta – The National Food Agency …": "The" names nothing, and "South Sumatra" is the reference's
+    "Sumatera Selatan"; an English figure sentence sharing two fifths of its words is a restatement across
+    languages ("no more than 50 ppm of nitrite" / "paling tinggi 30 ppm")."""
+    reference = ("Badan Pangan Nasional menetapkan harga acuan penjualan telur ayam ras di tingkat konsumen untuk "
+                 "wilayah I, yaitu Jawa, Bali, Lampung, dan Sumatera Selatan, sebesar Rp30.000 per kilogram.")
+    draft = ("Jakarta – The National Food Agency has set the consumer reference price for chicken eggs in Java, "
+             "Bali, Lampung and South Sumatra at IDR 32,000 per kilogram.")
+    assert kinds(reference, draft) == ["number"]
+    assert kinds(reference, draft.replace("32,000", "30,000")) == []
+    assert kinds("Kadar nitrit sarang walet bersih yang diekspor paling tinggi 30 ppm.",
+                 "Cleaned nests may contain no more than 50 ppm of nitrite.") == ["number"]
+    # A one-letter label is still a name: "SIM C" is not "SIM A".
+    assert kinds("Biaya perpanjangan SIM A Rp 80.000 dan SIM C Rp 75.000.", "Biaya perpanjangan SIM C Rp 80.000.") \
+        == ["number"]

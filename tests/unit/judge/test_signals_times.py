@@ -238,3 +238,13 @@ def test_a_time_told_as_past_is_no_change():
     assert find_clashes(reference, "Jam masuk sebelumnya di banyak SMA negeri di Jawa Barat adalah pukul 07.00 WIB.") == []
     assert [c.rule for c in find_clashes(
         reference, "Jam masuk SMA negeri di Jawa Barat mulai tahun ajaran 2026/2027 adalah pukul 07.00 WIB.")] == ["date:time"]
+
+
+def test_an_opening_time_inside_the_references_hours_moves_the_opening():
+    """"dibuka … mulai pukul 04.00 WIB" against "dibuka … pukul 03.00 sampai 17.00 WIB": a start cue and no other
+    time in a restating sentence; the same opening in another zone, or a moment inside the hours, is no change."""
+    reference = "Kawasan Gunung Bromo dibuka bagi pengunjung pukul 03.00 sampai 17.00 WIB."
+    [clash] = find_clashes(reference, "Kawasan wisata Gunung Bromo dibuka bagi pengunjung mulai pukul 04.00 WIB setiap hari.")
+    assert (clash.rule, clash.draft) == ("date:time", "pukul 04.00 WIB")
+    assert find_clashes(reference, "Kawasan wisata Gunung Bromo dibuka bagi pengunjung mulai pukul 04.00 WITA.") == []
+    assert find_clashes(reference, "Pada pukul 10.00 WIB kawasan Gunung Bromo dibuka bagi pengunjung yang ramai.") == []

@@ -140,3 +140,21 @@ def test_a_date_the_positions_other_sentence_states_is_reconciled():
     assert "date" not in j.kinds
     [j] = Judge().judge([draft.replace("1 Mei", "15 Mei")], [[closure, reopening]])
     assert j.relation == "conflicts" and "date" in j.kinds
+
+
+def test_a_figure_another_position_gives_another_region_backs_nothing():
+    """The draft gives Maluku and Papua region I's price: the region III position it names clashes, and region
+    I's position, which never names them, does not reconcile the figure; a draft naming region I's provinces is
+    backed by it."""
+    one = Candidate("Badan Pangan Nasional menetapkan harga acuan telur ayam ras di tingkat konsumen untuk wilayah I, "
+                    "yaitu Jawa, Bali, dan Lampung, sebesar Rp30.000 per kilogram.", 0.95,
+                    PassageRef(position_id="p-telur-1", agency="Badan Pangan Nasional"))
+    three = Candidate("Untuk wilayah III, yaitu Maluku, Maluku Utara, dan Papua, harga acuan telur ayam ras di tingkat "
+                      "konsumen ditetapkan Rp36.500 per kilogram.", 0.95,
+                      PassageRef(position_id="p-telur-3", agency="Badan Pangan Nasional"))
+    draft = ("Badan Pangan Nasional menetapkan harga acuan telur ayam ras di tingkat konsumen untuk Maluku, Maluku "
+             "Utara, dan Papua sebesar Rp30.000 per kilogram.")
+    [j] = Judge().judge([draft], [[three, one]])
+    assert j.relation == "conflicts" and "number" in j.kinds
+    [j] = Judge().judge([draft.replace("Maluku, Maluku Utara, dan Papua", "Jawa, Bali, dan Lampung")], [[three, one]])
+    assert j.relation != "conflicts"

@@ -1,0 +1,38 @@
+"""Which region, product or programme a figure is for, read from the names around it: a figure another position
+states backs the draft's only when that position is about what the draft names."""
+
+from __future__ import annotations
+
+import re
+
+from service.domain import Candidate
+from service.judge.signals.dates import _MONTHS
+from service.judge.signals.labels import _NOT_NAMES
+
+# A capitalised word inside a sentence: not its first word, nor one after a dateline's dash ("Jakarta – Target …").
+_NAME_RE = re.compile(r"(?<=[\w,)] )[A-Z][a-z]{2,}\b")
+# Capitalised words that name no region or product: months, weekdays, zones, units.
+_NOT_QUALIFIERS = frozenset(_MONTHS) | _NOT_NAMES
+
+
+def other_names(sentence: str, related: list[Candidate], clashing: int, backing: int) -> bool:
+    """The sentence names something (a capitalised word after its first: "Maluku", "Papua") that the clashing
+    passage's position states and the backing passage's position nowhere does, and nothing only the backing
+    position names (passages among ``related`` read for each position): the backing figure is for
+    another region or product ("Rp30.000" for "wilayah I, yaitu Jawa, Bali …" does not back a draft giving it
+    for "Maluku, Maluku Utara, dan Papua" against that region's "Rp36.500")."""
+    names = {m.group() for m in _NAME_RE.finditer(sentence) if m.group().lower() not in _NOT_QUALIFIERS}
+    if not names:
+        return False
+    own, other = related[clashing].ref.position_id, related[backing].ref.position_id
+    if not own or not other or own == other:
+        return False
+    # Who speaks is no qualifier: "Badan Pangan Nasional" sets both regions' prices.
+    names -= set(f"{related[clashing].ref.agency or ''} {related[backing].ref.agency or ''}".split())
+    own_text = " ".join(c.passage for c in related if c.ref.position_id == own)
+    other_text = " ".join(c.passage for c in related if c.ref.position_id == other)
+    own_only = [n for n in names if re.search(rf"\b{n}\b", own_text) and not re.search(rf"\b{n}\b", other_text)]
+    other_only = [n for n in names if re.search(rf"\b{n}\b", other_text) and not re.search(rf"\b{n}\b", own_text)]
+    # A sentence naming both positions' regions ("Riau … 120 hari, sementara Kalimantan Barat …") gives each its
+    # own figure: the backing position's region is named too.
+    return bool(own_only) and not other_only

@@ -1,0 +1,94 @@
+"""Clashes of bound: the same figure bounded the other way ("effective tax rate … below 15 percent" against
+"… above 15 percent"; "lebar karapas di atas 12 sentimeter" against "di bawah 12 sentimeter").
+
+The figure rules let "di atas 12" and "di bawah 12" agree (the two intervals touch at 12) and the antonym lexicon
+has no pair for them. Here the equal figure ties the two statements together, and each figure's bound marker says
+which side of it the rule is on. Only explicit markers count ("di atas", "paling sedikit", "maksimal", "below"),
+not "hingga" or a deadline's "paling lambat", which also write ranges and durations. A prohibition on one side
+only ("dilarang menangkap … di bawah 12 sentimeter" against "hanya boleh … di atas 12 sentimeter") says the same
+rule from the other side: no clash. The two sentences must share words around the figures (what is bounded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from service.judge.signals.analysis import _Analysis, _span_tokens, _window_roots
+from service.judge.signals.numbers import _QUAL_RE
+from service.judge.signals.quantities import _quantities_agree, _same_measure
+from service.judge.signals.records import Clash, Quantity
+from service.messages import BOUND, reason
+
+# Explicit bound markers and their side of the figure (+1 above, -1 below).
+_SIDE = {
+    "lebih dari": 1, "di atas": 1, "more than": 1, "over": 1, "above": 1, "exceeding": 1, "melebihi": 1,
+    "minimal": 1, "sedikitnya": 1, "setidaknya": 1, "paling sedikit": 1, "at least": 1, "minimum": 1,
+    "tidak kurang dari": 1, "tak kurang dari": 1, "no less than": 1, "paling rendah": 1,
+    "kurang dari": -1, "di bawah": -1, "less than": -1, "fewer than": -1, "under": -1, "below": -1,
+    "maksimal": -1, "maksimum": -1, "paling banyak": -1, "at most": -1, "maximum": -1,
+    "tidak lebih dari": -1, "tak lebih dari": -1, "no more than": -1, "paling tinggi": -1,
+}  # fmt: skip
+_PROHIBITIVE = frozenset("tidak tak bukan dilarang melarang larangan terlarang not no never prohibited banned "
+                         "forbidden cannot".split())
+REACH = 12  # how many words before a figure a prohibition governs it
+CONTEXT = 8  # words either side of a figure read for what it bounds
+MIN_SHARED = 2  # roots the two figures' surroundings must share
+
+
+def _side(a: _Analysis, q: Quantity) -> int:
+    """+1 or -1 for a figure with an explicit bound marker before it, else 0."""
+    m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
+    return _SIDE.get(" ".join(m.group(1).lower().split()), 0) if m else 0
+
+
+def _prohibited(a: _Analysis, lo: int) -> bool:
+    """A negation or prohibition stands a few words before token ``lo``, in its sentence."""
+    return any(a.sentence[j] == a.sentence[lo] and a.tokens[j][0].lower() in _PROHIBITIVE
+               for j in range(max(0, lo - REACH), lo))
+
+
+def _bounded(a: _Analysis) -> list[tuple[Quantity, int, int, bool]]:
+    """(figure, side, first token, prohibited) for each explicitly bounded figure of ``a`` (memoised per text)."""
+    found = a.memo.get("bounded")
+    if found is None:
+        found = []
+        for q in a.quantities:
+            # A range's lower end is no bound of its own: "di atas 15 sampai 20 persen" is a tier.
+            side = _side(a, q) if q.upper is None and q.qualifier != "range" else 0
+            if side:
+                lo = _span_tokens(a, q.start, q.end)[0]
+                found.append((q, side, lo, _prohibited(a, lo)))
+        a.memo["bounded"] = found
+    return found
+
+
+def bound_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    """The draft's bounded figures that the reference bounds the other way at the same value (one per figure)."""
+    theirs = _bounded(ref)
+    if not theirs:
+        return []
+    out = []
+    for qd, sd, lo_d, nd in _bounded(dra):
+        plain_d = replace(qd, qualifier=None)
+        if any(sr == sd and _same_measure(qd, qr) and _quantities_agree(plain_d, replace(qr, qualifier=None))
+               for qr, sr, _, _ in theirs):
+            continue  # the reference bounds it this way too (tiers: "paling tinggi 15 persen" and "di atas 15")
+        for qr, sr, lo_r, nr in theirs:
+            if sd == sr or nd != nr or not _same_measure(qd, qr) or not _quantities_agree(
+                    plain_d, replace(qr, qualifier=None)):
+                continue
+            shared = _window_roots(dra, lo_d, lo_d, CONTEXT) & _window_roots(ref, lo_r, lo_r, CONTEXT)
+            if len(shared) < MIN_SHARED:
+                continue  # another thing bounded at the same figure
+            dfrag = dra.text[max(0, qd.start - 30):qd.end]
+            rfrag = ref.text[max(0, qr.start - 30):qr.end]
+            dfrag, rfrag = _from_marker(dra, qd, dfrag), _from_marker(ref, qr, rfrag)
+            out.append(Clash("antonym", reason(BOUND, draft=dfrag, reference=rfrag), dfrag, rfrag, "bound"))
+            break
+    return out
+
+
+def _from_marker(a: _Analysis, q: Quantity, fallback: str) -> str:
+    """The words from the bound marker to the end of the figure ("di bawah 12 sentimeter")."""
+    m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
+    return a.text[m.start(1):q.end] if m else fallback

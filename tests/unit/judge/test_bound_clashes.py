@@ -1,0 +1,39 @@
+"""The same figure bounded the other way ("below 15 percent" / "above 15 percent"): examples written for this
+project, each with the near miss the rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.judge.signals import find_clashes
+
+TAX = ("Where a group's effective tax rate in Indonesia is below 15 percent, the parent entity must pay a domestic "
+       "top-up tax to the Directorate General of Taxes.")
+CRAB = "Kepiting bakau hanya boleh ditangkap dengan lebar karapas di atas 12 sentimeter."
+MAIZE = ("HPP jagung pipilan kering berkadar air paling tinggi 15 persen sebesar Rp5.500 per kilogram. Jagung dengan "
+         "kadar air di atas 15 persen sampai 20 persen dibeli seharga Rp4.900 per kilogram.")
+
+
+@pytest.mark.parametrize("reference, draft", [
+    (TAX, "A group whose effective tax rate in Indonesia is above 15 percent must pay a domestic top-up tax."),
+    (CRAB, "Nelayan hanya boleh menangkap kepiting bakau dengan lebar karapas di bawah 12 sentimeter."),
+    ("Peserta wajib berusia paling sedikit 18 tahun saat mendaftar program magang.",
+     "Peserta program magang wajib berusia paling banyak 18 tahun saat mendaftar."),
+])
+def test_the_same_figure_bounded_the_other_way_clashes(reference: str, draft: str) -> None:
+    assert [(c.kind, c.rule) for c in find_clashes(reference, draft)] == [("antonym", "bound")]
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # The same bound, or another figure.
+    (TAX, "A group whose effective tax rate in Indonesia is below 15 percent must pay a domestic top-up tax."),
+    # The rule said from its other side: a prohibition on one side only.
+    (CRAB, "Nelayan dilarang menangkap kepiting bakau dengan lebar karapas di bawah 12 sentimeter."),
+    # Tiers of one measure the reference states both ways, and a range's lower end.
+    (MAIZE, "Untuk jagung berkadar air di atas 15 sampai 20 persen, HPP ditetapkan Rp4.900 per kilogram."),
+    (MAIZE, "HPP jagung pipilan kering berkadar air paling tinggi 15 persen naik menjadi Rp5.500 per kilogram."),
+    # Another thing bounded at the same figure.
+    (CRAB, "Kapal nelayan di atas 12 meter wajib memasang alat pemantau."),
+])
+def test_a_bound_said_the_same_way_or_of_another_thing_does_not(reference: str, draft: str) -> None:
+    assert [c for c in find_clashes(reference, draft) if c.rule == "bound"] == []
