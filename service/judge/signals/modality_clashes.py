@@ -31,6 +31,7 @@ from service.judge.signals.negation import _CONDITIONALS, _any_negator, _negated
 from service.judge.signals.records import Clash
 from service.messages import MODALITY, reason
 from service.text.words import is_content as _content
+from service.text.words import roots as _word_roots
 
 _VOCAB = json.loads((Path(__file__).parent.parent / "vocab" / "modality.json").read_text(encoding="utf-8"))
 
@@ -82,6 +83,8 @@ SUBJECT_COVERAGE = 0.6
 _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
 _UNIVERSAL = frozenset(_VOCAB["_universal"])
 _UNIVERSAL_PUN = frozenset(_VOCAB["_universal_pun"])
+# Each word of a "_same_object" group stands for the whole group's roots: "dicicil" is found in "secara bertahap".
+_SAME_OBJECT = {w: frozenset().union(*(_word_roots(x) for x in group)) for group in _VOCAB["_same_object"] for w in group}
 _SUBJECT_REACH = 12  # how far back a universal word may stand before its cue
 _MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"],
              "unchanged": MODALITY["unchanged"]}
@@ -218,7 +221,7 @@ def _words_of(a: _Analysis, span) -> _Words:  # noqa: ANN001 - a range or a list
         if _is_figure(w):
             figures.add(w)
         elif _content(w) and not _any_negator(w) and w not in _CUES:
-            roots |= a.roots[j]
+            roots |= a.roots[j] | _SAME_OBJECT.get(w, frozenset())
     return _Words(frozenset(roots), frozenset(plain), frozenset(figures))
 
 

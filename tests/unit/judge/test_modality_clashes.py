@@ -370,3 +370,13 @@ def test_a_rule_for_another_labelled_class_is_no_change_of_this_one():
     assert modality_clashes(reference, "Kuota sekolah berakreditasi A tetap 40 persen.") == []
     assert [c.rule for c in modality_clashes(reference, "Kuota sekolah berakreditasi B tetap 25 persen.")] == \
         ["modality:unchanged"]
+
+
+def test_an_object_named_in_other_words_of_its_group_is_the_same_object():
+    """"tidak boleh dicicil" forbids what "boleh membayar THR secara bertahap" allows ("_same_object" in
+    vocab/modality.json); a permission about something else is no clash."""
+    from service.judge.signals import modality_clashes
+    reference = "THR harus dibayar penuh dan tidak boleh dicicil."
+    assert [c.rule for c in modality_clashes(reference, "Pengusaha boleh membayar THR secara bertahap.")] == \
+        ["modality:permitted"]
+    assert modality_clashes(reference, "Pengusaha boleh membayar THR melalui transfer bank.") == []
