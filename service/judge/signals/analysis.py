@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -195,6 +196,16 @@ def _negated_before(a: _Analysis, i: int) -> bool:
     return any(a.clause[n] == a.clause[i] and not _postponed_at(a.tokens, n)
                and not (n and a.tokens[n - 1][0] in _RELATIVE and i - n > 2)
                for n in a.negators if j <= n < i)
+
+
+def _per_sentence(a: _Analysis, kind: str) -> Counter[int]:
+    """How many mentions of ``kind`` ("dates" or "times") each sentence of ``a`` holds (memoised per text: the
+    date and time rules ask it once per pair of mentions)."""
+    key = ("per_sentence", kind)
+    found = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = Counter(a.sentence[_span_tokens(a, m.start, m.end)[0]] for m in getattr(a, kind))
+    return found
 
 
 def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:

@@ -12,6 +12,7 @@ rule from the other side: no clash. The two sentences must share words around th
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from service.judge.signals.analysis import _Analysis, _span_tokens, _window_roots
 from service.judge.signals.numbers import _QUAL_RE
@@ -35,10 +36,11 @@ CONTEXT = 8  # words either side of a figure read for what it bounds
 MIN_SHARED = 2  # roots the two figures' surroundings must share
 
 
-def _side(a: _Analysis, q: Quantity) -> int:
-    """+1 or -1 for a figure with an explicit bound marker before it, else 0."""
+def _marker(a: _Analysis, q: Quantity) -> tuple[int, int]:
+    """(side, marker start) of a figure with an explicit bound marker before it: side +1 or -1, or 0 for none."""
     m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
-    return _SIDE.get(" ".join(m.group(1).lower().split()), 0) if m else 0
+    side = _SIDE.get(" ".join(m.group(1).lower().split()), 0) if m else 0
+    return (side, m.start(1)) if side else (0, q.start)
 
 
 def _prohibited(a: _Analysis, lo: int) -> bool:
@@ -47,17 +49,29 @@ def _prohibited(a: _Analysis, lo: int) -> bool:
                for j in range(max(0, lo - REACH), lo))
 
 
-def _bounded(a: _Analysis) -> list[tuple[Quantity, int, int, bool]]:
-    """(figure, side, first token, prohibited) for each explicitly bounded figure of ``a`` (memoised per text)."""
+class _Bounded(NamedTuple):
+    """An explicitly bounded figure: its side (+1 above, -1 below), first token, whether a prohibition governs
+    it, and its words from the marker on ("di bawah 12 sentimeter")."""
+
+    q: Quantity
+    side: int
+    lo: int
+    prohibited: bool
+    fragment: str
+
+
+def _bounded(a: _Analysis) -> list[_Bounded]:
+    """Each explicitly bounded figure of ``a`` (memoised per text)."""
     found = a.memo.get("bounded")
     if found is None:
         found = []
         for q in a.quantities:
-            # A range's lower end is no bound of its own: "di atas 15 sampai 20 persen" is a tier.
-            side = _side(a, q) if q.upper is None and q.qualifier != "range" else 0
+            if q.upper is not None or q.qualifier == "range":
+                continue  # a range's lower end is no bound of its own: "di atas 15 sampai 20 persen" is a tier
+            side, at = _marker(a, q)
             if side:
                 lo = _span_tokens(a, q.start, q.end)[0]
-                found.append((q, side, lo, _prohibited(a, lo)))
+                found.append(_Bounded(q, side, lo, _prohibited(a, lo), a.text[at:q.end]))
         a.memo["bounded"] = found
     return found
 
@@ -68,27 +82,19 @@ def bound_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     if not theirs:
         return []
     out = []
-    for qd, sd, lo_d, nd in _bounded(dra):
-        plain_d = replace(qd, qualifier=None)
-        if any(sr == sd and _same_measure(qd, qr) and _quantities_agree(plain_d, replace(qr, qualifier=None))
-               for qr, sr, _, _ in theirs):
+    for d in _bounded(dra):
+        plain = replace(d.q, qualifier=None)
+        equal = [r for r in theirs
+                 if _same_measure(d.q, r.q) and _quantities_agree(plain, replace(r.q, qualifier=None))]
+        if any(r.side == d.side for r in equal):
             continue  # the reference bounds it this way too (tiers: "paling tinggi 15 persen" and "di atas 15")
-        for qr, sr, lo_r, nr in theirs:
-            if sd == sr or nd != nr or not _same_measure(qd, qr) or not _quantities_agree(
-                    plain_d, replace(qr, qualifier=None)):
-                continue
-            shared = _window_roots(dra, lo_d, lo_d, CONTEXT) & _window_roots(ref, lo_r, lo_r, CONTEXT)
+        for r in equal:
+            if r.prohibited != d.prohibited:
+                continue  # the rule said from its other side
+            shared = _window_roots(dra, d.lo, d.lo, CONTEXT) & _window_roots(ref, r.lo, r.lo, CONTEXT)
             if len(shared) < MIN_SHARED:
                 continue  # another thing bounded at the same figure
-            dfrag = dra.text[max(0, qd.start - 30):qd.end]
-            rfrag = ref.text[max(0, qr.start - 30):qr.end]
-            dfrag, rfrag = _from_marker(dra, qd, dfrag), _from_marker(ref, qr, rfrag)
-            out.append(Clash("antonym", reason(BOUND, draft=dfrag, reference=rfrag), dfrag, rfrag, "bound"))
+            out.append(Clash("antonym", reason(BOUND, draft=d.fragment, reference=r.fragment), d.fragment,
+                             r.fragment, "bound"))
             break
     return out
-
-
-def _from_marker(a: _Analysis, q: Quantity, fallback: str) -> str:
-    """The words from the bound marker to the end of the figure ("di bawah 12 sentimeter")."""
-    m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
-    return a.text[m.start(1):q.end] if m else fallback

@@ -4,9 +4,8 @@ tells its date as past, or dates a figure of its own with a bare year."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots
+from service.judge.signals.analysis import _Analysis, _negated_before, _per_sentence, _span_tokens, _window_roots
 from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_agree
 from service.judge.signals.figure_clashes import (
     _history, _outside, _sentence_text, same_statement,
@@ -45,7 +44,7 @@ def _sole_dates(ref: _Analysis, rd: DateMention, dra: _Analysis, dd: DateMention
     5 November" / "… penggantian Jembatan Kali Kuto di ruas Pantura Batang–Kendal mulai 5 Oktober")."""
     r_at = _span_tokens(ref, rd.start, rd.end)[0]
     d_at = _span_tokens(dra, dd.start, dd.end)[0]
-    if _dates_in_sentences(ref)[ref.sentence[r_at]] != 1 or _dates_in_sentences(dra)[dra.sentence[d_at]] != 1:
+    if _per_sentence(ref, "dates")[ref.sentence[r_at]] != 1 or _per_sentence(dra, "dates")[dra.sentence[d_at]] != 1:
         return False
     if _LISTED_BEFORE.search(ref.text, 0, rd.start) or _LISTED_BEFORE.search(dra.text, 0, dd.start):
         return False  # "18, 19, 23 dan 24 Maret": one of a list of days
@@ -53,15 +52,6 @@ def _sole_dates(ref: _Analysis, rd: DateMention, dra: _Analysis, dd: DateMention
                                                                         r_at if rd.qualifier is None else d_at):
         return False  # "harga … naik pada pekan kedua Juni" dates an observation, not when a rule starts
     return draft_words_covered(_sentence_text(ref, r_at), _sentence_text(dra, d_at)) >= SOLE_DATE_SHARE
-
-
-def _dates_in_sentences(a: _Analysis) -> Counter[int]:
-    """How many dates each sentence of ``a`` holds (memoised: asked once per pair of dates)."""
-    found = a.memo.get("dates_in_sentences")
-    if found is None:
-        found = a.memo["dates_in_sentences"] = Counter(a.sentence[_span_tokens(a, m.start, m.end)[0]]
-                                                       for m in a.dates)
-    return found
 
 
 _LISTED_BEFORE = re.compile(r"\d\s*(?:,|dan|and|&)\s*$")

@@ -84,7 +84,8 @@ _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini terse
 _UNIVERSAL = frozenset(_VOCAB["_universal"])
 _UNIVERSAL_PUN = frozenset(_VOCAB["_universal_pun"])
 # Each word of a "_same_object" group stands for the whole group's roots: "dicicil" is found in "secara bertahap".
-_SAME_OBJECT = {w: frozenset().union(*(_word_roots(x) for x in group)) for group in _VOCAB["_same_object"] for w in group}
+_SAME_OBJECT = {w: frozenset().union(*(_word_roots(x) for x in group))
+                for group in _VOCAB["_same_object"] for w in group}
 _SUBJECT_REACH = 12  # how far back a universal word may stand before its cue
 _MESSAGES = {"required": MODALITY["required"], "applies": MODALITY["required"], "permitted": MODALITY["permitted"],
              "unchanged": MODALITY["unchanged"]}

@@ -9,7 +9,7 @@ import re
 from service.judge.signals.analysis import _Analysis, _word_set
 from service.judge.signals.dates import _MONTHS
 from service.judge.signals.labels import _NOT_NAMES
-from service.judge.signals.text import _initials
+from service.judge.signals.text import _initials, _with_renderings
 from service.text.words import STOP, translations
 
 
@@ -91,14 +91,6 @@ def _names(a: _Analysis, lo: int, hi: int) -> set[str]:
             and not (len(toks[j][0]) > 1 and toks[j][0] in STOP)}  # "Jakarta – The …": "The" names nothing
 
 
-def _renderings(a: _Analysis) -> frozenset[str]:
-    """The Indonesian renderings of the text's English words (memoised per text)."""
-    found = a.memo.get("renderings")
-    if found is None:
-        found = a.memo["renderings"] = frozenset(t for w in _word_set(a) for t in translations(w))
-    return found
-
-
 def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_lo: int,
                        setting: frozenset[str] = frozenset()) -> bool:
     """The reference's figure belongs to a name beside it ("Biosolar Rp6.800") that the draft never writes,
@@ -107,7 +99,7 @@ def _named_for_another(ref: _Analysis, dra: _Analysis, r_lo: int, r_hi: int, d_l
     r_names = _names(ref, r_lo - NAME_RADIUS, r_hi + NAME_RADIUS)
     if not r_names or not r_names.isdisjoint(_word_set(dra)):
         return False
-    if not r_names.isdisjoint(_renderings(dra)):
+    if not r_names.isdisjoint(_with_renderings(dra.text)):
         return False  # the draft writes the name in English ("South Sumatra" for "Sumatera Selatan")
     sentence = [j for j, k in enumerate(dra.sentence) if k == dra.sentence[d_lo]]
     # An acronym the reference spells out ("KKP": "Kementerian Kelautan dan Perikanan") names nothing new.

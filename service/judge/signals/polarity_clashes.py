@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from service.judge.signals.analysis import (
-    _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment, _no_before,
-    _window_roots,
+    _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment,
+    _no_before, _window_roots,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
 from service.judge.signals.labels import _labels_agree, _labels_near

@@ -83,6 +83,16 @@ _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 _TIMES_WORD_RE = re.compile(r"\b(once|twice|thrice)\b(?!\s+(?:a|an|per|every|each)\b)", re.IGNORECASE)
 
 
+def _joins_range(text: str, start: int, gap: str) -> bool:
+    """The ``gap`` after the number starting at ``start`` joins it to the next one as a range: a range separator
+    ("-", "hingga", "sampai", "to"), and "dan"/"and" only after "antara"/"between"."""
+    if _RANGE_SEP_RE.fullmatch(gap) is None:
+        return False
+    if gap.strip().lower() not in ("dan", "and"):
+        return True
+    return re.search(r"(?:antara|between)\s*$", text[max(0, start - 9): start], _F) is not None
+
+
 def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
     english_text = _looks_english(text)
     # Date spans are disjoint and sorted, so their ends are sorted too: the first date ending
@@ -292,10 +302,7 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         if nxt and measured and r["unit"] is None and r["noun"] is None:
             # Ranges: "10-15 persen", "1 hingga 2 juta ton": the left number inherits the
             # right's unit/multiplier and both become one ranged quantity.
-            sep = _RANGE_SEP_RE.fullmatch(gap)
-            is_and = sep is not None and gap.strip().lower() in ("dan", "and")
-            between = re.search(r"(?:antara|between)\s*$", text[max(0, r["start"] - 9) : r["start"]], _F)
-            if sep and (not is_and or between):
+            if _joins_range(text, r["start"], gap):
                 lo = r["value"] * (nxt["mult"] if r["mult"] == 1.0 else 1.0)
                 hi = nxt["value"]
                 if lo < hi:
@@ -303,28 +310,24 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
                                         nxt["end"], nxt["noun"], "range", hi, nxt["step"], nxt["change"]))
                     i += 2
                     continue
-        if nxt and r["unit"] is not None and r["unit"] == nxt["unit"] and r["mult"] == nxt["mult"]:
-            # "Rp24.000 sampai Rp26.000", "Rp24.000–Rp26.000": both ends written with their unit. Not "dari X
-            # hingga Y" (a change from X to Y) unless a range is named ("range from"), nor "X dan Y" (two values)
-            # unless after "antara".
-            sep = _RANGE_SEP_RE.fullmatch(gap)
-            is_and = sep is not None and gap.strip().lower() in ("dan", "and")
-            before = text[max(0, r["start"] - 9): r["start"]]
-            between = re.search(r"(?:antara|between)\s*$", before, _F)
-            ranged = re.search(r"(?:range|ranges|ranging|berkisar|rentang)\s+(?:dari|from)\s*$",
-                               text[max(0, r["start"] - 25): r["start"]], _F)
-            if (sep and (not is_and or between) and r["value"] < nxt["value"]
-                    and (ranged or not re.search(r"(?:dari|from)\s*$", before, _F))):
-                out.append(Quantity(r["value"], r["unit"], text[r["start"]: nxt["end"]], r["start"], nxt["end"],
-                                    nxt["noun"], "range", nxt["value"], nxt["step"], nxt["change"]))
-                i += 2
-                continue
             # "57 dari 107 provinsi", "five of the 20 ministries": a part of the same noun.
             if re.fullmatch(r"\s++(?:dari|of|out of|of the)\s++", gap, _F):
                 out.append(Quantity(r["value"], nxt["unit"], text[r["start"] : r["end"]].rstrip(), r["start"],
                                     r["start"] + len(text[r["start"] : r["end"]].rstrip()), nxt["noun"],
                                     r["qual"], None, r["step"], r["change"]))
                 i += 1
+                continue
+        if nxt and r["unit"] is not None and r["unit"] == nxt["unit"] and r["mult"] == nxt["mult"]:
+            # "Rp24.000 sampai Rp26.000", "Rp24.000–Rp26.000": both ends written with their unit. Not "dari X
+            # hingga Y" (a change from X to Y) unless a range is named ("range from"), nor "X dan Y" (two values)
+            # unless after "antara".
+            ranged = re.search(r"(?:range|ranges|ranging|berkisar|rentang)\s+(?:dari|from)\s*$",
+                               text[max(0, r["start"] - 25): r["start"]], _F)
+            changed = re.search(r"(?:dari|from)\s*$", text[max(0, r["start"] - 9): r["start"]], _F)
+            if _joins_range(text, r["start"], gap) and r["value"] < nxt["value"] and (ranged or not changed):
+                out.append(Quantity(r["value"], r["unit"], text[r["start"]: nxt["end"]], r["start"], nxt["end"],
+                                    nxt["noun"], "range", nxt["value"], nxt["step"], nxt["change"]))
+                i += 2
                 continue
         # Compound durations: "1 jam 49 menit" is one duration (in minutes).
         if nxt and (r["unit"], nxt["unit"]) in (("hour", "minute"), ("minute", "second")) and re.fullmatch(

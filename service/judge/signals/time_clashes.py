@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
-from service.judge.signals.analysis import _Analysis, _negated_before, _span_tokens, _window_roots
+from service.judge.signals.analysis import _Analysis, _negated_before, _per_sentence, _span_tokens, _window_roots
 from service.judge.signals.figure_clashes import _outside
 from service.judge.signals.figure_roles import told_as_past
 from service.judge.signals.names import _places_near, _places_stated
@@ -140,7 +139,7 @@ def _opening_moved(ref: _Analysis, dra: _Analysis, d: int) -> TimeMention | None
     if not _START_CUE_RE.search(dra.text, max(0, dt.start - 30), dt.start) or _negated_before(
             dra, _span_tokens(dra, dt.start, dt.end)[0]):
         return None
-    if _times_in_sentences(dra)[_sentence_of(dra, d)] != 1:
+    if _per_sentence(dra, "times")[_sentence_of(dra, d)] != 1:
         return None
     for rt in ref.times:
         if rt.upper is None or rt.bound or not _times_agree(rt, dt):
@@ -149,14 +148,6 @@ def _opening_moved(ref: _Analysis, dra: _Analysis, d: int) -> TimeMention | None
         if dt.minutes + shift != rt.minutes:
             return rt
     return None
-
-
-def _times_in_sentences(a: _Analysis) -> Counter[int]:
-    """How many clock times each sentence of ``a`` holds (memoised per text)."""
-    found = a.memo.get("times_in_sentences")
-    if found is None:
-        found = a.memo["times_in_sentences"] = Counter(_sentence_of(a, t) for t in range(len(a.times)))
-    return found
 
 
 def _same_day(ref: _Analysis, dra: _Analysis) -> bool:

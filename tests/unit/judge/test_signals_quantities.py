@@ -491,6 +491,8 @@ def test_a_money_range_written_with_both_units_is_one_range():
     assert kinds(reference, "Harga acuan pembelian di tingkat peternak wilayah I antara Rp24 ribu dan Rp26 ribu "
                             "per kilogram.") == []
     assert len(extract_quantities("harga naik dari Rp24.000 hingga Rp26.000")) == 2
+    # A part of the same noun still takes the noun after it ("57 dari 107 provinsi").
+    assert [q.noun for q in extract_quantities("57 dari 107 provinsi")] == ["provinsi", "provinsi"]
     [ranged] = extract_quantities("Farm-gate prices range from IDR 24,000 to IDR 26,000 per kilogram.")
     assert (ranged.value, ranged.upper) == (24000.0, 26000.0)
 
