@@ -8,6 +8,7 @@ records) runs in worker threads when called from async code, so the event loop o
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -224,7 +225,7 @@ class Checker:
         top_k = self.limits.top_k
         # Over-fetch: hits from superseded versions or positions out of effect are dropped below.
         hits = self.corpus.store.search_batch(vectors, top_k * 3, texts=texts)
-        out: list[list[Candidate]] = []
+        rows: list[list[Candidate]] = []
         superseded: list[list[Candidate]] = []
         for row in hits:
             kept: list[Candidate] = []
@@ -246,11 +247,14 @@ class Checker:
             # The store's order chose these (fused, with hybrid retrieval); the judge reads its
             # candidates best cosine first (related[0] is "the best"), so they go in that order.
             kept.sort(key=lambda c: c.similarity, reverse=True)
-            out.append(kept + self._neighbours(kept, snapshot))
+            rows.append(kept)
             superseded.append(sorted(old, key=lambda c: c.similarity, reverse=True))
+        topic = Counter(row[0].ref.position_id for row in rows if row)
+        out = [kept + self._neighbours(kept, snapshot, topic) for kept in rows]
         return Retrieved(out, snapshot.version, superseded, snapshot)
 
-    def _neighbours(self, kept: list[Candidate], snapshot: CorpusSnapshot) -> list[Candidate]:
+    def _neighbours(self, kept: list[Candidate], snapshot: CorpusSnapshot,
+                    topic: Counter[str] | None = None) -> list[Candidate]:
         """The other passages of each retrieved position, near the retrieved one, as context candidates.
 
         A draft sentence is compared with the whole position, not only with its closest passage: the
@@ -261,7 +265,11 @@ class Checker:
         """
         have = {(c.ref.position_id, c.ref.start) for c in kept}
         extra: list[Candidate] = []
-        for cand in kept:
+        # The sentence's best hit first, then the draft's own subject: the positions that are the draft's sentences'
+        # best hits ("Layanan penukaran uang …" then "Penukar akan dikenakan biaya …"), so the cap keeps their passages.
+        counts = topic or Counter()
+        order = sorted(enumerate(kept), key=lambda ic: (ic[0] > 0, -counts[ic[1].ref.position_id]))
+        for _, cand in order:
             pos = snapshot.positions[cand.ref.position_id]
             passages = self.corpus.passages(pos)
             at = next((i for i, p in enumerate(passages) if p.start == cand.ref.start), None)

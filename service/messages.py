@@ -36,6 +36,7 @@ ANTONYM = "conflict.antonym"
 PERSISTENCE = "conflict.persistence"
 DIRECTION = "conflict.direction"
 BOUND = "conflict.bound"
+COST = "conflict.cost"
 FREQUENCY = "conflict.frequency"
 MODALITY = {"required": "conflict.required", "permitted": "conflict.permitted", "unchanged": "conflict.unchanged"}
 CLASSIFIER_CONFLICT = "conflict.classifier"

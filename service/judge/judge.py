@@ -70,7 +70,7 @@ from service.judge.policy import (
 from service.judge.scope import counted_clashes, inclusion_clashes, scope_clashes
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, modality_clashes,
-    polarity_clashes, same_language, shared_content_words, worded_figures_stated,
+    payer_clashes, polarity_clashes, same_language, shared_content_words, worded_figures_stated,
 )
 from service.judge.qualifiers import other_names
 from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
@@ -79,8 +79,7 @@ from service.judge.signals.dates import dates_agree
 from service.judge.signals.stated import facts_stated, one_of_a_list
 from service.judge.signals.text import title_names
 from service.judge.bars import contradiction_bar
-from service.judge.signals.numbers import _MULTIPLIERS
-from service.text.words import content_words
+from service.judge.clause_clashes import CLAUSE_RULE, clause_clashes
 from service.messages import (
     CLASSIFIER_CONFLICT, CLASSIFIER_SUSPECTS, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE,
     UNSUPPORTED_RELATED, Reason, message_of, reason,
@@ -230,54 +229,21 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
         if (c.similarity < floor - drop and cover(i) < policy.lexical_clash_coverage - coverage_drop
                 and not either_way):
             # Institution clashes keep their own gate (a shared subject beside two named bodies).
-            out.append((polarity_clashes(c.passage, sentence) + inclusion_clashes(c.passage, sentence) if modal else [])
+            # Who pays names its payer and fee, and the position's other passages may name the subject.
+            out.append((polarity_clashes(c.passage, sentence, setting) + inclusion_clashes(c.passage, sentence) if modal
+                        else payer_clashes(c.passage, sentence, setting))
                        + _named_clashes(c.passage, sentence, by_share=False, subject=setting))
             continue
         # The same allowance for the share that opens the rules to a sentence in the other language.
         covered = cover(i) + coverage_drop
         if covered < policy.rule_min_coverage and not either_way and c.similarity >= floor - drop:
-            kept = _clause_clashes(policy, c.passage, sentence, setting, coverage_drop)
+            kept = clause_clashes(policy, c.passage, sentence, setting, coverage_drop)
             if kept:
                 out.append(kept + _named_clashes(c.passage, sentence))
                 continue
         out.append(_clashes_with(c.passage, sentence, covered >= policy.rule_min_coverage or either_way,
                                  covered >= policy.scope_min_coverage or either_way, modal, setting))
     return out
-
-
-CLAUSE_RULE = "@clause"  # the rule suffix of a clash found in a clause the passage covers (_clause_clashes)
-_CLAUSE_RE = re.compile(r"[,;:]\s+|\s+(?:sedangkan|namun|tetapi|sementara|while|whereas|but)\s+")
-
-
-# Words that only carry a figure ("seharga Rp 3 juta"): two clauses sharing them share no subject.
-_FIGURE_WORDS = frozenset(_MULTIPLIERS) | frozenset("rp rupiah persen percent seharga senilai sebesar sebanyak".split())
-
-
-def _covered_clause(passage: str, sentence: str, bar: float) -> tuple[int, int] | None:
-    """The span of the sentence's clause whose words the passage covers best, when that is at least ``bar``
-    and the clause has three content words or more besides its figure's (:data:`_FIGURE_WORDS`)."""
-    best, span, start = 0.0, None, 0
-    for m in [*_CLAUSE_RE.finditer(sentence), None]:
-        end = m.start() if m else len(sentence)
-        part = sentence[start:end]
-        if len(content_words(part) - _FIGURE_WORDS) >= 3:
-            share = draft_words_covered(passage, part)
-            if share >= bar and share > best:
-                best, span = share, (start, end)
-        start = m.end() if m else end
-    return span
-
-
-def _clause_clashes(policy: JudgePolicy, passage: str, sentence: str, setting: str, coverage_drop: float = 0.0
-                    ) -> list[Clash]:
-    """The number clashes inside the sentence's clause that the passage covers (``clause_min_coverage``), for a
-    sentence whose whole falls under ``rule_min_coverage``; tagged :data:`CLAUSE_RULE`."""
-    clause = _covered_clause(passage, sentence, policy.clause_min_coverage - coverage_drop)
-    if clause is None:
-        return []
-    lo, hi = clause
-    return [replace(k, rule=k.rule + CLAUSE_RULE) for k in find_clashes(passage, sentence, setting)
-            if k.kind == "number" and (at := sentence.find(k.draft, lo)) >= 0 and at + len(k.draft) <= hi]
 
 
 def _crossed(policy: JudgePolicy, sentence: str, passage: str) -> bool:
@@ -302,9 +268,11 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
                   modal: bool = False, setting: str = "") -> list[Clash]:
     """The rule clashes of ``sentence`` against ``reference``: all of them when the two say largely the same
     (``covered``; the scope cues, which name no subject, only when they say more of the same:
-    ``scope_covered``), the modality clashes alone when they share less (``modal``), institution clashes
+    ``scope_covered``), the modality clashes alone when they share less (``modal``), else who pays (it names its
+    payer and fee), institution clashes
     also when they only share a subject (INSTITUTION_MIN_SHARED). ``setting``: see :func:`_settings`."""
-    clashes = find_clashes(reference, sentence, setting) if covered else modality_clashes(reference, sentence) if modal else []
+    clashes = (find_clashes(reference, sentence, setting) if covered
+               else (modality_clashes(reference, sentence) if modal else []) or payer_clashes(reference, sentence, setting))
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence, setting)
     else:
@@ -350,7 +318,7 @@ def _position_clashes(policy: JudgePolicy, sentence: str, i: int, related: list[
     clashes = _clashes_with(whole, sentence, covered >= policy.rule_min_coverage, covered >= policy.scope_min_coverage,
                             setting=setting)
     if covered < policy.rule_min_coverage:
-        clashes += _clause_clashes(policy, whole, sentence, setting)
+        clashes += clause_clashes(policy, whole, sentence, setting)
     return [k for k in clashes if k.reference not in lead]
 
 

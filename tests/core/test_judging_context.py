@@ -73,3 +73,38 @@ def test_aligned_needs_most_of_the_draft_backed():
     score, verdict, summary = score_findings([backed, silent, silent])  # score 80, a third backed
     assert score == 80 and verdict == "review" and "half of the text backed" in summary
     assert score_findings([silent])[1] == "review"
+
+
+def _three(pid: str, subject: str) -> PositionIn:
+    return PositionIn(id=pid, title=subject, agency="Kementerian Uji", kind="position",
+                      text=(f"{subject} dimulai pada tahun anggaran 2026 di seluruh provinsi. "
+                            f"{subject} dibiayai APBN melalui kementerian teknis terkait. "
+                            f"{subject} diawasi inspektorat jenderal setiap tiga bulan sekali."))
+
+
+def test_context_keeps_the_drafts_own_subject_before_other_positions(tmp_path):
+    """The cap on context passages keeps, after the sentence's best hit, the positions that are the draft's own
+    subject (other sentences' best hits), not whichever position ranked second for this sentence."""
+    from collections import Counter
+
+    from service.checking import _ref
+    from service.domain import Candidate
+
+    selaras = build_selaras(Settings(data_dir=tmp_path / "data", cache_dir=ROOT / ".cache"))
+    try:
+        selaras.corpus.upsert_positions([_three("uji-a", "Program penukaran uang"), _three("uji-b", "Program asuransi"),
+                                         _three("uji-c", "Program jamu")])
+        checker, snapshot = selaras.checker, selaras.corpus.snapshot()
+
+        def first(pid: str, sim: float) -> Candidate:
+            pos = snapshot.positions[pid]
+            p = selaras.corpus.passages(pos)[0]
+            return Candidate(p.text, sim, _ref(pos, p.start, p.end))
+
+        kept = [first("uji-b", 0.91), first("uji-c", 0.90), first("uji-a", 0.89)]
+        plain = [c.ref.position_id for c in checker._neighbours(kept, snapshot)]
+        topical = [c.ref.position_id for c in checker._neighbours(kept, snapshot, Counter({"uji-a": 3, "uji-b": 1}))]
+        assert plain == ["uji-b", "uji-b", "uji-c", "uji-c"]
+        assert topical == ["uji-b", "uji-b", "uji-a", "uji-a"]
+    finally:
+        close_selaras(selaras)

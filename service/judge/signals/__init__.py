@@ -24,7 +24,7 @@ Modules, lowest first (each imports only from those above it; words come from
 * ``analysis``: the per-text analysis (cached) and its clause, window and coverage questions;
 * ``labels``: the class, zone or rating a figure is for ("kelas 3", "900 VA");
 * ``figure_clashes``, ``date_clashes``, ``time_clashes``, ``polarity_clashes``, ``persistence_clashes``,
-  ``modality_clashes``, ``direction_clashes``, ``bound_clashes``,
+  ``modality_clashes``, ``direction_clashes``, ``bound_clashes``, ``cost_clashes``,
   ``entity_clashes``: the clash finders, which
   :func:`find_clashes` below combines.
 """
@@ -34,6 +34,7 @@ from __future__ import annotations
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
 from service.judge.signals.bound_clashes import bound_clashes as _bound_clashes
+from service.judge.signals.cost_clashes import cost_clashes as _cost_clashes
 from service.judge.signals.direction_clashes import direction_clashes as _direction_clashes
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
 from service.judge.signals.date_clashes import _date_clashes
@@ -66,6 +67,7 @@ __all__ = [
     "find_clashes",
     "modality_clashes",
     "polarity_clashes",
+    "payer_clashes",
     "figures_stated",
     "has_figures",
     "worded_figures_stated",
@@ -102,13 +104,21 @@ def modality_clashes(reference: str, draft: str) -> list[Clash]:
     return _modality_clashes(_analyse(reference), _analyse(draft))
 
 
-def polarity_clashes(reference: str, draft: str) -> list[Clash]:
-    """The negation clashes, or else the modality clashes, or else the persistence clashes: all name the
+def payer_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
+    """The clashes over who pays alone (``signals/cost_clashes.py``): they name their payer and fee, so the judge
+    asks them of passages below its bars too, with the position's other passages (``setting``) read for the
+    subject ("layanan penukaran uang" said in the position's first sentence)."""
+    return _cost_clashes(_analyse(reference), _analyse(draft), _analyse(setting) if setting else None)
+
+
+def polarity_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
+    """The negation clashes, or else the modality, persistence or cost clashes: all name the
     predicate or object they are about (the same verb negated on one side, "tidak dijual di loket" / "masih
     dapat dibeli di loket"; "tidak lagi melayani" / "tetap dapat membeli"), so the judge also asks them of
-    passages below its general bars; there a predicate counts only as a verb."""
+    passages below its general bars; there a predicate counts only as a verb. ``setting``: see :func:`payer_clashes`."""
     ref, dra = _analyse(reference), _analyse(draft)
-    return _negation_clashes(ref, dra, verbs_only=True) or _modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
+    return (_negation_clashes(ref, dra, verbs_only=True) or _modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
+            or payer_clashes(reference, draft, setting))
 
 
 def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
@@ -144,7 +154,8 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     if not any(c.kind in ("negation", "antonym") for c in clashes):
         # The modality cues and "tetap"/"masih" say in other words what a negation or an antonym already said:
         # one reason is enough.
-        clashes += _modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
+        clashes += (_modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
+                    or _cost_clashes(ref, dra, _analyse(setting) if setting else None))
     clashes += _aligned_number_clashes(ref, dra, clashes)
     seen: set[tuple[str, str, str]] = set()
     out: list[Clash] = []

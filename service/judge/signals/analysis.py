@@ -208,6 +208,15 @@ def _per_sentence(a: _Analysis, kind: str) -> Counter[int]:
     return found
 
 
+def _sentence_roots(a: _Analysis, s: int) -> frozenset[str]:
+    """The roots of sentence ``s`` of ``a`` (read once per sentence: asked for each occurrence of a predicate)."""
+    key = ("sentence_roots", s)
+    found = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = frozenset().union(*(a.roots[j] for j in range(len(a.tokens)) if a.sentence[j] == s))
+    return found
+
+
 def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:
     lo = a.tok_index(start)
     hi = max(lo, a.tok_index(end) - 1)

@@ -7,7 +7,7 @@ import re
 
 from service.judge.signals.analysis import (
     _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment,
-    _no_before, _window_roots,
+    _no_before, _sentence_roots, _window_roots,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
 from service.judge.signals.labels import _labels_agree, _labels_near
@@ -382,15 +382,6 @@ def _other_recipient(neg: _Analysis, p: int, pos: _Analysis, k: int) -> bool:
     return sum(r.isdisjoint(named) for r in words) * 2 > len(words) > 0
 
 
-def _sentence_roots(a: _Analysis, s: int) -> frozenset[str]:
-    """The roots of sentence ``s`` of ``a`` (read once per sentence: asked for each occurrence of a predicate)."""
-    key = ("sentence_roots", s)
-    found = a.memo.get(key)
-    if found is None:
-        found = a.memo[key] = frozenset().union(*(a.roots[j] for j in range(len(a.tokens)) if a.sentence[j] == s))
-    return found
-
-
 def _antonym_blocked(a: _Analysis, i: int, pair: int = -1) -> bool:
     """Contexts where an antonym word does not assert a pole (a negated word of a complementary pair
     asserts the other one: see :func:`_poles`)."""
@@ -500,6 +491,8 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             continue
         if _has_other_time(dra, di):
             continue  # "pernah menurun" (once fell) is about another time
+        if pi in _COMPLEMENTARY and (n := _negated_at(dra.tokens, di)) is not None and _unknown_subject(dra, n, ref):
+            continue  # "Wisatawan Nusantara tidak dikenai pungutan" against a levy on every foreign tourist
         # Coverage of the clause without the antonym itself (counted once per clause).
         covered, counted = _clause_cover(dra, di, ref.root_pool, cover_cache)
         w = dra.tokens[di][0]

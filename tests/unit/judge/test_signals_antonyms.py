@@ -166,3 +166,12 @@ def test_a_change_compared_with_the_past_is_said_of_now():
     assert [c.kind for c in find_clashes(
         reference, "Kuota sekolah berakreditasi B dikurangi dibandingkan tahun sebelumnya.")] == ["antonym"]
     assert find_clashes(reference, "Kuota sekolah berakreditasi B sebelumnya dikurangi.") == []
+
+
+def test_a_negated_pole_said_of_a_subject_the_reference_never_names_is_no_clash():
+    """"Wisatawan Nusantara tidak dikenai pungutan" says nothing against a levy on every foreign tourist; the same
+    group spared is still the opposite pole."""
+    from service.judge.signals import find_clashes
+    reference = "The Provincial Government charges every foreign tourist a levy of IDR 150,000 per visit."
+    assert [c for c in find_clashes(reference, "Wisatawan Nusantara tidak dikenai pungutan.") if c.kind == "antonym"] == []
+    assert [c.kind for c in find_clashes(reference, "Wisatawan asing tidak dikenai pungutan per kunjungan.")] == ["antonym"]

@@ -362,3 +362,9 @@ def test_a_denial_to_others_than_the_assertion_names_is_no_clash():
                                    "dari 70 tahun.") == []
     assert [c.kind for c in find_clashes(reference, "Amnesti juga diberikan kepada narapidana korupsi dan "
                                                     "terorisme.")] == ["negation"]
+
+
+def test_no_earlier_than_is_a_bound_not_a_negation():
+    reference = "Travellers must submit the arrival declaration no earlier than 72 hours before landing."
+    draft = "Deklarasi ini menggantikan kartu kedatangan yang sebelumnya terpisah."
+    assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []
