@@ -34,6 +34,7 @@ from __future__ import annotations
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MAX_DATES, _dates_agree, _extract_dates_cached, extract_dates
 from service.judge.signals.bound_clashes import bound_clashes as _bound_clashes
+from service.judge.signals.cost_clashes import FEE_VERBS, payment_agrees
 from service.judge.signals.cost_clashes import cost_clashes as _cost_clashes
 from service.judge.signals.direction_clashes import direction_clashes as _direction_clashes
 from service.judge.signals.entity_clashes import _abbreviates, _entity_clashes
@@ -46,7 +47,7 @@ from service.judge.signals.names import setting_words
 from service.judge.signals.persistence_clashes import persistence_clashes as _persistence_clashes
 from service.judge.signals.negation import _VOCAB as _NEGATION_VOCAB
 from service.judge.signals.negation import POSTPONE
-from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
+from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes, exception_restated
 from service.judge.signals.quantities import (
     _MAX_QUANTITIES, _RAW_QUANTITY_LIMIT, _extract_quantities_cached, _quantities_agree, extract_quantities,
     figures_stated, has_figures, worded_figures_stated,
@@ -121,6 +122,12 @@ def polarity_clashes(reference: str, draft: str, setting: str = "") -> list[Clas
             or payer_clashes(reference, draft, setting))
 
 
+def _on_a_fee(c: Clash) -> bool:
+    """A negation clash whose negated or asserted word is a fee verb ("tidak dibebani" / "dibebankan")."""
+    return c.rule.startswith("negation:") and not FEE_VERBS.isdisjoint(
+        w.lower().strip('".,') for w in (c.draft + " " + c.reference).split())
+
+
 def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """Find precise contradictions between a reference passage and a draft sentence.
 
@@ -157,6 +164,10 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
         clashes += (_modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
                     or _cost_clashes(ref, dra, _analyse(setting) if setting else None))
     clashes += _aligned_number_clashes(ref, dra, clashes)
+    if setting and any(c.rule == "negation:draft" for c in clashes) and exception_restated(_analyse(setting), ref, dra):
+        clashes = [c for c in clashes if c.rule != "negation:draft"]  # the position's own exception, restated
+    if any(_on_a_fee(c) for c in clashes) and payment_agrees(ref, dra, _analyse(setting) if setting else None):
+        clashes = [c for c in clashes if not _on_a_fee(c)]  # who pays is read whole by cost_clashes
     seen: set[tuple[str, str, str]] = set()
     out: list[Clash] = []
     for c in clashes:

@@ -217,6 +217,12 @@ def _sentence_roots(a: _Analysis, s: int) -> frozenset[str]:
     return found
 
 
+def _sentence_text(a: _Analysis, j: int) -> str:
+    """The text of the sentence holding token ``j``."""
+    inside = [t for t, k in zip(a.tokens, a.sentence) if k == a.sentence[j]]
+    return a.text[inside[0][1]:inside[-1][2]]
+
+
 def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:
     lo = a.tok_index(start)
     hi = max(lo, a.tok_index(end) - 1)

@@ -312,3 +312,16 @@ def cost_clashes(ref: _Analysis, dra: _Analysis, setting: _Analysis | None = Non
             return [Clash("negation", reason(COST, draft=dfrag, reference=rfrag), dfrag, rfrag,
                           "cost:" + ("draft_pays" if _private(d) else "draft_spared"))]
     return []
+
+
+# The verbs and words through which a fee is said: a negation clash on one of them is a question of who pays.
+FEE_VERBS = _SUBJECT_PAYER | _AGENT_PAYER | _RECIPIENT_PAYER | {"dibebaskan", "membebaskan"}
+
+
+def payment_agrees(ref: _Analysis, dra: _Analysis, setting: _Analysis | None = None) -> bool:
+    """Both texts say the same of who pays (a private party, or the state or no one) and do not clash over it: "Para calon tidak dibebani biaya pendaftaran karena
+    seluruh anggaran ditanggung APBD" agrees with "Seluruh biaya dibebankan pada APBD, sehingga calon tidak
+    dipungut biaya", whatever a plain negation rule makes of "tidak dibebani" against "dibebankan"."""
+    same = any(_private(r) == _private(d) for r in _charges(ref) for d in _charges(dra))
+    return same and not cost_clashes(ref, dra, setting)
+

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from service.judge.signals.analysis import (
-    _Analysis, _negated_before, _span_tokens, _window_roots, _word_set,
+    _Analysis, _negated_before, _sentence_text, _span_tokens, _window_roots, _word_set,
 )
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
@@ -19,6 +19,7 @@ from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _pla
 from service.judge.signals.records import Clash, DateMention, Quantity
 from service.judge.signals.text import draft_words_covered, same_language
 from service.messages import CONFLICT, reason
+from service.text.words import is_content as _content
 from service.text.words import roots as _roots
 
 # The copied-wording rule (_aligned_number_clashes) aligns the two token sequences with difflib,
@@ -63,12 +64,6 @@ def _half_statement(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             and draft_words_covered(ref.text + " " + " ".join(sorted(setting)), dra.text) >= HALF_STATEMENT)
 
 
-def _sentence_text(a: _Analysis, j: int) -> str:
-    """The text of the sentence holding token ``j``."""
-    inside = [t for t, k in zip(a.tokens, a.sentence) if k == a.sentence[j]]
-    return a.text[inside[0][1]:inside[-1][2]]
-
-
 # Words that report progress so far, and words that set a target, quota or ceiling: "realisasi ... telah
 # mencapai 25,7 juta kiloliter" is how much of the "kuota 31,2 juta kiloliter" is used, not another quota.
 _PROGRESS = frozenset("realisasi terealisasi tercatat telah sudah tersalurkan terserap reached "
@@ -86,19 +81,33 @@ def _reports_progress(a: _Analysis) -> bool:
     """The text reports a result so far ("realisasi", "telah", "baru" before a figure); memoised per text."""
     found = a.memo.get("progress")
     if found is None:
-        toks = a.tokens
-        found = a.memo["progress"] = not _word_set(a).isdisjoint(_PROGRESS) or any(
-            w == "baru" and k + 1 < len(toks) and (toks[k + 1][0][:1].isdigit() or toks[k + 1][0] in _SO_FAR_NEXT)
-            for k, (w, _, _) in enumerate(toks))
+        found = a.memo["progress"] = not _word_set(a).isdisjoint(_PROGRESS) or _only_so_far(a)
     return found
 
 
+def _only_so_far(a: _Analysis) -> bool:
+    """"baru" before a figure or a verb of progress: "Saat ini baru 35 industri yang telah terhubung"."""
+    toks = a.tokens
+    return any(w == "baru" and k + 1 < len(toks) and (toks[k + 1][0][:1].isdigit() or toks[k + 1][0] in _SO_FAR_NEXT)
+               for k, (w, _, _) in enumerate(toks))
+
+
+# A rule's figure is what must be reached ("mewajibkan 120 industri ... memasang"): a count reached so far ("baru
+# 35 industri", "realisasi", "tercatat") is progress against it. ("telah" alone is not enough here: "telah
+# menetapkan 150 industri" restates a rule.)
+_OBLIGATION = frozenset("wajib mewajibkan diwajibkan required must".split())
+_RESULT = frozenset("realisasi terealisasi tercatat".split())
+
+
 def _progress_against_target(ref: _Analysis, dra: _Analysis) -> bool:
-    """The draft reports progress so far and the reference sets a target (or the other way round)."""
+    """The draft reports progress so far and the reference sets a target or a rule (or the other way round)."""
     def kind(a: _Analysis) -> tuple[bool, bool]:
         words = _word_set(a)
         return _reports_progress(a), not words.isdisjoint(_TARGET)
     (d_progress, d_target), (r_progress, r_target) = kind(dra), kind(ref)
+    if (_only_so_far(dra) or not _word_set(dra).isdisjoint(_RESULT)) and not d_target and not r_progress \
+            and not _word_set(ref).isdisjoint(_OBLIGATION):
+        return True
     return (d_progress and not d_target and r_target and not r_progress) or (
         r_progress and not r_target and d_target and not d_progress)
 
@@ -119,10 +128,19 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
     # mencakup", "baru 54 persen") or as how things still stood then ("Pada 2024, batas bunga masih
     # 0,3 persen"): an earlier year's record, not a change of the reference's date.
     words = _word_set(dra)
-    return earlier and not (words.isdisjoint(_PAST) and not _reports_progress(dra) and words.isdisjoint(_STILL))
+    return earlier and not (words.isdisjoint(_PAST) and not _reports_progress(dra) and words.isdisjoint(_STILL)
+                            and not _contrasted(dra, dd))
 
 
 _STILL = frozenset({"masih", "still"})
+_CONTRAST = frozenset("sementara sedangkan whereas while".split())
+
+
+def _contrasted(dra: _Analysis, dd: DateMention) -> bool:
+    """The date opens a clause set against the rest ("…, sementara pada 2025 penutupan berlangsung hingga …"):
+    an earlier year compared, not a change of the reference's date."""
+    i = dra.tok_index(dd.start)
+    return any(dra.tokens[j][0] in _CONTRAST for j in range(max(0, i - 3), i))
 
 
 def _outside(ref: _Analysis, dra: _Analysis) -> bool:
@@ -213,9 +231,12 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         # A reference value the draft restates elsewhere is accounted for ("43 orang ...
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.
-        related = [r for r in related if n_agree[r] - agree[r][d] == 0 and not _value_restated(rqs[r], dq, dqs)
+        related = [r for r in same_role(ref, dra, rqs, related, lo, hi)
+                   if n_agree[r] - agree[r][d] == 0 and not _value_restated(rqs[r], dq, dqs)
                    and not _named_for_another(ref, dra, *_span_tokens(ref, rqs[r].start, rqs[r].end), lo, setting)]
         if not related or not _places_stated(ref, dra, lo, hi, setting=setting) or _progress_against_target(ref, dra):
+            continue
+        if _priced_other(ref, dra, lo, setting):
             continue
         # A rate is compared with a rate of the same denominator ("Rp300.000 per bulan" is not "Rp71 triliun"
         # for all villages, nor "Rp650 ribu setiap tahap"); a figure stated without one is compared with a
@@ -236,6 +257,27 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             Clash("number", reason(CONFLICT["number"], draft=dq.text, reference=rq.text), dq.text, rq.text, rule)
         )
     return out
+
+
+_PRICE = frozenset("harga tarif price".split())
+_PRICE_REACH = 15  # tokens back from a figure to its "harga"
+# Words after "harga" that say which price, not of what ("harga acuan di tingkat petani").
+_PRICE_KINDS = frozenset("""acuan eceran tertinggi terendah jual beli pembelian penjualan rata pasar dasar pokok referensi
+di tingkat petani konsumen produsen pedagang eceran grosir per the of""".split())
+
+
+def _priced_other(ref: _Analysis, dra: _Analysis, lo: int, setting: frozenset[str]) -> bool:
+    """The draft's figure (first token ``lo``) is the price of a thing neither the reference nor its position names:
+    "harga gabah di tingkat petani … Rp6.900" against the farm-gate price of shallots."""
+    toks = dra.tokens
+    for j in range(lo - 1, max(-1, lo - _PRICE_REACH), -1):
+        if dra.clause[j] != dra.clause[lo]:
+            return False
+        if toks[j][0] in _PRICE:
+            thing = next((k for k in range(j + 1, lo) if _content(toks[k][0]) and toks[k][0] not in _PRICE_KINDS
+                          and not toks[k][0][:1].isdigit()), None)
+            return thing is not None and dra.roots[thing].isdisjoint(ref.root_pool) and toks[thing][0] not in setting
+    return False
 
 
 def _value_restated(rq: Quantity, dq: Quantity, dqs: tuple[Quantity, ...]) -> bool:

@@ -48,17 +48,21 @@ def difference(a: _Analysis, lo: int, hi: int) -> bool:
 # words before one that make it how long something lasts ("selama dua pekan").
 _FROM_EVENT = frozenset("setelah sesudah sebelum pasca after before".split())
 _LASTING = frozenset("selama berlangsung for lasting".split())
+_EVERY = frozenset("setiap tiap every".split())  # "setiap 45 menit", "every 45 minutes": how often, not how long
 
 
 def period_role(a: _Analysis, lo: int, hi: int) -> str | None:
     """"interval" when the figure at tokens ``lo..hi`` is followed, in its clause, by a word tying it to an event
     ("4 minggu setelah dosis pertama", "48 hours before departure"); "lasting" when "selama"/"for" stands before
-    it ("selama dua pekan"); None otherwise (a deadline, a plain period: either may be meant)."""
+    it ("selama dua pekan"); "every" when "setiap"/"every" does ("setiap 45 menit": how often); None otherwise (a
+    deadline, a plain period: either may be meant)."""
     toks = a.tokens
     if hi + 1 < len(toks) and a.clause[hi + 1] == a.clause[hi] and toks[hi + 1][0] in _FROM_EVENT:
         return "interval"
     if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _LASTING:
         return "lasting"
+    if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _EVERY:
+        return "every"
     return None
 
 

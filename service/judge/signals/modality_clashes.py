@@ -340,6 +340,16 @@ def _opposed(d: _Mention, r: _Mention) -> tuple[str, bool] | None:
     return None
 
 
+def _required_act(req: _Analysis, r: _Mention, forb: _Analysis, f: _Mention) -> bool:
+    """What ``r`` requires (the first content word after its cue: "wajib menyeberang") is what ``f`` forbids: a word
+    of its object or of the words before it ("dilarang menyeberang", "menyeberang … dilarang")."""
+    head = next((j for j in range(r.end + 1, min(len(req.tokens), r.end + 4))
+                 if req.clause[j] == req.clause[r.start] and _content(req.tokens[j][0])), None)
+    if head is None:
+        return True
+    return any(not req.roots[head].isdisjoint(forb.roots[j]) for j in _object(forb, f) + _before(forb, f))
+
+
 def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     done: set[str] = set()
@@ -356,6 +366,8 @@ def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             cls, draft_negative = opposed
             if not (_against(dra, d, ref, r) if draft_negative else _against(ref, r, dra, d)):
                 continue
+            if d.cls != r.cls and not (_required_act(ref, r, dra, d) if r.cls == "required" else _required_act(dra, d, ref, r)):
+                continue  # "wajib menyediakan ruang khusus merokok" requires a room, not the smoking "dilarang" forbids
             if _says_too(ref, r, d) if draft_negative else _says_too(dra, d, r):
                 continue
             if not _labels_agree(_labels_near(dra, d.start, d.start), _labels_near(ref, r.start, r.start)):

@@ -23,6 +23,8 @@ _NEGATORS_SOFT = frozenset(_VOCAB["soft"]) | POSTPONE
 # (not all: compatible with "some"), "not only", "no longer" is kept (it negates).
 _NEG_EXCEPT_NEXT = frozenset(_VOCAB["except_next"])
 _NEG_EXCEPT_PREV = frozenset(_VOCAB["except_prev"])
+# "Kawasan Tanpa Rokok", "Hari Tanpa Kendaraan": "tanpa" after a place or day names a zone; it negates nothing.
+_DESIGNATIONS = frozenset(_VOCAB["designations"])
 # Words skipped between a negator and its predicate.
 _NEG_SKIP = frozenset(_VOCAB["skip"])
 _DEONTIC = frozenset(_VOCAB["deontic"])
@@ -59,7 +61,7 @@ def _is_negator(tokens: tuple[tuple[str, int, int], ...], i: int, soft: bool = T
         return False
     nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
     prv = tokens[i - 1][0] if i > 0 else ""
-    if nxt in _NEG_EXCEPT_NEXT or prv in _NEG_EXCEPT_PREV:
+    if nxt in _NEG_EXCEPT_NEXT or prv in _NEG_EXCEPT_PREV or (w == "tanpa" and prv in _DESIGNATIONS):
         return False
     if _any_negator(nxt) or _any_negator(prv):
         return False  # double negation: "bukan tanpa alasan" (not without reason)

@@ -7,14 +7,15 @@ import re
 
 from service.judge.signals.analysis import (
     _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment,
-    _no_before, _sentence_roots, _window_roots,
+    _no_before, _sentence_roots, _sentence_text, _window_roots,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
     CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at, _negator_at,
 )
-from service.judge.signals.records import Clash
+from service.judge.signals.dates import dates_agree
+from service.judge.signals.records import Clash, DateMention
 from service.judge.signals.text import _initials
 from service.messages import ANTONYM, NEGATION_BY_DRAFT, NEGATION_BY_REFERENCE, reason
 from service.text.words import is_content as _content
@@ -102,18 +103,28 @@ def _exclusion(a: _Analysis, p: int) -> bool:
     return toks[p][0] in _APPLIES and p + 1 < len(toks) and toks[p + 1][0] in _EXCEPTED
 
 
-def _in_relative(a: _Analysis, i: int) -> bool:
+def _in_relative(a: _Analysis, i: int, describing: bool = True) -> bool:
     """The negator ``i`` sits in a relative clause that says which ones: "yang" (who, which) at most three
     words before it in its clause ("Produsen yang kemasannya tidak memenuhi takaran ... wajib menarik"),
-    or an English "not" right after a noun rather than an auxiliary ("Phones not registered ...")."""
+    or an English "not" right after a noun rather than an auxiliary ("Phones not registered ..."). ``describing``:
+    a negated state describing the relative verb's object counts too ("yang membuang sampah tidak terpilah")."""
     toks = a.tokens
     for j in range(i - 1, max(-1, i - 4), -1):
         if a.clause[j] != a.clause[i]:
             break
         if toks[j][0] in _RELATIVE:
             # "Pakaian bekas yang disita tidak dilelang": the relative clause is "yang disita", closed by its
-            # verb; the "tidak" after it negates the main predicate.
-            return not any(_VERB_FORM.match(toks[k][0]) for k in range(j + 1, i))
+            # verb; the "tidak" after it negates the main predicate. "tanpa" (without) still describes which
+            # ones: "Dapur yang melewati tenggat tanpa sertifikat akan dihentikan".
+            # "Warga yang membuang sampah tidak terpilah": a noun after the relative's active verb is its object,
+            # and a negated state ("tidak terpilah") describes that object; a negated passive or active verb is
+            # the statement's ("yang membawa surat keterangan tidak dinonaktifkan"), and so is a "tidak" after an
+            # agent ("yang dirampas negara tidak dijual").
+            verbs = [k for k in range(j + 1, i) if _VERB_FORM.match(toks[k][0])]
+            nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+            return toks[i][0] == "tanpa" or not verbs or (
+                describing and toks[verbs[-1]][0].startswith("me") and not _MAIN_VERB.match(nxt)
+                and any(_content(toks[k][0]) for k in range(verbs[-1] + 1, i)))
     if toks[i][0] != "not" or i == 0 or not toks[i - 1][0].isalpha():
         return False
     # no auxiliary shortly before ("will definitely not raise" is the clause's own negation)
@@ -157,8 +168,10 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 neg_ctx |= neg.roots[j]
         neg_irrealis = any(toks[j][0] in _IRREALIS for j in range(max(0, i - 2), p))
         pos_occ = _occurrences(pos, proots)
-        if any((n := _negated_at(pos.tokens, k)) is not None and not _in_relative(pos, n) for k in pos_occ):
-            continue  # both texts negate it somewhere: not a polarity flip ("yang belum membeli" names who)
+        if any((n := _negated_at(pos.tokens, k)) is not None and not _in_relative(pos, n, describing=False)
+               for k in pos_occ):
+            continue  # both texts negate it somewhere: not a polarity flip ("yang belum membeli" names who; both
+            # describing "sampah tidak terpilah" speak of the same unsorted waste)
         for k in pos_occ:
             if not _asserted(pos, k) or _existential_clause(pos, k):
                 continue
@@ -317,6 +330,44 @@ def _has_other_time(a: _Analysis, i: int) -> bool:
     return a.clause[i] in a.other_time_clauses
 
 
+# Share of a negating draft sentence's content words that a negated or excepting sentence of the position must
+# hold for the draft to be restating the position's own exception.
+EXCEPTION_COVERAGE = 0.6
+EXCEPTION_OWN_WORDS = 2
+
+
+def exception_restated(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bool:
+    """Another sentence of the position (``setting``) than the reference passage ``ref`` negates or excepts
+    something ("Penonaktifan tidak berlaku bagi penduduk yang sedang menempuh pendidikan … dengan surat
+    keterangan") and holds most of the draft's words: the draft's "tidak akan dinonaktifkan" restates that
+    exception, not a denial of the rule."""
+    cues = [i for i in setting.negators] + [i for i, (w, _, _) in enumerate(setting.tokens)
+                                            if w in _EXCEPTIONS or w == "dikecualikan"]
+    sentences = {setting.sentence[i] for i in cues if _sentence_text(setting, i) not in ref.text}
+    if _negated_elsewhere(setting, ref, dra):
+        return True
+    words = [j for j, (w, _, _) in enumerate(dra.tokens) if _content(w) and not _any_negator(w) and not w[:1].isdigit()]
+    for s in sentences:
+        roots = _sentence_roots(setting, s)
+        # The exception's own words, which the rule lacks ("bekerja sementara … surat keterangan"), not only the
+        # subject both share ("penduduk … luar kota").
+        own = sum(not dra.roots[j].isdisjoint(roots) and dra.roots[j].isdisjoint(ref.root_pool) for j in words)
+        if own >= EXCEPTION_OWN_WORDS and _coverage(dra, words, roots) >= EXCEPTION_COVERAGE:
+            return True
+    return False
+
+
+def _negated_elsewhere(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bool:
+    """A predicate the draft negates is negated in another sentence of the position too ("Warga yang membuang
+    sampah tidak terpilah … dikenai denda" for "Membuang sampah tidak terpilah … dapat dikenai denda")."""
+    for i in dra.negators:
+        p = _predicate(dra, i)
+        if p is not None and any(_negated_at(setting.tokens, k) is not None and _sentence_text(setting, k) not in ref.text
+                                 for k in _occurrences(setting, dra.roots[p])):
+            return True
+    return False
+
+
 def _negation_clashes(ref: _Analysis, dra: _Analysis, verbs_only: bool = False) -> list[Clash]:
     """Negation clashes both ways; ``verbs_only``: the asserting side must assert the predicate as a verb of
     its clause ("dibeli", "memungut"), not name it as a noun ("beban biaya" against "tidak membebani") or in a
@@ -324,6 +375,7 @@ def _negation_clashes(ref: _Analysis, dra: _Analysis, verbs_only: bool = False) 
     return _negation_one_way(dra, ref, True, verbs_only) + _negation_one_way(ref, dra, False, verbs_only)
 
 
+_MAIN_VERB = re.compile(r"^(?:di|me)[a-z]{3,}$")  # passive or active verbs, not states ("terpilah")
 # Indonesian verb forms (passive di-, stative ter-, active me-, intransitive ber-) that close a short relative clause.
 _VERB_FORM = re.compile(r"^(?:di|ter|me|ber)[a-z]{3,}$")
 # Words that forbid, stop or waive what follows them: the predicate after them is not asserted ("membebaskan
@@ -463,11 +515,23 @@ def _until_date(a: _Analysis, i: int) -> bool:
 
 
 def _open_until(dra: _Analysis, di: int, ref: _Analysis, ri: int, pi: int) -> bool:
-    """Open until a date is closed on it: "pendaftaran dibuka hingga akhir Agustus" / "ditutup pada 31 Agustus"."""
+    """Open until a date is closed on it: "pendaftaran dibuka hingga akhir Agustus" / "ditutup pada 31 Agustus";
+    and a schedule: an opening or closing on a day ("Applications close on 31 July", "dibuka mulai 1 Mei") is no
+    contradiction of the other act, unless both fall on the same day."""
     if _ANTONYM_PAIRS[pi][0] != "membuka/menutup":
         return False
-    return any(a.tokens[k][0] in _UNTIL for a, at in ((dra, di), (ref, ri))
-               for k in range(at + 1, min(len(a.tokens), at + 3)))
+    if any(a.tokens[k][0] in _UNTIL for a, at in ((dra, di), (ref, ri))
+           for k in range(at + 1, min(len(a.tokens), at + 3))):
+        return True
+    d_days, r_days = _days(dra, di), _days(ref, ri)
+    return bool(d_days or r_days) and not any(dates_agree(r, d) for r in r_days for d in d_days)
+
+
+def _days(a: _Analysis, at: int) -> list[DateMention]:
+    """The dates with a day or a month in token ``at``'s clause."""
+    clause = _clause_idx(a, at)
+    lo, hi = a.tokens[clause.start][1], a.tokens[clause.stop - 1][2]
+    return [d for d in a.dates if lo <= d.start < hi and (d.day is not None or d.month is not None)]
 
 
 def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:

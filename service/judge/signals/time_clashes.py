@@ -10,7 +10,7 @@ from service.judge.signals.analysis import _Analysis, _negated_before, _per_sent
 from service.judge.signals.figure_clashes import _outside
 from service.judge.signals.figure_roles import told_as_past
 from service.judge.signals.names import _places_near, _places_stated
-from service.judge.signals.records import Clash, TimeMention
+from service.judge.signals.records import Clash, DateMention, TimeMention
 from service.judge.signals.text import draft_words_covered
 from service.judge.signals.times import _times_agree
 from service.messages import CONFLICT, reason
@@ -81,6 +81,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
             related = _ranges_begun(ref, dra, agree, d)
         if moved_start is not None:
             related = [moved_start]
+        related = [rt for rt in related if not _other_day(ref, rt, dra, dt)]
         if not related or not _places_stated(ref, dra, lo, hi, setting=setting):
             continue
         # A draft that also states this reference time is comparing ("diundur dari pukul 09.00 ke 13.00");
@@ -155,6 +156,23 @@ def _same_day(ref: _Analysis, dra: _Analysis) -> bool:
     return any(rd.day is not None and rd.month is not None and (rd.day, rd.month) == (dd.day, dd.month)
                and (rd.year is None or dd.year is None or rd.year == dd.year)
                for rd in ref.dates for dd in dra.dates)
+
+
+def _other_day(ref: _Analysis, rt: TimeMention, dra: _Analysis, dt: TimeMention) -> bool:
+    """Each time's sentence names a calendar day and no day of one is a day of the other: "ditutup 30 Juni 2027
+    pukul 16.00 WITA" is another event than "ditutup pada 31 Juli 2026 pukul 23.59 WIB" (the dates, if anything,
+    clash)."""
+    r_days, d_days = _days_of(ref, rt), _days_of(dra, dt)
+    return bool(r_days and d_days) and not any(
+        (r.day, r.month) == (d.day, d.month) and (r.year is None or d.year is None or r.year == d.year)
+        for r in r_days for d in d_days)
+
+
+def _days_of(a: _Analysis, t: TimeMention) -> list[DateMention]:
+    """The calendar days (day and month) named in time ``t``'s sentence."""
+    s = a.sentence[_span_tokens(a, t.start, t.end)[0]]
+    return [d for d in a.dates if d.day is not None and d.month is not None
+            and a.sentence[min(a.tok_index(d.start), len(a.tokens) - 1)] == s]
 
 
 def _sentence_of(a: _Analysis, t: int) -> int:

@@ -106,3 +106,15 @@ def test_a_fee_named_before_is_not_the_fee_the_other_names() -> None:
                  "Rp500.000 untuk wisatawan nusantara.")
     assert _cost(reference, "Wisatawan nusantara tidak dikenai pungutan ini.") == []
     assert _cost(reference, "Wisatawan nusantara tidak dikenai tarif jasa lingkungan di kawasan konservasi.")
+
+
+def test_a_negation_on_a_fee_verb_yields_to_who_pays_when_both_agree():
+    reference = ("Seluruh biaya penyelenggaraan dibebankan pada APBD kabupaten, sehingga calon kepala desa tidak "
+                 "dipungut biaya pendaftaran.")
+    assert find_clashes(reference, "Para calon tidak dibebani biaya pendaftaran karena seluruh anggaran ditanggung "
+                                   "APBD kabupaten.") == []
+    assert find_clashes(reference, "Para calon kepala desa dikenai biaya pendaftaran Rp5 juta.")
+    # Free against a fee for a group the free text never names: who pays does not say, the negation rule does.
+    free = "Pengobatan malaria diberikan tanpa biaya di puskesmas dan rumah sakit rujukan."
+    assert find_clashes(free, "Pasien malaria yang berobat di rumah sakit rujukan dikenakan biaya obat sesuai tarif "
+                              "rumah sakit.")

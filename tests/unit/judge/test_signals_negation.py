@@ -368,3 +368,31 @@ def test_no_earlier_than_is_a_bound_not_a_negation():
     reference = "Travellers must submit the arrival declaration no earlier than 72 hours before landing."
     draft = "Deklarasi ini menggantikan kartu kedatangan yang sebelumnya terpisah."
     assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # "Kawasan Tanpa Rokok" names a zone; smoking banned there, or smoking elsewhere, says nothing against it.
+    ("Pemerintah kota menetapkan kawasan tanpa rokok di sekolah, fasilitas kesehatan, dan angkutan umum.",
+     "Merokok dilarang di sekolah, fasilitas kesehatan, dan angkutan umum kota ini."),
+    ("Pemerintah kota menetapkan kawasan tanpa rokok di sekolah, fasilitas kesehatan, dan angkutan umum.",
+     "Survei menunjukkan 31 persen pria dewasa di kota ini masih merokok setiap hari."),
+    # "tanpa" inside a relative clause says which ones.
+    ("Setiap dapur wajib memiliki sertifikat laik higiene sanitasi.",
+     "Dapur yang melewati tenggat tanpa sertifikat akan dihentikan sementara."),
+    # A negation describing the object of a relative clause's active verb ("sampah tidak terpilah").
+    ("Warga yang membuang sampah tidak terpilah di luar depo dikenai denda.",
+     "Sampah anorganik yang sudah dipilah diterima di depo setiap pagi."),
+])
+def test_a_zone_name_and_which_ones_are_no_negation(reference, draft):
+    assert [c for c in find_clashes(reference, draft) if c.kind == "negation"] == []
+
+
+def test_a_draft_restating_the_positions_own_exception_is_no_denial():
+    rule = "Dinas Dukcapil menonaktifkan NIK penduduk yang telah pindah ke luar kota."
+    position = (rule + " Penonaktifan tidak berlaku bagi penduduk yang sedang menempuh pendidikan atau bekerja "
+                       "sementara di luar kota dengan surat keterangan.")
+    exception = "Bagi penduduk yang bekerja sementara di luar kota dengan surat keterangan, NIK tidak dinonaktifkan."
+    denial = "Penduduk yang telah pindah ke luar kota tidak dinonaktifkan NIK-nya."
+    assert [c.rule for c in find_clashes(rule, denial, position)] == ["negation:draft"]
+    assert [c.rule for c in find_clashes(rule, exception)] == ["negation:draft"]  # without the position: a denial
+    assert find_clashes(rule, exception, position) == []

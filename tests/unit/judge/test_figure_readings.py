@@ -1,0 +1,60 @@
+"""Readings that keep a figure, time or act from being compared with another one (stop 37): each with the near
+miss that must still clash. Examples written for this project."""
+
+from __future__ import annotations
+
+from service.judge.signals import find_clashes
+
+
+def _kinds(reference: str, draft: str) -> list[str]:
+    return [c.kind for c in find_clashes(reference, draft)]
+
+
+def test_an_opening_or_closing_on_a_day_is_a_schedule_not_the_opposite_act():
+    closes = "Pendaftaran daring ditutup pada 31 Juli 2026 pukul 23.59 WIB."
+    assert "antonym" not in _kinds(closes, "Pendaftaran daring dibuka mulai 1 Mei 2026.")
+    assert "antonym" not in _kinds("Kementerian membuka Beasiswa Unggulan 2026 bagi mahasiswa.",
+                                   "Applications for the 2026 Beasiswa Unggulan close on 31 July 2026.")
+    assert "antonym" in _kinds(closes, "Pendaftaran daring dibuka pada 31 Juli 2026.")  # the same day
+
+
+def test_how_often_is_not_how_long():
+    reference = "Penyeberangan Kayangan–Pototano beroperasi selama 24 jam dengan 14 kapal."
+    assert find_clashes(reference, "Penyeberangan Kayangan–Pototano beroperasi 24 jam, berangkat setiap 45 menit.") == []
+    every = "Keberangkatan kapal dijadwalkan setiap 45 menit dari Pelabuhan Kayangan."
+    assert _kinds(every, "Keberangkatan kapal dijadwalkan setiap 30 menit dari Pelabuhan Kayangan.") == ["number"]
+
+
+def test_a_clock_time_of_another_day_is_another_event():
+    reference = "Pendaftaran daring ditutup pada 31 Juli 2026 pukul 23.59 WIB."
+    assert [c.rule for c in find_clashes(reference, "Pendaftaran ditutup 30 Juni 2027 pukul 16.00 WITA.")
+            if c.rule.startswith("date:time")] == []
+    assert [c.rule for c in find_clashes(reference, "Pendaftaran daring ditutup pada 31 Juli 2026 pukul 16.00 WITA.")
+            ] == ["date:time"]
+
+
+def test_a_count_reached_so_far_is_progress_against_a_rule():
+    rule = "Kementerian mewajibkan 120 industri di Jabodetabek memasang alat pemantau emisi yang terhubung ke SISPEK."
+    assert find_clashes(rule, "Saat ini baru 35 industri di Jabodetabek yang telah terhubung ke SISPEK.") == []
+    assert _kinds(rule, "Kementerian mewajibkan 150 industri di Jabodetabek memasang alat pemantau emisi.") == ["number"]
+
+
+def test_an_earlier_year_set_against_the_rest_is_a_comparison():
+    reference = "Lomba balap sepeda digelar pada 21–24 Oktober 2026 dan jalur pendakian ditutup hingga pukul 14.00 WIB."
+    assert find_clashes(reference, "Jalur pendakian ditutup hingga pukul 14.00 WIB, sementara pada 2025 penutupan "
+                                   "berlangsung hingga pukul 15.00 WIB.") == []
+    assert "date" in _kinds(reference, "Lomba balap sepeda digelar pada 21–24 Oktober 2025.")
+
+
+def test_the_price_of_a_thing_the_reference_never_names():
+    reference = "Di wilayah I, harga acuan bawang merah di tingkat petani ditetapkan Rp25.000 per kilogram."
+    assert find_clashes(reference, "Harga gabah di tingkat petani di wilayah I saat ini rata-rata Rp6.900 per kilogram.") == []
+    assert _kinds(reference, "Di wilayah I, harga acuan bawang merah di tingkat petani ditetapkan Rp27.000 per kilogram."
+                  ) == ["number"]
+
+
+def test_a_requirement_clashes_with_a_ban_only_on_the_act_it_requires():
+    assert find_clashes("Hotel wajib menyediakan ruang khusus merokok yang terpisah.",
+                        "Merokok dilarang di hotel, sekolah, dan angkutan umum.") == []
+    assert _kinds("Pejalan kaki wajib menyeberang di jembatan penyeberangan.",
+                  "Pejalan kaki dilarang menyeberang di jembatan penyeberangan.") == ["negation"]
