@@ -113,7 +113,7 @@ def _rounded(x: np.ndarray) -> np.ndarray:
 
 def _prepare(judge: Judge, premises: list[str], hypotheses: list[str], sims: np.ndarray) -> list[Prepared]:
     cands = [[Candidate(p, float(s), PassageRef(str(i), f"pair {i}"))] for i, (p, s) in enumerate(zip(premises, sims))]
-    return judge.prepare(hypotheses, cands)
+    return judge.prepare(hypotheses, cands, pairs=True)
 
 
 def calibrate(heldout_path: Path, settings: Settings, classifier: Any, premise_pool: list[str],

@@ -111,7 +111,7 @@ def run_judge(judge: Judge, premises: list[str], hypotheses: list[str], sims: np
         sl = slice(lo, lo + CHUNK)
         cands = [[Candidate(p, float(s), PassageRef(str(i), f"pair {i}"))]
                  for p, s, i in zip(premises[sl], sims[sl], ids[sl])]
-        labels += [RELATION_LABEL[j.relation] for j in judge.judge(hypotheses[sl], cands)]
+        labels += [RELATION_LABEL[j.relation] for j in judge.judge(hypotheses[sl], cands, pairs=True)]
     return labels, time.perf_counter() - started
 
 

@@ -72,8 +72,10 @@ from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, modality_clashes,
     payer_clashes, polarity_clashes, same_language, shared_content_words, worded_figures_stated,
 )
-from service.judge.qualifiers import other_names
-from service.judge.periods import before_the_rule, dated, dating_clause, draft_periods, other_period, superseded, years
+from service.judge.qualifiers import another_twin, other_names
+from service.judge.periods import (
+    before_the_rule, dated, dating_clause, draft_periods, draft_years, other_period, superseded, years,
+)
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.dates import dates_agree
 from service.judge.signals.stated import facts_stated, one_of_a_list
@@ -127,6 +129,7 @@ class Prepared:
     probs: list[tuple[float, float, float]]
     cover: _Coverage
     period: str = ""  # the years the draft's earlier sentences named, when this one names none
+    named: str = ""  # every year the draft's earlier sentences named
 
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
@@ -152,18 +155,20 @@ class Judge:
         self.policy = replace(policy or JudgePolicy(), **thresholds)
 
     def judge(self, sentences: list[str], candidates: list[list[Candidate]], scope: str = "",
-              deadline: float | None = None) -> list[Judgement]:
+              deadline: float | None = None, pairs: bool = False) -> list[Judgement]:
         """One judgement per sentence, given each sentence's candidates (best first).
 
         ``scope`` partitions the classifier's score cache (the agency); ``deadline`` is a
-        ``time.monotonic()`` value past which :class:`DeadlineExceeded` is raised between sentences.
+        ``time.monotonic()`` value past which :class:`DeadlineExceeded` is raised between sentences;
+        ``pairs``: the sentences are unrelated pairs (IndoNLI, calibration), not one draft (see :meth:`prepare`).
         """
         with cache_scope(scope):
-            return [decide(self.policy, p) for p in self.prepare(sentences, candidates, scope, deadline)]
+            return [decide(self.policy, p) for p in self.prepare(sentences, candidates, scope, deadline, pairs)]
 
     def prepare(self, sentences: list[str], candidates: list[list[Candidate]], scope: str = "",
-                deadline: float | None = None) -> list[Prepared]:
-        """Related candidates, rule clashes and classifier scores per sentence (see :class:`Prepared`)."""
+                deadline: float | None = None, pairs: bool = False) -> list[Prepared]:
+        """Related candidates, rule clashes and classifier scores per sentence (see :class:`Prepared`); with
+        ``pairs`` no sentence reads the years of the ones before it (they are not one draft)."""
         with cache_scope(scope):
             related = [[c for c in cands if c.similarity >= self.policy.related_threshold] for cands in candidates]
             covers = [_Coverage(s, rel) for s, rel in zip(sentences, related)]
@@ -173,9 +178,10 @@ class Judge:
                 clashes.append(_rule_clashes(self.policy, s, rel, cover))
             _check_deadline(deadline)
             probs = self._classify(sentences, related, clashes, scope)
-            return [Prepared(s, rel, rc, probs.get(i, []), cover, period)
-                    for i, (s, rel, rc, cover, period)
-                    in enumerate(zip(sentences, related, clashes, covers, draft_periods(sentences)))]
+            periods, named = ([""] * len(sentences),) * 2 if pairs else (draft_periods(sentences), draft_years(sentences))
+            return [Prepared(*fields, probs.get(i, []), cover, period, years_before)
+                    for i, (*fields, cover, period, years_before)
+                    in enumerate(zip(sentences, related, clashes, covers, periods, named))]
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
                   clashes: list[list[list[Clash]]], scope: str = "") -> dict[int, list[tuple[float, float, float]]]:
@@ -362,7 +368,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                   < policy.veto_max_coverage - coverage_drop)
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
         reasons = [(c.reason, clash_kind(c)) for c in kept
-                   if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period))]
+                   if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period,
+                                                            prepared.named))]
         # A figure the rules saw differ and the corpus explains (another period, or stated by a passage
         # as close) is the difference the classifier sees too: it must not raise it again.
         explained = len(reasons) < len(kept)
@@ -383,6 +390,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         high = cand.similarity >= policy.support_threshold
         if not facts_stated(cand.passage, sentence):
             continue  # a figure, date or time the passage never states is not backed by it, whatever the model says
+        if another_twin(sentence, prepared.named, cand):
+            continue  # nor by the position of another year or region ("Rp20 juta" is 2027's, the draft speaks of 2026)
         settings = _settings(related) if settings is None else settings
         if not institutions_stated(cand.passage + " " + settings.get(cand.ref.position_id or "", ""), sentence):
             continue  # nor a body its position never names ("diterbitkan oleh kantor kecamatan")
@@ -466,7 +475,7 @@ def clash_kind(clash: Clash) -> ConflictKind:
 
 
 def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
-                cover: _Coverage, period: str = "") -> bool:
+                cover: _Coverage, period: str = "", named: str = "") -> bool:
     """A figure or date clash the corpus explains: another passage states the draft's value, or (for
     figures) the draft and the passage speak of different periods (``period``: see :class:`Prepared`). An
     institution clash likewise, when another passage at least as close names the draft's institution (the
@@ -479,14 +488,14 @@ def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: l
                                    and c.similarity >= cand.similarity - INSTITUTION_RECONCILE_MARGIN
                                    for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
-        _stated_elsewhere(clash.draft, i, sentence, related, cover, period,
+        _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
                           own_position=clash.kind == "date" and clash.rule != "date:time")
         or (clash.kind == "number" and (other_period(dated(cand, related), dating_clause(sentence, clash.draft))
                                         or before_the_rule(sentence, cand, related))))
 
 
 def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
-                     cover: _Coverage, period: str = "", own_position: bool = False) -> bool:
+                     cover: _Coverage, period: str = "", named: str = "", own_position: bool = False) -> bool:
     """Another related passage (any position in effect), at least as close to the sentence's words and
     not about another period than the sentence, states the draft's figure: the corpus backs the value,
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
@@ -508,6 +517,7 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
         if c.ref.position_id and c.ref.position_id != related[clashing].ref.position_id:
             best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
     return any(i != clashing and _states(c.passage, figure) and not other_names(sentence, related, clashing, i)
+               and not another_twin(sentence, named, c)
                and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
                     or (own is not None and c.ref.position_id == own))
                and not other_period(when := dated(c, related), sentence)

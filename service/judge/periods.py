@@ -24,6 +24,17 @@ def draft_periods(sentences: list[str]) -> list[str]:
     return out
 
 
+def draft_years(sentences: list[str]) -> list[str]:
+    """Per sentence of a draft, every year its earlier sentences named ("Dana BOS Reguler 2026 … lebih besar
+    daripada alokasi tahun 2025 … . Untuk siswa SD, satuan biaya terendah tahun ini …" speaks of 2025 or 2026,
+    not of 2025 alone)."""
+    out, seen = [], set()
+    for sentence in sentences:
+        out.append(" ".join(sorted(seen)))
+        seen |= set(YEAR_RE.findall(sentence))
+    return out
+
+
 def years(text: str) -> set[int]:
     """The years ``text`` names."""
     return {int(y) for y in YEAR_RE.findall(text)}

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from service.domain import Candidate
+from service.judge.periods import years
+from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MONTHS
-from service.judge.signals.labels import _NOT_NAMES
+from service.judge.signals.labels import _NOT_NAMES, _labels_agree, _labels_near
 
 # A capitalised word inside a sentence: not its first word, nor one after a dateline's dash ("Jakarta – Target …").
 _NAME_RE = re.compile(r"(?<=[\w,)] )[A-Z][a-z]{2,}\b")
@@ -36,3 +38,24 @@ def other_names(sentence: str, related: list[Candidate], clashing: int, backing:
     # A sentence naming both positions' regions ("Riau … 120 hari, sementara Kalimantan Barat …") gives each its
     # own figure: the backing position's region is named too.
     return bool(own_only) and not other_only
+
+
+def text_labels(text: str) -> dict[str, frozenset[str]]:
+    """Every numbered label a text names ("wilayah III", "kelas 1", "tahap II"), by label word."""
+    a = _analyse(text)
+    return _labels_near(a, 0, len(a.tokens) - 1, radius=len(a.tokens), same=False) if a.tokens else {}
+
+
+def another_twin(sentence: str, named: str, candidate: Candidate) -> bool:
+    """The passage is for another year than the sentence (or, when it names none, every year the draft named
+    before it: ``named``), or for another numbered label ("wilayah I" for a sentence about "wilayah III"): the
+    twin position of another year or region, which neither backs the sentence nor explains its figure."""
+    said = years(sentence) or years(named)
+    # The passage's own years and its position's title ("Peremajaan kopi rakyat 2027"), not the years its other
+    # passages name: a deadline ("paling lambat 31 Desember 2027") dates no programme.
+    when = years(candidate.passage) | years(candidate.ref.title or "")
+    if said and when and said.isdisjoint(when):
+        return True
+    mine = text_labels(sentence)
+    return bool(mine) and not _labels_agree(mine, text_labels(f"{candidate.ref.title or ''}. {candidate.passage}"))
+

@@ -158,3 +158,21 @@ def test_a_figure_another_position_gives_another_region_backs_nothing():
     assert j.relation == "conflicts" and "number" in j.kinds
     [j] = Judge().judge([draft.replace("Maluku, Maluku Utara, dan Papua", "Jawa, Bali, dan Lampung")], [[three, one]])
     assert j.relation != "conflicts"
+
+
+def test_the_twin_of_another_year_or_region_neither_backs_nor_explains():
+    """A passage for another year (its own or its title's) than the sentence or the draft before it, or for another
+    numbered label ("wilayah I" for "wilayah III"), is the twin position: no support, no backing of a figure."""
+    from service.domain import Candidate, PassageRef
+    from service.judge.qualifiers import another_twin
+
+    def cand(passage: str, title: str) -> Candidate:
+        return Candidate(passage, 0.97, PassageRef("p", title))
+
+    aid = cand("Setiap pekebun menerima bantuan senilai Rp20 juta per hektare.", "Peremajaan kopi rakyat 2027")
+    assert another_twin("Pekebun memperoleh bantuan Rp20 juta per hektare.", "2026", aid)
+    assert not another_twin("Pekebun memperoleh bantuan Rp20 juta per hektare.", "2026 2027", aid)
+    assert not another_twin("Pekebun memperoleh bantuan Rp20 juta per hektare.", "", aid)
+    price = cand("Harga acuan penjualan di tingkat konsumen wilayah I ditetapkan Rp41.500 per kilogram.", "Bawang merah")
+    assert another_twin("Harga acuan penjualan di wilayah III ditetapkan Rp41.500 per kilogram.", "", price)
+    assert not another_twin("Harga acuan penjualan di wilayah I ditetapkan Rp41.500 per kilogram.", "", price)
