@@ -531,7 +531,20 @@ def _states(passage: str, figure: str) -> bool:
     if not (figures_stated(passage, figure) and worded_figures_stated(passage, figure)):
         return False
     wanted = extract_dates(figure)
+    if not wanted and _only_in_dates(passage, figure):
+        return False  # "21–24 Oktober 2026" does not state "24 tim"
     return not wanted or any(dates_agree(p, d) for d in wanted for p in extract_dates(passage))
+
+
+def _only_in_dates(passage: str, figure: str) -> bool:
+    """The figure stands in the passage only inside its dates ("24 tim" in "21–24 Oktober 2026")."""
+    dates = extract_dates(passage)
+    if not dates:
+        return False
+    blanked = list(passage)
+    for d in dates:
+        blanked[d.start:d.end] = " " * (d.end - d.start)
+    return not figures_stated("".join(blanked), figure)
 
 
 class _Coverage:

@@ -46,6 +46,15 @@ def _places_near(a: _Analysis, lo: int, hi: int, radius: int = 6) -> frozenset[s
 _NATION = frozenset({"indonesia", "nusantara", "nasional", "national", "pemerintah", "government", "pusat"})
 
 
+_DASHES = frozenset("–—-:")
+
+
+def _opens_sentence(a: _Analysis, j: int) -> bool:
+    """Token ``j`` is capitalised for opening its sentence, after a dateline's dash ("Banyuwangi – Sebanyak 24
+    tim …") or a previous sentence: no name."""
+    return j == 0 or a.sentence[j - 1] != a.sentence[j] or not _DASHES.isdisjoint(a.text[a.tokens[j - 1][2]:a.tokens[j][1]])
+
+
 def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int = 6,
                    setting: frozenset[str] = frozenset()) -> bool:
     """Every place the draft names near its figure ("di Sulawesi", "Provinsi Maluku") stands in the reference
@@ -58,7 +67,7 @@ def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int
     for j in range(max(1, lo - radius), min(len(toks), hi + radius + 1)):
         w, start, _ = toks[j]
         if (not dra.text[start].isupper() or w in words or w in _MONTHS or w in _NOT_NAMES or w in _NATION
-                or lo <= j <= hi):
+                or lo <= j <= hi or _opens_sentence(dra, j)):
             continue
         if _speaker(toks, j) or not words.isdisjoint(translations(w)):
             continue  # who said it; an English word for one the reference writes ("Regency": "Kabupaten")

@@ -176,3 +176,20 @@ def test_the_twin_of_another_year_or_region_neither_backs_nor_explains():
     price = cand("Harga acuan penjualan di tingkat konsumen wilayah I ditetapkan Rp41.500 per kilogram.", "Bawang merah")
     assert another_twin("Harga acuan penjualan di wilayah III ditetapkan Rp41.500 per kilogram.", "", price)
     assert not another_twin("Harga acuan penjualan di wilayah I ditetapkan Rp41.500 per kilogram.", "", price)
+
+
+def test_digits_inside_a_date_state_no_count():
+    """Reconciling a figure: "21–24 Oktober 2026" does not state the "24 tim" a draft changes (the position's other
+    sentence has "20 tim"); a figure written in another form still counts as stated."""
+    from service.judge.judge import _states
+    dated = "Pemerintah kabupaten menyelenggarakan balap sepeda internasional pada 21–24 Oktober 2026."
+    assert not _states(dated, "24 tim")
+    assert _states("Lomba diikuti 24 tim pada 21–24 Oktober 2026.", "24 tim")
+    assert _states("Biaya hidup Rp1.750.000 per bulan mulai 1 Juli 2026.", "1,75 juta rupiah")
+
+
+def test_a_capital_opening_the_sentence_after_a_dateline_names_nothing():
+    from service.judge.signals import find_clashes
+    reference = "Lomba terdiri atas empat etape dan diikuti 20 tim dari 14 negara."
+    draft = "Banyuwangi – Sebanyak 24 tim dari 14 negara ambil bagian dalam lomba empat etape itu."
+    assert [c.reference for c in find_clashes(reference, draft)] == ["20 tim"]
