@@ -65,6 +65,19 @@ def _starts(a: _Analysis, at: int) -> bool:
                for j in range(max(0, at - 4), at))
 
 
+_FROM = frozenset("mulai sejak per terhitung starting from".split())
+_NO_LONGER = frozenset("lagi longer".split())
+
+
+def _from_when(a: _Analysis, lo: int) -> bool:
+    """The date (first token ``lo``) says from when a negated clause holds and the negation is "no longer"
+    ("tidak lagi diizinkan melintas … mulai 1 Maret 2027"): the date of the change, stated."""
+    if not (lo and a.tokens[lo - 1][0] in _FROM):
+        return False
+    n = a.first_negator.get(a.clause[lo])
+    return n is not None and any(a.tokens[k][0] in _NO_LONGER for k in range(n + 1, min(len(a.tokens), n + 3)))
+
+
 def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:
     rds, dds = ref.dates, dra.dates
     if not rds or not dds or _outside(ref, dra):
@@ -101,7 +114,7 @@ def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         if restated and len(restated) == len(comparable):
             continue
         lo, hi = _span_tokens(dra, dd.start, dd.end)
-        if _negated_before(dra, lo):
+        if _negated_before(dra, lo) and not _from_when(dra, lo):
             continue  # "tidak diselenggarakan pada 1986" asserts no date
         d_ctx = _window_roots(dra, lo, hi, 6)
         unstated = [r for r in comparable if r not in restated]

@@ -475,9 +475,17 @@ def _dates_agree(r: DateMention, d: DateMention) -> bool:
         return d.relative == r.relative
     rr, dr = _date_ordinal_range(r), _date_ordinal_range(d)
     if rr and dr:
-        return rr[0] <= dr[1] and dr[0] <= rr[1]
+        return _meet(rr, dr)
     if r.month != d.month:
         return False
     if r.day is not None and d.day is not None:
-        return r.day <= (d.day_end or d.day) and d.day <= (r.day_end or r.day)
+        return _meet((r.day, r.day_end or r.day), (d.day, d.day_end or d.day))
     return True
+
+
+def _meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two spans can name one time: a day within a span ("8 Agustus" in "6–9 Agustus"), or one span holding the
+    other; two spans that only overlap ("8–11 Agustus" against "6–9 Agustus") are two schedules."""
+    if a[0] < a[1] and b[0] < b[1]:
+        return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+    return a[0] <= b[1] and b[0] <= a[1]

@@ -58,3 +58,18 @@ def test_a_requirement_clashes_with_a_ban_only_on_the_act_it_requires():
                         "Merokok dilarang di hotel, sekolah, dan angkutan umum.") == []
     assert _kinds("Pejalan kaki wajib menyeberang di jembatan penyeberangan.",
                   "Pejalan kaki dilarang menyeberang di jembatan penyeberangan.") == ["negation"]
+
+
+def test_two_spans_of_days_that_only_overlap_are_two_schedules():
+    reference = "Pemerintah kabupaten menyelenggarakan festival budaya lembah pada 6–9 Agustus 2026 di distrik itu."
+    assert _kinds(reference, "Pemerintah kabupaten menggelar festival budaya lembah pada 8–11 Agustus 2026.") == ["date"]
+    assert find_clashes(reference, "Festival budaya lembah dibuka pada 6 Agustus 2026.") == []  # a day within
+    assert find_clashes(reference, "Festival budaya lembah digelar pada 7–8 Agustus 2026.") == []  # a span within
+
+
+def test_no_longer_from_a_day_states_the_day():
+    reference = "Pemerintah provinsi melarang truk batu bara melintas di jalan nasional mulai 1 Januari 2027."
+    assert _kinds(reference, "Truk batu bara tidak lagi diizinkan melintas di jalan nasional mulai 1 Maret 2027."
+                  ) == ["date"]
+    assert find_clashes(reference, "Truk batu bara tidak lagi diizinkan melintas di jalan nasional mulai 1 Januari "
+                                   "2027.") == []
