@@ -4,6 +4,7 @@ tells its date as past, or dates a figure of its own with a bare year."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from service.judge.signals.analysis import _Analysis, _negated_before, _per_sentence, _span_tokens, _window_roots
 from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_agree
@@ -13,7 +14,7 @@ from service.judge.signals.figure_clashes import (
 from service.judge.signals.names import _places_stated
 from service.judge.signals.quantities import _quantities_agree, _same_measure
 from service.judge.signals.records import Clash, DateMention
-from service.judge.signals.text import draft_words_covered
+from service.judge.signals.text import draft_words_covered, shared_content_words
 from service.judge.signals.times import same_moment_in_zones
 from service.messages import CONFLICT, reason
 
@@ -51,7 +52,23 @@ def _sole_dates(ref: _Analysis, rd: DateMention, dra: _Analysis, dd: DateMention
     if {rd.qualifier, dd.qualifier} == {"start", None} and not _starts(ref if rd.qualifier is None else dra,
                                                                         r_at if rd.qualifier is None else d_at):
         return False  # "harga … naik pada pekan kedua Juni" dates an observation, not when a rule starts
-    return draft_words_covered(_sentence_text(ref, r_at), _sentence_text(dra, d_at)) >= SOLE_DATE_SHARE
+    r_text, d_text = _sentence_text(ref, r_at), _sentence_text(dra, d_at)
+    if draft_words_covered(r_text, d_text) >= SOLE_DATE_SHARE:
+        return True
+    # Two deadlines of sentences sharing their subject ("Tenggat pemasangan ditetapkan 31 Desember 2027" /
+    # "Pemasangan CEMS harus selesai paling lambat 30 Juni 2027"): "tenggat" is "paling lambat" in other words.
+    return _deadline(ref, r_at) and _deadline(dra, d_at) and shared_content_words(r_text, d_text) >= 1
+
+
+# Words that make a date a deadline: "paling lambat", "selambat-lambatnya", "tenggat", "batas waktu", "deadline".
+_DEADLINE = frozenset("lambat selambat tenggat batas deadline".split())
+_DEADLINE_REACH = 6
+
+
+def _deadline(a: _Analysis, at: int) -> bool:
+    """A deadline word stands in the sentence within a few words before token ``at``."""
+    return any(a.sentence[j] == a.sentence[at] and a.tokens[j][0] in _DEADLINE
+               for j in range(max(0, at - _DEADLINE_REACH), at))
 
 
 _LISTED_BEFORE = re.compile(r"\d\s*(?:,|dan|and|&)\s*$")
@@ -78,8 +95,15 @@ def _from_when(a: _Analysis, lo: int) -> bool:
     return n is not None and any(a.tokens[k][0] in _NO_LONGER for k in range(n + 1, min(len(a.tokens), n + 3)))
 
 
+def _deadlines_read(a: _Analysis) -> tuple[DateMention, ...]:
+    """``a``'s dates, a date after a deadline word ("Tenggat pemasangan ditetapkan 31 Desember 2027") read as the
+    "until" date that "paling lambat 30 Juni 2027" is."""
+    return tuple(replace(d, qualifier="until") if d.qualifier is None and d.day is not None
+                 and _deadline(a, _span_tokens(a, d.start, d.end)[0]) else d for d in a.dates)
+
+
 def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = frozenset()) -> list[Clash]:
-    rds, dds = ref.dates, dra.dates
+    rds, dds = _deadlines_read(ref), _deadlines_read(dra)
     if not rds or not dds or _outside(ref, dra):
         return []
     # Which reference date each draft date is comparable with and agrees with, once per pair

@@ -73,3 +73,10 @@ def test_no_longer_from_a_day_states_the_day():
                   ) == ["date"]
     assert find_clashes(reference, "Truk batu bara tidak lagi diizinkan melintas di jalan nasional mulai 1 Januari "
                                    "2027.") == []
+
+
+def test_a_deadline_in_other_words_is_the_until_date():
+    reference = "Pemasangan CEMS harus selesai paling lambat 30 Juni 2027."
+    assert _kinds(reference, "Tenggat pemasangan ditetapkan 31 Desember 2027.") == ["date"]
+    assert find_clashes(reference, "Tenggat pemasangan ditetapkan 30 Juni 2027.") == []
+    assert find_clashes(reference, "Tenggat pendaftaran ditetapkan 31 Desember 2027.") == []  # another deadline
