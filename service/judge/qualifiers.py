@@ -43,7 +43,11 @@ def other_names(sentence: str, related: list[Candidate], clashing: int, backing:
 def text_labels(text: str) -> dict[str, frozenset[str]]:
     """Every numbered label a text names ("wilayah III", "kelas 1", "tahap II"), by label word."""
     a = _analyse(text)
-    return _labels_near(a, 0, len(a.tokens) - 1, radius=len(a.tokens), same=False) if a.tokens else {}
+    found = a.memo.get("labels_all")
+    if found is None:  # asked for each candidate a sentence is judged against: read once per text
+        found = a.memo["labels_all"] = (_labels_near(a, 0, len(a.tokens) - 1, radius=len(a.tokens), same=False)
+                                        if a.tokens else {})
+    return found
 
 
 def another_twin(sentence: str, named: str, candidate: Candidate) -> bool:

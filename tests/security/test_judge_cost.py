@@ -317,3 +317,30 @@ def test_scope_places_alone_and_in_lists_stay_linear(text):
     scope_clashes(text, "Festival di Aa dan Bb, lomba hanya di Aa.")
     seconds = time.perf_counter() - started
     assert seconds < 3.0, f"{seconds:.2f} s"  # measured 0.3-0.5 s
+
+
+@pytest.mark.parametrize("text", [
+    "Peserta tetap harus membayar biaya " * 8_000,  # one clause of payer verbs: each looks up its clause's fee once
+    "peserta " * 20_000 + "membayar biaya pendaftaran",  # a subject run with no end: the walk back is bounded
+    "Biaya tidak dipungut. " * 8_000,  # thousands of sentences sparing everyone
+    "dibebankan kepada " + "di " * 40_000,  # a recipient phrase of function words: the walk forward is bounded
+], ids=["payer-clause", "long-subject", "many-sentences", "empty-recipient"])
+def test_who_pays_stays_linear(text):
+    from service.judge.signals import payer_clashes
+    started = time.perf_counter()
+    payer_clashes(text, "Peserta membayar biaya pendaftaran Rp50.000.")
+    payer_clashes("Peserta tidak dipungut biaya pendaftaran.", text, text)
+    seconds = time.perf_counter() - started
+    assert seconds < 3.0, f"{seconds:.2f} s"
+
+
+def test_a_restated_exception_is_looked_up_once_per_predicate():
+    """A draft negating one predicate thousands of times against a position negating it thousands of times: each
+    predicate is looked up in the position once (was draft negations x position occurrences)."""
+    reference = "Dinas menonaktifkan NIK penduduk yang pindah."
+    draft = "NIK penduduk tidak dinonaktifkan. " + "Warga tidak dinonaktifkan " * 4_000
+    setting = reference + " " + "Penonaktifan tidak berlaku bagi warga, NIK tidak dinonaktifkan. " * 2_000
+    started = time.perf_counter()
+    find_clashes(reference, draft, setting)
+    seconds = time.perf_counter() - started
+    assert seconds < 5.0, f"{seconds:.2f} s"

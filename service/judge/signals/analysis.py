@@ -218,9 +218,14 @@ def _sentence_roots(a: _Analysis, s: int) -> frozenset[str]:
 
 
 def _sentence_text(a: _Analysis, j: int) -> str:
-    """The text of the sentence holding token ``j``."""
-    inside = [t for t, k in zip(a.tokens, a.sentence) if k == a.sentence[j]]
-    return a.text[inside[0][1]:inside[-1][2]]
+    """The text of the sentence holding token ``j`` (the sentences' spans read once per text)."""
+    spans = a.memo.get("sentence_spans")
+    if spans is None:
+        spans = a.memo["sentence_spans"] = {}
+        for (_, start, end), k in zip(a.tokens, a.sentence):
+            spans[k] = (spans[k][0], end) if k in spans else (start, end)
+    lo, hi = spans[a.sentence[j]]
+    return a.text[lo:hi]
 
 
 def _span_tokens(a: _Analysis, start: int, end: int) -> tuple[int, int]:

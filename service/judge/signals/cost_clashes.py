@@ -18,6 +18,7 @@ pendaftaran"), and the two must share a subject besides the fee's words.
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,7 @@ _ANY = frozenset({"apa", "apapun", "any"})  # "biaya apa pun": every fee
 _STOPS = frozenset("dan serta atau maupun yang and or which who".split())
 _WHEN = frozenset("mulai sejak pada tahun akademik ajaran anggaran bulan hingga sampai per in from since".split())
 _PARTY_WORDS = 4  # content words of a payer read
+_RELATIVE_REACH = 12  # tokens back from a verb that its subject or a relative clause's "yang" may stand
 _ITEM_WORDS = 3  # content words after a cost noun that say what it is for
 MIN_SHARED = 2  # content words besides the fee's that two texts must share when neither names what is paid for
 
@@ -81,14 +83,16 @@ def _subject(a: _Analysis, i: int) -> list[int]:
     """Content words of the subject before the verb at ``i`` in its clause (auxiliaries and negators skipped)."""
     clause, toks = a.clause[i], a.tokens
     j = i - 1
-    while j >= 0 and a.clause[j] == clause and (toks[j][0] in _AUXILIARIES or _any_negator(toks[j][0])):
+    while j >= 0 and i - j <= _RELATIVE_REACH and a.clause[j] == clause and (
+            toks[j][0] in _AUXILIARIES or _any_negator(toks[j][0])):
         j -= 1
     # "Perawat yang dikirim ke luar negeri tidak boleh dibebani": the subject is the noun the relative clause follows.
-    relative = next((k for k in range(j, -1, -1) if a.clause[k] != clause or toks[k][0] in ("yang", "who", "which")), -1)
+    relative = next((k for k in range(j, max(-1, j - _RELATIVE_REACH), -1)
+                     if a.clause[k] != clause or toks[k][0] in ("yang", "who", "which")), -1)
     if relative >= 0 and a.clause[relative] == clause:
         j = relative - 1
     out: list[int] = []
-    while j >= 0 and a.clause[j] == clause and len(out) < _PARTY_WORDS:
+    while j >= 0 and i - j <= 2 * _RELATIVE_REACH and a.clause[j] == clause and len(out) < _PARTY_WORDS:
         w = toks[j][0]
         if not out and (_is_figure(w) or w in _WHEN):
             j -= 1  # "… mulai tahun akademik 2026/2027 menanggung": the subject is before the time
@@ -110,7 +114,7 @@ def _after(a: _Analysis, i: int, skip: frozenset[str] = frozenset()) -> list[int
     if j < len(toks) and toks[j][0] in skip:
         j += 1
     out: list[int] = []
-    while j < len(toks) and a.clause[j] == clause and len(out) < _PARTY_WORDS:
+    while j < len(toks) and j - i <= _RELATIVE_REACH and a.clause[j] == clause and len(out) < _PARTY_WORDS:
         w = toks[j][0]
         if w in _STOPS or w in _COST_NOUNS or _is_figure(w):
             break
@@ -124,10 +128,17 @@ def _after(a: _Analysis, i: int, skip: frozenset[str] = frozenset()) -> list[int
 
 def _clause_has_cost(a: _Analysis, i: int) -> int | None:
     """The clause's cost noun nearest ``i`` (or a rupiah figure's token), if any."""
-    clause, toks = a.clause[i], a.tokens
-    hits = [j for j in range(len(toks)) if a.clause[j] == clause
-            and (toks[j][0] in _COST_NOUNS or toks[j][0].startswith("rp") and _is_figure(toks[j][0]))]
-    return min(hits, key=lambda j: abs(j - i)) if hits else None
+    by_clause = a.memo.get("cost_nouns")
+    if by_clause is None:  # read once per text: a long text full of cues stays linear
+        by_clause = a.memo["cost_nouns"] = {}
+        for j, (w, _, _) in enumerate(a.tokens):
+            if w in _COST_NOUNS or (w.startswith("rp") and _is_figure(w)):
+                by_clause.setdefault(a.clause[j], []).append(j)
+    hits = by_clause.get(a.clause[i], [])  # in token order
+    if not hits:
+        return None
+    k = bisect.bisect_left(hits, i)
+    return min(hits[max(0, k - 1):k + 1], key=lambda j: abs(j - i))
 
 
 def _item(a: _Analysis, noun: int | None) -> frozenset[str]:
@@ -283,8 +294,13 @@ def _refers_back(a: _Analysis, at: int) -> bool:
 
 def _shared_words(a: _Analysis, s: int, pool: frozenset[str]) -> int:
     """How many content words of sentence ``s`` of ``a``, besides the fee's own, have a root in ``pool``."""
-    return sum(1 for j in range(len(a.tokens)) if a.sentence[j] == s and _content(a.tokens[j][0])
-               and not _is_figure(a.tokens[j][0]) and a.roots[j].isdisjoint(_FEE_WORDS) and not a.roots[j].isdisjoint(pool))
+    by_sentence = a.memo.get("cost_words")
+    if by_sentence is None:  # each sentence's content words besides the fee's, read once per text
+        by_sentence = a.memo["cost_words"] = {}
+        for j, (w, _, _) in enumerate(a.tokens):
+            if _content(w) and not _is_figure(w) and a.roots[j].isdisjoint(_FEE_WORDS):
+                by_sentence.setdefault(a.sentence[j], []).append(a.roots[j])
+    return sum(not r.isdisjoint(pool) for r in by_sentence.get(s, ()))
 
 
 def cost_clashes(ref: _Analysis, dra: _Analysis, setting: _Analysis | None = None) -> list[Clash]:
@@ -294,8 +310,10 @@ def cost_clashes(ref: _Analysis, dra: _Analysis, setting: _Analysis | None = Non
     if not ref_charges:
         return []
     pool = ref.root_pool | (setting.root_pool if setting is not None else frozenset())
+    shared_in: dict[int, int] = {}  # per draft sentence: many charges share one sentence
     for d in _charges(dra):
-        shared = _shared_words(dra, dra.sentence[d.at], pool)
+        s = dra.sentence[d.at]
+        shared = shared_in[s] if s in shared_in else shared_in.setdefault(s, _shared_words(dra, s, pool))
         for r in ref_charges:
             if not _opposed(r, ref, d, dra):
                 continue

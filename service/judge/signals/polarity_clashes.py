@@ -341,9 +341,10 @@ def exception_restated(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bo
     something ("Penonaktifan tidak berlaku bagi penduduk yang sedang menempuh pendidikan … dengan surat
     keterangan") and holds most of the draft's words: the draft's "tidak akan dinonaktifkan" restates that
     exception, not a denial of the rule."""
+    others = _other_sentences(setting, ref)
     cues = [i for i in setting.negators] + [i for i, (w, _, _) in enumerate(setting.tokens)
                                             if w in _EXCEPTIONS or w == "dikecualikan"]
-    sentences = {setting.sentence[i] for i in cues if _sentence_text(setting, i) not in ref.text}
+    sentences = {setting.sentence[i] for i in cues} & others
     if _negated_elsewhere(setting, ref, dra):
         return True
     words = [j for j, (w, _, _) in enumerate(dra.tokens) if _content(w) and not _any_negator(w) and not w[:1].isdigit()]
@@ -360,12 +361,29 @@ def exception_restated(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bo
 def _negated_elsewhere(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bool:
     """A predicate the draft negates is negated in another sentence of the position too ("Warga yang membuang
     sampah tidak terpilah … dikenai denda" for "Membuang sampah tidak terpilah … dapat dikenai denda")."""
+    others = _other_sentences(setting, ref)
+    asked: set[frozenset[str]] = set()  # each predicate once, however often the draft negates it
     for i in dra.negators:
         p = _predicate(dra, i)
-        if p is not None and any(_negated_at(setting.tokens, k) is not None and _sentence_text(setting, k) not in ref.text
-                                 for k in _occurrences(setting, dra.roots[p])):
+        if p is None or dra.roots[p] in asked:
+            continue
+        asked.add(dra.roots[p])
+        if any(setting.sentence[k] in others and _negated_at(setting.tokens, k) is not None
+               for k in _occurrences(setting, dra.roots[p])):
             return True
     return False
+
+
+def _other_sentences(setting: _Analysis, ref: _Analysis) -> frozenset[int]:
+    """The sentences of a position (``setting``) that are not in the reference passage (memoised per passage)."""
+    key = ("other_sentences", ref.text)
+    found = setting.memo.get(key)
+    if found is None:
+        first = {}
+        for j, k in enumerate(setting.sentence):
+            first.setdefault(k, j)
+        found = setting.memo[key] = frozenset(k for k, j in first.items() if _sentence_text(setting, j) not in ref.text)
+    return found
 
 
 def _negation_clashes(ref: _Analysis, dra: _Analysis, verbs_only: bool = False) -> list[Clash]:
