@@ -24,7 +24,7 @@ Modules, lowest first (each imports only from those above it; words come from
 * ``analysis``: the per-text analysis (cached) and its clause, window and coverage questions;
 * ``labels``: the class, zone or rating a figure is for ("kelas 3", "900 VA");
 * ``figure_clashes``, ``date_clashes``, ``time_clashes``, ``polarity_clashes``, ``persistence_clashes``,
-  ``modality_clashes``, ``direction_clashes``, ``bound_clashes``, ``cost_clashes``,
+  ``modality_clashes``, ``direction_clashes``, ``bound_clashes``, ``cost_clashes``, ``exceptions``,
   ``entity_clashes``: the clash finders, which
   :func:`find_clashes` below combines.
 """
@@ -47,7 +47,8 @@ from service.judge.signals.names import setting_words
 from service.judge.signals.persistence_clashes import persistence_clashes as _persistence_clashes
 from service.judge.signals.negation import _VOCAB as _NEGATION_VOCAB
 from service.judge.signals.negation import POSTPONE
-from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes, exception_restated
+from service.judge.signals.exceptions import exception_restated
+from service.judge.signals.polarity_clashes import _antonym_clashes, _negation_clashes
 from service.judge.signals.quantities import (
     _MAX_QUANTITIES, _RAW_QUANTITY_LIMIT, _extract_quantities_cached, _quantities_agree, extract_quantities,
     figures_stated, has_figures, worded_figures_stated,
