@@ -265,8 +265,9 @@ class Checker:
         """
         have = {(c.ref.position_id, c.ref.start) for c in kept}
         extra: list[Candidate] = []
-        # The sentence's best hit first, then the draft's own subject: the positions that are the draft's sentences'
-        # best hits ("Layanan penukaran uang …" then "Penukar akan dikenakan biaya …"), so the cap keeps their passages.
+        # The sentence's best hit first, then the draft's own subject: the positions that are the draft's
+        # sentences' best hits ("Layanan penukaran uang …" then "Penukar akan dikenakan biaya …"), so the cap keeps
+        # their passages.
         counts = topic or Counter()
         order = sorted(enumerate(kept), key=lambda ic: (ic[0] > 0, -counts[ic[1].ref.position_id]))
         for _, cand in order:

@@ -16,7 +16,7 @@ _CLAUSE_RE = re.compile(r"[,;:]\s+|\s+(?:sedangkan|namun|tetapi|sementara|while|
 
 
 # Words that only carry a figure ("seharga Rp 3 juta"): two clauses sharing them share no subject.
-_FIGURE_WORDS = frozenset(_MULTIPLIERS) | frozenset(["rp", "rupiah", "persen", "percent", "seharga", "senilai", "sebesar", "sebanyak"])
+_FIGURE_WORDS = frozenset(_MULTIPLIERS) | frozenset("rp rupiah persen percent seharga senilai sebesar sebanyak".split())
 
 
 def covered_clause(passage: str, sentence: str, bar: float) -> tuple[int, int] | None:

@@ -178,7 +178,9 @@ class Judge:
                 clashes.append(_rule_clashes(self.policy, s, rel, cover))
             _check_deadline(deadline)
             probs = self._classify(sentences, related, clashes, scope)
-            periods, named = ([""] * len(sentences),) * 2 if pairs else (draft_periods(sentences), draft_years(sentences))
+            # Unrelated pairs read no years from the sentences before them.
+            periods, named = (([""] * len(sentences),) * 2 if pairs
+                              else (draft_periods(sentences), draft_years(sentences)))
             return [Prepared(*fields, probs.get(i, []), cover, period, years_before)
                     for i, (*fields, cover, period, years_before)
                     in enumerate(zip(sentences, related, clashes, covers, periods, named))]
@@ -277,8 +279,11 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
     ``scope_covered``), the modality clashes alone when they share less (``modal``), else who pays (it names its
     payer and fee), institution clashes
     also when they only share a subject (INSTITUTION_MIN_SHARED). ``setting``: see :func:`_settings`."""
-    clashes = (find_clashes(reference, sentence, setting) if covered
-               else (modality_clashes(reference, sentence) if modal else []) or payer_clashes(reference, sentence, setting))
+    if covered:
+        clashes = find_clashes(reference, sentence, setting)
+    else:
+        clashes = ((modality_clashes(reference, sentence) if modal else [])
+                   or payer_clashes(reference, sentence, setting))
     if covered and scope_covered:
         clashes += scope_clashes(reference, sentence, setting)
     else:

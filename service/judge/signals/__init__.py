@@ -119,8 +119,8 @@ def polarity_clashes(reference: str, draft: str, setting: str = "") -> list[Clas
     dapat dibeli di loket"; "tidak lagi melayani" / "tetap dapat membeli"), so the judge also asks them of
     passages below its general bars; there a predicate counts only as a verb. ``setting``: see :func:`payer_clashes`."""
     ref, dra = _analyse(reference), _analyse(draft)
-    return (_negation_clashes(ref, dra, verbs_only=True) or _modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
-            or payer_clashes(reference, draft, setting))
+    return (_negation_clashes(ref, dra, verbs_only=True) or _modality_clashes(ref, dra)
+            or _persistence_clashes(ref, dra) or payer_clashes(reference, draft, setting))
 
 
 def _on_a_fee(c: Clash) -> bool:
@@ -141,7 +141,8 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     Analyses are cached per text, so one reference checked against many drafts is cheap.
     """
     ref, dra = _analyse(reference), _analyse(draft)
-    named = setting_words(_analyse(setting), ref) if setting else frozenset()
+    context = _analyse(setting) if setting else None
+    named = setting_words(context, ref) if context is not None else frozenset()
     clashes = (
         _number_clashes(ref, dra, named)
         + owner_clashes(ref, dra)
@@ -163,11 +164,12 @@ def find_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
         # The modality cues and "tetap"/"masih" say in other words what a negation or an antonym already said:
         # one reason is enough.
         clashes += (_modality_clashes(ref, dra) or _persistence_clashes(ref, dra)
-                    or _cost_clashes(ref, dra, _analyse(setting) if setting else None))
+                    or _cost_clashes(ref, dra, context))
     clashes += _aligned_number_clashes(ref, dra, clashes)
-    if setting and any(c.rule == "negation:draft" for c in clashes) and exception_restated(_analyse(setting), ref, dra):
+    if (context is not None and any(c.rule == "negation:draft" for c in clashes)
+            and exception_restated(context, ref, dra)):
         clashes = [c for c in clashes if c.rule != "negation:draft"]  # the position's own exception, restated
-    if any(_on_a_fee(c) for c in clashes) and payment_agrees(ref, dra, _analyse(setting) if setting else None):
+    if any(_on_a_fee(c) for c in clashes) and payment_agrees(ref, dra, context):
         clashes = [c for c in clashes if not _on_a_fee(c)]  # who pays is read whole by cost_clashes
     seen: set[tuple[str, str, str]] = set()
     out: list[Clash] = []

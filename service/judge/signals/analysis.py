@@ -209,12 +209,15 @@ def _per_sentence(a: _Analysis, kind: str) -> Counter[int]:
 
 
 def _sentence_roots(a: _Analysis, s: int) -> frozenset[str]:
-    """The roots of sentence ``s`` of ``a`` (read once per sentence: asked for each occurrence of a predicate)."""
-    key = ("sentence_roots", s)
-    found = a.memo.get(key)
-    if found is None:
-        found = a.memo[key] = frozenset().union(*(a.roots[j] for j in range(len(a.tokens)) if a.sentence[j] == s))
-    return found
+    """The roots of sentence ``s`` of ``a`` (every sentence's read in one pass over the text, once: asked for each
+    occurrence of a predicate and each charge)."""
+    by_sentence = a.memo.get("sentence_roots")
+    if by_sentence is None:
+        collected: dict[int, set[str]] = {}
+        for r, k in zip(a.roots, a.sentence):
+            collected.setdefault(k, set()).update(r)
+        by_sentence = a.memo["sentence_roots"] = {k: frozenset(v) for k, v in collected.items()}
+    return by_sentence.get(s, frozenset())
 
 
 def _sentence_text(a: _Analysis, j: int) -> str:

@@ -21,9 +21,11 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from service.judge.signals.analysis import _Analysis, _fragment, _sentence_roots
+from service.judge.signals.modality_clashes import _none_that
 from service.judge.signals.negation import _any_negator, _negated_at
 from service.judge.signals.records import Clash
 from service.messages import COST, reason
@@ -65,9 +67,9 @@ class _Charge:
     item: frozenset[str]  # roots of what is paid for (empty: not said, or every fee)
     at: int  # the cue's token
 
-    @property
+    @cached_property
     def party(self) -> frozenset[str]:
-        """All roots of the party's words."""
+        """All roots of the party's words (read once: asked for each pair of charges)."""
         return frozenset().union(*self.words)
 
 
@@ -174,14 +176,7 @@ def _relative(a: _Analysis, i: int) -> bool:
     j = i - 1
     while j >= 0 and a.clause[j] == a.clause[i] and (a.tokens[j][0] in _AUXILIARIES or _any_negator(a.tokens[j][0])):
         j -= 1
-    return j >= 0 and a.tokens[j][0] in ("yang", "who", "which") and not _none_that(a, j)
-
-
-def _none_that(a: _Analysis, yang: int) -> bool:
-    """"tidak ada biaya apa pun yang dipungut": the verb after "yang" is what there is none of."""
-    toks = a.tokens
-    return any(toks[j][0] in ("ada", "terdapat") and _negated_at(toks, j) is not None
-               for j in range(max(0, yang - 6), yang) if a.clause[j] == a.clause[yang])
+    return j >= 0 and a.tokens[j][0] in ("yang", "who", "which") and not _none_that(a, j + 1)
 
 
 def _free_word(a: _Analysis, i: int) -> bool:
@@ -236,7 +231,7 @@ def _charges(a: _Analysis) -> tuple[_Charge, ...]:
             noun = _clause_has_cost(a, i)
             if (noun is not None or nxt in _SELF) and not _relative(a, i):
                 negated = (_negated_at(toks, i) is not None or (i and toks[i - 1][0] == "tanpa")
-                           or (i and toks[i - 1][0] == "yang" and _none_that(a, i - 1)))
+                           or _none_that(a, i))
                 subject = [] if negated and i and toks[i - 1][0] == "yang" else _subject(a, i)
                 if subject or negated or not w.startswith("me"):  # "… menanggung biaya" with no payer found: no one
                     charge = _Charge(not negated, _party_roots(a, subject), _state(a, subject), _item(a, noun), i)
@@ -337,9 +332,10 @@ FEE_VERBS = _SUBJECT_PAYER | _AGENT_PAYER | _RECIPIENT_PAYER | {"dibebaskan", "m
 
 
 def payment_agrees(ref: _Analysis, dra: _Analysis, setting: _Analysis | None = None) -> bool:
-    """Both texts say the same of who pays (a private party, or the state or no one) and do not clash over it: "Para calon tidak dibebani biaya pendaftaran karena
-    seluruh anggaran ditanggung APBD" agrees with "Seluruh biaya dibebankan pada APBD, sehingga calon tidak
-    dipungut biaya", whatever a plain negation rule makes of "tidak dibebani" against "dibebankan"."""
+    """Both texts say the same of who pays (a private party, or the state or no one) and do not clash over it:
+    "Para calon tidak dibebani biaya pendaftaran karena seluruh anggaran ditanggung APBD" agrees with "Seluruh
+    biaya dibebankan pada APBD, sehingga calon tidak dipungut biaya", whatever a plain negation rule makes of
+    "tidak dibebani" against "dibebankan"."""
     same = any(_private(r) == _private(d) for r in _charges(ref) for d in _charges(dra))
     return same and not cost_clashes(ref, dra, setting)
 

@@ -20,12 +20,9 @@ def exception_restated(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bo
     something ("Penonaktifan tidak berlaku bagi penduduk yang sedang menempuh pendidikan … dengan surat
     keterangan") and holds most of the draft's words: the draft's "tidak akan dinonaktifkan" restates that
     exception, not a denial of the rule."""
-    others = _other_sentences(setting, ref)
-    cues = [i for i in setting.negators] + [i for i, (w, _, _) in enumerate(setting.tokens)
-                                            if w in _EXCEPTIONS or w == "dikecualikan"]
-    sentences = {setting.sentence[i] for i in cues} & others
     if _negated_elsewhere(setting, ref, dra):
         return True
+    sentences = _excepting_sentences(setting) & _other_sentences(setting, ref)
     words = [j for j, (w, _, _) in enumerate(dra.tokens) if _content(w) and not _any_negator(w) and not w[:1].isdigit()]
     for s in sentences:
         roots = _sentence_roots(setting, s)
@@ -35,6 +32,16 @@ def exception_restated(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bo
         if own >= EXCEPTION_OWN_WORDS and _coverage(dra, words, roots) >= EXCEPTION_COVERAGE:
             return True
     return False
+
+
+def _excepting_sentences(setting: _Analysis) -> frozenset[int]:
+    """The sentences of a position that negate or except something (memoised per position)."""
+    found = setting.memo.get("excepting_sentences")
+    if found is None:
+        excepting = [i for i, (w, _, _) in enumerate(setting.tokens) if w in _EXCEPTIONS or w == "dikecualikan"]
+        found = setting.memo["excepting_sentences"] = frozenset(setting.sentence[i]
+                                                                for i in [*setting.negators, *excepting])
+    return found
 
 
 def _negated_elsewhere(setting: _Analysis, ref: _Analysis, dra: _Analysis) -> bool:

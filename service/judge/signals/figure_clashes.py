@@ -86,10 +86,15 @@ def _reports_progress(a: _Analysis) -> bool:
 
 
 def _only_so_far(a: _Analysis) -> bool:
-    """"baru" before a figure or a verb of progress: "Saat ini baru 35 industri yang telah terhubung"."""
-    toks = a.tokens
-    return any(w == "baru" and k + 1 < len(toks) and (toks[k + 1][0][:1].isdigit() or toks[k + 1][0] in _SO_FAR_NEXT)
-               for k, (w, _, _) in enumerate(toks))
+    """"baru" before a figure or a verb of progress: "Saat ini baru 35 industri yang telah terhubung" (memoised per
+    text: asked for each figure of each pair)."""
+    found = a.memo.get("only_so_far")
+    if found is None:
+        toks = a.tokens
+        found = a.memo["only_so_far"] = any(
+            w == "baru" and k + 1 < len(toks) and (toks[k + 1][0][:1].isdigit() or toks[k + 1][0] in _SO_FAR_NEXT)
+            for k, (w, _, _) in enumerate(toks))
+    return found
 
 
 # A rule's figure is what must be reached ("mewajibkan 120 industri ... memasang"): a count reached so far ("baru
@@ -262,8 +267,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
 _PRICE = frozenset("harga tarif price".split())
 _PRICE_REACH = 15  # tokens back from a figure to its "harga"
 # Words after "harga" that say which price, not of what ("harga acuan di tingkat petani").
-_PRICE_KINDS = frozenset("""acuan eceran tertinggi terendah jual beli pembelian penjualan rata pasar dasar pokok referensi
-di tingkat petani konsumen produsen pedagang eceran grosir per the of""".split())
+_PRICE_KINDS = frozenset("""acuan eceran tertinggi terendah jual beli pembelian penjualan rata pasar dasar pokok
+referensi di tingkat petani konsumen produsen pedagang grosir per the of""".split())
 
 
 def _priced_other(ref: _Analysis, dra: _Analysis, lo: int, setting: frozenset[str]) -> bool:

@@ -366,7 +366,8 @@ def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             cls, draft_negative = opposed
             if not (_against(dra, d, ref, r) if draft_negative else _against(ref, r, dra, d)):
                 continue
-            if d.cls != r.cls and not (_required_act(ref, r, dra, d) if r.cls == "required" else _required_act(dra, d, ref, r)):
+            if d.cls != r.cls and not (_required_act(ref, r, dra, d) if r.cls == "required"
+                                       else _required_act(dra, d, ref, r)):
                 continue  # "wajib menyediakan ruang khusus merokok" requires a room, not the smoking "dilarang" forbids
             if _says_too(ref, r, d) if draft_negative else _says_too(dra, d, r):
                 continue

@@ -52,7 +52,8 @@ _DASHES = frozenset("–—-:")
 def _opens_sentence(a: _Analysis, j: int) -> bool:
     """Token ``j`` is capitalised for opening its sentence, after a dateline's dash ("Banyuwangi – Sebanyak 24
     tim …") or a previous sentence: no name."""
-    return j == 0 or a.sentence[j - 1] != a.sentence[j] or not _DASHES.isdisjoint(a.text[a.tokens[j - 1][2]:a.tokens[j][1]])
+    return (j == 0 or a.sentence[j - 1] != a.sentence[j]
+            or not _DASHES.isdisjoint(a.text[a.tokens[j - 1][2]:a.tokens[j][1]]))
 
 
 def _places_stated(ref: _Analysis, dra: _Analysis, lo: int, hi: int, radius: int = 6,

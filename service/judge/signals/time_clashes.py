@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from service.judge.signals.analysis import _Analysis, _negated_before, _per_sentence, _span_tokens, _window_roots
+from service.judge.signals.dates import dates_agree
 from service.judge.signals.figure_clashes import _outside
 from service.judge.signals.figure_roles import told_as_past
 from service.judge.signals.names import _places_near, _places_stated
@@ -163,9 +164,7 @@ def _other_day(ref: _Analysis, rt: TimeMention, dra: _Analysis, dt: TimeMention)
     pukul 16.00 WITA" is another event than "ditutup pada 31 Juli 2026 pukul 23.59 WIB" (the dates, if anything,
     clash)."""
     r_days, d_days = _days_of(ref, rt), _days_of(dra, dt)
-    return bool(r_days and d_days) and not any(
-        (r.day, r.month) == (d.day, d.month) and (r.year is None or d.year is None or r.year == d.year)
-        for r in r_days for d in d_days)
+    return bool(r_days and d_days) and not any(dates_agree(r, d) for r in r_days for d in d_days)
 
 
 def _days_of(a: _Analysis, t: TimeMention) -> list[DateMention]:
