@@ -91,29 +91,42 @@ _TAKEN_IN = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in"]) + r")\s+" + _
 _LEFT_OUT_BEFORE = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["left_out_before"]) + r")\b", re.IGNORECASE)
 # The group taken in named before its cue: "Mahasiswa yang sudah memegang KIP Kuliah juga boleh mengajukan ...".
 _TAKEN_IN_BEFORE = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in_before"]) + r")\b", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[.,;:()]")
+_CLAUSE_START = re.compile(r"[;:()]|[.,](?!\d)")  # "3.500 VA", "2,5 GT" go on
 _RELATIVE = re.compile(r"\s(?:yang|which|that|who)\s", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|not)\s+$", re.IGNORECASE)
+# A group's phrase ends where a reason or purpose begins: "di Nusa Tenggara Barat karena cadangan air ...".
+_PURPOSE = re.compile(r"\s(?:karena|sebab|sehingga|agar|supaya|because|since)\s", re.IGNORECASE)
+# Examples that follow a left-out group name its members: "tidak berlaku bagi ASN pada unit pelayanan publik tatap
+# muka, seperti rumah sakit, kantor imigrasi, dan kantor pelayanan pajak".
+_EXAMPLES = re.compile(r",?\s*(?:seperti|antara lain|misalnya|yaitu|yakni|such as|for example)\s+([^.;:()]{3,160})",
+                       re.IGNORECASE)
 # At least this share of the left-out phrase's content words must be in the phrase taken in (by root).
 SAME_GROUP = 0.6
 # Phrases read per text and side: left-out x taken-in pairs are compared, so both are capped.
 MAX_PHRASES = 16
 
 
-def _phrases(pattern: re.Pattern[str], text: str, whole: bool = False) -> list[tuple[str, list[frozenset[str]]]]:
+def _phrases(pattern: re.Pattern[str], text: str, whole: bool = False,
+             examples_too: bool = False) -> list[tuple[str, list[frozenset[str]]]]:
     """(the cue with its phrase, the roots of each of the phrase's content words) for each match not negated
-    just before; ``whole``: with its relative clause (see :func:`_groups_before`)."""
+    just before; ``whole``: with its relative clause (see :func:`_groups_before`); ``examples_too``: the examples
+    that follow the phrase ("…, seperti rumah sakit, kantor imigrasi") as a phrase of their own."""
     out = []
     for m in pattern.finditer(text):
         if _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "tidak termasuk" is the other side's cue
         # The group is named before a relative clause: "perseroan terbatas yang beromzet di bawah ..." is about
         # limited companies.
-        words = content_words(m.group(1) if whole else _RELATIVE.split(m.group(1), maxsplit=1)[0])
+        phrase = _PURPOSE.split(m.group(1), maxsplit=1)[0]
+        words = content_words(phrase if whole else _RELATIVE.split(phrase, maxsplit=1)[0])
+        said = (m.group()[: m.start(1) - m.start()] + phrase).strip()
         if words:
-            out.append((m.group().strip(), [roots(w) for w in words]))
-            if len(out) == MAX_PHRASES:
-                break  # a text listing hundreds of groups: the pairs compared stay bounded
+            out.append((said, [roots(w) for w in words]))
+        examples = _EXAMPLES.match(text, m.end()) if examples_too else None
+        if examples and (named := content_words(examples.group(1))):
+            out.append((said + examples.group().rstrip(), [roots(w) for w in named]))
+        if len(out) >= MAX_PHRASES:
+            break  # a text listing hundreds of groups: the pairs compared stay bounded
     return out
 
 
@@ -163,7 +176,7 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
     mencakup anak usaha")."""
     for left_text, taken_text, draft_left in ((reference, draft, False), (draft, reference, True)):
         taken = _phrases(_TAKEN_IN, taken_text)
-        for cue_out, out_words in _phrases(_LEFT_OUT, left_text):
+        for cue_out, out_words in _phrases(_LEFT_OUT, left_text, examples_too=True):
             for cue_in, in_words in taken:
                 if _same_group(out_words, in_words):
                     return [_excluded(cue_out, cue_in, draft_left)]
@@ -179,6 +192,12 @@ def _inclusion_clashes(reference: str, draft: str) -> list[Clash]:
         # the relative clause is what tells the group apart, so it counts on both sides.
         taken_before = _groups_before(taken_text, _TAKEN_IN_BEFORE)
         for cue_out, out_words in (_phrases(_LEFT_OUT, left_text, whole=True) if taken_before else ()):
+            for cue_in, in_words in taken_before:
+                if _most_of(out_words, in_words):
+                    return [_excluded(cue_out, cue_in, draft_left)]
+        # Both named before their cues: "Bea balik nama kendaraan bermotor kedua tidak termasuk dalam pemutihan" /
+        # "Bea balik nama kendaraan bermotor kedua turut dihapus".
+        for cue_out, out_words in (before if taken_before else ()):
             for cue_in, in_words in taken_before:
                 if _most_of(out_words, in_words):
                     return [_excluded(cue_out, cue_in, draft_left)]

@@ -319,6 +319,24 @@ TAKEN_IN_BEFORE = [
      "The loan scheme does not apply to students holding a KIP Kuliah card."),
     ("is also eligible", "Any vessel flying a foreign flag is also eligible for the permit.",
      "The permit does not apply to vessels flying a foreign flag."),
+    ("tidak luput", "Kapal penangkap ikan berukuran di bawah 5 GT tidak luput dari kewajiban pemasangan VMS.",
+     "Kewajiban pemasangan VMS tidak berlaku bagi kapal penangkap ikan berukuran di bawah 5 GT."),
+    ("ikut", "Tenaga honorer di sekolah swasta ikut menerima tunjangan hari raya tahun ini.",
+     "Tunjangan hari raya tidak diberikan kepada tenaga honorer di sekolah swasta."),
+    ("turut", "Retribusi parkir di kawasan wisata turut dihapuskan selama libur sekolah.",
+     "Retribusi parkir di kawasan wisata tidak termasuk dalam penghapusan retribusi ini."),
+    ("juga mendapat", "Pelanggan rumah tangga berdaya 3.500 VA juga mendapat potongan tagihan tersebut.",
+     "Potongan tagihan tidak berlaku bagi pelanggan rumah tangga berdaya 3.500 VA ke atas."),
+    ("juga menerima", "Guru yang belum bersertifikat juga menerima tunjangan profesi mulai Januari.",
+     "Tunjangan profesi tidak diberikan kepada guru yang belum bersertifikat."),
+    ("juga memperoleh", "Pemudik bersepeda motor juga memperoleh tiket kapal gratis dalam program ini.",
+     "Program kapal gratis tidak mencakup pemudik bersepeda motor."),
+    ("juga menikmati", "Rumah bertipe di atas 70 meter persegi juga menikmati pembebasan PPN tersebut.",
+     "Pembebasan PPN dikecualikan bagi rumah bertipe di atas 70 meter persegi."),
+    ("pun mendapat", "Peserta mandiri kelas 1 pun mendapat keringanan iuran yang sama.",
+     "Keringanan iuran tidak berlaku bagi peserta mandiri kelas 1."),
+    ("pun menerima", "Penerima bantuan yang pindah domisili pun menerima bantuan di alamat barunya.",
+     "Bantuan tidak diberikan kepada penerima bantuan yang pindah domisili."),
 ]
 
 
@@ -363,3 +381,32 @@ def test_a_counted_set_of_regions_needs_what_it_counts_in_the_draft():
     assert counted_clashes(reference, "Paskibraka beranggotakan 76 pelajar, sepasang dari setiap provinsi.") == []
     assert [c.rule for c in counted_clashes(reference, "Revitalisasi bahasa daerah digelar di seluruh provinsi.")] \
         == ["scope:counted"]
+
+
+@pytest.mark.parametrize("reference, draft", [
+    # "tidak berlaku di" / "tidak dilaksanakan di" and a taken-in place: the place's phrase ends before the reason
+    ("Diskon pengisian malam hari tidak berlaku di wilayah ini.",
+     "Pengguna di wilayah ini juga mendapat diskon untuk pengisian malam hari."),
+    ("Penyemprotan tidak dilaksanakan di Kabupaten Sleman karena kasusnya menurun.",
+     "Penyemprotan juga digelar di Kabupaten Sleman pada bulan ini."),
+    ("Pembatasan truk tidak berlaku pada Sabtu, serta tidak berlaku bagi truk pengangkut BBM.",
+     "Pembatasan truk juga diberlakukan pada hari Sabtu di ruas tol dalam kota."),
+    # the examples that follow a left-out group name its members
+    ("Kerja jarak jauh tidak berlaku bagi unit layanan tatap muka, seperti puskesmas dan kantor samsat.",
+     "Kerja jarak jauh berlaku bagi semua pegawai, termasuk pegawai puskesmas dan kantor samsat."),
+    # a group named before its cue on both sides
+    ("Denda keterlambatan tidak termasuk dalam keringanan ini.", "Denda keterlambatan turut dihapus tahun ini."),
+])
+def test_more_forms_of_a_group_left_out_and_taken_in(reference, draft):
+    [clash] = scope_clashes(reference, draft)
+    assert clash.rule == "scope:excluded"
+
+
+@pytest.mark.parametrize("draft", [
+    # the group is left out on both sides
+    "Tenaga honorer di sekolah swasta tidak ikut menerima tunjangan hari raya tahun ini.",
+    # another group takes part
+    "Guru ASN di sekolah negeri ikut menerima tunjangan hari raya tahun ini.",
+])
+def test_no_inclusion_clash_for_a_negated_or_another_group_before_ikut(draft):
+    assert scope_clashes("Tunjangan hari raya tidak diberikan kepada tenaga honorer di sekolah swasta.", draft) == []
