@@ -56,32 +56,27 @@ test data; with the classifier attached, calibration also lowers ``related_thres
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 from typing import Any, Protocol
 
 from service.domain import Candidate, ConflictKind, PositionKind, Relation
-from service.judge.institutions import institution_clashes, institutions_stated, slots, without_slots
-from service.judge.policy import (
-    INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, INSTITUTION_RECONCILE_MARGIN, RECONCILED, VETOABLE, JudgePolicy,
-)
+from service.judge.institutions import institution_clashes, institutions_stated, without_slots
+from service.judge.policy import INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, VETOABLE, JudgePolicy
 from service.judge.scope import counted_clashes, inclusion_clashes, scope_clashes
 from service.judge.signals import (
-    Clash, cache_scope, draft_words_covered, extract_dates, figures_stated, find_clashes, modality_clashes,
-    payer_clashes, polarity_clashes, same_language, shared_content_words, worded_figures_stated,
+    Clash, cache_scope, draft_words_covered, find_clashes, modality_clashes, payer_clashes, polarity_clashes,
+    same_language, shared_content_words,
 )
-from service.judge.qualifiers import another_twin, other_names
-from service.judge.periods import (
-    before_the_rule, dated, dating_clause, draft_periods, draft_years, other_period, superseded, years,
-)
+from service.judge.qualifiers import another_twin
+from service.judge.periods import draft_periods, draft_years
 from service.judge.signals.analysis import roots_covered
-from service.judge.signals.dates import dates_agree
 from service.judge.signals.stated import facts_stated, one_of_a_list
 from service.judge.signals.text import title_names
 from service.judge.bars import contradiction_bar
 from service.judge.clause_clashes import CLAUSE_RULE, clause_clashes
+from service.judge.reconcile import reconciled
 from service.messages import (
     CLASSIFIER_CONFLICT, CLASSIFIER_SUSPECTS, SUPPORT_CLASSIFIER, SUPPORT_RESTATES, SUPPORT_SAME, UNSUPPORTED_NONE,
     UNSUPPORTED_RELATED, Reason, message_of, reason,
@@ -373,7 +368,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                   < policy.veto_max_coverage - coverage_drop)
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
         reasons = [(c.reason, clash_kind(c)) for c in kept
-                   if not (policy.reconcile and _reconciled(c, i, cand, sentence, related, cover, prepared.period,
+                   if not (policy.reconcile and reconciled(c, i, cand, sentence, related, cover, prepared.period,
                                                             prepared.named))]
         # A figure the rules saw differ and the corpus explains (another period, or stated by a passage
         # as close) is the difference the classifier sees too: it must not raise it again.
@@ -477,79 +472,6 @@ CONFLICT_KINDS: tuple[str, ...] = tuple(ConflictKind)
 def clash_kind(clash: Clash) -> ConflictKind:
     """The typed kind of a rule clash: its signal family, with clock times apart from dates."""
     return ConflictKind.TIME if clash.rule == "date:time" else ConflictKind(clash.kind)
-
-
-def _reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
-                cover: _Coverage, period: str = "", named: str = "") -> bool:
-    """A figure or date clash the corpus explains: another passage states the draft's value, or (for
-    figures) the draft and the passage speak of different periods (``period``: see :class:`Prepared`). An
-    institution clash likewise, when another passage at least as close names the draft's institution (the
-    distribution is Bulog's, the supervision of it BPH Migas's)."""
-    if clash.kind == "institution":
-        named = slots(clash.draft)
-        # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").
-        first = re.split(r"\s+(?:dan|and)\s+", named[0].name)[0].casefold() if named else ""
-        return bool(first) and any(j != i and first in c.passage.casefold() and cover(j) >= cover(i)
-                                   and c.similarity >= cand.similarity - INSTITUTION_RECONCILE_MARGIN
-                                   for j, c in enumerate(related))
-    return clash.kind in RECONCILED and (
-        _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
-                          own_position=clash.kind == "date" and clash.rule != "date:time")
-        or (clash.kind == "number" and (other_period(dated(cand, related), dating_clause(sentence, clash.draft))
-                                        or before_the_rule(sentence, cand, related))))
-
-
-def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
-                     cover: _Coverage, period: str = "", named: str = "", own_position: bool = False) -> bool:
-    """Another related passage (any position in effect), at least as close to the sentence's words and
-    not about another period than the sentence, states the draft's figure: the corpus backs the value,
-    so the clash is with a passage about something else (another zone, product). A 2026 figure does
-    not back a draft that gives it for 2025, and for a sentence that names no year an earlier period's figure
-    backs nothing beside a later one's (the later is in force) unless the draft's earlier sentences named the
-    earlier year (``period``), nor one whose position is about another region the sentence names (``other_names``).
-    With ``own_position`` (dates), a passage of the clashing passage's own position
-    backs the date however few of the sentence's words it shares: "reopen on 1 April 2026 after a closure from
-    January" is the reopening the position's next sentence dates, not a change of the closure's start."""
-    undated, said = not years(sentence), years(period)
-    clashing_years = years(dated(related[clashing], related))
-    own = (related[clashing].ref.position_id or None) if own_position else None  # a passage of no position: none
-    # A position is as close as its closest passage: "Harga acuan penjualan di tingkat konsumen ... Rp57.000,
-    # sedangkan di tingkat petani Rp32.000" is the zone whose consumer-price passage it restates, though that
-    # zone's farm price stands in another passage. Not the clashing passage's own position: a figure moved from
-    # one of its sentences to another is the clash.
-    best: dict[str, float] = {}
-    for j, c in enumerate(related):
-        if c.ref.position_id and c.ref.position_id != related[clashing].ref.position_id:
-            best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
-    return any(i != clashing and _states(c.passage, figure) and not other_names(sentence, related, clashing, i)
-               and not another_twin(sentence, named, c)
-               and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
-                    or (own is not None and c.ref.position_id == own))
-               and not other_period(when := dated(c, related), sentence)
-               and not (undated and superseded(backing := years(when), clashing_years) and said.isdisjoint(backing))
-               for i, c in enumerate(related))
-
-
-def _states(passage: str, figure: str) -> bool:
-    """The passage states the draft's figure or date: its digits, its worded numbers ("tiga bulan" is not in
-    "dua putaran berjarak empat minggu") and its dates ("April 2026" is not in "Februari 2026")."""
-    if not (figures_stated(passage, figure) and worded_figures_stated(passage, figure)):
-        return False
-    wanted = extract_dates(figure)
-    if not wanted and _only_in_dates(passage, figure):
-        return False  # "21–24 Oktober 2026" does not state "24 tim"
-    return not wanted or any(dates_agree(p, d) for d in wanted for p in extract_dates(passage))
-
-
-def _only_in_dates(passage: str, figure: str) -> bool:
-    """The figure stands in the passage only inside its dates ("24 tim" in "21–24 Oktober 2026")."""
-    dates = extract_dates(passage)
-    if not dates:
-        return False
-    blanked = list(passage)
-    for d in dates:
-        blanked[d.start:d.end] = " " * (d.end - d.start)
-    return not figures_stated("".join(blanked), figure)
 
 
 class _Coverage:

@@ -181,7 +181,7 @@ def test_the_twin_of_another_year_or_region_neither_backs_nor_explains():
 def test_digits_inside_a_date_state_no_count():
     """Reconciling a figure: "21–24 Oktober 2026" does not state the "24 tim" a draft changes (the position's other
     sentence has "20 tim"); a figure written in another form still counts as stated."""
-    from service.judge.judge import _states
+    from service.judge.reconcile import _states
     dated = "Pemerintah kabupaten menyelenggarakan balap sepeda internasional pada 21–24 Oktober 2026."
     assert not _states(dated, "24 tim")
     assert _states("Lomba diikuti 24 tim pada 21–24 Oktober 2026.", "24 tim")
@@ -193,3 +193,17 @@ def test_a_capital_opening_the_sentence_after_a_dateline_names_nothing():
     reference = "Lomba terdiri atas empat etape dan diikuti 20 tim dari 14 negara."
     draft = "Banyuwangi – Sebanyak 24 tim dari 14 negara ambil bagian dalam lomba empat etape itu."
     assert [c.reference for c in find_clashes(reference, draft)] == ["20 tim"]
+
+
+def test_a_name_another_positions_passage_states_is_that_positions_subject():
+    """Twin positions of two cities: the draft's "Dinas Pendidikan Kota Medan" is the Medan position's body, not a
+    swap of the Padang one's; alone, the Padang passage's other name is a clash."""
+    padang = Candidate("Dinas Pendidikan Kota Padang membuka pendaftaran sekolah gratis bagi 4.000 siswa mulai 3 Juni "
+                       "2026.", 0.94, PassageRef(position_id="p-padang"))
+    medan = Candidate("Dinas Pendidikan Kota Medan membuka pendaftaran sekolah gratis bagi 4.000 siswa mulai 3 Juni "
+                      "2026.", 0.95, PassageRef(position_id="p-medan"))
+    draft = "Dinas Pendidikan Kota Medan membuka pendaftaran sekolah gratis untuk 4.000 siswa mulai 3 Juni 2026."
+    [alone] = Judge().judge([draft], [[padang]])
+    assert alone.relation == "conflicts"
+    [j] = Judge().judge([draft], [[medan, padang]])
+    assert j.relation != "conflicts"

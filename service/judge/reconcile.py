@@ -1,0 +1,115 @@
+"""Reconciliation across the corpus: a clash another passage explains is no conflict. The draft's figure, date,
+body or name stated by a passage at least as close (another zone's, year's or city's position), or a figure of
+another period than the passage's, says the clash is with a passage about something else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from service.domain import Candidate
+from service.judge.institutions import slots
+from service.judge.periods import (
+    before_the_rule,
+    dated,
+    dating_clause,
+    other_period,
+    superseded,
+    years,
+)
+from service.judge.policy import INSTITUTION_RECONCILE_MARGIN, RECONCILED
+from service.judge.qualifiers import another_twin, other_names
+from service.judge.signals import (
+    Clash,
+    extract_dates,
+    figures_stated,
+    worded_figures_stated,
+)
+from service.judge.signals.dates import dates_agree
+
+# How much of the sentence a related passage shares (``judge._Coverage``: ``cover(i)`` for ``related[i]``).
+Coverage = Callable[[int], float]
+
+_WORD = re.compile(r"\w+")
+
+
+def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
+                cover: Coverage, period: str = "", named: str = "") -> bool:
+    """A figure or date clash the corpus explains: another passage states the draft's value, or (for
+    figures) the draft and the passage speak of different periods (``period``: see :class:`Prepared`). An
+    institution clash likewise, when another passage at least as close names the draft's institution (the
+    distribution is Bulog's, the supervision of it BPH Migas's), and a name clash when another position's passage
+    at least as close names the draft's name (the twin position of another city or province)."""
+    if clash.kind == "institution":
+        named = slots(clash.draft)
+        # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").
+        first = re.split(r"\s+(?:dan|and)\s+", named[0].name)[0].casefold() if named else ""
+        return bool(first) and any(j != i and first in c.passage.casefold() and cover(j) >= cover(i)
+                                   and c.similarity >= cand.similarity - INSTITUTION_RECONCILE_MARGIN
+                                   for j, c in enumerate(related))
+    if clash.kind == "entity":
+        # A name another position states as closely is that position's subject: "Dinas Perhubungan Kota Makassar"
+        # is the Makassar twin's body, not a swap of the Surabaya one's.
+        # Word by word: "Dinas Perkebunan dan Peternakan Kalimantan Barat" is in "… Peternakan Provinsi Kalimantan …".
+        said = set(_WORD.findall(clash.draft.casefold()))
+        own = cand.ref.position_id
+        return bool(said) and any(j != i and c.ref.position_id != own and cover(j) >= cover(i)
+                                  and said <= set(_WORD.findall(c.passage.casefold())) for j, c in enumerate(related))
+    return clash.kind in RECONCILED and (
+        _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
+                          own_position=clash.kind == "date" and clash.rule != "date:time")
+        or (clash.kind == "number" and (other_period(dated(cand, related), dating_clause(sentence, clash.draft))
+                                        or before_the_rule(sentence, cand, related))))
+
+
+def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
+                     cover: Coverage, period: str = "", named: str = "", own_position: bool = False) -> bool:
+    """Another related passage (any position in effect), at least as close to the sentence's words and
+    not about another period than the sentence, states the draft's figure: the corpus backs the value,
+    so the clash is with a passage about something else (another zone, product). A 2026 figure does
+    not back a draft that gives it for 2025, and for a sentence that names no year an earlier period's figure
+    backs nothing beside a later one's (the later is in force) unless the draft's earlier sentences named the
+    earlier year (``period``), nor one whose position is about another region the sentence names (``other_names``).
+    With ``own_position`` (dates), a passage of the clashing passage's own position
+    backs the date however few of the sentence's words it shares: "reopen on 1 April 2026 after a closure from
+    January" is the reopening the position's next sentence dates, not a change of the closure's start."""
+    undated, said = not years(sentence), years(period)
+    clashing_years = years(dated(related[clashing], related))
+    own = (related[clashing].ref.position_id or None) if own_position else None  # a passage of no position: none
+    # A position is as close as its closest passage: "Harga acuan penjualan di tingkat konsumen ... Rp57.000,
+    # sedangkan di tingkat petani Rp32.000" is the zone whose consumer-price passage it restates, though that
+    # zone's farm price stands in another passage. Not the clashing passage's own position: a figure moved from
+    # one of its sentences to another is the clash.
+    best: dict[str, float] = {}
+    for j, c in enumerate(related):
+        if c.ref.position_id and c.ref.position_id != related[clashing].ref.position_id:
+            best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
+    return any(i != clashing and _states(c.passage, figure) and not other_names(sentence, related, clashing, i)
+               and not another_twin(sentence, named, c)
+               and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
+                    or (own is not None and c.ref.position_id == own))
+               and not other_period(when := dated(c, related), sentence)
+               and not (undated and superseded(backing := years(when), clashing_years) and said.isdisjoint(backing))
+               for i, c in enumerate(related))
+
+
+def _states(passage: str, figure: str) -> bool:
+    """The passage states the draft's figure or date: its digits, its worded numbers ("tiga bulan" is not in
+    "dua putaran berjarak empat minggu") and its dates ("April 2026" is not in "Februari 2026")."""
+    if not (figures_stated(passage, figure) and worded_figures_stated(passage, figure)):
+        return False
+    wanted = extract_dates(figure)
+    if not wanted and _only_in_dates(passage, figure):
+        return False  # "21–24 Oktober 2026" does not state "24 tim"
+    return not wanted or any(dates_agree(p, d) for d in wanted for p in extract_dates(passage))
+
+
+def _only_in_dates(passage: str, figure: str) -> bool:
+    """The figure stands in the passage only inside its dates ("24 tim" in "21–24 Oktober 2026")."""
+    dates = extract_dates(passage)
+    if not dates:
+        return False
+    blanked = list(passage)
+    for d in dates:
+        blanked[d.start:d.end] = " " * (d.end - d.start)
+    return not figures_stated("".join(blanked), figure)
