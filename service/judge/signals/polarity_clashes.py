@@ -86,6 +86,7 @@ def _asserted(a: _Analysis, k: int) -> bool:
 
 
 _EXCEPTIONS = frozenset({"kecuali", "except", "selain"})
+_COORDINATORS = frozenset({"dan", "serta", "tetapi", "namun", "sedangkan", "melainkan", "but", "and"})
 
 
 def _irrealis_before(a: _Analysis, k: int) -> bool:
@@ -161,6 +162,12 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
         # occurrences: discount its own assertion).
         if _asserted_count(neg, proots) - _asserted(neg, p) > 0:
             continue
+        # Nor assert it before a coordinator in the same clause, unless what follows the negated one is said around
+        # the other text's ("dilakukan dua siklus … dan tidak dilakukan atas permintaan warga" / "juga dilakukan atas
+        # permintaan warga").
+        tail = _complement(neg, p) if _coordinated_before(neg, i, proots) else None
+        if tail == []:
+            continue
         clause_i = _clause_idx(neg, i)
         neg_ctx: set[str] = set()
         for j in range(max(clause_i.start, i - 3), min(clause_i.stop, p + 4)):
@@ -180,6 +187,9 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
             if not neg_irrealis and toks[i][0] in _NOT_YET and _irrealis_before(pos, k):
                 continue  # "akan menaikkan" vs "belum menaikkan" is not a contradiction;
                 # "akan menaikkan" vs "tidak menaikkan" is (a plan against an official "no")
+            if tail and not all(any(not r.isdisjoint(pos.roots[j]) for j in range(max(0, k - 4), k + 5)
+                                    if j < len(pos.tokens) and pos.clause[j] == pos.clause[k]) for r in tail):
+                continue
             if _free_of(pos, k):
                 continue  # "interest-free loans" says no interest, as "tanpa bunga" does
             if k > 0 and pos.tokens[k - 1][0] in _COMPARATIVE:
@@ -226,6 +236,23 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 out.append(Clash("negation", why, pos_frag, neg_frag, rule))
             break
     return out
+
+
+def _coordinated_before(a: _Analysis, i: int, proots: frozenset[str]) -> bool:
+    """The predicate negated at ``i`` is asserted earlier in its clause, before a coordinator: "Fogging dilakukan
+    dua siklus … dan tidak dilakukan atas permintaan warga" does fog, in two rounds."""
+    start = _clause_idx(a, i).start
+    joins = [m for m in range(start, i) if a.tokens[m][0] in _COORDINATORS]
+    return bool(joins) and any(start <= q < joins[-1] and a.clause[q] == a.clause[i] for q in _occurrences(a, proots))
+
+
+_COORDINATORS = frozenset({"dan", "serta", "tetapi", "namun", "sedangkan", "melainkan", "but", "and"})
+
+
+def _complement(neg: _Analysis, p: int) -> list[frozenset[str]]:
+    """The content words (roots) right after a predicate in its clause: what is not done ("atas permintaan")."""
+    return [neg.roots[j] for j in range(p + 1, min(len(neg.tokens), p + 4))
+            if neg.clause[j] == neg.clause[p] and _content(neg.tokens[j][0])]
 
 
 # Share of the content words within LOCAL_RADIUS tokens of a predicate (its clause only) that the other

@@ -396,3 +396,13 @@ def test_a_draft_restating_the_positions_own_exception_is_no_denial():
     assert [c.rule for c in find_clashes(rule, denial, position)] == ["negation:draft"]
     assert [c.rule for c in find_clashes(rule, exception)] == ["negation:draft"]  # without the position: a denial
     assert find_clashes(rule, exception, position) == []
+
+
+def test_a_predicate_asserted_before_a_coordinator_and_negated_after_it_clashes_only_on_what_follows():
+    """"Vaksinasi dilakukan dua kali … dan tidak dilakukan di rumah warga" does vaccinate, twice: only a draft doing it
+    at home ("tidak dilakukan di rumah warga" / "dilakukan di rumah warga") denies the negated part."""
+    reference = "Vaksinasi dilakukan dua kali berselang satu bulan dan tidak dilakukan di rumah warga."
+    assert [c for c in find_clashes(reference, "Vaksinasi tetap dilakukan dua kali dengan selang sebulan.")
+            if c.kind == "negation"] == []
+    [clash] = [c for c in find_clashes(reference, "Vaksinasi kini juga dilakukan di rumah warga.") if c.kind == "negation"]
+    assert clash.reference.startswith("tidak dilakukan di rumah")
