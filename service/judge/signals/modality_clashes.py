@@ -306,8 +306,23 @@ def _usable(a: _Analysis, m: _Mention, draft: bool = False) -> bool:
         return False
     if a.sentence[m.start] in a.cond_sentences and not (draft and _granted_before_condition(a, m)):
         return False
+    if m.cls == "permitted" and m.side == 0 and _exempting(a, m):
+        return False  # "Larangan melintas tidak berlaku bagi ambulans" lets ambulances pass
     return not any(a.tokens[j][0] in _REQUESTS for j in range(max(0, m.start - 8), m.start)
                    if a.sentence[j] == a.sentence[m.start])
+
+
+def _exempting(a: _Analysis, m: _Mention) -> bool:
+    """``m``'s clause says whom its ban does not apply to ("tidak berlaku bagi", "dikecualikan")."""
+    toks, clause = a.tokens, a.clause[m.start]
+    for j in range(m.start, len(toks)):
+        if a.clause[j] != clause:
+            return False  # clauses run in text order: the rest is another clause's
+        if toks[j][0] == "dikecualikan" or (toks[j][0] in ("tidak", "tak") and j + 2 < len(toks)
+                                            and toks[j + 1][0] == "berlaku"
+                                            and toks[j + 2][0] in ("bagi", "untuk", "pada", "terhadap")):
+            return True
+    return False
 
 
 def _granted_before_condition(a: _Analysis, m: _Mention) -> bool:

@@ -39,6 +39,7 @@ from service.judge.signals.negation import _VOCAB as _NEGATION
 from service.judge.signals.polarity_clashes import (
     _PROHIBITIVE,
     _VERB_FORM,
+    _exclusion,
     _in_relative,
     _poles,
     _predicate,
@@ -180,6 +181,8 @@ def persistence_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                 continue
             if _opposites(dra, v, ref, p):
                 continue  # "tidak dibuka" / "tetap ditutup" agree
+            if _exclusion(ref, p) and dra.roots[v].isdisjoint(ref.roots[p]):
+                continue  # "Pembatasan tidak berlaku bagi truk BBM" / "Truk BBM tetap boleh melintas": the exception
             if not _aligned(ref, n, p, dra, m, v):
                 continue
             end = min(v + 2, _clause_idx(dra, m)[-1])

@@ -150,6 +150,8 @@ def _prev_word(text: str, pos: int) -> str:
         end -= 1
     if end > lo and not text[end - 1].isalnum():
         return ""  # more non-word characters than the gap, or an underscore
+    if "–" in text[end:pos] or "—" in text[end:pos] or text[end:pos] == " - ":
+        return ""  # a dateline's dash: "Bandung – Menjelang …" has no word before "Menjelang"
     start = end
     while start > lo and text[start - 1].isalnum():
         start -= 1

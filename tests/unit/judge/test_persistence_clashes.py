@@ -85,3 +85,11 @@ def test_every_marker_and_modal_of_the_vocabulary_is_read():
             draft = f"Kantor pos {marker} {modal}menerima pembayaran pajak kendaraan."
             assert _rules(reference, draft) == ["persistence"], draft
     assert set(VOCAB["markers"]) == {"tetap", "masih", "still"}
+
+
+def test_what_a_rule_does_not_apply_to_may_go_on():
+    """"Larangan tidak berlaku bagi ambulans" leaves ambulances out: "Ambulans tetap boleh melintas" restates the
+    exception; "Larangan tetap berlaku bagi ambulans" denies it."""
+    reference = "Larangan melintas tidak berlaku bagi ambulans dan mobil pemadam kebakaran."
+    assert find_clashes(reference, "Ambulans dan mobil pemadam kebakaran tetap boleh melintas.") == []
+    assert find_clashes(reference, "Larangan melintas tetap berlaku bagi ambulans dan mobil pemadam kebakaran.") != []

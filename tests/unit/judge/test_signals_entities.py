@@ -41,3 +41,10 @@ def test_an_amount_after_a_name_is_no_part_of_it():
 
     names = [n for n, _, _ in _names(_analyse("Untuk siswa SD Rp1.020.000 per tahun, sementara siswa SMP Rp1.230.000."))]
     assert names == ["SD", "SMP"]
+
+
+def test_a_word_after_a_datelines_dash_fills_no_slot():
+    """"Medan – Menjelang …": the dash ends the dateline, so "Menjelang" follows no "Medan" as "Lapangan Merdeka" does
+    in "Taman Ahmad Yani Medan, Lapangan Merdeka"; no swap of names."""
+    reference = "Kembang api dinyalakan di Taman Ahmad Yani Medan, Lapangan Merdeka, pada malam tahun baru."
+    assert find_clashes(reference, "Medan – Menjelang malam tahun baru, kembang api dinyalakan.") == []
