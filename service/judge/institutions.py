@@ -269,8 +269,19 @@ def _level(name: str) -> str:
     return "central" if head in _CENTRAL_HEADS else ""
 
 
+# Short names no rule spells from the full name, written out before names are compared (vocab "aliases").
+_ALIASES = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _VOCAB["aliases"]), key=len, reverse=True)) + r")\b")
+
+
+def _written_out(name: str) -> str:
+    """``name`` with its office aliases written out ("Disnakertrans Jawa Barat" → "Dinas Tenaga Kerja dan
+    Transmigrasi Jawa Barat")."""
+    return _ALIASES.sub(lambda m: _VOCAB["aliases"][m.group(1)], name)
+
+
 def same_institution(a: str, b: str) -> bool:
     """One institution written two ways: shared name words (in either language), or one the other's acronym."""
+    a, b = _written_out(a), _written_out(b)
     if {_level(a), _level(b)} == {"regional", "central"}:
         return False
     rendered_a, rendered_b = _rendered(_words(a)), _rendered(_words(b))
@@ -288,7 +299,15 @@ def same_institution(a: str, b: str) -> bool:
         return True
     # An acronym after a head ("Ditjen PSDKP") for the name written out after its own head ("Direktorat
     # Jenderal Pengawasan Sumber Daya Kelautan dan Perikanan").
-    return bool(_acronyms_in(a) & {_acronym(_name_part(b))} or _acronyms_in(b) & {_acronym(_name_part(a))})
+    # Or the acronym of the name's last words ("DIY" for "Pemerintah Daerah Daerah Istimewa Yogyakarta").
+    return bool(_acronyms_in(a) & ({_acronym(_name_part(b))} | _tail_acronyms(b))
+                or _acronyms_in(b) & ({_acronym(_name_part(a))} | _tail_acronyms(a)))
+
+
+def _tail_acronyms(name: str) -> set[str]:
+    """The acronyms of the name's last two or more words (of its last twelve)."""
+    words = [w for w in name.split() if w.casefold() not in ("dan", "and", "of", "the")][-12:]
+    return {_acronym(" ".join(words[i:])) for i in range(len(words) - 1)}
 
 
 def _shortened(short: str, full: str) -> bool:

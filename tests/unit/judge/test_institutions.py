@@ -42,6 +42,9 @@ def test_one_institution_written_two_ways_is_the_same():
     # an acronym after a head for the name spelled out after its own head
     assert same_institution("Ditjen PSDKP", "Direktorat Jenderal Pengawasan Sumber Daya Kelautan dan Perikanan")
     assert not same_institution("Ditjen PSDKP", "Direktorat Jenderal Perhubungan Laut")
+    # the acronym of a name's last words
+    assert same_institution("NTB", "Pemerintah Provinsi Nusa Tenggara Barat")
+    assert not same_institution("NTT", "Pemerintah Provinsi Nusa Tenggara Barat")
     # a shared word is not enough when each name has a word of its own
     assert not same_institution("BPJS Kesehatan", "BPJS Ketenagakerjaan")
     assert same_institution("BPJS Kesehatan", "BPJS Kesehatan Cabang Denpasar")
@@ -413,3 +416,17 @@ def test_a_bare_head_names_no_other_body_of_its_kind():
     assert institution_clashes(reference, "Penyuntikan vaksin dilakukan dinas peternakan kabupaten dan kota.") == []
     assert [c.kind for c in institution_clashes(
         reference, "Penyuntikan vaksin dilakukan oleh Kementerian Pertanian.")] == ["institution"]
+
+
+@pytest.mark.parametrize("alias, full", sorted(json.loads(
+    (Path(__file__).parents[3] / "service/judge/vocab/institutions.json").read_text(encoding="utf-8"))["aliases"].items()))
+def test_every_office_alias_is_its_full_name_and_no_other(alias, full):
+    assert same_institution(f"{alias} Provinsi Jawa Barat", f"{full} Provinsi Jawa Barat")
+    assert not same_institution(f"{alias} Provinsi Jawa Barat", "Badan Pusat Statistik Provinsi Jawa Barat")
+
+
+def test_an_office_alias_is_no_other_institution():
+    """"Disnakertrans" is the office the position writes out ("Dinas Tenaga Kerja dan Transmigrasi"): no clash."""
+    reference = "Pengawasan upah dilakukan oleh Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat."
+    assert institution_clashes(reference, "Pengawasan upah dijalankan Disnakertrans Jawa Barat.") == []
+    assert institution_clashes(reference, "Pengawasan upah dijalankan Dinas Sosial Jawa Barat.") != []
