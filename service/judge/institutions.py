@@ -273,7 +273,7 @@ def _level(name: str) -> str:
 _ALIASES = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _VOCAB["aliases"]), key=len, reverse=True)) + r")\b")
 
 
-def _written_out(name: str) -> str:
+def written_out(name: str) -> str:
     """``name`` with its office aliases written out ("Disnakertrans Jawa Barat" → "Dinas Tenaga Kerja dan
     Transmigrasi Jawa Barat")."""
     return _ALIASES.sub(lambda m: _VOCAB["aliases"][m.group(1)], name)
@@ -281,7 +281,7 @@ def _written_out(name: str) -> str:
 
 def same_institution(a: str, b: str) -> bool:
     """One institution written two ways: shared name words (in either language), or one the other's acronym."""
-    a, b = _written_out(a), _written_out(b)
+    a, b = written_out(a), written_out(b)
     if {_level(a), _level(b)} == {"regional", "central"}:
         return False
     rendered_a, rendered_b = _rendered(_words(a)), _rendered(_words(b))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from service.domain import Candidate
-from service.judge.institutions import slots
+from service.judge.institutions import slots, written_out
 from service.judge.periods import (
     before_the_rule,
     dated,
@@ -33,6 +33,10 @@ Coverage = Callable[[int], float]
 _WORD = re.compile(r"\w+")
 
 
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
 def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
                 cover: Coverage, period: str = "", named: str = "") -> bool:
     """A figure or date clash the corpus explains: another passage states the draft's value, or (for
@@ -44,8 +48,12 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
         named = slots(clash.draft)
         # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").
         first = re.split(r"\s+(?:dan|and)\s+", named[0].name)[0].casefold() if named else ""
-        return bool(first) and any(j != i and first in c.passage.casefold() and cover(j) >= cover(i)
+        # Word by word, its office aliases written out: "UPTD … Wilayah II Disnakertrans Jawa Barat" is in "UPTD …
+        # Wilayah II Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat".
+        words = _words(written_out(re.split(r"\s+(?:dan|and)\s+", named[0].name)[0])) if first else set()
+        return bool(first) and any(j != i and cover(j) >= cover(i)
                                    and c.similarity >= cand.similarity - INSTITUTION_RECONCILE_MARGIN
+                                   and (first in c.passage.casefold() or words <= _words(written_out(c.passage)))
                                    for j, c in enumerate(related))
     if clash.kind == "entity":
         # A name another position states as closely is that position's subject: "Dinas Perhubungan Kota Makassar"

@@ -430,3 +430,14 @@ def test_an_office_alias_is_no_other_institution():
     reference = "Pengawasan upah dilakukan oleh Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat."
     assert institution_clashes(reference, "Pengawasan upah dijalankan Disnakertrans Jawa Barat.") == []
     assert institution_clashes(reference, "Pengawasan upah dijalankan Dinas Sosial Jawa Barat.") != []
+
+
+def test_an_institution_clash_with_a_twin_is_reconciled_by_the_passage_naming_the_draft_s_body_by_its_alias():
+    """Two regions' twin positions: "Disnakertrans … Wilayah II" is the body the Wilayah II position writes out."""
+    two = Candidate("Pengawasan upah dilakukan oleh UPTD Wilayah II Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa "
+                    "Barat.", 0.92, PassageRef(position_id="p-karawang"))
+    one = Candidate("Pengawasan upah dilakukan oleh UPTD Wilayah I Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa "
+                    "Barat.", 0.90, PassageRef(position_id="p-bekasi"))
+    draft = "Pengawasan upah dijalankan UPTD Wilayah II Disnakertrans Jawa Barat."
+    [j] = Judge().judge([draft], [[two, one]])
+    assert j.relation != "conflicts"
