@@ -73,6 +73,11 @@ def dating_clause(sentence: str, figure: str) -> str:
     at = sentence.find(figure)
     if at < 0:
         return sentence
+    # A year right after the figure dates it alone: "Rp1,42 triliun, sedikit lebih besar dari Rp1,2 triliun pada
+    # 2025" gives 2025's amount beside 2026's.
+    own = _OWN_YEAR_RE.match(sentence, at + len(figure))
+    if own:
+        return figure + own.group()
     start = 0
     for m in _CLAUSE_BREAK_RE.finditer(sentence):
         if m.start() >= at:
@@ -83,6 +88,7 @@ def dating_clause(sentence: str, figure: str) -> str:
     return clause if YEAR_RE.search(clause) else sentence
 
 
+_OWN_YEAR_RE = re.compile(r"\s*(?:pada|tahun|di|in)\s+(?:(?:tahun|akhir|awal)\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 _BEFORE_RE = re.compile(r"\s*(?:sebelum|before)\b([^,]{1,80}),", re.IGNORECASE)
 _THIS_RULE_RE = re.compile(r"\b(?:ini|tersebut|this|the new)\b", re.IGNORECASE)
 

@@ -33,3 +33,10 @@ def test_an_earlier_years_figure_does_not_back_a_sentence_in_the_later_year():
     # The figure in force is backed whatever the other position says.
     [j] = judge.judge([sentence.replace("Rp58", "Rp61")], [[NEW, OLD]])
     assert j.relation != "conflicts"
+
+
+def test_a_year_right_after_a_figure_dates_that_figure_alone():
+    from service.judge.periods import dating_clause
+    sentence = "Anggaran 2026 sebesar Rp3,2 triliun, naik dari Rp2,9 triliun pada 2025."
+    assert dating_clause(sentence, "Rp2,9 triliun") == "Rp2,9 triliun pada 2025"
+    assert dating_clause(sentence, "Rp3,2 triliun") == sentence  # one clause (no clause word after the comma)
