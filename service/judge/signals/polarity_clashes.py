@@ -204,6 +204,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 continue  # "Pemeriksaan fisik hanya dilakukan terhadap jalur merah" / "jalur hijau … tanpa pemeriksaan"
             if _other_recipient(neg, p, pos, k):
                 continue  # "tidak diberikan kepada narapidana korupsi" / "diberikan kepada pengguna narkotika"
+            if not neg_is_draft and _restricted_group(neg, i, pos, k):
+                continue  # "Guru … yang berstatus ASN tidak berhak" / "Setiap guru berhak": of other teachers
             if neg_is_draft and _unknown_subject(neg, i, pos):
                 continue  # "bentor tidak diizinkan masuk" against "kendaraan darurat tetap diizinkan"
             # The draft's words right around the predicate, mostly the reference's: the same statement
@@ -331,6 +333,19 @@ def _unknown_subject(draft: _Analysis, at: int, ref: _Analysis) -> bool:
     if not draft.roots[j].isdisjoint(ref.root_pool):
         return _other_group(draft, j, ref)
     return True
+
+
+def _restricted_group(neg: _Analysis, i: int, pos: _Analysis, k: int) -> bool:
+    """The negated clause's subject is a group a relative clause picks out ("Guru MDT yang sudah menerima tunjangan
+    profesi atau berstatus ASN tidak berhak"), and the other text's clause holds under half its words."""
+    clause = neg.clause[i]
+    y = next((j for j in range(i - 1, max(-1, i - 13), -1) if neg.clause[j] == clause and neg.tokens[j][0] == "yang"),
+             None)
+    if y is None:
+        return False
+    words = [neg.roots[j] for j in range(y + 1, i) if _content(neg.tokens[j][0])]
+    pool = frozenset().union(*(pos.roots[j] for j in _clause_idx(pos, k)))
+    return bool(words) and sum(not r.isdisjoint(pool) for r in words) * 2 < len(words)
 
 
 def _other_group(draft: _Analysis, j: int, ref: _Analysis) -> bool:

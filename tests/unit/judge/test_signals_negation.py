@@ -406,3 +406,14 @@ def test_a_predicate_asserted_before_a_coordinator_and_negated_after_it_clashes_
             if c.kind == "negation"] == []
     [clash] = [c for c in find_clashes(reference, "Vaksinasi kini juga dilakukan di rumah warga.") if c.kind == "negation"]
     assert clash.reference.startswith("tidak dilakukan di rumah")
+
+
+def test_a_group_a_relative_clause_picks_out_is_not_everyone():
+    """"Petani yang sudah menerima bantuan alsintan tahun lalu tidak berhak menerima bantuan ini" denies it of some
+    farmers: "Setiap petani berhak atas bantuan Rp2 juta" speaks of the others; the same group entitled clashes."""
+    reference = "Petani yang sudah menerima bantuan alsintan tahun lalu tidak berhak menerima bantuan ini."
+    assert [c for c in find_clashes(reference, "Setiap petani berhak atas bantuan Rp2 juta per musim.")
+            if c.kind == "negation"] == []
+    assert [c.rule for c in find_clashes(
+        reference, "Petani yang sudah menerima bantuan alsintan tahun lalu tetap berhak menerima bantuan ini.")] \
+        == ["negation:reference"]
