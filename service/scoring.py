@@ -8,6 +8,7 @@ of the text backed by evidence — the absence of a clash is not assurance.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timezone
@@ -83,7 +84,7 @@ def score_findings(findings: Sequence[Finding]) -> tuple[int, Verdict, Reason]:
     backed = sum(w for w, is_firm in zip(weights, firm) if is_firm) / total
     # A sentence about the subject of an official position (its closest passage is on the same topic)
     # that the position does not back is what a missed conflict looks like: no assurance then.
-    unbacked_on_topic = sum(_unbacked_on_topic(f) for f in findings)
+    unbacked_on_topic = sum(_unbacked_on_topic(f) or _refers_back(findings, k) for k, f in enumerate(findings))
     if n[Relation.CONFLICTS]:
         verdict = Verdict.CONFLICT
         score = min(score, CONFLICT_MAX_SCORE)
@@ -129,6 +130,20 @@ def _unbacked_on_topic(finding: Finding) -> bool:
     if any(_on_subject(ev.similarity, draft_words_covered(ev.passage, finding.sentence)) for ev in positions):
         return True
     return any(ev.similarity >= TOPIC_SIMILARITY for ev in positions) and has_figures(finding.sentence)
+
+
+# Words that point back to what the sentence before named ("lemari es tersebut", "program itu").
+_POINTING_BACK = re.compile(r"\b(?:tersebut|itu|these|those)\b", re.IGNORECASE)
+
+
+def _refers_back(findings: Sequence[Finding], k: int) -> bool:
+    """Unsupported, and pointing back ("Pemeliharaan lemari es tersebut …") to a sentence an official position
+    backs: it speaks of that position's subject, which does not back it, whatever the passages retrieved for it."""
+    f = findings[k]
+    if f.relation != Relation.UNSUPPORTED or k == 0 or not _POINTING_BACK.search(f.sentence):
+        return False
+    before = findings[k - 1]
+    return before.relation == Relation.SUPPORTS and any(ev.kind == PositionKind.POSITION for ev in before.evidence)
 
 
 def _on_subject(similarity: float, coverage: float) -> bool:

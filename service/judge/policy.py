@@ -53,6 +53,8 @@ UNBACKED_MIN_COVERAGE = 0.3
 # A passage sharing this much of an unsupported sentence's words is about its subject at any cosine
 # (the judge's lexical_clash_coverage).
 ON_SUBJECT_COVERAGE = 0.4
+# ... nor one pointing back ("lemari es tersebut") to a sentence an official position backs (service/scoring.py
+# _refers_back; 20 press sets: conflicting drafts "aligned" 2 -> 1, clean ones stay 3).
 # ... nor an unsupported sentence stating a figure, date or time with an official position's passage at
 # TOPIC_SIMILARITY or more: a checkable fact about that subject that nothing backs (16 press dev sets:
 # conflicting drafts "aligned" 4 -> 2, clean ones 6 -> 3).

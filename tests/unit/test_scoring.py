@@ -58,3 +58,17 @@ def test_assurance_rests_only_on_firm_support():
     assert score_findings([_classifier_support(0.85)] * 3)[1] == "aligned"
     assert score_findings([_classifier_support(0.55), _finding("supports", 0.97), _finding("supports", 0.97)])[1] == \
         "aligned"
+
+
+def test_an_unbacked_sentence_pointing_back_to_a_backed_one_withholds_aligned():
+    """"Perawatan kendaraan tersebut …" speaks of what the backed sentence before it named: the position that backs
+    that sentence does not back this one, whatever passages were retrieved for it."""
+    backed = [_finding("supports", 0.97)] * 3
+    pointing = "Perawatan kendaraan tersebut sepenuhnya diserahkan kepada desa penerima."
+    assert score_findings(backed + [_finding("unsupported", 0.80, sentence=pointing)])[1] == "review"
+    plain = "Perawatan kendaraan desa dilakukan setiap bulan oleh warga."
+    assert score_findings(backed + [_finding("unsupported", 0.80, sentence=plain)])[1] == "aligned"
+    # after an unsupported sentence, it points back to nothing a position backs
+    assert score_findings([_finding("supports", 0.97)] * 3 + [_finding("unsupported", 0.80, sentence=plain),
+                                                             _finding("unsupported", 0.80, sentence=pointing)])[1] \
+        == "aligned"
