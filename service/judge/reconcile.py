@@ -47,10 +47,11 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
     if clash.kind == "institution":
         named = slots(clash.draft)
         # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").
-        first = re.split(r"\s+(?:dan|and)\s+", named[0].name)[0].casefold() if named else ""
+        body = re.split(r"\s+(?:dan|and)\s+", named[0].name)[0] if named else ""
+        first = body.casefold()
         # Word by word, its office aliases written out: "UPTD … Wilayah II Disnakertrans Jawa Barat" is in "UPTD …
         # Wilayah II Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat".
-        words = _words(written_out(re.split(r"\s+(?:dan|and)\s+", named[0].name)[0])) if first else set()
+        words = _words(written_out(body))
         return bool(first) and any(j != i and cover(j) >= cover(i)
                                    and c.similarity >= cand.similarity - INSTITUTION_RECONCILE_MARGIN
                                    and (first in c.passage.casefold() or words <= _words(written_out(c.passage)))
@@ -59,10 +60,10 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
         # A name another position states as closely is that position's subject: "Dinas Perhubungan Kota Makassar"
         # is the Makassar twin's body, not a swap of the Surabaya one's.
         # Word by word: "Dinas Perkebunan dan Peternakan Kalimantan Barat" is in "… Peternakan Provinsi Kalimantan …".
-        said = set(_WORD.findall(clash.draft.casefold()))
+        said = _words(clash.draft)
         own = cand.ref.position_id
         return bool(said) and any(j != i and c.ref.position_id != own and cover(j) >= cover(i)
-                                  and said <= set(_WORD.findall(c.passage.casefold())) for j, c in enumerate(related))
+                                  and said <= _words(c.passage) for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
                           own_position=clash.kind == "date" and clash.rule != "date:time")

@@ -86,7 +86,6 @@ def _asserted(a: _Analysis, k: int) -> bool:
 
 
 _EXCEPTIONS = frozenset({"kecuali", "except", "selain"})
-_COORDINATORS = frozenset({"dan", "serta", "tetapi", "namun", "sedangkan", "melainkan", "but", "and"})
 
 
 def _irrealis_before(a: _Analysis, k: int) -> bool:
