@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from embeddings.encoder import Encoder, load_model
 from embeddings.model_cache import DEFAULT_MODEL_NAME, ensure_default_model
+from embeddings.onnx_int8 import SCHEME
 from service.checking import CheckLimits, Checker
 from service.config import Settings
 from service.corpus import Corpus
@@ -75,7 +76,7 @@ def build_selaras(settings: Settings) -> Selaras:
     started = time.perf_counter()
     model = load_model(settings.model, settings.cache_dir, settings.torch_threads, settings.backend)
     log.info("model %s (%s) loaded in %.1f s", settings.model, settings.backend, time.perf_counter() - started)
-    encoder = Encoder(model, model_name=f"{_model_name(settings.model)} ({settings.backend})", batch_size=settings.embed_batch_size,
+    encoder = Encoder(model, model_name=_encoder_name(settings), batch_size=settings.embed_batch_size,
                       max_queue=settings.max_queue, cache_size=settings.embed_cache_size,
                       workers=settings.encoder_workers)
     corpus = Corpus(encoder, store, records)
@@ -91,6 +92,13 @@ def close_selaras(selaras: Selaras) -> None:
     selaras.encoder.close()
     selaras.store.close()
     selaras.records.close()
+
+
+def _encoder_name(settings: Settings) -> str:
+    """The embedder as /ready reports it; also the key of vectors cached on disk (the vision
+    exemplars), so it names the int8 weight scheme: another scheme gives other vectors."""
+    backend = f"onnx-int8 {SCHEME}" if settings.backend == "onnx-int8" else settings.backend
+    return f"{_model_name(settings.model)} ({backend})"
 
 
 def _model_name(model: str) -> str:

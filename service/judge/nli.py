@@ -39,7 +39,7 @@ from safetensors.torch import load_file
 from torch import nn
 
 from embeddings.model_cache import resolve_model
-from embeddings.onnx_int8 import export_int8_once, ort_session
+from embeddings.onnx_int8 import SCHEME, export_int8_once, ort_session
 from embeddings.tokenizer import shared_tokenizer
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
@@ -466,7 +466,7 @@ class NliClassifier:
         tokenizer = PairTokenizer(base_model_path, int(meta.get("max_tokens", MAX_TOKENS)))
         session = None
         if backend == "onnx-int8":
-            onnx_path = export_int8(model.eval(), Path(cache_dir) / "nli-int8" / f"{digest[:16]}-{found[:8]}.onnx")
+            onnx_path = export_int8(model.eval(), Path(cache_dir) / "nli-int8" / f"{digest[:16]}-{found[:8]}-{SCHEME}.onnx")
             session = ort_session(onnx_path)  # one pair per run; parallelism comes from the worker threads
             model = None  # the int8 export serves; the fp32 copy (~300 MB) is not kept
         return cls(model, tokenizer, meta, onnx_session=session, threads=threads)
