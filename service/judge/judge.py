@@ -365,7 +365,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         # A sentence naming what its position's title names ("Tol Bakauheni–Terbanggi Besar") is about it.
         vetoed = (scored and p_n >= policy.rule_veto_neutral and rule_clashes[i]
                   and max(cover(i), draft_words_covered(f"{title_names(cand.ref.title)} {cand.passage}", sentence))
-                  < policy.veto_max_coverage - coverage_drop)
+                  < policy.veto_max_coverage - coverage_drop
+                  and draft_words_covered(sentence, cand.passage) < policy.rule_either_way_min)
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
         reasons = [(c.reason, clash_kind(c)) for c in kept
                    if not (policy.reconcile and reconciled(c, i, cand, sentence, related, cover, prepared.period,

@@ -23,6 +23,7 @@ from service.judge.signals import (
     Clash,
     extract_dates,
     figures_stated,
+    modality_agrees,
     worded_figures_stated,
 )
 from service.judge.signals.dates import dates_agree
@@ -64,6 +65,12 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
         own = cand.ref.position_id
         return bool(said) and any(j != i and c.ref.position_id != own and cover(j) >= cover(i)
                                   and said <= _words(c.passage) for j, c in enumerate(related))
+    if clash.rule.startswith("modality:"):
+        # What the draft requires or exempts, another passage at least as close states alike: the draft speaks of
+        # that passage's case ("hadiah pernikahan … tidak wajib dilaporkan" is the exemption, not the rule).
+        cls = clash.rule.partition(":")[2]
+        return any(j != i and cover(j) >= cover(i) and not another_twin(sentence, named, c)
+                   and modality_agrees(c.passage, sentence, cls) for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
                           own_position=clash.kind == "date" and clash.rule != "date:time")

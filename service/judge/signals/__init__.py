@@ -42,7 +42,7 @@ from service.judge.signals.date_clashes import _date_clashes
 from service.judge.signals.figure_clashes import _aligned_number_clashes, _number_clashes
 from service.judge.signals.figure_owners import owner_clashes
 from service.judge.signals.frequencies import frequency_clashes
-from service.judge.signals.modality_clashes import _modality_clashes
+from service.judge.signals.modality_clashes import _modality_agrees, _modality_clashes
 from service.judge.signals.names import setting_words
 from service.judge.signals.persistence_clashes import persistence_clashes as _persistence_clashes
 from service.judge.signals.negation import _VOCAB as _NEGATION_VOCAB
@@ -67,6 +67,7 @@ __all__ = [
     "extract_quantities",
     "extract_dates",
     "find_clashes",
+    "modality_agrees",
     "modality_clashes",
     "polarity_clashes",
     "payer_clashes",
@@ -104,6 +105,12 @@ def modality_clashes(reference: str, draft: str) -> list[Clash]:
     """The modality clashes alone (what one text requires, allows or keeps and the other does not): they
     name their object, so the judge also asks them of passages below its general bars."""
     return _modality_clashes(_analyse(reference), _analyse(draft))
+
+
+def modality_agrees(reference: str, draft: str, cls: str) -> bool:
+    """The reference states the draft's modality of class ``cls`` ("required", "permitted", …) about the same
+    object: a passage that reconciles a modality clash with another passage of the corpus."""
+    return _modality_agrees(_analyse(reference), _analyse(draft), cls)
 
 
 def payer_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:

@@ -11,6 +11,7 @@ rule from the other side: no clash. The two sentences must share words around th
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -28,7 +29,12 @@ _SIDE = {
     "kurang dari": -1, "di bawah": -1, "less than": -1, "fewer than": -1, "under": -1, "below": -1,
     "maksimal": -1, "maksimum": -1, "paling banyak": -1, "at most": -1, "maximum": -1,
     "tidak lebih dari": -1, "tak lebih dari": -1, "no more than": -1, "paling tinggi": -1,
-}  # fmt: skip
+    "batas bawah": 1, "batas atas": -1,
+    # "berkapasitas sampai 15.000 DWT" (a range's end is no bound: ranges are skipped below).
+    "hingga": -1, "sampai": -1, "up to": -1,
+}
+_RANGE_ENDS = frozenset({"hingga", "sampai", "up to"})
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*)?$")  # fmt: skip
 _PROHIBITIVE = frozenset("tidak tak bukan dilarang melarang larangan terlarang not no never prohibited banned "
                          "forbidden cannot".split())
 REACH = 12  # how many words before a figure a prohibition governs it
@@ -40,6 +46,8 @@ def _marker(a: _Analysis, q: Quantity) -> tuple[int, int]:
     """(side, marker start) of a figure with an explicit bound marker before it: side +1 or -1, or 0 for none."""
     m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
     side = _SIDE.get(" ".join(m.group(1).lower().split()), 0) if m else 0
+    if side and m.group(1).lower() in _RANGE_ENDS and _FIGURE_BEFORE.search(a.text, max(0, m.start(1) - 16), m.start(1)):
+        return 0, q.start  # "250 cc hingga 500 cc": the end of a range, no bound
     return (side, m.start(1)) if side else (0, q.start)
 
 
@@ -76,6 +84,23 @@ def _bounded(a: _Analysis) -> list[_Bounded]:
     return found
 
 
+def _words_after(a: _Analysis, b: _Bounded, n: int) -> list[str]:
+    """Up to ``n`` words after the figure's digits, in its sentence."""
+    j = b.lo
+    while j < len(a.tokens) and not a.tokens[j][0].isalpha():
+        j += 1
+    return [a.tokens[k][0] for k in range(j, min(len(a.tokens), j + n)) if a.sentence[k] == a.sentence[b.lo]]
+
+
+def _same_word_after(dra: _Analysis, d: _Bounded, ref: _Analysis, r: _Bounded) -> bool:
+    """Two figures without a unit measuring what the same word after them names: "15.000 DWT" and "15.000
+    deadweight tonnage (DWT)" (a unit the quantity reader does not know)."""
+    if d.q.unit is not None or r.q.unit is not None:
+        return False
+    mine = _words_after(dra, d, 1)
+    return bool(mine) and mine[0] in _words_after(ref, r, 4)
+
+
 def bound_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     """The draft's bounded figures that the reference bounds the other way at the same value (one per figure)."""
     theirs = _bounded(ref)
@@ -85,7 +110,8 @@ def bound_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     for d in _bounded(dra):
         plain = replace(d.q, qualifier=None)
         equal = [r for r in theirs
-                 if _same_measure(d.q, r.q) and _quantities_agree(plain, replace(r.q, qualifier=None))]
+                 if (_same_measure(d.q, r.q) or _same_word_after(dra, d, ref, r))
+                 and _quantities_agree(plain, replace(r.q, qualifier=None))]
         if any(r.side == d.side for r in equal):
             continue  # the reference bounds it this way too (tiers: "paling tinggi 15 persen" and "di atas 15")
         for r in equal:

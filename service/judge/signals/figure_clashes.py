@@ -133,6 +133,8 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
     # mencakup", "baru 54 persen") or as how things still stood then ("Pada 2024, batas bunga masih
     # 0,3 persen"): an earlier year's record, not a change of the reference's date.
     words = _word_set(dra)
+    if "lalu" in words and all(w != "lalu" or nxt == "lintas" for (w, _, _), (nxt, _, _) in zip(dra.tokens, dra.tokens[1:])):
+        words = words - {"lalu"}  # "Korps Lalu Lintas": traffic, not the past
     return earlier and not (words.isdisjoint(_PAST) and not _reports_progress(dra) and words.isdisjoint(_STILL)
                             and not _contrasted(dra, dd))
 
@@ -248,7 +250,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         # rate only when the two are of a size ("Rp350.000" for "Rp300.000 per bulan").
         d_per = _per(dra, lo, hi)
         related = [r for r in related if _same_rate(d_per, _per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)),
-                                                    dq, rqs[r])]
+                                                    dq, rqs[r])
+                   and _every_base(ref, _span_tokens(ref, rqs[r].start, rqs[r].end)[0]) == _every_base(dra, lo)]
         if not related:
             continue
         rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value
@@ -344,6 +347,9 @@ def _marked_old(a: _Analysis, q: Quantity) -> bool:
     return any(a.tokens[j][0] in _OLD_MARKS for j in range(max(0, lo - 3), lo))
 
 
+_RECIPIENTS = frozenset("penerima peserta pendaftar pelamar recipients participants beneficiaries applicants".split())
+
+
 def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> bool:
     """A count of persons ("4.000 orang") and a count of a noun ("5.000 penerima") measure the same when that
     noun stands just before the persons on their side ("Kuota penerima tahap I ditetapkan 4.000 orang";
@@ -354,6 +360,14 @@ def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> 
         return _named_before(ref, rq, dq.noun)
     if dq.unit == "person" and rq.unit is None and rq.noun:
         return _named_before(dra, dq, rq.noun)
+    # A count of recipients and a count of what the sentence names as receiving: "insentif penyuluh agama … kepada
+    # 45.000 penerima" / "insentif kepada 43.500 penyuluh agama".
+    # Given "to" them (not "target 100 juta peserta" after "seluruh provinsi").
+    if rq.unit is None and dq.unit is None and rq.noun and dq.noun:
+        if dq.noun.casefold() in _RECIPIENTS and _given_to(dra, dq):
+            return _named_before(dra, dq, rq.noun, 8)
+        if rq.noun.casefold() in _RECIPIENTS and _given_to(ref, rq):
+            return _named_before(ref, rq, dq.noun, 8)
     # A bare figure and a fraction "of" a noun: a fraction counts nothing, it describes the noun, which English
     # names after the figure and Indonesian often before it ("A magnitude 6.2 earthquake" / "Gempa
     # bermagnitudo 5,8"). A whole number with a noun is a count ("14 gempa susulan"), not such a figure.
@@ -363,6 +377,11 @@ def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> 
         if dq.noun is None and rq.noun and not rq.value.is_integer():
             return _named_before(dra, dq, rq.noun, 3)
     return False
+
+
+def _given_to(a: _Analysis, q: Quantity) -> bool:
+    lo, _ = _span_tokens(a, q.start, q.end)
+    return lo >= 1 and a.tokens[lo - 1][0] in ("kepada", "bagi", "untuk", "to", "for")
 
 
 def _named_before(a: _Analysis, q: Quantity, noun: str, words: int = 5) -> bool:
@@ -457,6 +476,13 @@ def _sets_against_rule(a: _Analysis, sid: int) -> bool:
         if any(toks[k][0] in _RULE_WORDS for k in range(j + 1, min(len(toks), j + 4)) if a.sentence[k] == sid):
             return True
     return False
+
+
+def _every_base(a: _Analysis, lo: int) -> bool:
+    """The figure at token ``lo`` follows "setiap" / "every": what a rate counts by ("setiap tiga angkot lama
+    menjadi satu bus", "setiap 45 menit"), compared only with another such figure, not with a count ("2.700
+    angkot masih terdaftar")."""
+    return lo >= 1 and a.tokens[lo - 1][0] in ("setiap", "tiap", "every", "each")
 
 
 def _ratio_base(a: _Analysis, lo: int) -> bool:

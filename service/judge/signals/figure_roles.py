@@ -81,6 +81,9 @@ _PAST_MARKERS = frozenset("sebelumnya sempat pernah dulu dahulu dulunya previous
 _PERIOD_AGO = frozenset("tahun bulan pekan minggu year month week".split())
 _AS_IN = frozenset({"sebagaimana", "seperti", "as", "like"})
 _BEFORE = frozenset({"sebelum", "before", "hingga", "until"})
+# "Sebelum penyesuaian, tarif … Rp77.500": the value before a change the position states is no value now.
+_CHANGES = frozenset("penyesuaian kenaikan penurunan perubahan revisi pemotongan adjustment increase rise change "
+                     "cut revision".split())
 
 
 def told_as_past(dra: _Analysis, i: int) -> bool:
@@ -101,4 +104,6 @@ def told_as_past(dra: _Analysis, i: int) -> bool:
     return any(w in _PAST_MARKERS for w in words) or any(
         a in _PERIOD_AGO and b in ("lalu", "ago") or (a == "last" and b in _PERIOD_AGO)
         or (a in _BEFORE and b.isdigit() and len(b) == 4 and int(b) < date.today().year)  # "Sebelum 2017, …"
-        for a, b in zip(words, words[1:]))
+        for a, b in zip(words, words[1:])) or any(
+        a in ("sebelum", "before") and (b in _CHANGES or (b == "the" and c in _CHANGES))
+        for a, b, c in zip(words, words[1:], words[2:] + [""]))

@@ -365,6 +365,14 @@ def _required_act(req: _Analysis, r: _Mention, forb: _Analysis, f: _Mention) -> 
     return any(not req.roots[head].isdisjoint(forb.roots[j]) for j in _object(forb, f) + _before(forb, f))
 
 
+def _modality_agrees(ref: _Analysis, dra: _Analysis, cls: str) -> bool:
+    """The reference says what the draft says of class ``cls`` (the same side, about the draft's object): "hadiah
+    pernikahan … tidak wajib dilaporkan" against the position's exemption sentence, not its general rule."""
+    return any(d.cls == r.cls == cls and d.side == r.side and _against(dra, d, ref, r)
+               for d in _mentions(dra) if _usable(dra, d, draft=True)
+               for r in _mentions(ref) if _usable(ref, r))
+
+
 def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     done: set[str] = set()

@@ -107,6 +107,9 @@ _QUAL_RE = re.compile(
     r"paling lama|selama-lamanya|paling singkat|sesingkat-singkatnya|"
     # A ceiling or floor written out: "paling tinggi Rp240 juta" is the "hingga Rp266 juta" it is compared with.
     r"paling tinggi|setinggi-tingginya|paling rendah|serendah-rendahnya|"
+    # ... or named, for the bound reading only (bound_clashes): "batas bawah Rp3.500" names the floor's value, which a
+    # draft restates exactly ("the floor fare is IDR 4,200" changes it), so it qualifies no comparison below.
+    r"batas bawah|batas atas|"
     r"antara|between|±|~)\s*$",
     _F,
 )

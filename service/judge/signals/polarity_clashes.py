@@ -518,16 +518,26 @@ def _until_date(a: _Analysis, i: int) -> bool:
 
 
 def _open_until(dra: _Analysis, di: int, ref: _Analysis, ri: int, pi: int) -> bool:
-    """Open until a date is closed on it: "pendaftaran dibuka hingga akhir Agustus" / "ditutup pada 31 Agustus";
-    and a schedule: an opening or closing on a day ("Applications close on 31 July", "dibuka mulai 1 Mei") is no
-    contradiction of the other act, unless both fall on the same day."""
+    """Open until a date is closed on it ("dibuka hingga akhir Agustus" / "ditutup pada 31 Agustus"), and an opening
+    or closing on a day ("close on 31 July", "dibuka mulai 1 Mei") contradicts the other act on the same day only."""
     if _ANTONYM_PAIRS[pi][0] != "membuka/menutup":
         return False
     if any(a.tokens[k][0] in _UNTIL for a, at in ((dra, di), (ref, ri))
            for k in range(at + 1, min(len(a.tokens), at + 3))):
         return True
     d_days, r_days = _days(dra, di), _days(ref, ri)
+    # A window's end is the other's closing day: "dibuka pada 1 hingga 30 April" / "penutupan … pada 30 April".
+    if any(dates_agree(e, d) for a, at, days in ((ref, ri, d_days), (dra, di, r_days))
+           for e in _window_end(a, at) for d in days):
+        return True
     return bool(d_days or r_days) and not any(dates_agree(r, d) for r in r_days for d in d_days)
+
+
+def _window_end(a: _Analysis, at: int) -> list[DateMention]:
+    """The dates after the first "hingga"/"until" after token ``at`` in its clause (not the window's start)."""
+    clause = _clause_idx(a, at)
+    k = next((k for k in range(at + 1, clause.stop) if a.tokens[k][0] in _UNTIL), None)
+    return [] if k is None else [d for d in _days(a, at) if d.start >= a.tokens[k][2]]
 
 
 def _days(a: _Analysis, at: int) -> list[DateMention]:

@@ -38,7 +38,7 @@ _RAW_QUANTITY_LIMIT = 2 * _MAX_QUANTITIES + 2
 def _extract_quantities_cached(written: str) -> tuple[Quantity, ...]:
     # "1x24 jam", "2 x 24 jam": the product, written in place (offsets unchanged), then quoted as written.
     text, products = _multiplied_out(written)
-    found = _extract_quantities_in(text)
+    found = tuple(_aged(q, text) for q in _extract_quantities_in(text))
     if not products:
         return found
     out = []
@@ -51,6 +51,20 @@ def _extract_quantities_cached(written: str) -> tuple[Quantity, ...]:
 
 
 _MULTIPLIED_RE = re.compile(r"(?<![\d.,])(\d{1,3})\s?[x×]\s?(\d{1,3})(?=\s?(?:jam|hari|hours?|days?)\b)", _F)
+
+
+# "residents aged 60 and over", "warga berusia 17": an age in years, though no unit follows.
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged|berusia|berumur|usia|umur)\s*$", re.IGNORECASE)
+
+
+_LIST_GOES_ON_RE = re.compile(r"\s*(?:,|dan\b|and\b|atau\b|or\b|-|–|hingga\b|sampai\b|to\b)\s*\d", re.IGNORECASE)
+
+
+def _aged(q: Quantity, text: str) -> Quantity:
+    if (q.unit is None and q.noun is None and _AGE_BEFORE_RE.search(text, max(0, q.start - 12), q.start)
+            and not _LIST_GOES_ON_RE.match(text, q.end)):  # "pada usia 2, 3, dan 12 bulan": the list's unit
+        return replace(q, unit="year")
+    return q
 
 
 def _multiplied_out(text: str) -> tuple[str, list[tuple[int, int]]]:

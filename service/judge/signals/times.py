@@ -31,12 +31,15 @@ _TIME_RES = (
     re.compile(r"\bat\s+(\d{1,2}):(\d{2})\b(?![.,:]\d)", _F),
     # The start of a range whose end carries the clock word or zone: "from 05.30 to 17.00 WITA".
     re.compile(r"\b(?:from|between|dari|antara)\s+(\d{1,2})[.:](\d{2})"
-               r"(?=\s*(?:-|–|—|hingga|sampai|to|until)\s*(?:pukul\s*)?\d{1,2}[.:]\d{2})", _F),
+               r"(?=\s*(?:-|–|—|hingga|sampai|to|until|dan|and)\s*(?:pukul\s*)?\d{1,2}[.:]\d{2})", _F),
 )
 # A range's start first: its end must not be taken alone before it.
 _ORDER = (4, 0, 1, 2, 3)
 _TIME_RANGE_RE = re.compile(r"\s*(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|until)\s*(?:pukul\s*|jam\s*)?"
                             r"(\d{1,2})[.:](\d{2})" + _ZONE, _F)
+# "antara pukul 06.00 dan 16.00 WIB": after "antara"/"between", "dan"/"and" joins a range's ends too.
+_BETWEEN_END_RE = re.compile(r"\s*(?:dan|and)\s*(?:pukul\s*|jam\s*)?(\d{1,2})[.:](\d{2})" + _ZONE, _F)
+_BETWEEN_RE = re.compile(r"\b(?:antara|between)\s+(?:(?:pukul|jam)\s*)?$", _F)
 _TIME_BOUND_RE = re.compile(r"\b(?:hingga|sampai|sebelum|sesudah|setelah|sejak|selambat-lambatnya|paling\s+lambat|"
                             r"until|before|after|since|by)\s+(?:(?:pada|pukul|jam|at)\s+)?$", _F)
 # "pukul 00.00 hingga 20 Desember pukul 23.59 waktu setempat": the times of the sentence are each region's own.
@@ -104,6 +107,8 @@ def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
                 continue
             end, upper = m.end(), None
             r = _TIME_RANGE_RE.match(text, end)
+            if r is None and _BETWEEN_RE.search(text, max(0, m.start(1) - 20), m.start(1)):
+                r = _BETWEEN_END_RE.match(text, end)
             if r:
                 upper = _clock_minutes(int(r.group(1)), int(r.group(2)), part)
                 zone = zone or r.group(3)

@@ -37,3 +37,16 @@ def test_the_same_figure_bounded_the_other_way_clashes(reference: str, draft: st
 ])
 def test_a_bound_said_the_same_way_or_of_another_thing_does_not(reference: str, draft: str) -> None:
     assert [c for c in find_clashes(reference, draft) if c.rule == "bound"] == []
+
+
+def test_up_to_and_above_the_same_figure_are_opposite_bounds():
+    """"sampai 15.000 deadweight tonnage (DWT)" and "di atas 15.000 DWT": the same unknown unit, bounded the other way."""
+    ref = "Kewajiban berlaku untuk pengapalan dengan kapal berkapasitas sampai 15.000 deadweight tonnage (DWT)."
+    [clash] = find_clashes(ref, "Kewajiban itu diterapkan pada pengapalan dengan kapal berkapasitas di atas 15.000 DWT.")
+    assert clash.rule == "bound" and clash.draft == "di atas 15.000"
+    assert find_clashes(ref, "Kewajiban itu diterapkan pada pengapalan dengan kapal berkapasitas sampai 15.000 DWT.") == []
+    assert find_clashes("Kewajiban berlaku untuk kapal berkapasitas sampai 15.000 DWT.",
+                        "Kewajiban itu diterapkan pada kapal berkapasitas di atas 15.000 penumpang.") == []
+    # The end of a range is no bound: "250 cc hingga 500 cc" says nothing of motorcycles above 500 cc.
+    assert find_clashes("Pengendara sepeda motor berkapasitas mesin 250 cc hingga 500 cc wajib memiliki SIM C1.",
+                        "Untuk motor di atas 500 cc, pengendara memerlukan SIM C2.") == []

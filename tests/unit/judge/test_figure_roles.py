@@ -34,3 +34,49 @@ def test_from_without_a_change_verb_or_a_second_figure_is_a_value() -> None:
 def test_a_gap_between_two_values_is_not_a_value(draft: str) -> None:
     ref = "Nilai bantuan renovasi rumah di Jawa sebesar Rp25 juta per rumah."
     assert [c for c in find_clashes(ref, draft) if c.kind == "number"] == []
+
+
+def test_a_figure_after_every_is_what_a_rate_counts_by_not_a_count():
+    """"setiap tiga angkot lama menjadi satu bus": three is the rate's base, not how many minibuses there are."""
+    ref = "Dinas Perhubungan mengonversi setiap tiga angkot lama menjadi satu bus kecil untuk 12 rute."
+    assert find_clashes(ref, "Saat ini sekitar 2.700 angkot lama masih terdaftar untuk 12 rute.") == []
+    [clash] = find_clashes(ref, "Dinas Perhubungan mengonversi setiap empat angkot lama menjadi satu bus kecil.")
+    assert clash.draft == "empat angkot"
+    [clash] = find_clashes("Bus berangkat setiap 30 menit dari terminal.", "Bus berangkat setiap 45 menit dari terminal.")
+    assert clash.draft == "45 menit"
+
+
+def test_a_count_of_recipients_counts_what_the_sentence_names_as_receiving():
+    """"insentif penyuluh agama … kepada 45.000 penerima" counts the extension workers the position counts."""
+    ref = "Kementerian Agama memberikan insentif kepada 43.500 penyuluh agama non-PNS pada tahun 2026."
+    [clash] = find_clashes(ref, "Kementerian Agama menyalurkan insentif penyuluh agama non-PNS tahun 2026 kepada "
+                                "45.000 penerima.")
+    assert (clash.draft, clash.reference) == ("45.000 penerima", "43.500 penyuluh")
+    assert find_clashes(ref, "Kementerian Agama menyalurkan insentif penyuluh agama non-PNS tahun 2026 kepada "
+                             "43.500 penerima.") == []
+    assert find_clashes(ref, "Kementerian Agama juga menggelar pelatihan tahun 2026 dengan 45.000 peserta.") == []
+    # Only what is given to them: "target 100 juta peserta" after "seluruh provinsi" counts no provinces.
+    assert find_clashes("Cek Kesehatan Gratis diselenggarakan di 38 provinsi.", "Cek Kesehatan Gratis tersedia di "
+                        "puskesmas seluruh provinsi dengan target 100 juta peserta pada 2026.") == []
+
+
+def test_a_floor_named_as_such_is_its_value():
+    """"tarif batas bawah Rp3.500" names the floor's value: a draft giving the floor fare as IDR 4,200 changes it
+    (while "paling rendah Rp3.500" only bounds what a fare may be)."""
+    ref = "Tarif batas bawah taksi daring Rp3.500 per kilometer."
+    [clash] = find_clashes(ref, "The floor fare for online taxis is IDR 4,200 per kilometre.")
+    assert (clash.draft, clash.reference) == ("IDR 4,200", "Rp3.500")
+    assert find_clashes(ref, "The floor fare for online taxis is IDR 3,500 per kilometre.") == []
+
+
+def test_an_age_without_a_unit_is_in_years():
+    """"residents aged 60 and over" against "penduduk berusia 50 tahun ke atas": an age, though no unit follows."""
+    ref = "Program menyasar penduduk berusia 50 tahun ke atas di 25 provinsi."
+    [clash] = find_clashes(ref, "The programme is open to residents aged 60 and over in 25 provinces.")
+    assert (clash.draft, clash.reference) == ("60", "50 tahun")
+    assert find_clashes(ref, "The programme is open to residents aged 50 and over in 25 provinces.") == []
+    # A list's unit comes at its end: "pada usia 2, 3, dan 12 bulan" is months.
+    from service.judge.signals import extract_quantities
+    ages = extract_quantities("Bayi mendapat tiga suntikan PCV, yaitu pada usia 2, 3, dan 12 bulan.")
+    assert [q.unit for q in ages if q.text == "2"] == [None]
+    assert [q.unit for q in extract_quantities("Peserta berusia 17 atau lebih.")] == ["year"]

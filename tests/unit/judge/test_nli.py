@@ -237,6 +237,21 @@ def test_a_restated_sentence_with_another_date_is_never_vetoed():
     assert j.relation == "conflicts" and "Date differs" in j.reasons[0]
 
 
+def test_a_sentence_holding_most_of_the_passages_words_keeps_its_clash_from_the_veto():
+    """The sentence wraps the passage's statement in who asks whom (a third of its words are the passage's), but
+    most of the passage's words are in it: the same rule with another figure, whatever the classifier says."""
+    ref = "Makanan wajib sampai kepada jemaah paling lambat 2 jam setelah selesai dimasak."
+    draft = ("Kementerian Agama juga meminta penyedia katering memastikan makanan tiba di hotel jemaah paling lambat "
+             "4 jam setelah dimasak.")
+    neutral = Stub({draft: (0.05, 0.92, 0.03)})
+    [j] = _judge(neutral, rule_veto_neutral=0.6, veto_max_coverage=0.4).judge([draft], [[Candidate(ref, 0.91)]])
+    assert j.relation == "conflicts" and "4 jam" in j.reasons[0]
+    other = "Kementerian Agama juga meminta penyedia katering menyiapkan 4 jam pelatihan bagi juru masak di hotel."
+    [j] = _judge(Stub({other: (0.05, 0.92, 0.03)}), rule_veto_neutral=0.6, veto_max_coverage=0.4).judge(
+        [other], [[Candidate(ref, 0.91)]])
+    assert j.relation != "conflicts"
+
+
 def test_rule_clash_needs_the_sentence_to_say_the_same_thing_otherwise():
     # Real IndoSum sentences: two tournaments counted, different subjects (20 % of words shared).
     ref = ("Di antara banyaknya turnamen yang akan diikuti para pebulutangkis Indonesia di 2018, empat turnamen "

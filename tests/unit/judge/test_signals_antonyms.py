@@ -122,6 +122,21 @@ def test_open_until_a_day_is_closed_on_it():
     assert [c.kind for c in find_clashes(reference, "Pendaftaran beasiswa daerah dibuka pada 15 Oktober 2026.")] == ["antonym"]
 
 
+def test_a_window_open_until_a_day_is_closed_on_it():
+    """"dibuka pada 1 hingga 30 April": the registration closes on 30 April, as the draft says."""
+    from service.judge.signals import find_clashes
+    reference = "Pendaftaran dibuka pada 1 hingga 30 April 2026 secara daring dan diverifikasi oleh setiap Polda."
+    assert find_clashes(reference, "Polda menerima 9.100 pendaftar hingga penutupan pendaftaran daring pada 30 April "
+                                   "2026.") == []
+    assert find_clashes(reference, "Pendaftaran daring ditutup pada 30 April 2026 dan diverifikasi setiap Polda.") == []
+    assert [c.kind for c in find_clashes("Pendaftaran dibuka pada 1 April 2026 secara daring.",
+                                         "Pendaftaran ditutup pada 1 April 2026 secara daring.")] == ["antonym"]
+    # A closure from a day is no window ending on it: opening on its first day is the contradiction.
+    assert [c.kind for c in find_clashes("Jalur pendakian Gunung Rinjani ditutup mulai 1 Januari hingga 31 Maret 2026.",
+                                         "Balai Taman Nasional membuka jalur pendakian Gunung Rinjani mulai 1 Januari "
+                                         "2026.")] == ["antonym"]
+
+
 def test_wearing_a_uniform_is_no_charge():
     """"mengenakan seragam" is to wear it, not to charge: no clash with "tidak dipungut biaya"."""
     from service.judge.signals import find_clashes

@@ -248,3 +248,18 @@ def test_an_opening_time_inside_the_references_hours_moves_the_opening():
     assert (clash.rule, clash.draft) == ("date:time", "pukul 04.00 WIB")
     assert find_clashes(reference, "Kawasan wisata Gunung Bromo dibuka bagi pengunjung mulai pukul 04.00 WITA.") == []
     assert find_clashes(reference, "Pada pukul 10.00 WIB kawasan Gunung Bromo dibuka bagi pengunjung yang ramai.") == []
+
+
+def test_between_two_times_and_a_zone_is_one_range_in_that_zone():
+    """"antara pukul 06.00 dan 16.00 WIB" is 07.00-17.00 WITA: the zone after the range's end is its start's too."""
+    [t] = extract_times("Kapal hanya boleh berangkat antara pukul 06.00 dan 16.00 WIB.")
+    assert (t.minutes, t.upper, t.offset) == (360, 960, 7)
+    [t] = extract_times("Ships may only depart between 7:00 and 17:00 WITA.")
+    assert (t.minutes, t.upper, t.offset) == (420, 1020, 8)
+    reference = "Kapal cepat Sanur–Nusa Penida hanya boleh berangkat antara pukul 07.00 dan 17.00 WITA."
+    assert find_clashes(reference, "Kapal cepat Sanur–Nusa Penida hanya diizinkan berangkat antara pukul 06.00 dan "
+                                   "16.00 WIB.") == []
+    assert [c.kind for c in find_clashes(reference, "Kapal cepat Sanur–Nusa Penida hanya diizinkan berangkat antara "
+                                                    "pukul 08.00 dan 16.00 WITA.")] == ["date"]
+    # "dan" joins two times only after "antara": "pukul 06.00 dan pukul 16.00" are two departures.
+    assert [t.upper for t in extract_times("Kapal berangkat pukul 06.00 dan 16.00 WIB.")] == [None, None]

@@ -17,6 +17,15 @@ def test_a_figure_told_as_past_is_history_not_a_change():
     assert clash.draft == "21 negara"
 
 
+def test_the_value_before_a_change_is_history():
+    """"Sebelum penyesuaian, …": the toll before the adjustment the passage states is no value now."""
+    ref = "Tarif golongan I untuk perjalanan penuh Cileunyi–Dawuan menjadi Rp82.500."
+    assert find_clashes(ref, "Sebelum penyesuaian, tarif golongan I untuk perjalanan penuh Rp77.500.") == []
+    assert find_clashes(ref, "Before the adjustment, the class I toll for the full trip was Rp77,500.") == []
+    [clash] = find_clashes(ref, "Setelah penyesuaian, tarif golongan I untuk perjalanan penuh Rp77.500.")
+    assert clash.draft == "Rp77.500"
+
+
 def test_an_earlier_year_reported_as_a_record_is_no_date_change():
     ref = "Pada tahun 2026, BRGM menargetkan rehabilitasi mangrove seluas 20.000 hektare."
     assert [c for c in find_clashes(ref, "Pada 2025, realisasi rehabilitasi mangrove tercatat 68.000 hektare.")
@@ -59,3 +68,12 @@ def test_as_in_the_year_before_says_the_rule_holds_now():
     assert clash.draft == "15 persen"
     assert find_clashes(ref, "Tahun sebelumnya, kelurahan wajib memakai sedikitnya 15 persen dana kelurahan untuk "
                              "perbaikan drainase.") == []
+
+
+def test_lalu_lintas_is_traffic_not_the_past():
+    """"Korps Lalu Lintas Polri" names the traffic police: its earlier start date is a change, not history."""
+    ref = "Korps Lalu Lintas Polri mewajibkan penumpang memakai sabuk pengaman mulai 1 Agustus 2026."
+    [clash] = find_clashes(ref, "Korps Lalu Lintas Polri mewajibkan penumpang memakai sabuk pengaman mulai 1 Juli 2026.")
+    assert clash.kind == "date" and clash.draft == "1 Juli 2026"
+    assert find_clashes(ref, "Bulan lalu, Korps Lalu Lintas Polri menyebut kewajiban itu berlaku mulai 1 Juli "
+                             "2026.") == []

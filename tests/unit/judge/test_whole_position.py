@@ -207,3 +207,20 @@ def test_a_name_another_positions_passage_states_is_that_positions_subject():
     assert alone.relation == "conflicts"
     [j] = Judge().judge([draft], [[medan, padang]])
     assert j.relation != "conflicts"
+
+
+def test_an_exemption_the_position_states_is_no_clash_with_its_rule():
+    """"hadiah pernikahan … tidak wajib dilaporkan" clashes with the rule sentence ("wajib melaporkan setiap
+    penerimaan gratifikasi") but restates the exemption sentence, which shares more of its words."""
+    kpk = PassageRef(position_id="p-gratifikasi", title="Pelaporan gratifikasi")
+    rule = Candidate("Pegawai negeri dan penyelenggara negara wajib melaporkan setiap penerimaan gratifikasi kepada "
+                     "KPK paling lambat 30 hari kerja.", 0.90, kpk)
+    exemption = Candidate("Hadiah pernikahan dari pihak yang tidak memiliki konflik kepentingan dengan nilai paling "
+                          "banyak Rp1.000.000 per pemberi tidak wajib dilaporkan.", 0.93, kpk)
+    draft = ("KPK mengingatkan bahwa hadiah pernikahan senilai paling banyak Rp1.000.000 per pemberi, dari pihak yang "
+             "tidak punya konflik kepentingan, tidak wajib dilaporkan.")
+    assert [c.rule for c in find_clashes(rule.passage, draft)] == ["modality:required"]
+    [j] = Judge().judge([draft], [[exemption, rule]])
+    assert j.relation != "conflicts"
+    [j] = Judge().judge([draft], [[rule]])  # without the exemption, the rule is all the corpus says
+    assert j.relation == "conflicts"
