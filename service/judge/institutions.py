@@ -333,7 +333,12 @@ def _written_beside(name: str, slot: Slot, text: str) -> bool:
     beside = text[at: at + len(slot.text)] + beside
     # Or the acronym of ``name`` there: "Badan Pengelola Dana Perkebunan" for "... Management Agency (BPDP)".
     short = _acronym(name)
-    return name.casefold() in beside.casefold() or (len(short) >= 3 and f"({short})" in beside)
+    if name.casefold() in beside.casefold() or (len(short) >= 3 and f"({short})" in beside):
+        return True
+    # An acronym the draft writes, in brackets after a name with commas of its own: "Ditjen EBTKE" for "Direktorat
+    # Jenderal Energi Baru, Terbarukan, dan Konservasi Energi (EBTKE)".
+    tail = re.split(r"[;.]\s", text[at + len(slot.text): at + len(slot.text) + 90], maxsplit=1)[0]
+    return any(f"({w})" in tail for w in name.split() if len(w) >= 3 and w.isupper())
 
 
 def _acronyms_in(name: str) -> set[str]:

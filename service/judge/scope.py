@@ -94,6 +94,7 @@ _TAKEN_IN_BEFORE = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["taken_in_before"])
 _CLAUSE_START = re.compile(r"[;:()]|[.,](?!\d)")  # "3.500 VA", "2,5 GT" go on
 _RELATIVE = re.compile(r"\s(?:yang|which|that|who)\s", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum|not)\s+$", re.IGNORECASE)
+_NEGATED_LIST = re.compile(r"\b(?:tidak|tak|bukan|belum|tanpa)\b[^,;.]*$", re.IGNORECASE)
 # A group's phrase ends where a reason or purpose begins: "di Nusa Tenggara Barat karena cadangan air ...".
 _PURPOSE = re.compile(r"\s(?:karena|sebab|sehingga|agar|supaya|because|since)\s", re.IGNORECASE)
 # Examples that follow a left-out group name its members: "tidak berlaku bagi ASN pada unit pelayanan publik tatap
@@ -115,6 +116,8 @@ def _phrases(pattern: re.Pattern[str], text: str, whole: bool = False,
     for m in pattern.finditer(text):
         if _NEGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "tidak termasuk" is the other side's cue
+        if m.group().lower().startswith("maupun") and _NEGATED_LIST.search(text[max(0, m.start() - 80):m.start()]):
+            continue  # "tidak menyasar penumpang bus maupun angkutan umum": neither, so nothing taken in
         # The group is named before a relative clause: "perseroan terbatas yang beromzet di bawah ..." is about
         # limited companies.
         phrase = _PURPOSE.split(m.group(1), maxsplit=1)[0]

@@ -368,7 +368,7 @@ def _required_act(req: _Analysis, r: _Mention, forb: _Analysis, f: _Mention) -> 
 def _modality_agrees(ref: _Analysis, dra: _Analysis, cls: str) -> bool:
     """The reference says what the draft says of class ``cls`` (the same side, about the draft's object): "hadiah
     pernikahan … tidak wajib dilaporkan" against the position's exemption sentence, not its general rule."""
-    return any(d.cls == r.cls == cls and d.side == r.side and _against(dra, d, ref, r)
+    return any(d.cls == r.cls == cls and d.side == r.side and (_against(dra, d, ref, r) or _against(ref, r, dra, d))
                for d in _mentions(dra) if _usable(dra, d, draft=True)
                for r in _mentions(ref) if _usable(ref, r))
 

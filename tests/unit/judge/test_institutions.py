@@ -441,3 +441,11 @@ def test_an_institution_clash_with_a_twin_is_reconciled_by_the_passage_naming_th
     draft = "Pengawasan upah dijalankan UPTD Wilayah II Disnakertrans Jawa Barat."
     [j] = Judge().judge([draft], [[two, one]])
     assert j.relation != "conflicts"
+
+
+def test_an_acronym_in_brackets_after_a_name_with_commas_is_that_name():
+    """"Direktorat Jenderal Energi Baru, Terbarukan, dan Konservasi Energi (EBTKE)": the draft's "Ditjen EBTKE"."""
+    reference = "Pengawasan dilakukan oleh Direktorat Jenderal Energi Baru, Terbarukan, dan Konservasi Energi (EBTKE)."
+    assert institution_clashes(reference, "Pengawasan dilakukan oleh Direktorat Jenderal EBTKE bersama Kementerian "
+                                          "Perdagangan.") == []
+    assert institution_clashes(reference, "Pengawasan dilakukan oleh Badan Standardisasi Nasional (BSN).") != []

@@ -410,3 +410,11 @@ def test_more_forms_of_a_group_left_out_and_taken_in(reference, draft):
 ])
 def test_no_inclusion_clash_for_a_negated_or_another_group_before_ikut(draft):
     assert scope_clashes("Tunjangan hari raya tidak diberikan kepada tenaga honorer di sekolah swasta.", draft) == []
+
+
+def test_neither_nor_takes_nothing_in():
+    """"tidak menyasar penumpang bus maupun angkutan umum": "maupun" continues what is negated, as the position does."""
+    reference = "Kewajiban ini tidak berlaku bagi penumpang bus dan angkutan umum perkotaan."
+    assert scope_clashes(reference, "Aturan ini tidak menyasar penumpang bus maupun angkutan umum perkotaan.") == []
+    assert [c.kind for c in scope_clashes(reference, "Aturan ini menyasar penumpang mobil pribadi maupun angkutan umum "
+                                                     "perkotaan.")] == ["scope"]

@@ -224,3 +224,18 @@ def test_an_exemption_the_position_states_is_no_clash_with_its_rule():
     assert j.relation != "conflicts"
     [j] = Judge().judge([draft], [[rule]])  # without the exemption, the rule is all the corpus says
     assert j.relation == "conflicts"
+
+
+
+def test_a_passage_states_the_drafts_modality_whichever_side_names_the_object_more_fully():
+    """"yang menerima gratifikasi wajib melaporkannya" says what "wajib melaporkan setiap penerimaan gratifikasi"
+    says; the exemption ("tidak wajib dilaporkan") does not."""
+    from service.judge.signals import modality_agrees
+
+    draft = ("Setiap pegawai negeri dan penyelenggara negara yang menerima gratifikasi wajib melaporkannya paling "
+             "lambat 30 hari kerja sejak diterima.")
+    rule = ("Pegawai negeri dan penyelenggara negara wajib melaporkan setiap penerimaan gratifikasi kepada Komisi "
+            "Pemberantasan Korupsi (KPK) paling lambat 30 hari kerja sejak gratifikasi diterima.")
+    assert modality_agrees(rule, draft, "required")
+    assert not modality_agrees("Hadiah pernikahan paling banyak Rp1.000.000 per pemberi tidak wajib dilaporkan.", draft,
+                               "required")
