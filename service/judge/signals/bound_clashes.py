@@ -32,9 +32,9 @@ _SIDE = {
     "batas bawah": 1, "batas atas": -1,
     # "berkapasitas sampai 15.000 DWT" (a range's end is no bound: ranges are skipped below).
     "hingga": -1, "sampai": -1, "up to": -1,
-}
+}  # fmt: skip
 _RANGE_ENDS = frozenset({"hingga", "sampai", "up to"})
-_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*)?$")  # fmt: skip
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*)?$")
 _PROHIBITIVE = frozenset("tidak tak bukan dilarang melarang larangan terlarang not no never prohibited banned "
                          "forbidden cannot".split())
 REACH = 12  # how many words before a figure a prohibition governs it
@@ -46,7 +46,8 @@ def _marker(a: _Analysis, q: Quantity) -> tuple[int, int]:
     """(side, marker start) of a figure with an explicit bound marker before it: side +1 or -1, or 0 for none."""
     m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
     side = _SIDE.get(" ".join(m.group(1).lower().split()), 0) if m else 0
-    if side and m.group(1).lower() in _RANGE_ENDS and _FIGURE_BEFORE.search(a.text, max(0, m.start(1) - 16), m.start(1)):
+    if side and m.group(1).lower() in _RANGE_ENDS and _FIGURE_BEFORE.search(a.text, max(0, m.start(1) - 16),
+                                                                             m.start(1)):
         return 0, q.start  # "250 cc hingga 500 cc": the end of a range, no bound
     return (side, m.start(1)) if side else (0, q.start)
 
