@@ -417,3 +417,11 @@ def test_a_group_a_relative_clause_picks_out_is_not_everyone():
     assert [c.rule for c in find_clashes(
         reference, "Petani yang sudah menerima bantuan alsintan tahun lalu tetap berhak menerima bantuan ini.")] \
         == ["negation:reference"]
+
+
+def test_not_entitled_to_receive_is_denied_by_still_receiving():
+    """"tidak berhak menerima insentif ini": the negation reaches through "berhak" to the receiving."""
+    reference = "Penyuluh yang berstatus PNS atau PPPK tidak berhak menerima insentif ini."
+    [clash] = find_clashes(reference, "Penyuluh yang berstatus PPPK tetap menerima insentif ini.")
+    assert clash.kind == "negation" and "menerima" in clash.draft
+    assert find_clashes(reference, "Penyuluh non-PNS menerima insentif ini setiap bulan.") == []
