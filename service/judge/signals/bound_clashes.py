@@ -45,9 +45,9 @@ MIN_SHARED = 2  # roots the two figures' surroundings must share
 def _marker(a: _Analysis, q: Quantity) -> tuple[int, int]:
     """(side, marker start) of a figure with an explicit bound marker before it: side +1 or -1, or 0 for none."""
     m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
-    side = _SIDE.get(" ".join(m.group(1).lower().split()), 0) if m else 0
-    if side and m.group(1).lower() in _RANGE_ENDS and _FIGURE_BEFORE.search(a.text, max(0, m.start(1) - 16),
-                                                                             m.start(1)):
+    key = " ".join(m.group(1).lower().split()) if m else ""
+    side = _SIDE.get(key, 0)
+    if key in _RANGE_ENDS and _FIGURE_BEFORE.search(a.text, max(0, m.start(1) - 16), m.start(1)):
         return 0, q.start  # "250 cc hingga 500 cc": the end of a range, no bound
     return (side, m.start(1)) if side else (0, q.start)
 

@@ -13,7 +13,7 @@ from service.judge.signals.analysis import (
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
-from service.judge.signals.figure_roles import difference, old_of_change, same_role, told_as_past
+from service.judge.signals.figure_roles import _EVERY, difference, old_of_change, same_role, told_as_past
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
@@ -133,7 +133,8 @@ def _history(dra: _Analysis, dd: DateMention, rd: DateMention) -> bool:
     # mencakup", "baru 54 persen") or as how things still stood then ("Pada 2024, batas bunga masih
     # 0,3 persen"): an earlier year's record, not a change of the reference's date.
     words = _word_set(dra)
-    if "lalu" in words and all(w != "lalu" or nxt == "lintas" for (w, _, _), (nxt, _, _) in zip(dra.tokens, dra.tokens[1:])):
+    toks = dra.tokens
+    if "lalu" in words and all(toks[j + 1][0] == "lintas" for j in range(len(toks) - 1) if toks[j][0] == "lalu"):
         words = words - {"lalu"}  # "Korps Lalu Lintas": traffic, not the past
     return earlier and not (words.isdisjoint(_PAST) and not _reports_progress(dra) and words.isdisjoint(_STILL)
                             and not _contrasted(dra, dd))
@@ -482,7 +483,7 @@ def _every_base(a: _Analysis, lo: int) -> bool:
     """The figure at token ``lo`` follows "setiap" / "every": what a rate counts by ("setiap tiga angkot lama
     menjadi satu bus", "setiap 45 menit"), compared only with another such figure, not with a count ("2.700
     angkot masih terdaftar")."""
-    return lo >= 1 and a.tokens[lo - 1][0] in ("setiap", "tiap", "every", "each")
+    return lo >= 1 and (a.tokens[lo - 1][0] in _EVERY or a.tokens[lo - 1][0] == "each")
 
 
 def _ratio_base(a: _Analysis, lo: int) -> bool:

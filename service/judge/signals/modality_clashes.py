@@ -368,20 +368,22 @@ def _required_act(req: _Analysis, r: _Mention, forb: _Analysis, f: _Mention) -> 
 def _modality_agrees(ref: _Analysis, dra: _Analysis, cls: str) -> bool:
     """The reference says what the draft says of class ``cls`` (the same side, about the draft's object): "hadiah
     pernikahan … tidak wajib dilaporkan" against the position's exemption sentence, not its general rule."""
+    theirs = _usable_mentions(ref)
     return any(d.cls == r.cls == cls and d.side == r.side and (_against(dra, d, ref, r) or _against(ref, r, dra, d))
-               for d in _mentions(dra) if _usable(dra, d, draft=True)
-               for r in _mentions(ref) if _usable(ref, r))
+               for d in _usable_mentions(dra, draft=True) for r in theirs)
+
+
+def _usable_mentions(a: _Analysis, draft: bool = False) -> list[_Mention]:
+    return [m for m in _mentions(a) if _usable(a, m, draft=draft)]
 
 
 def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     done: set[str] = set()
-    ref_mentions = [m for m in _mentions(ref) if _usable(ref, m)]
+    ref_mentions = _usable_mentions(ref)
     if not ref_mentions:
         return out
-    for d in _mentions(dra):
-        if not _usable(dra, d, draft=True):
-            continue
+    for d in _usable_mentions(dra, draft=True):
         for r in ref_mentions:
             opposed = _opposed(d, r)
             if opposed is None or opposed[0] in done:
