@@ -77,6 +77,19 @@ def search_params(search: Any, quantization_params: Any, total: int, limit: int,
                   quantization=quantization_params(rescore=True, oversampling=oversampling) if quantized else None)
 
 
+# Each query fetches this many times the points asked for, and the store sorts them by score and point id
+# before cutting to the limit: Qdrant returns points of equal score (twin positions' identical sentences, passages
+# whose lexical vectors differ only in a figure) in an order that changes from process to process, and a tie at a
+# cut decides which passages the judge sees. Over-fetching keeps a tie at the engine's cut below the caller's.
+TIE_FETCH = 2
+
+
+def in_stable_order(points: list[Any], limit: int) -> list[Any]:
+    """The ``limit`` best of the engine's ``points`` (objects with ``score`` and ``id``), best first, equal scores
+    ordered by point id: the same answer in every process (see :data:`TIE_FETCH`)."""
+    return sorted(points, key=lambda p: (-float(p.score), str(p.id)))[:limit]
+
+
 def cosines(query: np.ndarray, stored: list[np.ndarray | list[float] | None]) -> list[float]:
     """Cosine of ``query`` with each stored dense vector (the hybrid hits' ``score``)."""
     q = np.asarray(query, dtype=np.float32)

@@ -56,7 +56,8 @@ import numpy as np
 import qdrant_edge as qe
 
 from service.store.base import (DENSE, HNSW_EF_CONSTRUCT, HNSW_M, SPARSE, Hit, Point, StoreUnavailable,
-                                check_quantization, check_retrieval, cosines, search_params)
+                                TIE_FETCH, check_quantization, check_retrieval, cosines, in_stable_order,
+                                search_params)
 from service.store.locks import SharedExclusiveLock
 from service.store.sparse_refresh import mark_analysis, refresh_sparse, written_analysis
 from service.text.sparse import ANALYSIS, passage_vector, query_vector
@@ -418,14 +419,15 @@ class EdgeStore:
                 total = self._shard.info().points_count  # microseconds; no cache needed
                 if total == 0:
                     return [[] for _ in range(len(queries))]
-                params = self._search_params(total, limit)
+                fetch = limit * TIE_FETCH
+                params = self._search_params(total, fetch)
                 if hybrid:
-                    requests = [self._hybrid_request(row, text, limit, params)
+                    requests = [self._hybrid_request(row, text, fetch, params)
                                 for row, text in zip(queries.tolist(), texts or [])]
                 else:
                     requests = [
                         qe.QueryRequest(
-                            limit=limit,
+                            limit=fetch,
                             query=qe.Query.Nearest(row, using=DENSE),
                             filter=self._active_filter,
                             with_payload=True,
@@ -441,6 +443,7 @@ class EdgeStore:
                     results.extend(self._shard.query_batch(qe.QueryBatchRequest(requests[lo : lo + _SEARCH_CHUNK])))
             except Exception as exc:
                 raise self._engine_error("search", exc) from exc
+        results = [in_stable_order(row, limit) for row in results]
         if not hybrid:
             return [
                 [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in row]

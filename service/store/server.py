@@ -29,7 +29,8 @@ from qdrant_client import QdrantClient, models
 from qdrant_client.http.exceptions import ApiException, ResponseHandlingException, UnexpectedResponse
 
 from service.store.base import (DENSE, HNSW_EF_CONSTRUCT, HNSW_M, SPARSE, Hit, Point, StoreUnavailable,
-                                check_quantization, check_retrieval, cosines, search_params)
+                                TIE_FETCH, check_quantization, check_retrieval, cosines, in_stable_order,
+                                search_params)
 from service.text.sparse import passage_vector, query_vector
 
 log = logging.getLogger("selaras")
@@ -293,15 +294,16 @@ class ServerStore:
         ):
             raise self._missing_collection()
         params: models.SearchParams | None = None
+        fetch = limit * TIE_FETCH
         if not self.local:
-            params = self._search_params(total, limit)
+            params = self._search_params(total, fetch)
         if hybrid:
-            requests = [self._hybrid_request(row, text, limit, params)
+            requests = [self._hybrid_request(row, text, fetch, params)
                         for row, text in zip(queries.tolist(), texts or [])]
         else:
             requests = [
                 models.QueryRequest(
-                    query=row, using=DENSE, filter=self._active_filter, limit=limit, with_payload=True,
+                    query=row, using=DENSE, filter=self._active_filter, limit=fetch, with_payload=True,
                     params=params
                 )
                 for row in queries.tolist()
@@ -317,17 +319,16 @@ class ServerStore:
                 # "unsupported", a silent wrong answer. It is an outage until restored.
                 raise self._missing_collection() from exc
             raise
+        rows = [in_stable_order(response.points, limit) for response in responses]
         if not hybrid:
             return [
-                [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in response.points]
-                for response in responses
+                [Hit(id=str(p.id), score=float(p.score), payload=dict(p.payload or {})) for p in row]
+                for row in rows
             ]
         out = []
-        for query, response in zip(queries, responses):
-            sims = cosines(query, [p.vector.get(DENSE) if isinstance(p.vector, dict) else p.vector
-                                   for p in response.points])
-            out.append([Hit(id=str(p.id), score=sim, payload=dict(p.payload or {}))
-                        for p, sim in zip(response.points, sims)])
+        for query, row in zip(queries, rows):
+            sims = cosines(query, [p.vector.get(DENSE) if isinstance(p.vector, dict) else p.vector for p in row])
+            out.append([Hit(id=str(p.id), score=sim, payload=dict(p.payload or {})) for p, sim in zip(row, sims)])
         return out
 
     def _search_params(self, total: int, limit: int) -> models.SearchParams:

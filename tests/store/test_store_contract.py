@@ -135,6 +135,23 @@ def test_search_batch_shape_and_order(store: VectorStore) -> None:
     assert store.search_batch(np.zeros((0, DIM), dtype=np.float32), limit=5) == []
 
 
+def test_equal_scores_come_back_in_point_id_order(store: VectorStore) -> None:
+    """Twin positions' identical sentences score alike: the store orders them by point id, whatever order the
+    engine found them in, so a cut at the limit keeps the same passages in every process."""
+    rng = np.random.default_rng(8)
+    twin = unit(rng, 1)[0]
+    ids = [pid(n) for n in range(8)]  # fewer than the store fetches for a limit of 5 (TIE_FETCH)
+    # Written in reverse id order, so the engine's own order (insertion) is not the id order.
+    store.upsert([Point(id=i, vector=twin, payload={"position_id": f"p{n}", "version": 1, "active": True,
+                                                    "passage": "sama", "start": 0, "end": 4})
+                  for n, i in reversed(list(enumerate(ids)))])
+    store.upsert(points(unit(rng, 40), first=100))
+    row = store.search_batch(twin[None, :], limit=5)[0]
+    assert [h.id for h in row] == sorted(ids)[:5]
+    hybrid = store.search_batch(twin[None, :], limit=5, texts=["sama"])[0]
+    assert [h.id for h in hybrid] == sorted(ids)[:5]
+
+
 def test_ids_round_trip_exactly(store: VectorStore) -> None:
     rng = np.random.default_rng(7)
     ids = [str(uuid.uuid4()) for _ in range(30)] + [pid(n) for n in range(30)]
