@@ -144,7 +144,8 @@ def _setting_words(setting: _Analysis, ref: _Analysis) -> frozenset[str]:
         gap = text[toks[j - 1][2]:start]
         if toks[j - 1][0] in _PLACE_MARKERS or (listing and (gap.strip() == "," or toks[j - 1][0] in _LIST_JOINS)):
             listing = True
-            if w not in words:
+            # "Provinsi" in "di Provinsi Papua Pegunungan" says what the next word names: one place, not two.
+            if w not in words and w not in _PLACE_MARKERS:
                 places.add(w)
     return _word_set(setting) if len(places) <= 1 else frozenset()
 

@@ -87,7 +87,7 @@ def draft_words_covered(reference: str, draft: str) -> float:
     Words of attribution ("katanya", "said") say who spoke, not what: they are not counted. An acronym of
     the draft ("PDB") is in the reference when the reference spells it out ("produk domestik bruto").
     """
-    words = _content_words(draft) - _ATTRIBUTION
+    words = _content_words(_ATTRIBUTION_TAIL_RE.sub("", draft)) - _ATTRIBUTION
     if not words:
         return 1.0
     ref_words = _with_renderings(reference)
@@ -103,6 +103,9 @@ def draft_words_covered(reference: str, draft: str) -> float:
 # Words that say who said something ("ujarnya", "katanya", "said"), not what was said.
 _ATTRIBUTION = frozenset("kata katanya ujar ujarnya tutur tuturnya ungkapnya jelasnya tegasnya imbuhnya tambahnya "
                          "pungkasnya said says told".split())
+# The speaker after a closing quote ('"…," ujar Direktur Jenderal terkait.'): who spoke, not what was said.
+_ATTRIBUTION_TAIL_RE = re.compile(r'(?<=["\u201d])\s*(?:ujar|kata|tutur|ungkap|jelas|tegas|imbuh|tambah|papar|terang'
+                                  r'|said|says|added|told)\b[^"\u201c\u201d]{0,200}$', re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"\b[A-Z]{3,6}\b")
 _INITIAL_SKIP = frozenset("dan and of the serta atau".split())
 

@@ -78,3 +78,18 @@ def test_a_period_tied_to_an_event_is_not_how_long_something_lasts():
     assert _figures(reference, draft) == []
     again = "Vaksinasi campak di lima kabupaten di Nusa Tenggara Timur: suntikan kedua dua minggu setelah suntikan pertama."
     assert _figures(reference, again) == [("dua minggu", "tiga minggu")]
+
+
+def test_a_province_named_with_its_marker_is_one_place_of_the_setting():
+    """"di Provinsi Papua Pegunungan" names one place ("Provinsi" says what the next word is), so the position's
+    words still name the draft's subject: the one participant count of either text is compared."""
+    reference = ("BPSDMP menyelenggarakan Diklat Pemberdayaan Masyarakat tahun 2027 bagi 21.000 peserta dengan "
+                 "anggaran Rp112 miliar.")
+    setting = (reference + " Pendaftaran dibuka secara daring mulai 4 Januari 2027. Program tahun 2027 diperluas ke "
+               "150 kabupaten, termasuk seluruh kabupaten di Provinsi Papua Pegunungan.")
+    draft = ("Dengan anggaran Rp112 miliar, program itu akan menampung 18.000 peserta yang dapat mendaftar secara "
+             "daring mulai 4 Januari 2027.")
+    assert _figures(reference, draft, setting) == [("18.000 peserta", "21.000 peserta")]
+    # Two places named: the figure may be the list's total, and the setting names nothing.
+    two = setting.replace("di Provinsi Papua Pegunungan", "di Provinsi Papua Pegunungan dan Provinsi Maluku")
+    assert _figures(reference, draft, two) == []

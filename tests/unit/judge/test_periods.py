@@ -40,3 +40,25 @@ def test_a_year_right_after_a_figure_dates_that_figure_alone():
     sentence = "Anggaran 2026 sebesar Rp3,2 triliun, naik dari Rp2,9 triliun pada 2025."
     assert dating_clause(sentence, "Rp2,9 triliun") == "Rp2,9 triliun pada 2025"
     assert dating_clause(sentence, "Rp3,2 triliun") == sentence  # one clause (no clause word after the comma)
+
+
+POND_2026 = Candidate("Setiap embung wajib rampung paling lambat 90 hari kalender sejak dana diterima.", 0.91,
+                      PassageRef(position_id="p-embung-2026", title="Embung desa 2026"))
+POND_2027 = Candidate("Setiap embung wajib rampung paling lambat 120 hari kalender sejak dana diterima.", 0.91,
+                      PassageRef(position_id="p-embung-2027", title="Embung desa 2027"))
+
+
+def test_another_years_twin_does_not_back_a_figure_the_draft_gives_for_its_own_year():
+    """The draft's opening names 2026; its next sentence gives the 2027 twin's deadline. The 2027 position states
+    "120 hari" but not for the year the draft speaks of: a clash with the 2026 deadline. Opened with 2027 it is
+    that year's deadline."""
+    judge = Judge(conflict_min_shared_words=1)
+    sentence = "Embung wajib rampung paling lambat 120 hari sejak dana diterima."
+    opening = "Kementerian Desa membangun embung desa sepanjang 2026 di 18 provinsi."
+    _, j = judge.judge([opening, sentence], [[], [POND_2026, POND_2027]])
+    assert j.relation == "conflicts" and "90 hari" in j.reasons[0]
+    _, j = judge.judge([opening.replace("2026", "2027"), sentence], [[], [POND_2026, POND_2027]])
+    assert j.relation != "conflicts"
+    # The 2026 deadline itself, in a 2026 draft, is backed.
+    _, j = judge.judge([opening, sentence.replace("120", "90")], [[], [POND_2026, POND_2027]])
+    assert j.relation != "conflicts"

@@ -44,3 +44,15 @@ def test_an_english_sentence_shares_words_with_the_indonesian_position_it_restat
 def test_english_words_that_render_as_indonesian_stop_words_are_no_content():
     # "month" -> "bulan" is a stop word: it could never be found, so it does not lower the coverage.
     assert "bulan" in STOP and "month" not in content_words("per person per month")
+
+
+def test_the_speaker_after_a_closing_quote_is_not_what_was_said():
+    """'"…," ujar Direktur Jenderal terkait': the speaker's title is no word of the statement the passage
+    could share."""
+    passage = "Setiap embung wajib rampung paling lambat 90 hari kalender sejak dana diterima."
+    quoted = '"Kami minta embung selesai paling lambat 120 hari sejak dana masuk ke rekening desa," ujar {}.'
+    plain = quoted.format("Direktur Jenderal terkait")
+    assert draft_words_covered(passage, plain) == draft_words_covered(passage, quoted.format("Menteri"))
+    assert draft_words_covered(passage, plain) == 3 / 8
+    # Without a quote the same words are the sentence's own.
+    assert draft_words_covered(passage, plain.replace('"', "")) < 3 / 8
