@@ -13,7 +13,8 @@ from service.judge.signals.analysis import (
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
-from service.judge.signals.figure_roles import _EVERY, difference, old_of_change, same_role, told_as_past
+from service.judge.signals.figure_roles import (_EVERY, difference, old_of_change, same_role, told_as_past,
+                                                total_over)
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
 from service.judge.signals.records import Clash, DateMention, Quantity
@@ -253,7 +254,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         related = [r for r in related if _same_rate(d_per, _per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)),
                                                     dq, rqs[r])
                    and _every_base(ref, _span_tokens(ref, rqs[r].start, rqs[r].end)[0]) == _every_base(dra, lo)]
-        if not related:
+        if not related or _total_of_rate(ref, rqs, related, dq, total_over(dra, lo, hi)):
             continue
         rq = min((rqs[r] for r in related), key=lambda q: _log_distance(q, dq))  # quote the closest value
         rule = "number:" + (
@@ -287,6 +288,15 @@ def _priced_other(ref: _Analysis, dra: _Analysis, lo: int, setting: frozenset[st
                           and not toks[k][0][:1].isdigit()), None)
             return thing is not None and dra.roots[thing].isdisjoint(ref.root_pool) and toks[thing][0] not in setting
     return False
+
+
+def _total_of_rate(ref: _Analysis, rqs: tuple[Quantity, ...], related: list[int], dq: Quantity,
+                   over: tuple[float, str] | None) -> bool:
+    """The draft's figure is the total of ``over`` (N periods) at a reference rate per that period: "Rp2.250.000
+    untuk tiga bulan" is three months of "Rp750.000 per bulan"."""
+    return over is not None and any(
+        over[1] in (_per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) or ())
+        and abs(dq.value / over[0] - rqs[r].value) <= 1e-6 * abs(rqs[r].value) for r in related)
 
 
 def _value_restated(rq: Quantity, dq: Quantity, dqs: tuple[Quantity, ...]) -> bool:

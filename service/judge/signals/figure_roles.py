@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from service.judge.signals.analysis import _Analysis, _clause_idx, _span_tokens
+from service.judge.signals.numbers import _NUMBER_WORDS
 from service.judge.signals.records import Quantity
 
 # Verbs of change before "dari": "naik dari 220", "turun dari 12 persen", "up from 410".
@@ -107,3 +108,34 @@ def told_as_past(dra: _Analysis, i: int) -> bool:
         for a, b in zip(words, words[1:])) or any(
         a in ("sebelum", "before") and (b in _CHANGES or (b == "the" and c in _CHANGES))
         for a, b, c in zip(words, words[1:], words[2:] + [""]))
+
+
+# "untuk tiga bulan", "selama empat bulan", "for three months": the span an amount is the total of.
+_TOTAL_FOR = frozenset("untuk selama for over".split())
+_SPANS = {"hari": "hari", "minggu": "minggu", "pekan": "minggu", "bulan": "bulan", "tahun": "tahun", "day": "hari",
+          "days": "hari", "week": "minggu", "weeks": "minggu", "month": "bulan", "months": "bulan", "year": "tahun",
+          "years": "tahun"}
+_TOTAL = frozenset("total seluruhnya in all".split())
+
+
+def total_over(a: _Analysis, lo: int, hi: int) -> tuple[float, str] | None:
+    """How many periods, and which, the figure at tokens ``lo..hi`` is the total of: "Rp2.250.000 untuk tiga bulan"
+    right after it, or "Selama empat bulan itu, … total Rp4,8 juta" earlier in its sentence with "total" just
+    before it. None for a figure that is no such total (a rate "per bulan" is not)."""
+    toks = a.tokens
+
+    def span_at(j: int) -> tuple[float, str] | None:
+        if j + 2 >= len(toks) or toks[j][0] not in _TOTAL_FOR or toks[j + 2][0] not in _SPANS:
+            return None
+        n = toks[j + 1][0]
+        count = float(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+        return (count, _SPANS[toks[j + 2][0]]) if count and count > 1 else None
+
+    after = next((s for j in range(hi + 1, min(len(toks), hi + 3)) if a.clause[j] == a.clause[hi]
+                  and (s := span_at(j))), None)
+    if after:
+        return after
+    if not any(toks[j][0] in _TOTAL for j in range(max(0, lo - 3), lo)):
+        return None
+    return next((s for j in range(lo - 1, max(-1, lo - 25), -1) if a.sentence[j] == a.sentence[lo]
+                 and (s := span_at(j))), None)

@@ -80,3 +80,19 @@ def test_an_age_without_a_unit_is_in_years():
     ages = extract_quantities("Bayi mendapat tiga suntikan PCV, yaitu pada usia 2, 3, dan 12 bulan.")
     assert [q.unit for q in ages if q.text == "2"] == [None]
     assert [q.unit for q in extract_quantities("Peserta berusia 17 atau lebih.")] == ["year"]
+
+
+def test_a_total_for_several_months_is_that_many_months_of_a_monthly_rate():
+    """"Rp2.250.000 untuk tiga bulan" is three months of "Rp750.000 per bulan"; another total is a clash, quoted
+    against the rate. Written for this project."""
+    reference = "Setiap ketua RT menerima insentif Rp750.000 per bulan yang dibayarkan setiap tiga bulan."
+    assert find_clashes(reference, "Setiap ketua RT menerima Rp2.250.000 untuk tiga bulan melalui Bank Jateng.") == []
+    [clash] = find_clashes(reference, "Setiap ketua RT menerima Rp2.700.000 untuk tiga bulan melalui Bank Jateng.")
+    assert (clash.draft, clash.reference) == ("Rp2.700.000", "Rp750.000")
+    # Said earlier in the sentence, with "total" before the amount.
+    reference = "Mahasiswa peserta menerima bantuan biaya hidup Rp1.200.000 per bulan."
+    assert find_clashes(reference, "Selama empat bulan itu, setiap mahasiswa peserta menerima bantuan biaya hidup "
+                                   "total Rp4,8 juta.") == []
+    # A monthly amount paid every three months is still a monthly amount: no total.
+    [clash] = find_clashes(reference, "Mahasiswa peserta menerima bantuan biaya hidup Rp3.600.000 per bulan.")
+    assert clash.reference == "Rp1.200.000"
