@@ -125,7 +125,10 @@ class Prepared:
     cover: _Coverage
     period: str = ""  # the years the draft's earlier sentences named, when this one names none
     named: str = ""  # every year the draft's earlier sentences named
+    before: str = ""  # the draft's earlier sentences (the place or product a sentence that names none is about)
 
+
+_BEFORE = 3  # how many earlier sentences of a draft may say what a sentence naming no place is about
 
 # The policy fields that :meth:`Judge.prepare` reads (besides related_threshold, see decide()).
 PREPARED_BY = ("clash_threshold", "clash_margin", "lexical_clash_coverage", "rule_min_coverage", "clause_min_coverage",
@@ -176,9 +179,11 @@ class Judge:
             # Unrelated pairs read no years from the sentences before them.
             periods, named = (([""] * len(sentences),) * 2 if pairs
                               else (draft_periods(sentences), draft_years(sentences)))
-            return [Prepared(*fields, probs.get(i, []), cover, period, years_before)
-                    for i, (*fields, cover, period, years_before)
-                    in enumerate(zip(sentences, related, clashes, covers, periods, named))]
+            befores = [""] * len(sentences) if pairs else [" ".join(sentences[max(0, k - _BEFORE):k])
+                                                          for k in range(len(sentences))]
+            return [Prepared(*fields, probs.get(i, []), cover, period, years_before, before)
+                    for i, (*fields, cover, period, years_before, before)
+                    in enumerate(zip(sentences, related, clashes, covers, periods, named, befores))]
 
     def _classify(self, sentences: list[str], related: list[list[Candidate]],
                   clashes: list[list[list[Clash]]], scope: str = "") -> dict[int, list[tuple[float, float, float]]]:
@@ -370,7 +375,7 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
         kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
         reasons = [(c.reason, clash_kind(c)) for c in kept
                    if not (policy.reconcile and reconciled(c, i, cand, sentence, related, cover, prepared.period,
-                                                            prepared.named))]
+                                                            prepared.named, prepared.before))]
         # A figure the rules saw differ and the corpus explains (another period, or stated by a passage
         # as close) is the difference the classifier sees too: it must not raise it again.
         explained = len(reasons) < len(kept)

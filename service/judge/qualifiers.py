@@ -17,13 +17,23 @@ _NAME_RE = re.compile(r"(?<=[\w,)] )[A-Z][a-z]{2,}\b")
 _NOT_QUALIFIERS = frozenset(_MONTHS) | _NOT_NAMES
 
 
+def _names(sentence: str) -> set[str]:
+    return {m.group() for m in _NAME_RE.finditer(sentence) if m.group().lower() not in _NOT_QUALIFIERS}
+
+
+def has_names(sentence: str) -> bool:
+    """The sentence names a region, product or programme (a capitalised word after its first, not a month or
+    unit): what it says is about that, not about what the draft's earlier sentences named."""
+    return bool(_names(sentence))
+
+
 def other_names(sentence: str, related: list[Candidate], clashing: int, backing: int) -> bool:
     """The sentence names something (a capitalised word after its first: "Maluku", "Papua") that the clashing
     passage's position states and the backing passage's position nowhere does, and nothing only the backing
     position names (passages among ``related`` read for each position): the backing figure is for
     another region or product ("Rp30.000" for "wilayah I, yaitu Jawa, Bali …" does not back a draft giving it
     for "Maluku, Maluku Utara, dan Papua" against that region's "Rp36.500")."""
-    names = {m.group() for m in _NAME_RE.finditer(sentence) if m.group().lower() not in _NOT_QUALIFIERS}
+    names = _names(sentence)
     if not names:
         return False
     own, other = related[clashing].ref.position_id, related[backing].ref.position_id

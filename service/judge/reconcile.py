@@ -18,7 +18,7 @@ from service.judge.periods import (
     years,
 )
 from service.judge.policy import INSTITUTION_RECONCILE_MARGIN, RECONCILED
-from service.judge.qualifiers import another_twin, other_names
+from service.judge.qualifiers import another_twin, has_names, other_names
 from service.judge.signals import (
     Clash,
     extract_dates,
@@ -26,7 +26,7 @@ from service.judge.signals import (
     modality_agrees,
     worded_figures_stated,
 )
-from service.judge.signals.dates import dates_agree
+from service.judge.signals.dates import YEAR_RE, dates_agree
 
 # How much of the sentence a related passage shares (``judge._Coverage``: ``cover(i)`` for ``related[i]``).
 Coverage = Callable[[int], float]
@@ -39,12 +39,13 @@ def _words(text: str) -> set[str]:
 
 
 def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: list[Candidate],
-                cover: Coverage, period: str = "", named: str = "") -> bool:
+                cover: Coverage, period: str = "", named: str = "", before: str = "") -> bool:
     """A figure or date clash the corpus explains: another passage states the draft's value, or (for
     figures) the draft and the passage speak of different periods (``period``: see :class:`Prepared`). An
     institution clash likewise, when another passage at least as close names the draft's institution (the
     distribution is Bulog's, the supervision of it BPH Migas's), and a name clash when another position's passage
-    at least as close names the draft's name (the twin position of another city or province)."""
+    at least as close names the draft's name (the twin position of another city or province). ``before``: the
+    draft's earlier sentences, whose names a sentence naming none speaks of (see :func:`_stated_elsewhere`)."""
     if clash.kind == "institution":
         named = slots(clash.draft)
         # The first body of a list names it ("Perum Bulog dan PT Pos Indonesia" / "Perum Bulog bersama ...").
@@ -73,13 +74,40 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
                    and modality_agrees(c.passage, sentence, cls) for j, c in enumerate(related))
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
-                          own_position=clash.kind == "date" and clash.rule != "date:time")
-        or (clash.kind == "number" and (other_period(dated(cand, related), dating_clause(sentence, clash.draft))
+                          own_position=clash.kind == "date" and clash.rule != "date:time", before=before)
+        or (clash.kind == "number" and (other_period(dated(cand, related),
+                                                     _dating(sentence, clash.draft, named, cand, related))
                                         or before_the_rule(sentence, cand, related))))
 
 
+def _dating(sentence: str, figure: str, named: str, cand: Candidate, related: list[Candidate]) -> str:
+    """What dates the draft's figure: its clause when that names a year, else, when a position among ``related``
+    is the clashing one's twin for a year the draft's earlier sentences named (``named``, all of them: a 2025 aside
+    beside the 2026 programme keeps both), those years: a sentence after "… kebun kopi rakyat pada 2026" is about
+    the 2026 twin, not the 2027 one's "Rp20 juta". With no such twin the draft's year may be its own error ("mulai
+    1 Januari 2027" for 2026), which must not excuse its other figures."""
+    clause = dating_clause(sentence, figure)
+    if years(clause) or not named:
+        return clause
+    said, own = years(named), _undated_words(cand.ref.title)
+    # The clashing position's twin: a position titled alike but for its year, which is one the draft named.
+    twin = bool(own) and said.isdisjoint(years(cand.ref.title or "")) and any(
+        c.ref.position_id != cand.ref.position_id and not said.isdisjoint(years(c.ref.title or ""))
+        and _undated_words(c.ref.title) == own for c in related)
+    return f"{clause} ({named})" if twin else clause
+
+
+def _undated_words(title: str | None) -> frozenset[str]:
+    """A title's words without its years ("Peremajaan kopi rakyat 2027" → peremajaan, kopi, rakyat), or nothing
+    for a title that names no year."""
+    if not years(title or ""):
+        return frozenset()
+    return frozenset(w for w in _words(title or "") if not YEAR_RE.fullmatch(w))
+
+
 def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],
-                     cover: Coverage, period: str = "", named: str = "", own_position: bool = False) -> bool:
+                     cover: Coverage, period: str = "", named: str = "", own_position: bool = False,
+                     before: str = "") -> bool:
     """Another related passage (any position in effect), at least as close to the sentence's words and
     not about another period than the sentence, states the draft's figure: the corpus backs the value,
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
@@ -88,7 +116,10 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     earlier year (``period``), nor one whose position is about another region the sentence names (``other_names``).
     With ``own_position`` (dates), a passage of the clashing passage's own position
     backs the date however few of the sentence's words it shares: "reopen on 1 April 2026 after a closure from
-    January" is the reopening the position's next sentence dates, not a change of the closure's start."""
+    January" is the reopening the position's next sentence dates, not a change of the closure's start. A sentence
+    that names no place or product speaks of what the draft's earlier sentences (``before``) name: "Palembang –
+    … bus air di Sungai Musi … . Tarifnya Rp5.000 sekali jalan" is not backed by the Banjarmasin twin's fare."""
+    names = sentence if has_names(sentence) else before
     undated, said = not years(sentence), years(period)
     clashing_years = years(dated(related[clashing], related))
     own = (related[clashing].ref.position_id or None) if own_position else None  # a passage of no position: none
@@ -100,7 +131,7 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     for j, c in enumerate(related):
         if c.ref.position_id and c.ref.position_id != related[clashing].ref.position_id:
             best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
-    return any(i != clashing and _states(c.passage, figure) and not other_names(sentence, related, clashing, i)
+    return any(i != clashing and _states(c.passage, figure) and not other_names(names, related, clashing, i)
                and not another_twin(sentence, named, c)
                and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
                     or (own is not None and c.ref.position_id == own))

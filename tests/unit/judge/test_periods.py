@@ -62,3 +62,38 @@ def test_another_years_twin_does_not_back_a_figure_the_draft_gives_for_its_own_y
     # The 2026 deadline itself, in a 2026 draft, is backed.
     _, j = judge.judge([opening, sentence.replace("120", "90")], [[], [POND_2026, POND_2027]])
     assert j.relation != "conflicts"
+
+
+def test_a_figure_in_a_sentence_after_the_drafts_year_is_no_change_of_another_years_twin():
+    """The opening names 2026; the next sentence gives 2026's aid (Rp18 juta) and names no year. The 2027 position's
+    "Rp20 juta" is another year's figure, no clash; after a 2027 opening it is. Written for this project."""
+    aid_2027 = Candidate("Setiap hektare kebun kopi memperoleh bantuan bibit dan pupuk senilai Rp20 juta.", 0.95,
+                         PassageRef(position_id="p-kopi-2027", title="Peremajaan kopi rakyat 2027"))
+    # The 2026 twin is in sight (its lead; it does not state the aid itself).
+    lead_2026 = Candidate("Kementerian Pertanian meremajakan 12.000 hektare kebun kopi rakyat pada 2026.", 0.90,
+                          PassageRef(position_id="p-kopi-2026", title="Peremajaan kopi rakyat 2026"))
+    sentence = "Setiap hektare kebun kopi memperoleh bantuan bibit dan pupuk senilai Rp18 juta."
+    opening = "Kementerian Pertanian meremajakan 12.000 hektare kebun kopi rakyat pada 2026."
+    judge = Judge(conflict_min_shared_words=1)
+    _, j = judge.judge([opening, sentence], [[], [aid_2027, lead_2026]])
+    assert j.relation != "conflicts"
+    _, j = judge.judge([opening.replace("2026", "2027"), sentence], [[], [aid_2027, lead_2026]])
+    assert j.relation == "conflicts" and "Rp20 juta" in j.reasons[0]
+    # A 2025 aside before it keeps 2026 named too: still no clash with 2027.
+    aside = "Pada 2025, program serupa menjangkau 9.000 hektare."
+    _, _, j = judge.judge([opening, aside, sentence], [[], [], [aid_2027, lead_2026]])
+    assert j.relation != "conflicts"
+    # Without the 2026 twin in sight, the draft's year may be its own error: the 2027 figure is compared.
+    _, j = judge.judge([opening, sentence], [[], [aid_2027]])
+    assert j.relation == "conflicts"
+
+
+def test_a_year_the_draft_names_without_a_twin_of_that_year_dates_nothing():
+    """No position of the draft's year is in sight: the year may be the draft's own error, and the figure is still
+    compared with the one position there is."""
+    label = Candidate("Produk yang telah beredar diberi masa penyesuaian 12 bulan.", 0.95,
+                      PassageRef(position_id="p-label", title="Label gizi minuman berpemanis 2026"))
+    judge = Judge(conflict_min_shared_words=1)
+    _, j = judge.judge(["BPOM mewajibkan label gizi mulai 1 Januari 2027.",
+                        "Produk yang telah beredar diberi masa penyesuaian 6 bulan."], [[], [label]])
+    assert j.relation == "conflicts" and "12 bulan" in j.reasons[0]

@@ -160,6 +160,27 @@ def test_a_figure_another_position_gives_another_region_backs_nothing():
     assert j.relation != "conflicts"
 
 
+def test_a_sentence_naming_no_place_is_about_the_place_the_draft_named_before():
+    """Two cities' water-bus fares; the draft's opening names Palembang, its next sentence only "Tarifnya": the
+    Banjarmasin position's Rp5.000 does not back it against Palembang's Rp4.000. Opened with Banjarmasin it does, and
+    a sentence that names its own place is read by its own names. Written for this project."""
+    palembang = Candidate("Bus air di Sungai Musi Palembang melayani penumpang pukul 06.00 hingga 17.00 WIB dengan "
+                          "tarif Rp4.000 sekali jalan.", 0.95, PassageRef(position_id="p-busair-plg"))
+    banjarmasin = Candidate("Bus air di Sungai Martapura Banjarmasin melayani penumpang pukul 06.00 hingga 17.00 WITA "
+                            "dengan tarif Rp5.000 sekali jalan.", 0.95, PassageRef(position_id="p-busair-bjm"))
+    fare = "Tarifnya Rp5.000 sekali jalan bagi penumpang bus air."
+    opening = "Pemerintah kota kembali mengoperasikan bus air di Sungai Musi, Palembang, sejak awal bulan."
+    judge = Judge(conflict_min_shared_words=1)
+    _, j = judge.judge([opening, fare], [[], [palembang, banjarmasin]])
+    assert j.relation == "conflicts" and "Rp4.000" in j.reasons[0]
+    other = opening.replace("Sungai Musi, Palembang", "Sungai Martapura, Banjarmasin")
+    _, j = judge.judge([other, fare], [[], [palembang, banjarmasin]])
+    assert j.relation != "conflicts"
+    # The sentence's own place decides: after a Palembang opening, a Banjarmasin sentence is Banjarmasin's.
+    _, j = judge.judge([opening, fare.replace("bus air", "bus air di Banjarmasin")], [[], [palembang, banjarmasin]])
+    assert j.relation != "conflicts"
+
+
 def test_the_twin_of_another_year_or_region_neither_backs_nor_explains():
     """A passage for another year (its own or its title's) than the sentence or the draft before it, or for another
     numbered label ("wilayah I" for "wilayah III"), is the twin position: no support, no backing of a figure."""
