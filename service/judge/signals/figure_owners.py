@@ -56,7 +56,63 @@ def owner_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     of one kind in one sentence, each with words of its own) and whose value is not that item's."""
     if _outside(ref, dra) or _progress_against_target(ref, dra):
         return []
-    return [c for kind in (_FIGURES, _DATES) for c in _kind_clashes(kind, ref, dra)]
+    return [c for kind in (_FIGURES, _DATES) for c in _kind_clashes(kind, ref, dra)] + _respective_clashes(ref, dra)
+
+
+# "perak dan perunggu masing-masing menerima Rp5.000.000 dan Rp3.500.000": owners listed before "masing-masing",
+# their figures after it in its clause, in the same order.
+_LIST_BREAKS = frozenset({"dan", "serta"})
+
+
+def _respective_owners(a: _Analysis) -> list[tuple[Any, frozenset[str]]]:
+    """Each figure of a respective list with its owner's roots (the last word of its item), paired in order;
+    nothing for a list whose counts differ."""
+    out: list[tuple[Any, frozenset[str]]] = []
+    toks = a.tokens
+    for i in range(1, len(toks) - 1):
+        if not (toks[i][0] == toks[i + 1][0] == "masing"):
+            continue
+        values = [q for q in a.quantities if (at := _span_tokens(a, q.start, q.end)[0]) > i + 1
+                  and a.clause[at] == a.clause[i]]
+        owners = _item_ends(a, i, len(values))
+        if len(values) >= 2 and len(owners) == len(values):
+            out += list(zip(values, owners))
+    return out
+
+
+def _item_ends(a: _Analysis, end: int, k: int) -> list[frozenset[str]]:
+    """The roots of the last content word of each of the ``k`` list items just before token ``end`` in its clause
+    (items split by "dan", "serta" or a comma), first item first."""
+    toks, ends = a.tokens, []
+    j = end - 1
+    while j >= 0 and a.clause[j] == a.clause[end] and len(ends) < k:
+        if is_content(toks[j][0]) and not toks[j][0].isdigit():
+            ends.append(a.roots[j])
+            # Back over the rest of this item to the break before it.
+            while j > 0 and toks[j - 1][0] not in _LIST_BREAKS and "," not in a.text[toks[j - 1][2]:toks[j][1]]:
+                j -= 1
+        j -= 1
+    return ends[::-1]
+
+
+def _respective_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
+    """A draft figure whose nearest owner word names one owner of a reference respective list and whose value is
+    not that owner's ("peraih medali perak menerima Rp3.500.000" against perak's Rp5.000.000)."""
+    owners = _respective_owners(ref)
+    out: list[Clash] = []
+    for m in dra.quantities if owners else ():
+        lo, _ = _span_tokens(dra, m.start, m.end)
+        for j in range(lo - 1, max(-1, lo - _BESIDE - 1), -1):
+            if dra.clause[j] != dra.clause[lo]:
+                break
+            holders = [r for r, own in owners if _same_measure(r, m) and not own.isdisjoint(dra.roots[j])]
+            if holders:
+                r = holders[0]
+                if len(holders) == 1 and not _quantities_agree(r, m):
+                    out.append(Clash("number", reason(CONFLICT["number"], draft=m.text, reference=r.text), m.text,
+                                     r.text, "number:owner"))
+                break
+    return out
 
 
 def _kind_clashes(kind: _Kind, ref: _Analysis, dra: _Analysis) -> list[Clash]:

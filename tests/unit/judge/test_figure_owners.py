@@ -49,3 +49,19 @@ def test_a_date_list_is_read_by_the_words_before_each_date():
     assert (clash.draft, clash.reference, clash.rule) == ("30 Juni 2027", "31 Januari 2027", "date:owner")
     assert [c for c in find_clashes(reference, "Usaha menengah dapat mendaftar paling lambat 30 Juni 2027.")
             if c.rule == "date:owner"] == []
+
+
+def test_a_respective_list_pairs_owners_and_figures_in_order():
+    """"perak dan perunggu masing-masing menerima Rp5.000.000 dan Rp3.500.000": silver's award is the first
+    figure; a draft giving silver the second one changes it, though that figure stands in the reference. Written
+    for this project."""
+    reference = ("Peraih medali emas menerima uang pembinaan Rp7.500.000, sedangkan peraih medali perak dan perunggu "
+                 "masing-masing menerima Rp5.000.000 dan Rp3.500.000.")
+    [clash] = find_clashes(reference, "Peraih medali emas menerima Rp7.500.000, sedangkan peraih medali perak "
+                                      "menerima Rp3.500.000.")
+    assert (clash.draft, clash.reference, clash.rule) == ("Rp3.500.000", "Rp5.000.000", "number:owner")
+    assert find_clashes(reference, "Peraih medali perak menerima Rp5.000.000 dan peraih medali perunggu menerima "
+                                   "Rp3.500.000.") == []
+    # Without "masing-masing" the pairing is not said: no owner is read.
+    plain = reference.replace("masing-masing menerima", "menerima")
+    assert find_clashes(plain, "Peraih medali perak menerima Rp3.500.000.") == []
