@@ -10,6 +10,7 @@ from service.judge.periods import years
 from service.judge.signals.analysis import _analyse
 from service.judge.signals.dates import _MONTHS
 from service.judge.signals.labels import _NOT_NAMES, _labels_agree, _labels_near
+from service.text.words import content_words
 
 # A capitalised word inside a sentence: not its first word, nor one after a dateline's dash ("Jakarta – Target …").
 _NAME_RE = re.compile(r"(?<=[\w,)] )[A-Z][a-z]{2,}\b")
@@ -48,6 +49,24 @@ def other_names(sentence: str, related: list[Candidate], clashing: int, backing:
     # A sentence naming both positions' regions ("Riau … 120 hari, sementara Kalimantan Barat …") gives each its
     # own figure: the backing position's region is named too.
     return bool(own_only) and not other_only
+
+
+def other_subject(sentence: str, before: str, clashing: Candidate, backing: Candidate) -> bool:
+    """The two passages' positions are titled alike but for a word each ("Fortifikasi wajib garam beryodium" /
+    "… tepung terigu"), and the sentence, or when it has neither word the draft's earlier sentences (``before``),
+    names the clashing position's word and not the backing one's: the backing figure is for the other product."""
+    own, other = _title_words(clashing.ref.title), _title_words(backing.ref.title)
+    if own.isdisjoint(other) or clashing.ref.position_id == backing.ref.position_id:
+        return False  # not titled alike: "stated elsewhere" is about a position of another kind
+    own_only, other_only = own - other, other - own
+    said = content_words(sentence)
+    if said.isdisjoint(own_only | other_only):
+        said = content_words(before)
+    return not said.isdisjoint(own_only) and said.isdisjoint(other_only)
+
+
+def _title_words(title: str | None) -> frozenset[str]:
+    return frozenset(w for w in content_words(title or "") if not w.isdigit())
 
 
 def text_labels(text: str) -> dict[str, frozenset[str]]:

@@ -18,7 +18,7 @@ from service.judge.periods import (
     years,
 )
 from service.judge.policy import INSTITUTION_RECONCILE_MARGIN, RECONCILED
-from service.judge.qualifiers import another_twin, has_names, other_names
+from service.judge.qualifiers import another_twin, has_names, other_names, other_subject
 from service.judge.signals import (
     Clash,
     extract_dates,
@@ -132,6 +132,7 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
         if c.ref.position_id and c.ref.position_id != related[clashing].ref.position_id:
             best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
     return any(i != clashing and _states(c.passage, figure) and not other_names(names, related, clashing, i)
+               and not other_subject(sentence, before, related[clashing], c)
                and not another_twin(sentence, named, c)
                and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
                     or (own is not None and c.ref.position_id == own))

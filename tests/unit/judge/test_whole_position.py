@@ -260,3 +260,20 @@ def test_a_passage_states_the_drafts_modality_whichever_side_names_the_object_mo
     assert modality_agrees(rule, draft, "required")
     assert not modality_agrees("Hadiah pernikahan paling banyak Rp1.000.000 per pemberi tidak wajib dilaporkan.", draft,
                                "required")
+
+
+def test_a_product_twin_does_not_back_a_figure_for_the_product_the_draft_names():
+    """Salt and flour fortification, titled alike but for the product: after a draft opening about salt, "masa
+    penyesuaian 12 bulan" is the flour rule, a change of salt's 6 months; in a flour draft it is backed. Written
+    for this project."""
+    salt = Candidate("Produsen diberi masa penyesuaian 6 bulan untuk menghabiskan stok dalam kemasan lama.", 0.95,
+                     PassageRef(position_id="p-garam", title="Fortifikasi wajib garam konsumsi beryodium"))
+    flour = Candidate("Produsen diberi masa penyesuaian 12 bulan untuk menghabiskan stok dalam kemasan lama.", 0.95,
+                      PassageRef(position_id="p-terigu", title="Fortifikasi wajib tepung terigu"))
+    sentence = "Produsen diberi masa penyesuaian 12 bulan untuk menghabiskan stok kemasan lama."
+    opening = "Mulai Juli, setiap garam konsumsi yang beredar wajib mengandung kalium iodat."
+    judge = Judge(conflict_min_shared_words=1)
+    _, j = judge.judge([opening, sentence], [[], [salt, flour]])
+    assert j.relation == "conflicts" and "6 bulan" in j.reasons[0]
+    _, j = judge.judge([opening.replace("garam konsumsi", "tepung terigu"), sentence], [[], [salt, flour]])
+    assert j.relation != "conflicts"
