@@ -113,7 +113,8 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
     so the clash is with a passage about something else (another zone, product). A 2026 figure does
     not back a draft that gives it for 2025, and for a sentence that names no year an earlier period's figure
     backs nothing beside a later one's (the later is in force) unless the draft's earlier sentences named the
-    earlier year (``period``), nor one whose position is about another region the sentence names (``other_names``).
+    earlier year (``period``), nor one whose position is about another region the sentence names (``other_names``)
+    or another product of a position titled alike (``other_subject``).
     With ``own_position`` (dates), a passage of the clashing passage's own position
     backs the date however few of the sentence's words it shares: "reopen on 1 April 2026 after a closure from
     January" is the reopening the position's next sentence dates, not a change of the closure's start. A sentence
