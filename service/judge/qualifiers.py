@@ -55,7 +55,7 @@ def other_subject(sentence: str, before: str, clashing: Candidate, backing: Cand
     """The two passages' positions are titled alike but for a word each ("Fortifikasi wajib garam beryodium" /
     "… tepung terigu"), and the sentence, or when it has neither word the draft's earlier sentences (``before``),
     names the clashing position's word and not the backing one's: the backing figure is for the other product."""
-    own, other = _title_words(clashing.ref.title), _title_words(backing.ref.title)
+    own, other = title_words(clashing.ref.title), title_words(backing.ref.title)
     if own.isdisjoint(other) or clashing.ref.position_id == backing.ref.position_id:
         return False  # not titled alike: "stated elsewhere" is about a position of another kind
     own_only, other_only = own - other, other - own
@@ -65,8 +65,9 @@ def other_subject(sentence: str, before: str, clashing: Candidate, backing: Cand
     return not said.isdisjoint(own_only) and said.isdisjoint(other_only)
 
 
-def _title_words(title: str | None) -> frozenset[str]:
-    return frozenset(w for w in content_words(title or "") if not w.isdigit())
+def title_words(title: str | None) -> frozenset[str]:
+    """A position title's content words, its years left out: what two twin positions' titles are compared by."""
+    return frozenset(content_words(title or ""))
 
 
 def text_labels(text: str) -> dict[str, frozenset[str]]:

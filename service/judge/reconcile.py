@@ -18,7 +18,7 @@ from service.judge.periods import (
     years,
 )
 from service.judge.policy import INSTITUTION_RECONCILE_MARGIN, RECONCILED
-from service.judge.qualifiers import another_twin, has_names, other_names, other_subject
+from service.judge.qualifiers import another_twin, has_names, other_names, other_subject, title_words
 from service.judge.signals import (
     Clash,
     extract_dates,
@@ -26,7 +26,7 @@ from service.judge.signals import (
     modality_agrees,
     worded_figures_stated,
 )
-from service.judge.signals.dates import YEAR_RE, dates_agree
+from service.judge.signals.dates import dates_agree
 
 # How much of the sentence a related passage shares (``judge._Coverage``: ``cover(i)`` for ``related[i]``).
 Coverage = Callable[[int], float]
@@ -89,20 +89,13 @@ def _dating(sentence: str, figure: str, named: str, cand: Candidate, related: li
     clause = dating_clause(sentence, figure)
     if years(clause) or not named:
         return clause
-    said, own = years(named), _undated_words(cand.ref.title)
+    said, dated_to = years(named), years(cand.ref.title or "")
     # The clashing position's twin: a position titled alike but for its year, which is one the draft named.
-    twin = bool(own) and said.isdisjoint(years(cand.ref.title or "")) and any(
+    own = title_words(cand.ref.title)
+    twin = bool(dated_to and own) and said.isdisjoint(dated_to) and any(
         c.ref.position_id != cand.ref.position_id and not said.isdisjoint(years(c.ref.title or ""))
-        and _undated_words(c.ref.title) == own for c in related)
+        and title_words(c.ref.title) == own for c in related)
     return f"{clause} ({named})" if twin else clause
-
-
-def _undated_words(title: str | None) -> frozenset[str]:
-    """A title's words without its years ("Peremajaan kopi rakyat 2027" → peremajaan, kopi, rakyat), or nothing
-    for a title that names no year."""
-    if not years(title or ""):
-        return frozenset()
-    return frozenset(w for w in _words(title or "") if not YEAR_RE.fullmatch(w))
 
 
 def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[Candidate],

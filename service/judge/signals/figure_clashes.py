@@ -295,7 +295,7 @@ def _total_of_rate(ref: _Analysis, rqs: tuple[Quantity, ...], related: list[int]
     """The draft's figure is the total of ``over`` (N periods) at a reference rate per that period: "Rp2.250.000
     untuk tiga bulan" is three months of "Rp750.000 per bulan"."""
     return over is not None and any(
-        over[1] in (_per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) or ())
+        _PER_FORMS.get(over[1]) in (_per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) or ())
         and abs(dq.value / over[0] - rqs[r].value) <= 1e-6 * abs(rqs[r].value) for r in related)
 
 

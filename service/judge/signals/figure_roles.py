@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from service.judge.signals.analysis import _Analysis, _clause_idx, _span_tokens
-from service.judge.signals.numbers import _NUMBER_WORDS
+from service.judge.signals.quantities import _PERIOD_UNITS
 from service.judge.signals.records import Quantity
 
 # Verbs of change before "dari": "naik dari 220", "turun dari 12 persen", "up from 410".
@@ -112,30 +112,23 @@ def told_as_past(dra: _Analysis, i: int) -> bool:
 
 # "untuk tiga bulan", "selama empat bulan", "for three months": the span an amount is the total of.
 _TOTAL_FOR = frozenset("untuk selama for over".split())
-_SPANS = {"hari": "hari", "minggu": "minggu", "pekan": "minggu", "bulan": "bulan", "tahun": "tahun", "day": "hari",
-          "days": "hari", "week": "minggu", "weeks": "minggu", "month": "bulan", "months": "bulan", "year": "tahun",
-          "years": "tahun"}
 _TOTAL = frozenset("total seluruhnya in all".split())
 
 
 def total_over(a: _Analysis, lo: int, hi: int) -> tuple[float, str] | None:
-    """How many periods, and which, the figure at tokens ``lo..hi`` is the total of: "Rp2.250.000 untuk tiga bulan"
-    right after it, or "Selama empat bulan itu, … total Rp4,8 juta" earlier in its sentence with "total" just
-    before it. None for a figure that is no such total (a rate "per bulan" is not)."""
+    """How many periods, and which (the duration's unit, "month"), the figure at tokens ``lo..hi`` is the total of:
+    "Rp2.250.000 untuk tiga bulan" right after it, or "Selama empat bulan itu, … total Rp4,8 juta" earlier in its
+    sentence with "total" just before it. The durations are the analysis's own ("dua belas bulan" too). None for a
+    figure that is no such total (a rate "per bulan" is not)."""
     toks = a.tokens
-
-    def span_at(j: int) -> tuple[float, str] | None:
-        if j + 2 >= len(toks) or toks[j][0] not in _TOTAL_FOR or toks[j + 2][0] not in _SPANS:
-            return None
-        n = toks[j + 1][0]
-        count = float(n) if n.isdigit() else _NUMBER_WORDS.get(n)
-        return (count, _SPANS[toks[j + 2][0]]) if count and count > 1 else None
-
-    after = next((s for j in range(hi + 1, min(len(toks), hi + 3)) if a.clause[j] == a.clause[hi]
-                  and (s := span_at(j))), None)
-    if after:
+    spans = [(f, q) for q in a.quantities if q.unit in _PERIOD_UNITS and q.value > 1
+             and (f := _span_tokens(a, q.start, q.end)[0]) > 0 and toks[f - 1][0] in _TOTAL_FOR]
+    after = next(((q.value, q.unit) for f, q in spans if hi + 2 <= f <= hi + 3 and a.clause[f - 1] == a.clause[hi]),
+                 None)
+    if after or not any(toks[j][0] in _TOTAL for j in range(max(0, lo - 3), lo)):
         return after
-    if not any(toks[j][0] in _TOTAL for j in range(max(0, lo - 3), lo)):
+    before = [(f, q) for f, q in spans if lo - 24 <= f - 1 < lo and a.sentence[f - 1] == a.sentence[lo]]
+    if not before:
         return None
-    return next((s for j in range(lo - 1, max(-1, lo - 25), -1) if a.sentence[j] == a.sentence[lo]
-                 and (s := span_at(j))), None)
+    _, nearest = max(before, key=lambda fq: fq[0])
+    return nearest.value, nearest.unit
