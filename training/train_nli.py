@@ -56,7 +56,7 @@ from service.judge.nli import (
     sha256_file,
     unpack_trained,
 )
-from training import crosslingual
+from training import crosslingual, press_pairs
 from training.calibrate import calibrate_and_record
 from training.data import (
     DEFAULT_DATA_DIR, LABEL_INDEX, accuracy_by_kind, neighbour_pairs, read_indonli, sha256_text, split_heldout, write_meta,
@@ -65,6 +65,9 @@ from training.synthetic import DEFAULT_INDOSUM_DIR, GENERATOR, diagnostic_pairs,
 
 log = logging.getLogger("selaras.train")
 VERSION = "nli-v1"
+# Training labels: IndoNLI's three, and "not_c" for a press pair known only not to be a contradiction.
+NOT_C = len(LABELS)
+TRAIN_LABEL_INDEX = LABEL_INDEX | {"not_c": NOT_C}
 
 
 @dataclass
@@ -92,6 +95,7 @@ class TrainConfig:
     indosum_dir: Path = DEFAULT_INDOSUM_DIR
     diagnostic: int = 1500  # synthetic pairs from held-out IndoSum articles, scored by kind after training
     crosslingual: int = 0  # English-Indonesian template pairs (training.crosslingual); 0: none
+    press: bool = False  # add the press development sets' pairs (training.press_pairs)
     max_tokens: int = MAX_TOKENS
     limit: int | None = None  # train on the first LIMIT (shuffled) training pairs only
     threads: int = 1  # one thread was faster than two on the shared 2-core box
@@ -142,7 +146,7 @@ def build_cache(model: PairModel, tokenizer: PairTokenizer, rows: list[dict[str,
                 tag: str) -> StateCache:
     """Run the frozen part over ``rows`` once (or load the cached result from ``path``)."""
     seqs = tokenizer.encode([(r["premise"], r["hypothesis"]) for r in rows])
-    labels = torch.tensor([LABEL_INDEX[r["label"]] for r in rows], dtype=torch.long)
+    labels = torch.tensor([TRAIN_LABEL_INDEX[r["label"]] for r in rows], dtype=torch.long)
     key = hashlib.sha256(json.dumps([tag, seqs, labels.tolist()]).encode()).hexdigest()[:16]
     file = path.with_name(f"{path.stem}-{key}.pt")
     if file.is_file():
@@ -187,6 +191,28 @@ def sortish_batches(lengths: list[int], batch_size: int, rng: random.Random) -> 
         batches += [part[k : k + batch_size] for k in range(0, len(part), batch_size)]
     rng.shuffle(batches)
     return batches
+
+
+def pair_loss(logits: torch.Tensor, labels: torch.Tensor, label_smoothing: float) -> torch.Tensor:
+    """Mean loss over a batch: cross-entropy for e / n / c rows, -log(P(e) + P(n)) for ``not_c`` rows."""
+    full = labels < NOT_C
+    total = logits.new_zeros(())
+    if full.any():
+        total = total + F.cross_entropy(logits[full], labels[full], label_smoothing=label_smoothing, reduction="sum")
+    if (~full).any():
+        part = logits[~full]
+        total = total + (torch.logsumexp(part, -1) - torch.logsumexp(part[:, : LABEL_INDEX["c"]], -1)).sum()
+    return total / len(labels)
+
+
+def press_metrics(logits: torch.Tensor, labels: torch.Tensor) -> dict[str, Any]:
+    """How P(contradiction) separates press conflict pairs from clean ones: AUC and the share over 0.5 / 0.8."""
+    p_c = torch.softmax(logits, -1)[:, LABEL_INDEX["c"]]
+    pos, neg = p_c[labels == LABEL_INDEX["c"]], p_c[labels == NOT_C]
+    auc = float(((pos[:, None] > neg[None, :]).float() + 0.5 * (pos[:, None] == neg[None, :]).float()).mean())
+    return {"conflicts": len(pos), "clean": len(neg), "auc": round(auc, 4),
+            **{f"{name}_over_{t}": round(float((v >= t).float().mean()), 4)
+               for name, v in (("conflicts", pos), ("clean", neg)) for t in (0.5, 0.8)}}
 
 
 def predict_logits(model: PairModel, cache: StateCache) -> torch.Tensor:
@@ -272,15 +298,16 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     if cfg.crosslingual:
         synthetic += [p.row() for p in crosslingual.generate(cfg.crosslingual, cfg.seed)]
         diagnostic += [p.row() for p in crosslingual.generate(max(100, cfg.crosslingual // 4), cfg.seed, diagnostic=True)]
-    fit_rows = train_rows + extra + synthetic
+    press = [p.row() for p in press_pairs.training_pairs()] if cfg.press else []
+    fit_rows = train_rows + extra + synthetic + press
     val_rows = read_indonli(val_file)
     cfg.work_dir.mkdir(parents=True, exist_ok=True)
     heldout_path = cfg.work_dir / "heldout.jsonl"
     with open(heldout_path, "w", encoding="utf-8") as fh:
         for r in held_rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    log.info("pairs: %d train (+%d neighbour neutrals, +%d synthetic), %d held-out (%d premises), %d val; "
-             "held-out slice -> %s", len(train_rows), len(extra), len(synthetic), len(held_rows),
+    log.info("pairs: %d train (+%d neighbour neutrals, +%d synthetic, +%d press), %d held-out (%d premises), %d val; "
+             "held-out slice -> %s", len(train_rows), len(extra), len(synthetic), len(press), len(held_rows),
              len({r['premise'] for r in held_rows}), len(val_rows), heldout_path)
 
     model, fingerprint = build_model(base, cfg.layers, cfg.dropout)
@@ -324,7 +351,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
             for g, lr in zip(opt.param_groups, base_lrs):
                 g["lr"] = lr * scale
             x, mask, y = fit_cache.batch(idx)
-            loss = F.cross_entropy(model.upper(x, mask), y, label_smoothing=cfg.label_smoothing)
+            loss = pair_loss(model.upper(x, mask), y, cfg.label_smoothing)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_([p for g in opt.param_groups for p in g["params"]], 1.0)
@@ -359,6 +386,10 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     val_cache = build_cache(model, tokenizer, val_rows, cfg.work_dir / "val.pt", tag)
     metrics = {"heldout": classifier_metrics(held_logits, held_cache.labels),
                "val": classifier_metrics(predict_logits(model, val_cache), val_cache.labels)}
+    if cfg.press:
+        tuning = [p.row() for name in press_pairs.TUNING_SETS for p in press_pairs.set_pairs(press_pairs.BENCH / name)]
+        tuning_cache = build_cache(model, tokenizer, tuning, cfg.work_dir / "press-tuning.pt", tag)
+        metrics["press_tuning_sets"] = press_metrics(predict_logits(model, tuning_cache), tuning_cache.labels)
     if diagnostic:
         diag_cache = build_cache(model, tokenizer, diagnostic, cfg.work_dir / "diagnostic.pt", tag)
         metrics["synthetic_diagnostic"] = kind_metrics(predict_logits(model, diag_cache), diagnostic)
@@ -407,6 +438,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                            "indosum_dir": str(cfg.indosum_dir), "indosum_sha256": files_sha256(cfg.indosum_dir),
                            "articles": "split by a hash of the article id: 15 % diagnostic, never trained on"}
                           if synthetic else None),
+            "press": ({"generator": press_pairs.GENERATOR, "sets": list(press_pairs.TRAINING_SETS),
+                       "pairs": len(press), "by_label": dict(sorted(Counter(r["label"] for r in press).items()))}
+                      if press else None),
         },
         "best_epoch": best_epoch,
         "history": history,
@@ -437,7 +471,7 @@ def main_train(args: Any) -> int:
         cache_dir=Path(args.cache_dir), out_dir=Path(args.out) if args.out else WEIGHTS_DIR, layers=args.layers, epochs=args.epochs,
         lr=args.lr, layer_decay=args.layer_decay, batch_size=args.batch_size, seed=args.seed, limit=args.limit, threads=args.threads,
         neighbours=args.neighbours, calibrate=not args.no_calibrate, storage=args.storage,
-        synthetic=args.synthetic, crosslingual=args.crosslingual, indosum_dir=Path(args.indosum) if args.indosum else DEFAULT_INDOSUM_DIR,
+        synthetic=args.synthetic, crosslingual=args.crosslingual, press=args.press, indosum_dir=Path(args.indosum) if args.indosum else DEFAULT_INDOSUM_DIR,
     )
     if args.calibrate_only:
         heldout = cfg.work_dir / "heldout.jsonl"
