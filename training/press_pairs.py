@@ -9,9 +9,9 @@ statement. The development sets hold what it needs, labelled:
 
 - every planted conflict: the draft sentence holding its span, against the sentence of the contradicted
   position that shares most of its words -> ``c``;
-- every other draft sentence (clean drafts', and conflicting drafts' sentences without a planted span) that
-  shares at least ``MIN_COVERAGE`` of its words with a position sentence of its set stating all its figures,
-  against the one sharing most -> ``not_c``. A clean draft restates positions or adds facts
+- every other draft sentence (clean drafts', and conflicting drafts' sentences without a planted span)
+  against the position sentence of its set sharing most of its words, and against the one sharing most
+  among those stating all its figures, where it shares at least ``MIN_COVERAGE`` -> ``not_c``. A clean draft restates positions or adds facts
   they do not state, and whether a pair is an entailment or a neutral pair is not labelled, so the loss
   only asks that P(e) + P(n) be high (see :func:`training.train_nli.pair_loss`).
 
@@ -38,7 +38,7 @@ TRAINING_SETS = ("press", *(f"press{i}" for i in range(2, 17)), "press20", "pres
 # A clean sentence sharing less than this with every position sentence is about something no position
 # states: an easy neutral pair that teaches nothing the neighbour pairs do not.
 MIN_COVERAGE = 0.3
-GENERATOR = "press-pairs-v1"
+GENERATOR = "press-pairs-v2"
 _DIGITS = re.compile(r"\d+")
 
 
@@ -100,12 +100,17 @@ def set_pairs(folder: Path) -> list[PressPair]:
                     if reference:
                         out.append(PressPair(reference, sentence, "c", kind, source))
             else:
-                # Only a passage stating every figure of the sentence: a twin's sentence ("100 meter" in 2026,
-                # "120 meter" in 2027) may share the most words with a clean sentence about the other twin.
+                # Two not_c pairs where they differ: the closest sentence of any position, which is often the
+                # distractor a clean draft carries (a twin's "120 meter" for 2027 beside the draft's "100 meter"
+                # this year, last year's total beside this year's target), and the closest one stating all of
+                # the sentence's figures, a restatement. Without the first the classifier learns "another
+                # figure means a contradiction", which the figure rules already judge with subject and time.
                 figures = _figures(sentence)
-                share, reference = _closest(sentence, [s for s in every if figures <= _figures(s)])
-                if share >= MIN_COVERAGE:
-                    out.append(PressPair(reference, sentence, "not_c", "clean", source))
+                closest = _closest(sentence, every)
+                stating = _closest(sentence, [s for s in every if figures <= _figures(s)])
+                for share, reference in dict.fromkeys((closest, stating)):
+                    if share >= MIN_COVERAGE:
+                        out.append(PressPair(reference, sentence, "not_c", "clean", source))
     return out
 
 

@@ -30,10 +30,16 @@ _SIDE = {
     "maksimal": -1, "maksimum": -1, "paling banyak": -1, "at most": -1, "maximum": -1,
     "tidak lebih dari": -1, "tak lebih dari": -1, "no more than": -1, "paling tinggi": -1,
     "batas bawah": 1, "batas atas": -1,
+    # A longest or shortest period: "beristirahat paling lama 30 menit" against "paling singkat 30 menit".
+    "paling lama": -1, "selama-lamanya": -1, "paling singkat": 1, "sesingkat-singkatnya": 1,
     # "berkapasitas sampai 15.000 DWT" (a range's end is no bound: ranges are skipped below).
     "hingga": -1, "sampai": -1, "up to": -1,
 }  # fmt: skip
 _RANGE_ENDS = frozenset({"hingga", "sampai", "up to"})
+# A longest or shortest period clashes only with the other of the pair: "menunggak iuran paling lama enam bulan"
+# and "masa kerja minimal enam bulan", "dibatasi paling lama tiga hari" and "mendaftar setidaknya tiga hari
+# sebelum" bound other periods that share words around the figure.
+_PERIOD = frozenset({"paling lama", "selama-lamanya", "paling singkat", "sesingkat-singkatnya"})
 _FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*)?$")
 _PROHIBITIVE = frozenset("tidak tak bukan dilarang melarang larangan terlarang not no never prohibited banned "
                          "forbidden cannot".split())
@@ -42,14 +48,15 @@ CONTEXT = 8  # words either side of a figure read for what it bounds
 MIN_SHARED = 2  # roots the two figures' surroundings must share
 
 
-def _marker(a: _Analysis, q: Quantity) -> tuple[int, int]:
-    """(side, marker start) of a figure with an explicit bound marker before it: side +1 or -1, or 0 for none."""
+def _marker(a: _Analysis, q: Quantity) -> tuple[int, int, bool]:
+    """(side, marker start, whether the marker bounds a period) of a figure with an explicit bound marker before
+    it: side +1 or -1, or 0 for none."""
     m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
     key = " ".join(m.group(1).lower().split()) if m else ""
     side = _SIDE.get(key, 0)
     if key in _RANGE_ENDS and _FIGURE_BEFORE.search(a.text, max(0, m.start(1) - 16), m.start(1)):
-        return 0, q.start  # "250 cc hingga 500 cc": the end of a range, no bound
-    return (side, m.start(1)) if side else (0, q.start)
+        return 0, q.start, False  # "250 cc hingga 500 cc": the end of a range, no bound
+    return (side, m.start(1), key in _PERIOD) if side else (0, q.start, False)
 
 
 def _prohibited(a: _Analysis, lo: int) -> bool:
@@ -60,13 +67,14 @@ def _prohibited(a: _Analysis, lo: int) -> bool:
 
 class _Bounded(NamedTuple):
     """An explicitly bounded figure: its side (+1 above, -1 below), first token, whether a prohibition governs
-    it, and its words from the marker on ("di bawah 12 sentimeter")."""
+    it, its words from the marker on ("di bawah 12 sentimeter") and whether the marker bounds a period."""
 
     q: Quantity
     side: int
     lo: int
     prohibited: bool
     fragment: str
+    period: bool
 
 
 def _bounded(a: _Analysis) -> list[_Bounded]:
@@ -77,10 +85,10 @@ def _bounded(a: _Analysis) -> list[_Bounded]:
         for q in a.quantities:
             if q.upper is not None or q.qualifier == "range":
                 continue  # a range's lower end is no bound of its own: "di atas 15 sampai 20 persen" is a tier
-            side, at = _marker(a, q)
+            side, at, period = _marker(a, q)
             if side:
                 lo = _span_tokens(a, q.start, q.end)[0]
-                found.append(_Bounded(q, side, lo, _prohibited(a, lo), a.text[at:q.end]))
+                found.append(_Bounded(q, side, lo, _prohibited(a, lo), a.text[at:q.end], period))
         a.memo["bounded"] = found
     return found
 
@@ -110,8 +118,9 @@ def bound_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out = []
     for d in _bounded(dra):
         plain = replace(d.q, qualifier=None)
+        # A longest period against a plain bound is another period (see _PERIOD).
         equal = [r for r in theirs
-                 if (_same_measure(d.q, r.q) or _same_word_after(dra, d, ref, r))
+                 if r.period == d.period and (_same_measure(d.q, r.q) or _same_word_after(dra, d, ref, r))
                  and _quantities_agree(plain, replace(r.q, qualifier=None))]
         if any(r.side == d.side for r in equal):
             continue  # the reference bounds it this way too (tiers: "paling tinggi 15 persen" and "di atas 15")

@@ -19,6 +19,8 @@ MAIZE = ("HPP jagung pipilan kering berkadar air paling tinggi 15 persen sebesar
     (CRAB, "Nelayan hanya boleh menangkap kepiting bakau dengan lebar karapas di bawah 12 sentimeter."),
     ("Peserta wajib berusia paling sedikit 18 tahun saat mendaftar program magang.",
      "Peserta program magang wajib berusia paling banyak 18 tahun saat mendaftar."),
+    ("Setelah mengemudi 4 jam berturut-turut, pengemudi wajib beristirahat paling singkat 30 menit.",
+     "Setelah 4 jam mengemudi tanpa henti, pengemudi beristirahat paling lama 30 menit sebelum melanjutkan perjalanan."),
 ])
 def test_the_same_figure_bounded_the_other_way_clashes(reference: str, draft: str) -> None:
     assert [(c.kind, c.rule) for c in find_clashes(reference, draft)] == [("antonym", "bound")]
@@ -32,6 +34,16 @@ def test_the_same_figure_bounded_the_other_way_clashes(reference: str, draft: st
     # Tiers of one measure the reference states both ways, and a range's lower end.
     (MAIZE, "Untuk jagung berkadar air di atas 15 sampai 20 persen, HPP ditetapkan Rp4.900 per kilogram."),
     (MAIZE, "HPP jagung pipilan kering berkadar air paling tinggi 15 persen naik menjadi Rp5.500 per kilogram."),
+    # A longest period said the same way, or as a deadline ("paling lambat" is no bound side).
+    ("Pengemudi wajib beristirahat paling singkat 30 menit setelah mengemudi 4 jam.",
+     "Pengemudi harus beristirahat sedikitnya 30 menit setelah mengemudi 4 jam."),
+    ("Permohonan diproses paling lama 14 hari kerja sejak berkas lengkap.",
+     "Permohonan diproses paling lambat 14 hari kerja sejak berkas lengkap diterima."),
+    # A longest period against a plain bound of the same length: another period.
+    ("Manfaat dibayarkan, termasuk bagi pekerja yang perusahaannya menunggak iuran paling lama enam bulan.",
+     "Pekerja dengan masa kerja minimal enam bulan berhak atas THR sebesar satu bulan upah."),
+    ("Pos pendakian dibuka pukul 06.00 dan pendakian dibatasi paling lama tiga hari dua malam.",
+     "Pendaftaran daring harus dilakukan setidaknya tiga hari sebelum mendaki."),
     # Another thing bounded at the same figure.
     (CRAB, "Kapal nelayan di atas 12 meter wajib memasang alat pemantau."),
 ])
