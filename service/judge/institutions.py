@@ -288,7 +288,10 @@ def same_institution(a: str, b: str) -> bool:
     wa, wb = a.casefold().split(), b.casefold().split()
     if wa and wb and min(len(wa), len(wb)) == 1 and wa[0] == wb[0] and wa[0] in _HEADS:
         return True  # a bare head ("oleh dinas yang membidangi peternakan") names no other body of its kind
-    if rendered_a & rendered_b:
+    shared = rendered_a & rendered_b
+    if shared and shared <= _places(a) | _places(b) and _head(a) and _head(b) and _head(a) != _head(b):
+        return False  # only the region is shared: "Polres Sleman" is not "Satuan Polisi Pamong Praja Kabupaten Sleman"
+    if shared:
         # Sharing a word is not enough when each name also has a word of its own: "BPJS Kesehatan" is not
         # "BPJS Ketenagakerjaan", "Dinas Kesehatan Provinsi Bali" not "Dinas Kesehatan Kabupaten Badung".
         return not (_own_words(a, rendered_b, b) and _own_words(b, rendered_a, a))
@@ -302,6 +305,32 @@ def same_institution(a: str, b: str) -> bool:
     # Or the acronym of the name's last words ("DIY" for "Pemerintah Daerah Daerah Istimewa Yogyakarta").
     return bool(_acronyms_in(a) & ({_acronym(_name_part(b))} | _tail_acronyms(b))
                 or _acronyms_in(b) & ({_acronym(_name_part(a))} | _tail_acronyms(a)))
+
+
+# Words that open a region's name ("Kabupaten Sleman", "Provinsi Jawa Barat"): the words after them say where a
+# body sits, not which body it is.
+_REGION_WORDS = frozenset({"kabupaten", "kota", "provinsi", "kecamatan", "desa", "kelurahan", "regency", "city",
+                           "province", "district"})
+_PLACE_RE = re.compile(r"\b(?i:" + "|".join(sorted(_REGION_WORDS)) + r")((?:\s+[A-Z][\w-]*){1,3})")
+
+
+def _places(name: str) -> set[str]:
+    """The region words of ``name`` and the names after them, lower case."""
+    found = {w.casefold() for w in name.split() if w.casefold() in _REGION_WORDS}
+    return found | {w.casefold() for m in _PLACE_RE.finditer(name) for w in m.group(1).split()}
+
+
+# Heads of a region's government or its leader: "Pemprov Jawa Barat", "Pemerintah Provinsi Jawa Barat" and
+# "Gubernur Jawa Barat" all speak for one government.
+_GOVERNMENT_HEADS = frozenset({"pemerintah", "pemprov", "pemkab", "pemkot", "pemda", "gubernur", "bupati", "wali",
+                               "kepala", "camat", "sekda", "sekretariat"})
+
+
+def _head(name: str) -> str:
+    """The name's first word when it heads a body of its own ("polres", "satuan"), else "" (no head word, or a
+    region's government)."""
+    first = name.split()[0].casefold() if name.split() else ""
+    return first if first in _HEADS and first not in _GOVERNMENT_HEADS else ""
 
 
 def _tail_acronyms(name: str) -> set[str]:

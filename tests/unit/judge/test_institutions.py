@@ -55,6 +55,20 @@ def test_one_institution_written_two_ways_is_the_same():
                                "The foreign loans are managed by the Ministry of Finance.") == []
 
 
+def test_two_bodies_of_one_region_are_not_one_institution():
+    """Sharing only the region's name does not make two bodies one; a region's government is one whichever head
+    names it."""
+    assert not same_institution("Polres Sleman", "Satuan Polisi Pamong Praja Kabupaten Sleman")
+    assert not same_institution("Kejaksaan Negeri Kota Bandung", "Dinas Perhubungan Kota Bandung")
+    assert same_institution("Pemprov Jawa Barat", "Pemerintah Provinsi Jawa Barat")
+    assert same_institution("Pemerintah Kabupaten Luwu", "Bupati Luwu")
+    assert same_institution("Dinkes Sleman", "Dinas Kesehatan Kabupaten Sleman")
+    [clash] = institution_clashes(
+        "Pengawasan dan penindakan dilakukan oleh Satuan Polisi Pamong Praja Kabupaten Sleman bersama Dinas "
+        "Lingkungan Hidup.", "Penindakan terhadap pelanggar dilakukan oleh Polres Sleman.")
+    assert clash.draft == "dilakukan oleh Polres Sleman"
+
+
 @pytest.mark.parametrize("name", ["Majelis Ulama Indonesia", "Dewan Kehormatan Penyelenggara Pemilu", "Mahkamah Agung",
                                   "Balai Besar Wilayah Sungai Citarum", "Pemprov Jawa Barat",
                                   "Unit Pelayanan Perempuan dan Anak Polres", "Satuan Polisi Pamong Praja",
