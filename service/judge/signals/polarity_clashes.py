@@ -157,16 +157,15 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
             continue  # "tidak berlaku bagi barang dagangan" carves out an exception: a scope, not a "no"
         proots = neg.roots[p]
         proots = proots.union(*(CONVERSES[r] for r in proots if r in CONVERSES))
-        # The negating text must not also assert the predicate elsewhere (p is one of the
-        # occurrences: discount its own assertion).
-        if _asserted_count(neg, proots) - _asserted(neg, p) > 0:
-            continue
-        # Nor assert it before a coordinator in the same clause, unless what follows the negated one is said around
-        # the other text's ("dilakukan dua siklus … dan tidak dilakukan atas permintaan warga" / "juga dilakukan atas
-        # permintaan warga").
-        tail = _complement(neg, p) if _coordinated_before(neg, i, proots) else None
-        if tail == []:
-            continue
+        # When the negating text also asserts the predicate (elsewhere, or before a coordinator in this clause),
+        # only what follows the negated one, said around the other text's, is denied ("hanya melayani pengesahan
+        # STNK tahunan, dan tidak melayani penggantian STNK lima tahunan" / "juga melayani penggantian STNK lima
+        # tahunan"; "dilakukan dua siklus … dan tidak dilakukan atas permintaan warga"). p is one of the
+        # occurrences: discount its own assertion.
+        asserted_too = _asserted_count(neg, proots) - _asserted(neg, p) > 0
+        tail = _complement(neg, p) if asserted_too or _coordinated_before(neg, i, proots) else None
+        if tail == [] or (asserted_too and len(tail) < 2):
+            continue  # one word after it names too little: "No fee is charged for the permit, but port fees apply"
         clause_i = _clause_idx(neg, i)
         neg_ctx: set[str] = set()
         for j in range(max(clause_i.start, i - 3), min(clause_i.stop, p + 4)):

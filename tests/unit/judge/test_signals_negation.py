@@ -425,3 +425,19 @@ def test_not_entitled_to_receive_is_denied_by_still_receiving():
     [clash] = find_clashes(reference, "Penyuluh yang berstatus PPPK tetap menerima insentif ini.")
     assert clash.kind == "negation" and "menerima" in clash.draft
     assert find_clashes(reference, "Penyuluh non-PNS menerima insentif ini setiap bulan.") == []
+
+
+def test_a_text_that_serves_one_thing_and_not_another_denies_the_other():
+    """"hanya melayani pengesahan STNK tahunan, dan tidak melayani penggantian STNK lima tahunan" asserts the serving
+    too: only what it denies, said around the draft's "melayani", clashes."""
+    reference = ("Samsat malam hanya melayani pengesahan STNK tahunan dan pembayaran pajak kendaraan bermotor, dan tidak "
+                 "melayani penggantian STNK lima tahunan.")
+    [clash] = find_clashes(reference, "Selain pengesahan STNK tahunan, Samsat malam juga melayani penggantian STNK "
+                                      "lima tahunan.")
+    assert clash.rule == "negation:reference" and "penggantian" in clash.draft
+    assert [c for c in find_clashes(reference, "Samsat malam melayani pengesahan STNK tahunan setiap malam.")
+            if c.kind == "negation"] == []
+    # One word after the negated predicate names too little to tell which thing is denied.
+    fees = "No fee is charged for the cruising permit itself, but port service fees apply at each port of call."
+    assert [c for c in find_clashes(fees, "The permit is free, although port service fees are charged at every "
+                                          "port of call.") if c.kind == "negation"] == []
