@@ -418,6 +418,8 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
     if firmly_backed:
         conflicts = [(c, rs) for c, rs in conflicts if not _is_statement(c)]
     if conflicts:
+        # A reason a person can check (a figure, a negation, a body) leads; the classifier's comes after.
+        conflicts.sort(key=lambda conflict: all(k is ConflictKind.CLASSIFIER for _, k in conflict[1]))
         reasons = [_statement_note(r, c) for c, rs in conflicts for r, _ in rs]
         kinds = [k for _, rs in conflicts for _, k in rs]
         evidence = [c for c, _ in conflicts] + [c for c, _ in supports]

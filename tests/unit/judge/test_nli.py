@@ -185,6 +185,18 @@ def test_negation_clash_stands_even_when_the_classifier_says_neutral():
         assert stub.calls == [[(REF, draft)]]
 
 
+def test_a_rule_reason_leads_the_classifier_reason():
+    """A sentence that clashes by a rule with one passage and by the classifier alone with a closer one: the
+    reason a person can check (here the negation) comes first, the classifier's after it."""
+    draft = "Pemerintah menaikkan harga BBM bersubsidi hingga akhir tahun."
+    closer = "Harga BBM bersubsidi ditinjau setiap bulan oleh pemerintah."
+    cands = [[Candidate(closer, 0.96), Candidate(REF, 0.95)]]
+    [j] = _judge(Stub({draft: (0.05, 0.05, 0.9)})).judge([draft], cands)
+    assert j.relation == "conflicts" and len(j.reasons) == 2
+    assert "Negation" in j.reasons[0] and "trained classifier" in j.reasons[1]
+    assert [c.passage for c in j.evidence[:2]] == [REF, closer]
+
+
 def test_date_clash_is_vetoed_when_the_classifier_is_sure_they_are_unrelated():
     # Another inauguration (a market, not the dam): a third of the words shared, the model says neutral.
     ref = "Presiden meresmikan bendungan tersebut pada 14 Februari 2026 bersama gubernur dan para bupati."
