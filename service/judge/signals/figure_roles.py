@@ -42,12 +42,17 @@ def difference(a: _Analysis, lo: int, hi: int) -> bool:
         return True
     if any(w == "lebih" and nxt in _MORE for w, nxt in zip(before, before[1:])):
         return not _THAN.isdisjoint(after)
+    # The gap before its comparative: "dua minggu lebih lama dibanding 2026", "Rp500 lebih mahal daripada".
+    if after[:1] == ["lebih"] and after[1:2] and after[1] in _MORE:
+        return not _THAN.isdisjoint(after[2:])
     return bool(after) and after[0] in _EN_MORE and "than" in after[1:3]
 
 
 # Words after a period that make it the time from or to an event ("empat minggu setelah dosis pertama"), and
 # words before one that make it how long something lasts ("selama dua pekan").
-_FROM_EVENT = frozenset("setelah sesudah sebelum pasca after before".split())
+# "tiga hari sebelumnya" / "48 hours beforehand": the event is the sentence's own.
+_FROM_EVENT = frozenset("""setelah sesudah sebelum pasca sebelumnya setelahnya sesudahnya after before beforehand
+prior""".split())
 _LASTING = frozenset("selama berlangsung for lasting".split())
 _EVERY = frozenset("setiap tiap every".split())  # "setiap 45 menit", "every 45 minutes": how often, not how long
 

@@ -36,6 +36,29 @@ def test_a_gap_between_two_values_is_not_a_value(draft: str) -> None:
     assert [c for c in find_clashes(ref, draft) if c.kind == "number"] == []
 
 
+@pytest.mark.parametrize("draft", [
+    "Pelatihan 2027 berlangsung enam minggu, dua minggu lebih lama dibanding 2026.",
+    "Masa pelatihan tahun depan dua minggu lebih lama daripada tahun ini.",
+])
+def test_a_gap_before_its_comparative_is_not_a_value(draft: str) -> None:
+    """"dua minggu lebih lama dibanding 2026": the gap stands before "lebih <comparative>" as often as after it."""
+    ref = "Pelatihan tahun 2026 berlangsung 4 minggu secara daring."
+    assert [c for c in find_clashes(ref, draft) if c.draft == "dua minggu"] == []
+    # Without the comparison it is the length itself.
+    [clash] = find_clashes(ref, "Pelatihan tahun 2026 berlangsung dua minggu secara daring.")
+    assert clash.draft == "dua minggu"
+
+
+def test_a_period_before_the_sentences_own_event_is_not_how_long_another_lasts():
+    """"diumumkan tiga hari sebelumnya" is notice ahead of the outage, not the outage's length ("selama lima jam")."""
+    ref = "Jadwal pemadaman diumumkan paling singkat tiga hari sebelumnya."
+    assert find_clashes(ref, "Pemadaman berlangsung selama lima jam.") == []
+    assert find_clashes("Notice is given 48 hours beforehand.", "The outage lasts for 6 hours.") == []
+    # Two periods before the same event still compare.
+    [clash] = find_clashes("Jadwal diumumkan tiga hari sebelum pemadaman.", "Jadwal diumumkan dua hari sebelum pemadaman.")
+    assert clash.draft == "dua hari"
+
+
 def test_a_figure_after_every_is_what_a_rate_counts_by_not_a_count():
     """"setiap tiga angkot lama menjadi satu bus": three is the rate's base, not how many minibuses there are."""
     ref = "Dinas Perhubungan mengonversi setiap tiga angkot lama menjadi satu bus kecil untuk 12 rute."
