@@ -116,6 +116,24 @@ for _entry in _VOCAB["pairs"] + _THESAURUS["pairs"]:
 # Pairs whose poles exclude a middle ("complementary": true): not one is the other (free / charged,
 # allowed / banned), so a negated word asserts the other pole. "tidak naik" is not "turun".
 _COMPLEMENTARY = frozenset(i for i, e in enumerate(_VOCAB["pairs"]) if e.get("complementary"))
+# Pairs whose two words say the same when the same party follows both ("same_party": true): "seluruhnya
+# ditanggung pembeli" is "seluruhnya dibayar oleh pembeli"; "ditanggung pemerintah" / "dibayar orang tua" still clash.
+_SAME_PARTY = frozenset(i for i, e in enumerate(_VOCAB["pairs"]) if e.get("same_party"))
+_AGENT_MARKERS = frozenset({"oleh", "by"})
+
+
+def party_after(tokens: list[tuple[str, int, int]], i: int) -> str:
+    """The word naming who acts after the verb at ``i`` ("dibayar oleh pembeli" -> "pembeli"); "" at the end."""
+    j = i + 1
+    if j < len(tokens) and tokens[j][0] in _AGENT_MARKERS:
+        j += 1
+    return tokens[j][0] if j < len(tokens) else ""
+
+
+def same_party(pair: int, a_tokens: list[tuple[str, int, int]], i: int, b_tokens: list[tuple[str, int, int]],
+               j: int) -> bool:
+    """For a ``same_party`` pair, whether the same party follows both words (then they do not clash)."""
+    return pair in _SAME_PARTY and party_after(a_tokens, i) != "" and party_after(a_tokens, i) == party_after(b_tokens, j)
 
 # Phrases where a lexicon word is idiomatic, not the antonymous sense.
 _ANTONYM_IDIOMS = re.compile(r"\b(?:" + "|".join(_VOCAB["idioms"]) + r")\b", _F)

@@ -22,6 +22,7 @@ object). Word sets are read once per clause or sentence of each text.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,7 +123,7 @@ def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
                 continue
             negated = _negated_at(toks, i) is not None or (
                 i > 0 and toks[i - 1][0] in _LIGHT_VERBS and _negated_at(toks, i - 1) is not None) or _english_no(a, i) \
-                or _none_that(a, i)
+                or _none_that(a, i) or _may_not(a, i)
             if negated and cue.directional:
                 continue
             out.append(_Mention(cue.cls, 1 - cue.side if negated else cue.side, i, end))
@@ -241,6 +242,12 @@ def _found(a: _Analysis, idx: list[int], words: _Words, share: float) -> bool:
 # English puts "no" on the object of a cue: "require no additional collateral" (requires none), "no instalments
 # allowed", "no permit is required" (allows none, requires none).
 _NO_BEFORE = frozenset({"allowed", "permitted", "required", "needed"})
+
+
+def _may_not(a: _Analysis, i: int) -> bool:
+    """English puts the negation after the modal: "may not be released" forbids, as "is prohibited" does."""
+    toks = a.tokens
+    return toks[i][0] == "may" and i + 1 < len(toks) and toks[i + 1][0] == "not" and a.clause[i + 1] == a.clause[i]
 
 
 def _english_no(a: _Analysis, i: int) -> bool:
@@ -377,6 +384,25 @@ def _usable_mentions(a: _Analysis, draft: bool = False) -> list[_Mention]:
     return [m for m in _mentions(a) if _usable(a, m, draft=draft)]
 
 
+# A figure's bound: forbidding what goes past it ("lebih dari 180 hari") allows up to it ("paling lama 180 hari").
+_PAST = ("lebih dari", "melebihi", "lebih lama dari", "more than", "longer than", "exceeding", "beyond", "over")
+_UP_TO = ("paling lama", "paling banyak", "maksimal", "maksimum", "sebanyak-banyaknya", "selama-lamanya", "hingga",
+          "sampai", "at most", "up to", "no more than", "a maximum of")
+
+
+def _bounded_figures(a: _Analysis, m: _Mention, cues: tuple[str, ...]) -> set[str]:
+    """The figures right after one of ``cues`` in the clause of mention ``m`` ("lebih dari 180" -> {"180"})."""
+    words = [a.tokens[j][0] for j in range(len(a.tokens)) if a.clause[j] == a.clause[m.start]]
+    text = " ".join(words)
+    return {f for cue in cues for f in re.findall(rf"\b{cue} (\S+)", text) if _is_figure(f)}
+
+
+def _beyond_bound(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:
+    """The forbidding side forbids going past a figure the permitting side allows up to: the same rule."""
+    past = _bounded_figures(neg, n, _PAST)
+    return bool(past) and not past.isdisjoint(_bounded_figures(pos, p, _UP_TO))
+
+
 def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out: list[Clash] = []
     done: set[str] = set()
@@ -396,6 +422,8 @@ def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                 continue  # "wajib menyediakan ruang khusus merokok" requires a room, not the smoking "dilarang" forbids
             if _says_too(ref, r, d) if draft_negative else _says_too(dra, d, r):
                 continue
+            if cls == "permitted" and (_beyond_bound(dra, d, ref, r) if draft_negative else _beyond_bound(ref, r, dra, d)):
+                continue  # "tidak boleh disimpan lebih dari 180 hari" is "boleh disimpan paling lama 180 hari"
             if not _labels_agree(_labels_near(dra, d.start, d.start), _labels_near(ref, r.start, r.start)):
                 continue  # "akreditasi A tetap 40 persen" against "akreditasi B dinaikkan": another class's rule
             dfrag, rfrag = _fragment(dra, d.start, 2, 4), _fragment(ref, r.start, 2, 4)

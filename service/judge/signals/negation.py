@@ -4,6 +4,7 @@ negator in its context and which negator governs a word."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 _VOCAB = json.loads((Path(__file__).parent.parent / "vocab" / "negation.json").read_text(encoding="utf-8"))
@@ -97,3 +98,21 @@ def _negated_at(tokens: tuple[tuple[str, int, int], ...], i: int) -> int | None:
             return None
         j -= 1
     return None
+
+
+# Passive prohibitions that close what their clause names first: "penjualan tiket di lokasi pada hari acara dilarang".
+_FORBIDDEN_AFTER = frozenset("dilarang dihentikan dihapus ditiadakan prohibited banned forbidden".split())
+_VERB_START = re.compile(r"^(?:di|me)[a-z]{3,}$")
+
+
+def forbidden_after(tokens: tuple[tuple[str, int, int], ...], clause: tuple[int, ...], k: int) -> bool:
+    """A passive prohibition follows token ``k`` in its clause, with no other verb between ("penjualan tiket di
+    lokasi … dilarang"): the clause forbids what ``k`` names rather than asserting it."""
+    for j in range(k + 1, min(len(tokens), k + 9)):
+        if clause[j] != clause[k]:
+            return False
+        if tokens[j][0] in _FORBIDDEN_AFTER:
+            return True
+        if _VERB_START.match(tokens[j][0]):
+            return False
+    return False

@@ -9,10 +9,11 @@ from service.judge.signals.analysis import (
     _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment,
     _no_before, _sentence_roots, _window_roots,
 )
-from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY
+from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY, same_party
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
     CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at, _negator_at,
+    forbidden_after,
 )
 from service.judge.signals.dates import dates_agree
 from service.judge.signals.records import Clash, DateMention
@@ -490,12 +491,12 @@ _DUTIES = frozenset("kewajiban keharusan obligation duty requirement".split())
 
 
 def _waived(a: _Analysis, k: int) -> bool:
-    """A prohibitive or waiving word right before token ``k`` ("larangan ekspor"), or before the duty it names
-    ("exempt from the obligation to report", "dibebaskan dari kewajiban melapor")."""
+    """A prohibitive word right before token ``k``, before the duty it names, or closing its clause after it."""
     before = [j for j in range(max(0, k - 5), k) if a.clause[j] == a.clause[k]]
     if any(a.tokens[j][0] in _PROHIBITIVE for j in before if j >= k - 2):
-        return True
-    return any(a.tokens[j][0] in _DUTIES for j in before) and any(a.tokens[j][0] in _PROHIBITIVE for j in before)
+        return True  # "larangan ekspor"; "dibebaskan dari kewajiban melapor" below
+    return (any(a.tokens[j][0] in _DUTIES for j in before) and any(a.tokens[j][0] in _PROHIBITIVE for j in before)
+            or forbidden_after(a.tokens, a.clause, k))  # "penjualan tiket di lokasi … dilarang"
 
 
 def _other_class(a: _Analysis, i: int, b: _Analysis, j: int) -> bool:
@@ -575,16 +576,16 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if _content(w) and not _any_negator(w):
             covered, counted = covered - (not dra.roots[di].isdisjoint(ref.root_pool)), counted - 1
         if (covered / counted if counted else 1.0) < _MIN_COVERAGE and _local_cover(dra, di, di, ref.root_pool) < LOCAL_COVERAGE:
-            continue  # the clause is about something else, and so are the antonym's own neighbours
-            # ("Kementerian Perdagangan menyatakan HET Minyakita turun dari Rp16.500": the clause is mostly
-            # attribution, the words around "turun" are the reference's)
+            continue  # the clause is about something else, and so are the antonym's own neighbours ("Kementerian
+            # Perdagangan menyatakan HET Minyakita turun dari Rp16.500": mostly attribution; "turun"'s neighbours match)
         d_ctx = _window_roots(dra, di, di, 5)
         for ri in ref_words.get((pi, 1 - side), ()):
             if _antonym_blocked(ref, ri, pi):
                 continue
             if d_ctx.isdisjoint(_window_roots(ref, ri, ri, 6)):
                 continue
-            if _other_class(dra, di, ref, ri) or _open_until(dra, di, ref, ri, pi):
+            if (_other_class(dra, di, ref, ri) or _open_until(dra, di, ref, ri, pi)
+                    or same_party(pi, dra.tokens, di, ref.tokens, ri)):
                 continue
             dw, rw = dra.tokens[di][0], ref.tokens[ri][0]
             dfrag, rfrag = _fragment(dra, di), _fragment(ref, ri)

@@ -380,3 +380,22 @@ def test_an_object_named_in_other_words_of_its_group_is_the_same_object():
     assert [c.rule for c in modality_clashes(reference, "Pengusaha boleh membayar THR secara bertahap.")] == \
         ["modality:permitted"]
     assert modality_clashes(reference, "Pengusaha boleh membayar THR melalui transfer bank.") == []
+
+
+def test_may_not_forbids_as_prohibited_does():
+    """English negates after the modal: "may not be released" is the prohibition, not a permission."""
+    ref = "Discharging untreated ballast water within port waters is prohibited."
+    assert find_clashes(ref, "Untreated ballast water may not be released inside port waters.") == []
+    [clash] = find_clashes(ref, "Untreated ballast water may be discharged within port waters.")
+    assert clash.rule == "modality:permitted"
+
+
+def test_forbidding_what_goes_past_a_bound_allows_up_to_it():
+    """"tidak boleh disimpan lebih dari 180 hari" is the rule "boleh disimpan paling lama 180 hari"; another bound,
+    or no bound, still clashes."""
+    ref = "Oli bekas boleh disimpan di bengkel paling lama 180 hari dalam wadah tertutup yang diberi label."
+    assert find_clashes(ref, "Oli bekas tidak boleh disimpan di bengkel lebih dari 180 hari dan harus ditaruh dalam "
+                             "wadah tertutup berlabel.") == []
+    assert [c.rule for c in find_clashes(ref, "Oli bekas tidak boleh disimpan di bengkel.")] == ["modality:permitted"]
+    assert "modality:permitted" in [c.rule for c in find_clashes(ref, "Oli bekas tidak boleh disimpan di bengkel lebih "
+                                                                      "dari 90 hari.")]

@@ -72,6 +72,17 @@ def test_each_lexicon_pair_fires_on_its_example(entry: dict) -> None:
     assert [c.rule for c in clashes if c.kind == "antonym"] == ["antonym:" + entry["name"]], clashes
 
 
+SAME_PARTY = [e for e in LEXICON["pairs"] if e.get("same_party")]
+
+
+@pytest.mark.parametrize("entry", SAME_PARTY, ids=[e["name"] for e in SAME_PARTY])
+def test_a_same_party_pair_agrees_when_one_party_follows_both_words(entry: dict) -> None:
+    """"seluruhnya ditanggung pembeli" is "seluruhnya dibayar oleh pembeli": the buyer bears it either way."""
+    example = entry["same_party_example"]
+    assert [c for c in find_clashes(example["reference"], example["draft"]) if c.kind == "antonym"] == []
+    assert [c for c in find_clashes(example["draft"], example["reference"]) if c.kind == "antonym"] == []
+
+
 NEGATED = [e for e in json.loads((Path(__file__).resolve().parents[3] / "service/judge/vocab/antonyms.json")
                                  .read_text(encoding="utf-8"))["pairs"] if "negated_example" in e]
 

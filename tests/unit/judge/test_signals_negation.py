@@ -441,3 +441,14 @@ def test_a_text_that_serves_one_thing_and_not_another_denies_the_other():
     fees = "No fee is charged for the cruising permit itself, but port service fees apply at each port of call."
     assert [c for c in find_clashes(fees, "The permit is free, although port service fees are charged at every "
                                           "port of call.") if c.kind == "negation"] == []
+
+
+def test_a_passive_prohibition_closing_the_clause_asserts_nothing():
+    """"penjualan tiket di lokasi pada hari acara dilarang" forbids the sale, as "tidak ada penjualan" denies it."""
+    ref = ("Tiket yang dijual paling banyak 90 persen dari kapasitas tempat, dan penjualan tiket di lokasi pada hari "
+           "acara dilarang.")
+    assert find_clashes(ref, "“Tiket hanya boleh dijual sampai 90 persen kapasitas, dan tidak ada penjualan tiket di "
+                             "lokasi pada hari pertunjukan,” kata Kabid Humas Polda Metro Jaya.") == []
+    [clash] = find_clashes("Penjualan tiket di lokasi pada hari acara tetap dilayani.",
+                           "Tidak ada penjualan tiket di lokasi pada hari pertunjukan.")
+    assert clash.kind == "negation"
