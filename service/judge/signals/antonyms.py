@@ -122,7 +122,7 @@ _SAME_PARTY = frozenset(i for i, e in enumerate(_VOCAB["pairs"]) if e.get("same_
 _AGENT_MARKERS = frozenset({"oleh", "by"})
 
 
-def party_after(tokens: list[tuple[str, int, int]], i: int) -> str:
+def party_after(tokens: tuple[tuple[str, int, int], ...], i: int) -> str:
     """The word naming who acts after the verb at ``i`` ("dibayar oleh pembeli" -> "pembeli"); "" at the end."""
     j = i + 1
     if j < len(tokens) and tokens[j][0] in _AGENT_MARKERS:
@@ -130,10 +130,11 @@ def party_after(tokens: list[tuple[str, int, int]], i: int) -> str:
     return tokens[j][0] if j < len(tokens) else ""
 
 
-def same_party(pair: int, a_tokens: list[tuple[str, int, int]], i: int, b_tokens: list[tuple[str, int, int]],
-               j: int) -> bool:
+def same_party(pair: int, a_tokens: tuple[tuple[str, int, int], ...], i: int,
+               b_tokens: tuple[tuple[str, int, int], ...], j: int) -> bool:
     """For a ``same_party`` pair, whether the same party follows both words (then they do not clash)."""
-    return pair in _SAME_PARTY and party_after(a_tokens, i) != "" and party_after(a_tokens, i) == party_after(b_tokens, j)
+    party = party_after(a_tokens, i)
+    return pair in _SAME_PARTY and party != "" and party == party_after(b_tokens, j)
 
 # Phrases where a lexicon word is idiomatic, not the antonymous sense.
 _ANTONYM_IDIOMS = re.compile(r"\b(?:" + "|".join(_VOCAB["idioms"]) + r")\b", _F)

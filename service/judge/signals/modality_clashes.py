@@ -422,7 +422,8 @@ def _modality_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
                 continue  # "wajib menyediakan ruang khusus merokok" requires a room, not the smoking "dilarang" forbids
             if _says_too(ref, r, d) if draft_negative else _says_too(dra, d, r):
                 continue
-            if cls == "permitted" and (_beyond_bound(dra, d, ref, r) if draft_negative else _beyond_bound(ref, r, dra, d)):
+            forbidding, allowing = ((dra, d), (ref, r)) if draft_negative else ((ref, r), (dra, d))
+            if cls == "permitted" and _beyond_bound(*forbidding, *allowing):
                 continue  # "tidak boleh disimpan lebih dari 180 hari" is "boleh disimpan paling lama 180 hari"
             if not _labels_agree(_labels_near(dra, d.start, d.start), _labels_near(ref, r.start, r.start)):
                 continue  # "akreditasi A tetap 40 persen" against "akreditasi B dinaikkan": another class's rule
