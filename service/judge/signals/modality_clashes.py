@@ -392,9 +392,8 @@ _UP_TO = ("paling lama", "paling banyak", "maksimal", "maksimum", "sebanyak-bany
 
 def _bounded_figures(a: _Analysis, m: _Mention, cues: tuple[str, ...]) -> set[str]:
     """The figures right after one of ``cues`` in the clause of mention ``m`` ("lebih dari 180" -> {"180"})."""
-    words = [a.tokens[j][0] for j in range(len(a.tokens)) if a.clause[j] == a.clause[m.start]]
-    text = " ".join(words)
-    return {f for cue in cues for f in re.findall(rf"\b{cue} (\S+)", text) if _is_figure(f)}
+    text = " ".join(a.tokens[j][0] for j in _clause_idx(a, m.start))
+    return {f for cue in cues for f in re.findall(rf"\b{re.escape(cue)} (\S+)", text) if _is_figure(f)}
 
 
 def _beyond_bound(neg: _Analysis, n: _Mention, pos: _Analysis, p: _Mention) -> bool:

@@ -100,9 +100,10 @@ def _negated_at(tokens: tuple[tuple[str, int, int], ...], i: int) -> int | None:
     return None
 
 
+# Passive or active Indonesian verbs, not states ("terpilah"): where a clause's own predicate stands.
+MAIN_VERB = re.compile(r"^(?:di|me)[a-z]{3,}$")
 # Passive prohibitions that close what their clause names first: "penjualan tiket di lokasi pada hari acara dilarang".
 _FORBIDDEN_AFTER = frozenset("dilarang dihentikan dihapus ditiadakan prohibited banned forbidden".split())
-_VERB_START = re.compile(r"^(?:di|me)[a-z]{3,}$")
 
 
 def forbidden_after(tokens: tuple[tuple[str, int, int], ...], clause: tuple[int, ...], k: int) -> bool:
@@ -113,6 +114,6 @@ def forbidden_after(tokens: tuple[tuple[str, int, int], ...], clause: tuple[int,
             return False
         if tokens[j][0] in _FORBIDDEN_AFTER:
             return True
-        if _VERB_START.match(tokens[j][0]):
+        if MAIN_VERB.match(tokens[j][0]):
             return False
     return False

@@ -13,7 +13,7 @@ from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY, same_
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
     CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at, _negator_at,
-    forbidden_after,
+    MAIN_VERB, forbidden_after,
 )
 from service.judge.signals.dates import dates_agree
 from service.judge.signals.records import Clash, DateMention
@@ -124,7 +124,7 @@ def _in_relative(a: _Analysis, i: int, describing: bool = True) -> bool:
             verbs = [k for k in range(j + 1, i) if _VERB_FORM.match(toks[k][0])]
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
             return toks[i][0] == "tanpa" or not verbs or (
-                describing and toks[verbs[-1]][0].startswith("me") and not _MAIN_VERB.match(nxt)
+                describing and toks[verbs[-1]][0].startswith("me") and not MAIN_VERB.match(nxt)
                 and any(_content(toks[k][0]) for k in range(verbs[-1] + 1, i)))
     if toks[i][0] != "not" or i == 0 or not toks[i - 1][0].isalpha():
         return False
@@ -378,7 +378,6 @@ def _negation_clashes(ref: _Analysis, dra: _Analysis, verbs_only: bool = False) 
     return _negation_one_way(dra, ref, True, verbs_only) + _negation_one_way(ref, dra, False, verbs_only)
 
 
-_MAIN_VERB = re.compile(r"^(?:di|me)[a-z]{3,}$")  # passive or active verbs, not states ("terpilah")
 # Indonesian verb forms (passive di-, stative ter-, active me-, intransitive ber-) that close a short relative clause.
 _VERB_FORM = re.compile(r"^(?:di|ter|me|ber)[a-z]{3,}$")
 # Words that forbid, stop or waive what follows them: the predicate after them is not asserted ("membebaskan
