@@ -46,9 +46,13 @@ _TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last
 _NEGATION_BEFORE = re.compile(r"\b(?<!yang\s)(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE)
 _STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national",
-                              "setempat", "terkait", "masing-masing", "local", "respective",
+                              "setempat", "terkait", "masing-masing", "local", "respective", "atau", "or", "dari", "from",
                               # members of a body, not another body: "Prajurit TNI AD" is the TNI AD
-                              "prajurit", "personel", "anggota", "staf", "members", "personnel", "staff"})
+                              "prajurit", "personel", "anggota", "staf", "members", "personnel", "staff",
+                              "petugas", "tim", "officers", "team"})
+# Words naming members of a body ("petugas PT KAI", "tim puskesmas"): the body is who acts.
+_MEMBER_WORDS = frozenset({"prajurit", "personel", "anggota", "staf", "petugas", "tim", "members", "personnel", "staff",
+                           "officers", "team"})
 # Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
 _TITLE_WORDS = frozenset({"jenderal", "ditjen", "deputi", "general", "directorate"})
 
@@ -65,6 +69,7 @@ class Slot:
     # The act a light verb's subject names ("Pengawasan penyaluran dipegang ...": roots of "pengawasan"), so the slot
     # is on the same act as "diawasi oleh ..." or "Pengawasan dilakukan oleh ...".
     act: frozenset[str] = frozenset()
+    role: str = ""  # "to": the body something is handed or reported to ("diserahkan kepada petugas syahbandar")
 
 
 # Any passive verb with its agent, where the agent need not look like an institution by itself
@@ -74,10 +79,16 @@ class Slot:
 _AGENT_NAME = r"(?:[A-Z][\w/-]*)(?:\s+(?:(?:dan|and|of|the)\s+)?[A-Z0-9][\w/-]*)*+"
 _AGENT_PHRASE = (r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")"
                  r"(?:\s+(?!yang\b|dan\b|untuk\b|di\b|pada\b|sejak\b|mulai\b|paling\b|selama\b|dalam\b|setelah\b"
-                 r"|sebelum\b|hingga\b|sampai\b|sesuai\b|dengan\b|melalui\b|karena\b)[a-z]+(?:-[a-z]+)?){0,3}")
+                 r"|sebelum\b|hingga\b|sampai\b|sesuai\b|dengan\b|melalui\b|karena\b|kepada\b"
+                 # nor a particle or the clause's next verb: "dikawal polisi pun dilarang menyalakan …"
+                 r"|pun\b|juga\b|akan\b|telah\b|sudah\b|tidak\b|tak\b|wajib\b|harus\b|dapat\b|bisa\b|boleh\b"
+                 r"|dilarang\b|me[a-z]{3,}\b|ber[a-z]{3,}\b)[a-z]+(?:-[a-z]+)?){0,5}"
+                 # the body the officers come from: "dijaga petugas PT KAI", "petugas dari Dinas Perhubungan"
+                 r"(?:\s+(?:dari\s+)?" + _AGENT_NAME + ")?")
 # After "oleh" a lower-case word may open the name ("diverifikasi oleh sentra Kementerian Sosial").
-_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama\s+)((?:[a-z]+\s+)?" + _AGENT_NAME + "|"
-                       + _AGENT_PHRASE + ")"
+# A count before the agent names no other body: "dilaksanakan oleh 30 puskesmas".
+_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama\s+)(?:\d[\d.]*\s+)?((?:[a-z]+\s+)?"
+                       + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
                        r"|\b(di[a-z]{3,})\s+(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 
 
@@ -86,8 +97,24 @@ _AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama
 # ("dilaksanakan oleh ..."). Verbs of saying name a speaker, not who is responsible.
 # Names are found first, each once (a single pass), then the verb is matched right after each.
 _NAME_RE = re.compile(_NAME)
-_ACTIVE_VERB_RE = re.compile(r"\s+(?:(?i:akan|telah|sudah|juga|kini|tetap|masih|langsung)\s+){0,2}(me[a-z]{3,})\b"
+_ACTIVE_VERB_RE = re.compile(r"\s+(?:(?i:akan|telah|sudah|juga|kini|tetap|masih|langsung|harus|wajib)\s+){0,2}"
+                             r"(me[a-z]{3,})\b"
                              r"((?:\s+[\w-]+){0,3})")
+# Who something is handed or reported to, in either voice: "menyerahkan manifes kepada petugas PT Pelindo" /
+# "Manifes diserahkan kepada petugas syahbandar".
+_RECIPIENT_RE = re.compile(r"\b((?:di|me)[a-z]{3,}kan)\s+(?:[\w-]+\s+){0,3}?kepada\s+(?:\d[\d.]*\s+)?("
+                           + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
+
+
+def _role(cue_text: str) -> str:
+    """"to" for a cue naming who receives ("disampaikan kepada", "reported to"), else ""."""
+    cue = next((c for c in _CUES if cue_text.lower().startswith(c.lower())), "")
+    return "to" if cue.lower().endswith((" kepada", " to")) else ""
+
+
+# A head word's lower-case rest ("Lembaga inspeksi teknik terakreditasi"), up to the active verb.
+_HEAD_TAIL_RE = re.compile(r"(?:\s+(?!yang\b|dan\b|di\b|pada\b|untuk\b|akan\b|harus\b|wajib\b|juga\b|tetap\b)"
+                           r"(?!me[a-z]{3,}\b)[a-z]+){1,3}(?=\s+(?:(?:akan|harus|wajib|juga|tetap)\s+)?me[a-z]{3,}\b)")
 # "Tim Pendamping yang dikoordinasikan Kementerian X mendampingi …": X coordinates the team; the team is who acts.
 _RELATIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}\s+(?:(?i:langsung|oleh)\s+)?$", re.IGNORECASE)
 _SAYING = frozenset("mengatakan menyampaikan menjelaskan menegaskan mengungkapkan menyatakan mengimbau meminta "
@@ -104,7 +131,7 @@ def slots(text: str) -> tuple[Slot, ...]:
         name = m.group(1)
         if not _is_institution(name) or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
-        out.append(Slot(m.group(0), name, _passive_verb(m.group(0))))
+        out.append(Slot(m.group(0), name, _passive_verb(m.group(0)), role=_role(m.group(0))))
         taken.append(m.span())
     for m in _AGENT_RE.finditer(text):
         verb, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -117,11 +144,22 @@ def slots(text: str) -> tuple[Slot, ...]:
                                                                                   m.start()):
             continue
         out.append(Slot(m.group(0), name, verb.lower(), agent=True))
+    for m in _RECIPIENT_RE.finditer(text):
+        verb, name = m.group(1), m.group(2)
+        if (any(a <= m.start() < b or a <= m.start(2) < b for a, b in taken)
+                or (name[0].isupper() and not _is_institution(name))
+                or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            continue
+        out.append(Slot(m.group(0), name, verb.lower(), agent=True, role="to"))
     for n in _NAME_RE.finditer(text):
-        m = _ACTIVE_VERB_RE.match(text, n.end())
+        end = n.end()
+        if n.group(0).casefold() in _HEADS:  # "Lembaga inspeksi teknik terakreditasi harus menerbitkan SLO"
+            tail = _HEAD_TAIL_RE.match(text, end)
+            end = tail.end() if tail else end
+        m = _ACTIVE_VERB_RE.match(text, end)
         if m is None:
             continue
-        name, verb = n.group(0), m.group(1).lower()
+        name, verb = text[n.start():end], m.group(1).lower()
         if text[n.start() - 1: n.start()] == "/" or _RELATIVE_AGENT.search(text, max(0, n.start() - 40), n.start()):
             continue  # the tail of a longer name ("Kementerian …/BKKBN"), or the agent of a relative clause
         if (verb in _SAYING or not _is_institution(name) or any(a <= n.start() < b for a, b in taken)
@@ -151,6 +189,9 @@ def _named_act(text: str, slot: Slot) -> frozenset[str]:
 # menetapkan", "diberikan pemerintah daerah" is any regency's government.
 _GENERIC = frozenset({"pemerintah", "pemerintah pusat", "pemerintah daerah", "pemerintah setempat", "pemda",
                       "the government", "government", "local government", "local governments"})
+# A draft's agent that is a role alone ("dikawal polisi", "diperiksa petugas") names no body against the passage's
+# ("dikawal petugas Polri").
+_ROLES = frozenset({"polisi", "petugas", "tim", "panitia", "aparat", "police", "officers", "staff"})
 
 
 def _object_in(slot: Slot, other: str) -> bool:
@@ -179,12 +220,18 @@ def _same_verb(a: str, b: str) -> bool:
 def _same_act(r: Slot, reference: str, d: Slot, draft: str) -> bool:
     """The reference slot ``r`` and the draft slot ``d`` say who does the same thing: the same verb, and when either
     is in the active voice, two named bodies (no general "pemerintah") and that slot's object in the other text."""
-    if not (_same_verb(r.verb, d.verb) or _acts_meet(r, d)):
+    if r.role != d.role or not (_same_verb(r.verb, d.verb) or _acts_meet(r, d) or _both_light(r, d)):
         return False
     if not (r.what or d.what):
         return True
     return (d.name.casefold() not in _GENERIC and r.name.casefold() not in _GENERIC
             and (not r.what or _object_in(r, draft)) and (not d.what or _object_in(d, reference)))
+
+
+def _both_light(r: Slot, d: Slot) -> bool:
+    """Two light verbs, neither naming another act: "Kegiatan dilaksanakan oleh 30 puskesmas" / "Pemeriksaan …
+    dijalankan oleh tim Dinas Kesehatan Provinsi" both say who carries the thing out."""
+    return r.verb in _LIGHT_VERBS and d.verb in _LIGHT_VERBS and not (r.act and d.act and not r.act & d.act)
 
 
 def _acts_meet(r: Slot, d: Slot) -> bool:
@@ -212,6 +259,7 @@ def without_slots(text: str) -> str:
 
 
 def _is_institution(name: str) -> bool:
+    name = written_out(name)  # "Satpol PP Kota Bandung" is the Satuan Polisi Pamong Praja's
     words = [w for w in name.split() if not w.isdigit()] or name.split()  # "Command Center 112": the head is "Center"
     # English puts the head last ("the Plantation Fund Management Agency").
     return (words[0].casefold() in _HEADS or words[-1].casefold() in _HEADS
@@ -285,7 +333,12 @@ def same_institution(a: str, b: str) -> bool:
     if {_level(a), _level(b)} == {"regional", "central"}:
         return False
     rendered_a, rendered_b = _rendered(_words(a)), _rendered(_words(b))
-    wa, wb = a.casefold().split(), b.casefold().split()
+    wa = [w for w in a.casefold().split() if w not in _MEMBER_WORDS and w != "dari"]
+    wb = [w for w in b.casefold().split() if w not in _MEMBER_WORDS and w != "dari"]
+    if not wa or not wb:
+        return True  # "dijaga petugas": officers of no body named
+    if wa[0] == wb[0] and wa[0] in _HEADS and any(n.islower() and len(w) <= 2 for n, w in ((a, wa), (b, wb))):
+        return True  # "balai besar" in lower case names a kind of body, which "balai jalan Kementerian …" is
     if wa and wb and min(len(wa), len(wb)) == 1 and wa[0] == wb[0] and wa[0] in _HEADS:
         return True  # a bare head ("oleh dinas yang membidangi peternakan") names no other body of its kind
     shared = rendered_a & rendered_b
@@ -350,6 +403,13 @@ def _shortened(short: str, full: str) -> bool:
     return _abbreviates(own[0], tuple(w.casefold() for w in words[named:]))
 
 
+def _acts_through(name: str, other: str, ref_lower: str) -> bool:
+    """The reference has ``name`` act through or with ``other`` ("Kementerian Pertanian melalui Direktorat Jenderal
+    Peternakan dan Kesehatan Hewan menyalurkan …"): both do it."""
+    return re.search(re.escape(name.casefold()) + r"\s+(?:melalui|lewat|bersama|through|with)\s+(?:the\s+)?"
+                     + re.escape(other.casefold()), ref_lower) is not None
+
+
 def _written_beside(name: str, slot: Slot, text: str) -> bool:
     """``name`` stands right after ``slot`` in ``text``, as the acronym in brackets ("Badan Pengatur Hilir Minyak
     dan Gas Bumi (BPH Migas)"), or its own acronym does."""
@@ -409,7 +469,7 @@ def _speaks(text: str, m: re.Match[str]) -> bool:
 
 def _names_a_body(name: str) -> bool:
     """A name with a body's head word ("Badan ...", "... Agency"), not a person's office or government at large."""
-    words = name.split()
+    words = written_out(name).split()
     if len(words) < 2 or name.casefold() in _GENERIC or words[0].casefold() in _PERSON_HEADS:
         return False
     return words[0].casefold() in _HEADS or words[-1].casefold() in _HEADS
@@ -440,6 +500,8 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
     ref_lower = reference.casefold()
     out = []
     for slot in slots(draft):
+        if slot.name.casefold() in _ROLES:
+            continue
         same_verb = [r for r in ref_slots if _same_act(r, reference, slot, draft)]
         rivals = same_verb or [r for r in ref_slots if not slot.agent and not r.agent]
         if not rivals:
@@ -448,6 +510,7 @@ def institution_clashes(reference: str, draft: str) -> list[Clash]:
         # perintah evakuasi dikeluarkan oleh pemerintah daerah"); otherwise the name anywhere in the passage.
         if (not same_verb and slot.name.casefold() in ref_lower) or any(
                 same_institution(slot.name, r.name) or _written_beside(slot.name, r, reference)
+                or _acts_through(slot.name, r.name, ref_lower)
                 for r in (same_verb or [r for r in ref_slots if not r.what])):
             continue
         if _said_of_it(slot.name, reference, ref_lower, draft):

@@ -72,12 +72,47 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
         cls = clash.rule.partition(":")[2]
         return any(j != i and cover(j) >= cover(i) and not another_twin(sentence, named, c)
                    and modality_agrees(c.passage, sentence, cls) for j, c in enumerate(related))
+    if clash.kind == "date" and _twin_of_another_year(sentence, named, cand, related):
+        return True
+    if clash.kind in ("negation", "antonym", "scope") and _twin_of_another_place(f"{before} {sentence}", cand, related):
+        return True
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
                           own_position=clash.kind == "date" and clash.rule != "date:time", before=before)
         or (clash.kind == "number" and (other_period(dated(cand, related),
                                                      _dating(sentence, clash.draft, named, cand, related))
                                         or before_the_rule(sentence, cand, related))))
+
+
+def _twin_of_another_year(sentence: str, named: str, cand: Candidate, related: list[Candidate]) -> bool:
+    """The clashing passage is for another year than the sentence ("Program … mulai disalurkan pada 1 Maret 2027"
+    against the 2026 position's "pada 2026"), and a position titled alike is for the sentence's year: the draft
+    speaks of that twin, whose own dates judge it. With no such twin the year may be the draft's error."""
+    own = title_words(cand.ref.title)
+    return bool(own) and another_twin(sentence, named, cand) and any(
+        c.ref.position_id != cand.ref.position_id and title_words(c.ref.title) == own
+        and not another_twin(sentence, named, c) for c in related)
+
+
+TWIN_TITLE_WORDS = 2  # words that may tell two twin positions' titles apart ("Kota Pontianak" / "Kota Balikpapan")
+
+
+def _twin_of_another_place(draft: str, cand: Candidate, related: list[Candidate]) -> bool:
+    """The clashing passage's position has a twin among ``related``, titled alike but for a place or two
+    ("Perpustakaan keliling Kota Pontianak" / "… Kota Balikpapan"), and the draft (the sentence with its earlier
+    sentences) names the twin's place and not the clashing position's: "Keterlambatan dikenai denda" in a Balikpapan
+    draft is not the Pontianak library's "tidak dikenai denda"."""
+    own = title_words(cand.ref.title)
+    said = _words(draft)
+    for c in related:
+        if c.ref.position_id == cand.ref.position_id:
+            continue
+        theirs = title_words(c.ref.title)
+        mine, twin = own - theirs, theirs - own
+        if (own & theirs and 0 < len(mine) <= TWIN_TITLE_WORDS and 0 < len(twin) <= TWIN_TITLE_WORDS
+                and said.isdisjoint(w.casefold() for w in mine) and not said.isdisjoint(w.casefold() for w in twin)):
+            return True
+    return False
 
 
 def _dating(sentence: str, figure: str, named: str, cand: Candidate, related: list[Candidate]) -> str:

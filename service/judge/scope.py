@@ -345,6 +345,71 @@ def _regardless_clashes(reference: str, draft: str) -> list[Clash]:
     return []
 
 
+# Both of two groups ("negeri maupun swasta", "baik PNS maupun PPPK", "both public and private"): the word either
+# side of the pair, each a group the rule takes in.
+# The head a pair repeats is skipped: "guru honorer maupun guru PPPK" pairs "honorer" with "PPPK".
+_BOTH = re.compile(r"\b(?:([\w-]+)\s+)?([\w-]{2,})\s+maupun\s+([\w-]{2,})(?:\s+([\w-]{2,}))?"
+                   r"|\bboth\s+([\w-]{2,})\s+and\s+([\w-]{2,})", re.IGNORECASE)
+# A restriction and what it restricts to, in its clause: "hanya berlaku di SD dan SMP negeri", "khusus diperuntukkan
+# bagi siswa kelas 6 SD negeri".
+_ONLY = re.compile(r"\b(?:hanya|khusus|terbatas|semata-mata|only|exclusively|solely)\b([^.,;:()]{0,90})",
+                   re.IGNORECASE)
+# A group denied right after its name: "PPPK tidak diwajibkan", "swasta pun belum wajib" (not "impor, tetapi tidak
+# berlaku bagi …": a denial of another thing).
+_DENIAL = r"\s+(?:(?:juga|pun|masih)\s+)?(?:tidak|tak|bukan|belum|not)\b"
+_DENIED_AFTER = re.compile(_DENIAL, re.IGNORECASE)
+NARROWED_WORDS = 10  # words after a restriction that say what it restricts to
+
+
+def _narrowed_clashes(reference: str, draft: str) -> list[Clash]:
+    """One text takes in both of two groups ("SD dan SMP, negeri maupun swasta") and the other restricts the rule
+    to one of them ("hanya berlaku di SD dan SMP negeri"), naming the other nowhere but as left out ("sedangkan
+    PPPK tidak diwajibkan"): the rule narrowed to a part of whom it holds for, or widened from it."""
+    for both_text, only_text, draft_only in ((reference, draft, True), (draft, reference, False)):
+        for m in islice(_BOTH.finditer(both_text), MAX_PHRASES):
+            if m.group(2):
+                repeated = bool(m.group(1) and m.group(4) and m.group(3).lower() == m.group(1).lower())
+                one, other = m.group(2), (m.group(4) if repeated else m.group(3))
+                pair = both_text[m.start(2):m.end(4 if repeated else 3)]
+            else:
+                one, other, pair = m.group(5), m.group(6), m.group()
+            if not (is_content(one.lower()) and is_content(other.lower())) or _NEGATED_LIST.search(
+                    both_text[max(0, m.start() - 80):m.start()]):
+                continue  # "tidak berlaku bagi pelanggan bisnis maupun industri": neither, so nothing taken in
+            for kept, dropped in ((one, other), (other, one)):
+                narrowed = next((r.group().strip() for r in islice(_ONLY.finditer(only_text), MAX_PHRASES)
+                                 if _restricts_to(r.group(1), kept, dropped)), None)
+                if narrowed is None and _named(only_text, kept):
+                    narrowed = _denial(only_text, dropped)  # "… SD dan SMP negeri. Sekolah swasta tidak diwajibkan"
+                if narrowed and _denied_or_absent(only_text, dropped):
+                    said, ref = (narrowed, pair) if draft_only else (pair, narrowed)
+                    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref,
+                                  "scope:narrowed")]
+    return []
+
+
+def _restricts_to(restricted: str, one: str, other: str) -> bool:
+    """The words after a restriction name ``one`` and not ``other``."""
+    words = [w.lower() for w in TOKEN_RE.findall(restricted)][:NARROWED_WORDS]
+    return one.lower() in words and other.lower() not in words
+
+
+def _named(text: str, word: str) -> bool:
+    return re.search(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE) is not None
+
+
+def _denied_or_absent(text: str, group: str) -> bool:
+    """``group`` stands in ``text`` nowhere, or only just before a negation ("PPPK tidak diwajibkan")."""
+    at = [m.end() for m in re.finditer(r"\b" + re.escape(group) + r"\b", text, re.IGNORECASE)]
+    return all(_DENIED_AFTER.match(text[a:a + 40]) for a in at)
+
+
+def _denial(text: str, group: str) -> str | None:
+    """``group`` with the negation after it ("swasta tidak diwajibkan"), where it stands denied, else None."""
+    m = re.search(r"\b" + re.escape(group) + _DENIAL + r"\s+[\w-]+", text, re.IGNORECASE)
+    return m.group() if m else None
+
+
 def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
     group the other takes in (not for a draft telling the past). A draft's universal said in the words its
@@ -352,7 +417,7 @@ def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     if _another_time(reference, draft):
         return []
     excluded = _inclusion_clashes(reference, draft) or _alone_clashes(reference, draft) \
-        or _regardless_clashes(reference, draft)
+        or _regardless_clashes(reference, draft) or _narrowed_clashes(reference, draft)
     if excluded:
         return excluded
     r_all, r_some = scope_of(reference)

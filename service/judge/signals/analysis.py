@@ -186,6 +186,9 @@ _CONTEXT_SKIP = frozenset({
 _RELATIVE = frozenset("yang who which that".split())  # words that open a relative clause
 
 
+_WITHOUT = frozenset({"tanpa", "without"})  # negates the words right after it, not the rest of its clause
+
+
 def _negated_before(a: _Analysis, i: int) -> bool:
     """A negator earlier in token ``i``'s clause: "tidak mencapai 5 persen" states no value. A negated relative
     clause names who ("Pengguna yang belum membayar diberi tenggat 1x24 jam"): a token past its verb is the main
@@ -195,6 +198,7 @@ def _negated_before(a: _Analysis, i: int) -> bool:
         return False
     return any(a.clause[n] == a.clause[i] and not _postponed_at(a.tokens, n)
                and not (n and a.tokens[n - 1][0] in _RELATIVE and i - n > 2)
+               and not (a.tokens[n][0] in _WITHOUT and i - n > 2)  # "kredit tanpa agunan dengan plafon Rp15 juta"
                for n in a.negators if j <= n < i)
 
 

@@ -209,8 +209,8 @@ _LABEL_WORDS = frozenset(
     peringkat urutan ranking rank nomor-nomor pukul jam skor kode tim grup group
     """.split()
 )
-# Label words that are also prepositions/nouns: only a label when no unit follows.
-_WEAK_LABELS = frozenset("ke tim grup group kelas level".split())
+# Label words that are also prepositions/nouns: only a label when no unit follows ("luas lantai 5.000 meter persegi").
+_WEAK_LABELS = frozenset("ke tim grup group kelas level lantai gedung blok jalur kav kavling".split())
 # Units after a year-shaped number that make it a quantity ("2020 orang").
 _QTY_AFTER_YEAR_RE = re.compile(
     r"\s*(?:orang|jiwa|unit|buah|ton|kg|km|hektare|hektar|ha|meter|persen|%|people|units|tons|warga|siswa|peserta)\b",

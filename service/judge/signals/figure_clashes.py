@@ -220,6 +220,10 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
                                                                 radius=10) or everywhere)]
         if d_places := _places_near(dra, lo, hi):
             same_idx = _same_place(ref, dra, rqs, same_idx, d_places)
+        # The value a reference change left behind ("85 persen, naik dari 80 persen pada 2026") is no value now: the
+        # draft's "dipatok 80 persen" is compared with the new one.
+        left = {r for r in same_idx if agree[r][d] and _left_behind(ref, rqs, r, dra)}
+        same_idx = [r for r in same_idx if r not in left]
         if not same_idx or any(agree[r][d] for r in same_idx):
             continue  # a measure the reference never mentions, or a value it does state
         # Only compare with reference numbers in a related context (shared words nearby).
@@ -297,6 +301,16 @@ def _total_of_rate(ref: _Analysis, rqs: tuple[Quantity, ...], related: list[int]
     return over is not None and any(
         _PER_FORMS.get(over[1]) in (_per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) or ())
         and abs(dq.value / over[0] - rqs[r].value) <= 1e-6 * abs(rqs[r].value) for r in related)
+
+
+def _left_behind(ref: _Analysis, rqs: tuple[Quantity, ...], r: int, dra: _Analysis) -> bool:
+    """Reference figure ``r`` is the old value of a change ("naik dari 80 persen pada 2026"), and the draft names
+    none of the years written right after it (it does not speak of that year's value)."""
+    lo, hi = _span_tokens(ref, rqs[r].start, rqs[r].end)
+    if not old_of_change(ref, rqs[r], lo, rqs):
+        return False
+    after = {w for w, _, _ in ref.tokens[hi + 1:hi + 4] if len(w) == 4 and w.isdigit()}
+    return after.isdisjoint(w for w, _, _ in dra.tokens)
 
 
 def _value_restated(rq: Quantity, dq: Quantity, dqs: tuple[Quantity, ...]) -> bool:

@@ -16,6 +16,7 @@ from service.judge.signals.figure_clashes import _outside, _progress_against_tar
 from service.judge.signals.names import _names
 from service.judge.signals.quantities import _quantities_agree, _same_measure
 from service.judge.signals.records import Clash
+from service.judge.signals.times import _times_agree
 from service.messages import CONFLICT, reason
 from service.text.words import is_content
 
@@ -35,6 +36,8 @@ class _Kind:
     # Owners are names ("SIM C", "di Sulawesi"); for dates, any content word ("orang pribadi"): figures sit
     # beside more words that are no owner ("tarif parkir mobil Rp5.000 untuk jam pertama").
     names_only: bool = True
+    message: str = ""  # the message's key when not ``clash`` (a clock time is a "date" clash told as a time)
+    reach: int = _REACH  # how far before a sentence's first item its owner's words may stand (less: in its clause)
 
 
 def _full_date(d: Any) -> bool:
@@ -45,6 +48,10 @@ _FIGURES = _Kind(lambda a: a.quantities, _same_measure, _quantities_agree, "numb
 _DATES = _Kind(lambda a: [d for d in a.dates if _full_date(d)],
                lambda r, d: _dates_comparable(r, replace(d, qualifier=r.qualifier)), dates_agree, "date",
                names_only=False)
+# "SD berakhir paling lambat pukul 13.30 WIB dan SMP paling lambat pukul 14.30 WIB": clock times listed per owner.
+# The first time's owner stands right before it, in its clause: "Di Pelabuhan Tenau, Gerbang Utara tutup pukul 22.00"
+# is the north gate's, and the port is every gate's.
+_TIMES = _Kind(lambda a: a.times, lambda r, d: True, _times_agree, "date", message="time", reach=4)
 # Words that put an item's owner after it ("Rp5.000 untuk jam pertama dan Rp3.000 untuk jam berikutnya"): a
 # list written so is not read by the words before its items.
 _OWNER_AFTER = frozenset("untuk bagi kepada for to".split())
@@ -56,7 +63,8 @@ def owner_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     of one kind in one sentence, each with words of its own) and whose value is not that item's."""
     if _outside(ref, dra) or _progress_against_target(ref, dra):
         return []
-    return [c for kind in (_FIGURES, _DATES) for c in _kind_clashes(kind, ref, dra)] + _respective_clashes(ref, dra)
+    return [c for kind in (_FIGURES, _DATES, _TIMES) for c in _kind_clashes(kind, ref, dra)] + _respective_clashes(ref,
+                                                                                                             dra)
 
 
 # "perak dan perunggu masing-masing menerima Rp5.000.000 dan Rp3.500.000": owners listed before "masing-masing",
@@ -131,8 +139,8 @@ def _kind_clashes(kind: _Kind, ref: _Analysis, dra: _Analysis) -> list[Clash]:
         if picked is None or kind.agree(picked, m):
             continue  # no one owner named, or the owner's own value
         r = picked
-        out.append(Clash(kind.clash, reason(CONFLICT[kind.clash], draft=m.text, reference=r.text), m.text, r.text,
-                         kind.clash + ":owner"))
+        out.append(Clash(kind.clash, reason(CONFLICT[kind.message or kind.clash], draft=m.text, reference=r.text),
+                         m.text, r.text, kind.clash + ":owner"))
     return out
 
 
@@ -188,7 +196,8 @@ def _owners(kind: _Kind, a: _Analysis) -> list[tuple[Any, frozenset[str]]]:
         start = next((end for p, ps, end in reversed(before) if ps == s and kind.same(p, m)), None)
         if start is None:
             start = lo
-            while start > max(0, lo - _REACH) and a.sentence[start - 1] == s:
+            while start > max(0, lo - kind.reach) and a.sentence[start - 1] == s and (
+                    kind.reach == _REACH or a.clause[start - 1] == a.clause[lo]):
                 start -= 1
         if not kind.names_only:
             # A dated item's owner is whom it is for: the words after its last "bagi" ("bagi wajib pajak

@@ -6,6 +6,7 @@ dosis pertama") rather than how long something lasts ("selama dua pekan"); and w
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from service.judge.signals.analysis import _Analysis, _clause_idx, _span_tokens
@@ -57,14 +58,27 @@ _LASTING = frozenset("selama berlangsung for lasting".split())
 _EVERY = frozenset("setiap tiap every".split())  # "setiap 45 menit", "every 45 minutes": how often, not how long
 
 
+# "enam jam sehari", "8 hours a day", "dua jam per pekan": how much of each day or week, not how long a thing lasts.
+_PER_PERIOD = re.compile(r"(?:sehari|seminggu|sepekan|sebulan|setahun|(?:per|setiap|tiap|a|an|each) "
+                         r"(?:hari|minggu|pekan|bulan|tahun|day|week|month|year))\b")
+
+
+_PERIOD_WORDS = frozenset("menit jam hari minggu pekan bulan tahun minutes minute hours hour days day weeks week months "
+                          "month years year".split())
+
+
 def period_role(a: _Analysis, lo: int, hi: int) -> str | None:
     """"interval" when the figure at tokens ``lo..hi`` is followed, in its clause, by a word tying it to an event
-    ("4 minggu setelah dosis pertama", "48 hours before departure"); "lasting" when "selama"/"for" stands before
+    ("4 minggu setelah dosis pertama", "48 hours before departure"); "rate" when a period follows it ("enam jam
+    sehari", "8 hours a day"); "lasting" when "selama"/"for" stands before
     it ("selama dua pekan"); "every" when "setiap"/"every" does ("setiap 45 menit": how often); None otherwise (a
     deadline, a plain period: either may be meant)."""
     toks = a.tokens
     if hi + 1 < len(toks) and a.clause[hi + 1] == a.clause[hi] and toks[hi + 1][0] in _FROM_EVENT:
         return "interval"
+    after = " ".join(toks[j][0] for j in range(hi + 1, min(len(toks), hi + 3)) if a.clause[j] == a.clause[hi])
+    if toks[hi][0] in _PERIOD_WORDS and _PER_PERIOD.match(after):
+        return "rate"
     if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _LASTING:
         return "lasting"
     if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _EVERY:
@@ -80,7 +94,9 @@ def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: li
     mine = period_role(dra, lo, hi)
     if mine is None:
         return idx
-    return [r for r in idx if period_role(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) in (mine, None)]
+    # A rate ("enam jam sehari") is compared only with a rate: a plain period ("dipinjam 14 hari") is another measure.
+    allowed = (mine,) if mine == "rate" else (mine, None)
+    return [r for r in idx if period_role(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) in allowed]
 
 
 _PAST_MARKERS = frozenset("sebelumnya sempat pernah dulu dahulu dulunya previously formerly".split())

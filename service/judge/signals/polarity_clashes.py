@@ -110,7 +110,8 @@ def _in_relative(a: _Analysis, i: int, describing: bool = True) -> bool:
     or an English "not" right after a noun rather than an auxiliary ("Phones not registered ..."). ``describing``:
     a negated state describing the relative verb's object counts too ("yang membuang sampah tidak terpilah")."""
     toks = a.tokens
-    for j in range(i - 1, max(-1, i - 4), -1):
+    reach = 6 if toks[i][0] == "tanpa" else 3  # "yang masih menggunakan operator tanpa lisensi" describes too
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
         if a.clause[j] != a.clause[i]:
             break
         if toks[j][0] in _RELATIVE:

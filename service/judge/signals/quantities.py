@@ -258,8 +258,8 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
         k = bisect.bisect_right(digit_starts, s)
         if (k and digit_reach[k - 1] > s) or words_reach > s:
             continue  # inside an earlier mention
-        if in_date(s, e):
-            continue
+        if in_date(s, e) or _CLOCK_BEFORE.search(text, max(0, s - 7), s):
+            continue  # "pukul setengah delapan" is a clock time
         if s and (text[s - 1].isdigit() or text[max(0, s - 2) : s].strip()[-1:].isdigit()):
             continue  # "3 juta": the digits path owns it
         words = re.split(r"[\s-]+", m.group())
@@ -381,6 +381,9 @@ def _add_worded(raw: list[dict], text: str, cutoff: float, pattern: re.Pattern[s
         value, unit = value_unit(m.group(1).lower())
         raw.append(dict(value=value, unit=unit, start=s, end=e, noun=None, qual=_qualifier(text, s, e), step=1.0,
                         mult=1.0, change=False))
+
+
+_CLOCK_BEFORE = re.compile(r"\b(?:pukul|jam)\s+$", re.IGNORECASE)  # a number word after it tells the time
 
 
 def extract_quantities(text: str) -> list[Quantity]:

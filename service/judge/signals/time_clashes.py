@@ -28,8 +28,12 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
     if not points or not dra.times:
         return out
     # Whether each draft time agrees with some reference time, once per pair (both capped).
-    agree = [[_times_agree(rt, ot) for ot in dra.times] for rt in ref.times]
+    agree = [[_times_agree(rt, ot) or _local_digits(rt, ot) for ot in dra.times] for rt in ref.times]
     stated = [any(row[o] for row in agree) for o in range(len(dra.times))]
+    # "dimatikan pukul 17.00 WITA atau 16.00 WIB": a time the draft gives again in another zone is stated with it.
+    stated = [stated[o] or any(stated[p] and p != o and _sentence_of(dra, p) == _sentence_of(dra, o)
+                               and _times_agree(dra.times[p], dra.times[o]) for p in range(len(dra.times)))
+              for o in range(len(dra.times))]
     # Reference times (by identity) that some draft time restates.
     restated_times = {id(rt) for rt, row in zip(ref.times, agree) if any(row)}
     first, last = min(t.minutes for t in points), max(t.minutes for t in points)
@@ -98,6 +102,14 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         out.append(Clash("date", reason(CONFLICT["time"], draft=dt.text, reference=rt.text),
                          dt.text, rt.text, "date:time"))
     return out
+
+
+def _local_digits(rt: TimeMention, dt: TimeMention) -> bool:
+    """The same digits, one side in each region's own clock ("pukul 05.30 hingga 21.00 waktu setempat") and the
+    other in one zone ("05.30 hingga 21.00 WITA"): no change of time. (A draft's zone for a reference's local
+    time is judged by ``_one_zone_for_local`` first; no such time ever backs a "supports".)"""
+    return (bool(rt.local) != bool(dt.local) and (rt.offset is not None or dt.offset is not None)
+            and (rt.minutes, rt.upper) == (dt.minutes, dt.upper))
 
 
 def _one_zone_for_local(ref: _Analysis, dra: _Analysis, dt: TimeMention) -> str | None:

@@ -65,3 +65,15 @@ def test_a_respective_list_pairs_owners_and_figures_in_order():
     # Without "masing-masing" the pairing is not said: no owner is read.
     plain = reference.replace("masing-masing menerima", "menerima")
     assert find_clashes(plain, "Peraih medali perak menerima Rp3.500.000.") == []
+
+
+def test_a_clock_time_given_to_another_owner_of_a_list_is_a_change():
+    """"Gerbang Utara tutup pukul 22.00 WITA dan Gerbang Selatan pukul 20.00 WITA": the north gate at 20.00 takes
+    the south gate's closing time."""
+    reference = "Di Pelabuhan Tenau, Gerbang Utara tutup pukul 22.00 WITA dan Gerbang Selatan pukul 20.00 WITA."
+    assert [c.rule for c in find_clashes(reference, "Mulai pekan depan, Gerbang Utara Pelabuhan Tenau tutup pukul "
+                                                    "20.00 WITA.")] == ["date:owner"]
+    # Each owner with its own time, or the list restated, is no change.
+    assert find_clashes(reference, "Gerbang Selatan Pelabuhan Tenau tutup pukul 20.00 WITA.") == []
+    assert find_clashes(reference, "Gerbang Utara tutup pukul 22.00 WITA, sedangkan Gerbang Selatan pukul 20.00 "
+                                   "WITA.") == []

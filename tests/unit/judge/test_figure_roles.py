@@ -119,3 +119,23 @@ def test_a_total_for_several_months_is_that_many_months_of_a_monthly_rate():
     # A monthly amount paid every three months is still a monthly amount: no total.
     [clash] = find_clashes(reference, "Mahasiswa peserta menerima bantuan biaya hidup Rp3.600.000 per bulan.")
     assert clash.reference == "Rp1.200.000"
+
+
+def test_hours_a_day_are_a_rate_not_how_long_a_period_lasts():
+    """"lima jam sehari" is how much of each day; "selama 14 hari" how long a loan lasts."""
+    reference = "Warga dapat meminjam alat pertanian selama 14 hari tanpa biaya."
+    assert find_clashes(reference, "Gudang alat pertanian melayani warga lima jam sehari, mulai pukul 08.00 WIB.") == []
+    assert find_clashes("The help desk answers questions at least 48 hours before the deadline.",
+                        "The help desk is staffed 10 hours a day.") == []
+    # Two rates of one kind are compared.
+    assert find_clashes("Gudang alat pertanian buka 6 jam sehari.", "Gudang alat pertanian buka lima jam sehari.") != []
+
+
+def test_the_value_a_reference_change_left_behind_is_no_value_now():
+    """"target 2027 ditetapkan 90 persen, naik dari 85 persen pada 2026": a 2027 draft's "85 persen" is the old
+    target, so it changes the new one; a draft speaking of 2026 restates the old value."""
+    reference = "Target vaksinasi rabies 2027 ditetapkan 90 persen, naik dari 85 persen pada 2026."
+    [clash] = find_clashes(reference, "Target vaksinasi rabies 2027 dipatok 85 persen.")
+    assert (clash.draft, clash.reference) == ("85 persen", "90 persen")
+    assert find_clashes(reference, "Pada 2026, target vaksinasi rabies 85 persen.") == []
+    assert find_clashes(reference, "Target vaksinasi rabies naik dari 85 persen menjadi 90 persen.") == []

@@ -258,6 +258,14 @@ REGARDLESS = [
      "Each member may file at most three claims, whatever the number of visits."),
     ("without limits on", "Firms may hire without limits on contract length.",
      "Contracts may last up to 12 months in length."),
+    ("berapa pun", "Seluruh penginapan, berapa pun jumlah kamarnya, wajib memilah sampah.",
+     "Penginapan dengan paling sedikit 30 kamar wajib memilah sampah."),
+    ("berapapun", "Semua koperasi, berapapun asetnya, wajib diaudit setiap tahun.",
+     "Koperasi dengan aset di atas Rp5 miliar wajib diaudit setiap tahun."),
+    ("seberapa pun", "Pabrik seberapa pun kapasitasnya wajib memasang alat ukur emisi.",
+     "Pabrik dengan kapasitas lebih dari 100 ton per hari wajib memasang alat ukur emisi."),
+    ("no matter how", "Every shop must display prices, no matter how small its floor area.",
+     "Shops with a floor area of at least 200 square metres must display prices."),
 ]
 
 
@@ -418,3 +426,29 @@ def test_neither_nor_takes_nothing_in():
     assert scope_clashes(reference, "Aturan ini tidak menyasar penumpang bus maupun angkutan umum perkotaan.") == []
     assert [c.kind for c in scope_clashes(reference, "Aturan ini menyasar penumpang mobil pribadi maupun angkutan umum "
                                                      "perkotaan.")] == ["scope"]
+
+
+def test_a_rule_for_both_of_two_groups_narrowed_to_one_or_widened_from_it():
+    """"baik guru honorer maupun guru PPPK" against "hanya berlaku bagi guru PPPK"; and the other way round, a
+    draft taking in "negeri maupun swasta" against a position that names public schools and leaves private ones
+    out ("Madrasah swasta tidak diwajibkan …")."""
+    both = "Tunjangan transportasi diberikan kepada guru di Kabupaten Sikka, baik guru honorer maupun guru PPPK."
+    [clash] = scope_clashes(both, "Tunjangan transportasi itu hanya berlaku bagi guru PPPK di Kabupaten Sikka.")
+    assert clash.rule == "scope:narrowed" and clash.reference.endswith("honorer maupun guru PPPK")
+    assert scope_clashes(both, "Tunjangan transportasi hanya berlaku bagi guru PPPK, sedangkan guru honorer tidak "
+                               "menerimanya.") != []
+    # Both named, or a restriction of something else, is no narrowing.
+    assert scope_clashes(both, "Tunjangan transportasi berlaku bagi guru honorer dan guru PPPK.") == []
+    assert scope_clashes(both, "Tunjangan itu hanya dibayar pada Januari bagi honorer maupun PPPK.") == []
+    reference = ("Sekolah lima hari berlaku di seluruh madrasah negeri di Kabupaten Bantul. Madrasah swasta tidak "
+                 "diwajibkan mengikuti.")
+    [widened] = scope_clashes(reference, "Sekolah lima hari berlaku di seluruh madrasah negeri maupun swasta di "
+                                         "Kabupaten Bantul.")
+    assert widened.rule == "scope:narrowed" and widened.draft == "negeri maupun swasta"
+
+
+def test_neither_of_two_groups_or_a_denial_of_something_else_is_no_narrowing():
+    reference = "Diskon sambung baru berlaku bagi pelanggan rumah tangga, sedangkan pelanggan industri tidak termasuk."
+    assert scope_clashes(reference, "Diskon ini tidak berlaku bagi pelanggan bisnis maupun industri.") == []
+    reference = "Label wajib bagi produk dalam negeri maupun impor, tetapi tidak berlaku bagi sampel pameran."
+    assert scope_clashes(reference, "Label wajib dipasang pada produk buatan dalam negeri maupun impor.") == []

@@ -452,3 +452,10 @@ def test_a_passive_prohibition_closing_the_clause_asserts_nothing():
     [clash] = find_clashes("Penjualan tiket di lokasi pada hari acara tetap dilayani.",
                            "Tidak ada penjualan tiket di lokasi pada hari pertunjukan.")
     assert clash.kind == "negation"
+
+
+def test_without_in_a_relative_clause_names_which_ones_from_further_back():
+    """"Kapal yang masih membawa penumpang tanpa manifes" says which ships, not that manifests are absent."""
+    reference = "Kapal yang mengangkut penumpang tanpa manifes ditahan hingga manifes yang sah diserahkan."
+    assert find_clashes(reference, "Kapal yang masih membawa penumpang tanpa manifes ditahan di dermaga, seperti "
+                                   "dua kapal pekan lalu.") == []

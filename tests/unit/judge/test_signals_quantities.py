@@ -512,3 +512,25 @@ def test_an_english_sentence_after_a_dateline_compares_its_figure():
     # A one-letter label is still a name: "SIM C" is not "SIM A".
     assert kinds("Biaya perpanjangan SIM A Rp 80.000 dan SIM C Rp 75.000.", "Biaya perpanjangan SIM C Rp 80.000.") \
         == ["number"]
+
+
+def test_a_floor_area_after_a_label_word_is_a_quantity():
+    """"luas lantai 5.000 meter persegi": "lantai" labels a floor only when no unit follows ("lantai 5")."""
+    [q] = extract_quantities("Gudang dengan luas lantai 5.000 meter persegi atau lebih wajib memasang sprinkler.")
+    assert (q.value, q.unit) == (5000.0, "m2")
+    assert find_clashes("Gudang dengan luas lantai 5.000 meter persegi atau lebih wajib memasang sprinkler.",
+                        "Gudang berukuran 8.000 meter persegi ke atas wajib memasang sprinkler.") != []
+
+
+def test_without_negates_the_words_after_it_not_a_figure_further_on():
+    """"kredit tanpa agunan … dengan plafon hingga Rp20 juta" states a ceiling; "tanpa biaya Rp5.000" states none."""
+    reference = "Bank daerah menyalurkan kredit tanpa agunan bagi nelayan dengan plafon paling tinggi Rp10.000.000 per nelayan."
+    assert find_clashes(reference, "Nelayan dapat mengajukan kredit tanpa agunan di bank daerah dengan plafon hingga "
+                                   "Rp20 juta per orang.") != []
+    assert find_clashes("Pembayaran dilakukan tanpa biaya Rp5.000.", "Pembayaran dilakukan tanpa biaya Rp7.000.") == []
+
+
+def test_half_past_after_pukul_is_a_clock_time_not_a_count():
+    """"pukul setengah delapan waktu setempat" is 07.30, no count of 8.5 against "15.00 waktu setempat"."""
+    assert extract_quantities("Apel pagi dimulai pukul setengah delapan waktu setempat.") == []
+    assert [(q.value, q.unit) for q in extract_quantities("Petugas bekerja delapan jam sehari.")] == [(8.0, "hour")]

@@ -263,3 +263,16 @@ def test_between_two_times_and_a_zone_is_one_range_in_that_zone():
                                                     "pukul 08.00 dan 16.00 WITA.")] == ["date"]
     # "dan" joins two times only after "antara": "pukul 06.00 dan pukul 16.00" are two departures.
     assert [t.upper for t in extract_times("Kapal berangkat pukul 06.00 dan 16.00 WIB.")] == [None, None]
+
+
+def test_the_same_digits_in_local_time_and_in_one_zone_are_no_change():
+    """A city's service "pukul 06.00 hingga 20.00 waktu setempat" against its position's "06.00 hingga 20.00 WIT";
+    and a time the draft gives again in another zone ("pukul 16.00 WITA atau 15.00 WIB") is stated with it."""
+    reference = "Loket pembayaran retribusi di Pasar Hamadi buka pukul 06.00 hingga 20.00 WIT setiap hari."
+    assert find_clashes(reference, "Di Jayapura, loket retribusi Pasar Hamadi buka setiap hari pukul 06.00 hingga "
+                                   "20.00 waktu setempat.") == []
+    assert find_clashes("Lampu taman kota dimatikan pukul 23.00 WITA.",
+                        "Lampu taman kota dimatikan pukul 23.00 WITA atau 22.00 WIB.") == []
+    # Other digits in local time are still another time.
+    assert find_clashes(reference, "Loket retribusi Pasar Hamadi buka setiap hari pukul 07.00 hingga 20.00 waktu "
+                                   "setempat.") != []
