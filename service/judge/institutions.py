@@ -45,14 +45,12 @@ _TOLD_AS_PAST = re.compile(r"\W*(?:tahun lalu|sebelumnya|dulu|dahulu|semula|last
 # dijatuhkan oleh ..." negates the compliance, not who imposes the sanction).
 _NEGATION_BEFORE = re.compile(r"\b(?<!yang\s)(?:tidak|tak|bukan|belum|tidak lagi|no longer|not)\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE)
-_STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national",
-                              "setempat", "terkait", "masing-masing", "local", "respective", "atau", "or", "dari", "from",
-                              # members of a body, not another body: "Prajurit TNI AD" is the TNI AD
-                              "prajurit", "personel", "anggota", "staf", "members", "personnel", "staff",
-                              "petugas", "tim", "officers", "team"})
-# Words naming members of a body ("petugas PT KAI", "tim puskesmas"): the body is who acts.
+# Words naming members of a body, not another body: "Prajurit TNI AD" is the TNI AD, "petugas PT KAI" is PT KAI.
 _MEMBER_WORDS = frozenset({"prajurit", "personel", "anggota", "staf", "petugas", "tim", "members", "personnel", "staff",
                            "officers", "team"})
+_STOP_NAME_WORDS = frozenset({"dan", "and", "of", "the", "republik", "indonesia", "negara", "nasional", "national",
+                              "setempat", "terkait", "masing-masing", "local", "respective", "atau", "or", "dari",
+                              "from"}) | _MEMBER_WORDS
 # Words that continue a head ("Direktorat Jenderal", "Badan Usaha"): not part of what the acronym spells.
 _TITLE_WORDS = frozenset({"jenderal", "ditjen", "deputi", "general", "directorate"})
 
@@ -106,10 +104,14 @@ _RECIPIENT_RE = re.compile(r"\b((?:di|me)[a-z]{3,}kan)\s+(?:[\w-]+\s+){0,3}?kepa
                            + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 
 
+def _cue_of(cue_text: str) -> str:
+    """The vocabulary cue ``cue_text`` opens with (the longest first), or ""."""
+    return next((c for c in _CUES if cue_text.lower().startswith(c.lower())), "")
+
+
 def _role(cue_text: str) -> str:
     """"to" for a cue naming who receives ("disampaikan kepada", "reported to"), else ""."""
-    cue = next((c for c in _CUES if cue_text.lower().startswith(c.lower())), "")
-    return "to" if cue.lower().endswith((" kepada", " to")) else ""
+    return "to" if _cue_of(cue_text).lower().endswith((" kepada", " to")) else ""
 
 
 # A head word's lower-case rest ("Lembaga inspeksi teknik terakreditasi"), up to the active verb.
@@ -246,7 +248,7 @@ def _passive_verb(cue_text: str) -> str:
     first = words[0]
     if first.startswith("di") and len(first) > 5:
         return first
-    cue = next((c for c in _CUES if cue_text.lower().startswith(c.lower())), "")
+    cue = _cue_of(cue_text)
     last = cue.split()[-1].lower() if cue else ""
     return last if len(last) >= 5 and last not in ("kepada", "bawah") else ""
 
@@ -339,7 +341,7 @@ def same_institution(a: str, b: str) -> bool:
         return True  # "dijaga petugas": officers of no body named
     if wa[0] == wb[0] and wa[0] in _HEADS and any(n.islower() and len(w) <= 2 for n, w in ((a, wa), (b, wb))):
         return True  # "balai besar" in lower case names a kind of body, which "balai jalan Kementerian …" is
-    if wa and wb and min(len(wa), len(wb)) == 1 and wa[0] == wb[0] and wa[0] in _HEADS:
+    if min(len(wa), len(wb)) == 1 and wa[0] == wb[0] and wa[0] in _HEADS:
         return True  # a bare head ("oleh dinas yang membidangi peternakan") names no other body of its kind
     shared = rendered_a & rendered_b
     if shared and shared <= _places(a) | _places(b) and _head(a) and _head(b) and _head(a) != _head(b):

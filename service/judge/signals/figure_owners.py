@@ -37,7 +37,8 @@ class _Kind:
     # beside more words that are no owner ("tarif parkir mobil Rp5.000 untuk jam pertama").
     names_only: bool = True
     message: str = ""  # the message's key when not ``clash`` (a clock time is a "date" clash told as a time)
-    reach: int = _REACH  # how far before a sentence's first item its owner's words may stand (less: in its clause)
+    reach: int = _REACH  # how far before a sentence's first item its owner's words may stand
+    in_clause: bool = False  # ... and only in that item's clause
 
 
 def _full_date(d: Any) -> bool:
@@ -51,7 +52,7 @@ _DATES = _Kind(lambda a: [d for d in a.dates if _full_date(d)],
 # "SD berakhir paling lambat pukul 13.30 WIB dan SMP paling lambat pukul 14.30 WIB": clock times listed per owner.
 # The first time's owner stands right before it, in its clause: "Di Pelabuhan Tenau, Gerbang Utara tutup pukul 22.00"
 # is the north gate's, and the port is every gate's.
-_TIMES = _Kind(lambda a: a.times, lambda r, d: True, _times_agree, "date", message="time", reach=4)
+_TIMES = _Kind(lambda a: a.times, lambda r, d: True, _times_agree, "date", message="time", reach=4, in_clause=True)
 # Words that put an item's owner after it ("Rp5.000 untuk jam pertama dan Rp3.000 untuk jam berikutnya"): a
 # list written so is not read by the words before its items.
 _OWNER_AFTER = frozenset("untuk bagi kepada for to".split())
@@ -197,7 +198,7 @@ def _owners(kind: _Kind, a: _Analysis) -> list[tuple[Any, frozenset[str]]]:
         if start is None:
             start = lo
             while start > max(0, lo - kind.reach) and a.sentence[start - 1] == s and (
-                    kind.reach == _REACH or a.clause[start - 1] == a.clause[lo]):
+                    not kind.in_clause or a.clause[start - 1] == a.clause[lo]):
                 start -= 1
         if not kind.names_only:
             # A dated item's owner is whom it is for: the words after its last "bagi" ("bagi wajib pajak

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from service.judge.signals.analysis import (
     _RELATIVE,
+    _WITHOUT,
     _Analysis,
     _clause_idx,
     _existential_clause,
@@ -119,9 +120,6 @@ def _says_no(a: _Analysis, i: int) -> bool:
     toks = a.tokens
     return any(toks[j][0] in _SAYS_NO or (_any_negator(toks[j][0]) and toks[j][0] not in _WITHOUT
                                          and not _in_relative(a, j)) for j in _clause_idx(a, i))
-
-
-_WITHOUT = frozenset({"tanpa", "without"})
 
 
 def _opposites(dra: _Analysis, v: int, ref: _Analysis, p: int) -> bool:

@@ -31,7 +31,8 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
     agree = [[_times_agree(rt, ot) or _local_digits(rt, ot) for ot in dra.times] for rt in ref.times]
     stated = [any(row[o] for row in agree) for o in range(len(dra.times))]
     # "dimatikan pukul 17.00 WITA atau 16.00 WIB": a time the draft gives again in another zone is stated with it.
-    stated = [stated[o] or any(stated[p] and p != o and _sentence_of(dra, p) == _sentence_of(dra, o)
+    in_sentence = [_sentence_of(dra, o) for o in range(len(dra.times))]
+    stated = [stated[o] or any(stated[p] and p != o and in_sentence[p] == in_sentence[o]
                                and _times_agree(dra.times[p], dra.times[o]) for p in range(len(dra.times)))
               for o in range(len(dra.times))]
     # Reference times (by identity) that some draft time restates.
