@@ -155,7 +155,7 @@ class Checker:
         retrieved = self.retrieve(vectors, on, [s.text for s in sentences])
         t1 = time.perf_counter()
         judgements = self.judge.judge([s.text for s in sentences], retrieved.candidates, scope=agency or "",
-                                      deadline=deadline)
+                                      deadline=deadline, year=on.year)
         t2 = time.perf_counter()
         timing.search_ms, timing.judge_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
         findings = self._mark_superseded(findings_of(sentences, judgements), retrieved, on, agency or "", deadline)
@@ -188,7 +188,7 @@ class Checker:
         if not todo or retrieved.snapshot is None:
             return findings
         judgements = self.judge.judge([findings[i].sentence for i in todo], [retrieved.superseded[i] for i in todo],
-                                      scope=scope, deadline=deadline)
+                                      scope=scope, deadline=deadline, year=on.year)
         out = list(findings)
         for i, judgement in zip(todo, judgements):
             if judgement.relation == Relation.SUPPORTS and judgement.evidence:
@@ -209,7 +209,8 @@ class Checker:
             candidates = [[c for c in row if c.ref.official] for row in self.retrieve(vectors, date.today(),
                                                                       [s.text for s in sentences]).candidates]
             judgements = self.judge.judge([s.text for s in sentences], candidates, scope=agency,
-                                          deadline=time.monotonic() + self.limits.check_timeout_s)
+                                          deadline=time.monotonic() + self.limits.check_timeout_s,
+                                          year=date.today().year)
             return [f for f in findings_of(sentences, judgements) if f.relation == Relation.CONFLICTS]
 
         return await anyio.to_thread.run_sync(judge)

@@ -84,8 +84,9 @@ _AGENT_PHRASE = (r"(?:" + "|".join(_VOCAB["agent_heads"]) + r")"
                  # the body the officers come from: "dijaga petugas PT KAI", "petugas dari Dinas Perhubungan"
                  r"(?:\s+(?:dari\s+)?" + _AGENT_NAME + ")?")
 # After "oleh" a lower-case word may open the name ("diverifikasi oleh sentra Kementerian Sosial").
-# A count before the agent names no other body: "dilaksanakan oleh 30 puskesmas".
-_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z]+\s+){0,2}?(?:oleh\s+|bersama\s+)(?:\d[\d.]*\s+)?((?:[a-z]+\s+)?"
+# A count before the agent names no other body: "dilaksanakan oleh 30 puskesmas". A few words may stand between the
+# verb and "oleh": "dilakukan setiap 2 minggu oleh UPT Laboratorium …".
+_AGENT_RE = re.compile(r"\b(di[a-z]{3,})\s+(?:[a-z0-9]+\s+){0,3}?(?:oleh\s+|bersama\s+)(?:\d[\d.]*\s+)?((?:[a-z]+\s+)?"
                        + _AGENT_NAME + "|" + _AGENT_PHRASE + ")"
                        r"|\b(di[a-z]{3,})\s+(" + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 

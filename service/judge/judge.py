@@ -153,20 +153,22 @@ class Judge:
         self.policy = replace(policy or JudgePolicy(), **thresholds)
 
     def judge(self, sentences: list[str], candidates: list[list[Candidate]], scope: str = "",
-              deadline: float | None = None, pairs: bool = False) -> list[Judgement]:
+              deadline: float | None = None, pairs: bool = False, year: int | None = None) -> list[Judgement]:
         """One judgement per sentence, given each sentence's candidates (best first).
 
         ``scope`` partitions the classifier's score cache (the agency); ``deadline`` is a
         ``time.monotonic()`` value past which :class:`DeadlineExceeded` is raised between sentences;
-        ``pairs``: the sentences are unrelated pairs (IndoNLI, calibration), not one draft (see :meth:`prepare`).
+        ``pairs``: the sentences are unrelated pairs (IndoNLI, calibration), not one draft (see :meth:`prepare`);
+        ``year``: the check date's, which "tahun ini" names.
         """
         with cache_scope(scope):
-            return [decide(self.policy, p) for p in self.prepare(sentences, candidates, scope, deadline, pairs)]
+            return [decide(self.policy, p) for p in self.prepare(sentences, candidates, scope, deadline, pairs, year)]
 
     def prepare(self, sentences: list[str], candidates: list[list[Candidate]], scope: str = "",
-                deadline: float | None = None, pairs: bool = False) -> list[Prepared]:
+                deadline: float | None = None, pairs: bool = False, year: int | None = None) -> list[Prepared]:
         """Related candidates, rule clashes and classifier scores per sentence (see :class:`Prepared`); with
-        ``pairs`` no sentence reads the years of the ones before it (they are not one draft)."""
+        ``pairs`` no sentence reads the years of the ones before it (they are not one draft); ``year``: the
+        check date's (see :func:`~service.judge.periods.draft_periods`)."""
         with cache_scope(scope):
             related = [[c for c in cands if c.similarity >= self.policy.related_threshold] for cands in candidates]
             covers = [_Coverage(s, rel) for s, rel in zip(sentences, related)]
@@ -178,7 +180,7 @@ class Judge:
             probs = self._classify(sentences, related, clashes, scope)
             # Unrelated pairs read no years from the sentences before them.
             periods, named = (([""] * len(sentences),) * 2 if pairs
-                              else (draft_periods(sentences), draft_years(sentences)))
+                              else (draft_periods(sentences, year), draft_years(sentences, year)))
             befores = [""] * len(sentences) if pairs else [" ".join(sentences[max(0, k - _BEFORE):k])
                                                           for k in range(len(sentences))]
             return [Prepared(*fields, probs.get(i, []), cover, period, years_before, before)
@@ -285,7 +287,7 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
         clashes = ((modality_clashes(reference, sentence) if modal else [])
                    or payer_clashes(reference, sentence, setting))
     if covered and scope_covered:
-        clashes += scope_clashes(reference, sentence, setting)
+        clashes += scope_clashes(reference, sentence, setting) or counted_clashes(reference, sentence)
     else:
         if modal:  # a group left out and taken in: the group names the subject, as a modality's object does
             clashes += inclusion_clashes(reference, sentence)

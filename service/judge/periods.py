@@ -11,27 +11,43 @@ from service.judge.signals import extract_dates
 from service.judge.signals.dates import YEAR_RE, dates_agree, other_years
 
 
-def draft_periods(sentences: list[str]) -> list[str]:
+# Years said relative to the check date: "tahun ini" in a draft checked in 2026 is 2026, "tahun depan" 2027.
+_RELATIVE_YEARS = ((re.compile(r"\b(?:tahun ini|tahun berjalan|this year)\b", re.IGNORECASE), 0),
+                   (re.compile(r"\b(?:tahun depan|next year)\b", re.IGNORECASE), 1))
+
+
+def relative_years(sentence: str, year: int | None) -> list[str]:
+    """The years ``sentence`` names relative to ``year``, the check date's ("tahun ini", "tahun depan"); none
+    without a year."""
+    if year is None:
+        return []
+    return [str(year + shift) for pattern, shift in _RELATIVE_YEARS if pattern.search(sentence)]
+
+
+def draft_periods(sentences: list[str], year: int | None = None) -> list[str]:
     """Per sentence of a draft, the years its earlier sentences last named, when it names none itself ("" when
     it does, or when none came before): "Dana Desa tahun anggaran 2026 … . Untuk tahun ini, … Rp71 triliun"
-    speaks of 2026."""
+    speaks of 2026. With ``year`` (the check date's), "tahun ini" names that year: "bantuan tahun ini menjangkau
+    1.200 kelompok", checked in 2026, is the 2026 programme's figure, not a change of the 2027 one's."""
     out, last = [], ""
     for sentence in sentences:
         named = YEAR_RE.findall(sentence)
-        out.append("" if named else last)
-        if named:
-            last = " ".join(sorted(set(named)))
+        relative = relative_years(sentence, year) if not named else []
+        out.append(" ".join(sorted(set(relative))) if relative else "" if named else last)
+        if named or relative:
+            last = " ".join(sorted(set(named or relative)))
     return out
 
 
-def draft_years(sentences: list[str]) -> list[str]:
+def draft_years(sentences: list[str], year: int | None = None) -> list[str]:
     """Per sentence of a draft, every year its earlier sentences named ("Dana BOS Reguler 2026 … lebih besar
     daripada alokasi tahun 2025 … . Untuk siswa SD, satuan biaya terendah tahun ini …" speaks of 2025 or 2026,
-    not of 2025 alone)."""
+    not of 2025 alone), and the years it names itself relative to ``year`` ("tahun ini")."""
     out, seen = [], set()
     for sentence in sentences:
-        out.append(" ".join(sorted(seen)))
-        seen |= set(YEAR_RE.findall(sentence))
+        relative = set(relative_years(sentence, year))
+        out.append(" ".join(sorted(seen | relative)))
+        seen |= set(YEAR_RE.findall(sentence)) | relative
     return out
 
 

@@ -74,6 +74,8 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
                    and modality_agrees(c.passage, sentence, cls) for j, c in enumerate(related))
     if clash.kind == "date" and _twin_of_another_year(sentence, named, cand, related):
         return True
+    if clash.kind == "number" and _twin_states(clash.draft, period, cand, related):
+        return True
     if clash.kind in ("negation", "antonym", "scope") and _twin_of_another_place(f"{before} {sentence}", cand, related):
         return True
     return clash.kind in RECONCILED and (
@@ -92,6 +94,19 @@ def _twin_of_another_year(sentence: str, named: str, cand: Candidate, related: l
     return bool(own) and another_twin(sentence, named, cand) and any(
         c.ref.position_id != cand.ref.position_id and title_words(c.ref.title) == own
         and not another_twin(sentence, named, c) for c in related)
+
+
+def _twin_states(figure: str, period: str, cand: Candidate, related: list[Candidate]) -> bool:
+    """The draft's last named year (``period``: the sentence names none) is not the clashing position's, and the
+    position titled alike for that year states the figure, however few of the sentence's words it shares: after
+    "Tahap I 2027 …", "Satuan PAUD kini boleh menggunakan hingga separuh dana BOP" is the 2027 cap ("paling banyak
+    50 persen"), not a change of the 2026 one."""
+    said, own = years(period), title_words(cand.ref.title)
+    if not said or not own or not said.isdisjoint(years(cand.ref.title or "")):
+        return False
+    return any(c.ref.position_id != cand.ref.position_id and title_words(c.ref.title) == own
+               and years(c.ref.title or "") and years(c.ref.title or "") <= said and _states(c.passage, figure)
+               for c in related)
 
 
 TWIN_TITLE_WORDS = 2  # words that may tell two twin positions' titles apart ("Kota Pontianak" / "Kota Balikpapan")

@@ -16,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from service.judge.signals import Clash, extract_quantities, scoped_cache
-from service.judge.signals.dates import other_years
+from service.judge.signals.dates import YEAR_RE, other_years
 from service.messages import CONFLICT, reason
 from service.text.words import TOKEN_RE, content_words, is_content, roots
 
@@ -70,6 +70,8 @@ def scope_of(text: str) -> tuple[str | None, str | None]:
 
 # A draft telling the past ("Tahun lalu tercatat … secara nasional") states no coverage of the policy.
 _PAST_RE = re.compile(r"\b(?:tahun lalu|bulan lalu|sebelumnya|sempat|pernah|last year|previously)\b", re.IGNORECASE)
+# Nor does one counting what exists ("Saat ini terdapat sekitar 7.800 SPBU … di seluruh Indonesia").
+_TALLY_RE = re.compile(r"\b(?:terdapat|tercatat|there are|there were)\b", re.IGNORECASE)
 
 
 # Who or what a rule leaves out ("tidak berlaku bagi X", "belum berlaku bagi X", "tidak mencakup X",
@@ -211,13 +213,13 @@ def inclusion_clashes(reference: str, draft: str) -> list[Clash]:
     """A group one text leaves out and the other takes in (see :func:`_inclusion_clashes`), for a pair that shares
     less of the sentence than the other scope cues need: both sides name the group, so the group is the subject.
     Not for a draft telling the past or a reference of another year."""
-    return [] if _another_time(reference, draft) else _inclusion_clashes(reference, draft)
+    return [] if _says_no_rule(reference, draft) else _inclusion_clashes(reference, draft)
 
 
-def _another_time(reference: str, draft: str) -> bool:
-    """The draft tells the past or the reference is of another year: "Pada 2024, cakupan secara nasional baru 78
-    persen" says nothing of the coverage of a 2026 campaign."""
-    return bool(_PAST_RE.search(draft)) or bool(other_years(reference, draft))
+def _says_no_rule(reference: str, draft: str) -> bool:
+    """The draft tells the past or counts what exists, or the reference is of another year: "Pada 2024, cakupan
+    secara nasional baru 78 persen" says nothing of the coverage of a 2026 campaign."""
+    return bool(_PAST_RE.search(draft) or _TALLY_RE.search(draft)) or bool(other_years(reference, draft))
 
 
 def _excluded(cue_out: str, cue_in: str, draft_left: bool) -> Clash:
@@ -279,11 +281,18 @@ def _roots_before(text: str, at: int) -> frozenset[str]:
     return frozenset().union(*(roots(w) for w in words))
 
 
+# Every one of a kind in the whole country: "seluruh puskesmas di Indonesia", "semua kabupaten dan kota
+# se-Indonesia". Against a counted set of that kind ("di 1.000 puskesmas") it widens the rule whatever the total.
+_ALL_NATIONAL = re.compile(r"\b(?:seluruh|semua|setiap)\s++([a-z]+)\b(?:\s++[\w/-]+){0,4}?\s++"
+                           r"(?:di\s++(?:seluruh\s++)?Indonesia|se-?Indonesia|secara nasional)\b", re.IGNORECASE)
+
+
 def counted_clashes(reference: str, draft: str) -> list[Clash]:
-    """A draft's "di seluruh provinsi" (all 38) or "seluruh 14 kabupaten/kota" against a reference that counts
-    fewer of that kind ("di sembilan provinsi", "di lima kabupaten"). The same kind of region counted on both
-    sides names the subject, so this needs less of the sentence's words than the other scope cues."""
-    counts = [q for q in extract_quantities(reference) if q.noun in _REGION_NOUNS.values() and q.unit is None]
+    """A draft's "di seluruh provinsi" (all 38), "seluruh 14 kabupaten/kota" or "seluruh puskesmas di Indonesia"
+    against a reference that counts fewer of that kind ("di sembilan provinsi", "di lima kabupaten", "di 1.000
+    puskesmas"). The same kind counted on both sides names the subject, so this needs less of the sentence's
+    words than the other scope cues."""
+    counts = [q for q in extract_quantities(reference) if q.noun and q.unit is None]
     if not counts:
         return []
     # What is counted out: a word just before the count stands in the draft ("Vaksinasi campak ... di tujuh
@@ -299,13 +308,33 @@ def counted_clashes(reference: str, draft: str) -> list[Clash]:
         if fewer:
             return [Clash("scope", reason(CONFLICT["scope"], draft=m.group(), reference=fewer[0].text),
                           m.group(), fewer[0].text, "scope:counted")]
+    for m in _ALL_NATIONAL.finditer(draft):
+        noun = _REGION_NOUNS.get(m.group(1).lower(), m.group(1).lower())
+        counted = [q for q in counts if q.noun == noun and q.value < _REGION_TOTALS.get(noun, float("inf"))]
+        if counted:
+            return [Clash("scope", reason(CONFLICT["scope"], draft=m.group(), reference=counted[0].text),
+                          m.group(), counted[0].text, "scope:counted")]
     return []
 
 
+# Words that say "all of" a thing in a position's own wording: "setiap SPBU", "sepanjang jam operasional".
+_ALL_OF_SETTING = r"(?:" + _cue_pattern(_VOCAB["universal"]) + r"|setiap|sepanjang|throughout)"
+
+
 def _stated_in(setting: str, draft: str, cue: str) -> bool:
-    """The draft's ``cue`` with the word after it ("di seluruh Polda") stands in ``setting``."""
-    m = re.search(re.escape(cue) + r"\s+\w+", draft, re.IGNORECASE)
-    return bool(setting and m) and m.group().lower() in setting.lower()
+    """The draft's ``cue`` with the word after it ("di seluruh Polda") stands in ``setting``, or that word after
+    another universal word ("seluruh SPBU" where the position says "setiap SPBU", "pada seluruh jam operasional"
+    where it says "sepanjang jam operasional")."""
+    m = re.search(re.escape(cue) + r"\s+(\w+)", draft, re.IGNORECASE)
+    if not (setting and m):
+        return False
+    if m.group().lower() in setting.lower():
+        return True
+    # In other words, only from a sentence of the draft's years: "Perluasan ke seluruh provinsi direncanakan pada
+    # 2027" is no restatement of "di seluruh provinsi tahun ini".
+    said = set(YEAR_RE.findall(draft))
+    return any(set(YEAR_RE.findall(sentence)) <= said for sentence in re.split(r"(?<=[.!?])\s+", setting)
+               if re.search(r"\b" + _ALL_OF_SETTING + r"\s+" + re.escape(m.group(1)) + r"\b", sentence, re.IGNORECASE))
 
 
 _REGARDLESS = re.compile(r"\b(?:" + _cue_pattern(_VOCAB["regardless"]) + r")\s+" + _PHRASE, re.IGNORECASE)
@@ -388,6 +417,41 @@ def _narrowed_clashes(reference: str, draft: str) -> list[Clash]:
     return []
 
 
+# School grades named as a set: "kelas 1 sampai kelas 3", "kelas 10, 11, dan 12", "kelas 4–6", "grades 10 to 12". Only
+# beside a word of school: "kelas 1" and "kelas 3" are also hospital and insurance classes.
+_GRADE_SEP = r"(,\s*+(?:dan|serta|and)\b|,|dan|serta|and|sampai|hingga|to|-|–)"
+_GRADES = re.compile(r"\b(?:kelas|grades?)\s++(\d{1,2})\b((?:\s*+" + _GRADE_SEP + r"\s*+(?:kelas\s++)?\d{1,2}\b)*+)",
+                     re.IGNORECASE)
+_GRADE_STEP = re.compile(_GRADE_SEP + r"\s*+(?:kelas\s++)?(\d{1,2})", re.IGNORECASE)
+_THROUGH = frozenset({"sampai", "hingga", "to", "-", "–"})
+_SCHOOL = re.compile(r"\b(?:siswa|murid|pelajar|sekolah|SD|SMP|SMA|SMK|MI|MTs|MA|SLB|pupils?|students?|schools?)\b")
+
+
+def _grades(text: str) -> list[tuple[str, frozenset[int]]]:
+    """Each set of school grades the text names, as written and as the grades it takes in."""
+    if not _SCHOOL.search(text):
+        return []
+    out = []
+    for m in islice(_GRADES.finditer(text), MAX_PHRASES):
+        last = int(m.group(1))
+        grades = {last}
+        for sep, n in _GRADE_STEP.findall(m.group(2)):
+            grades |= set(range(last, int(n) + 1)) if sep.lower() in _THROUGH else {int(n)}
+            last = int(n)
+        out.append((m.group().strip(), frozenset(grades)))
+    return out
+
+
+def _grade_clashes(reference: str, draft: str) -> list[Clash]:
+    """The draft takes in other school grades than the reference ("seluruh siswa kelas 10, 11, dan 12" against
+    "siswa kelas 10"; "kelas 1 sampai kelas 6" against "kelas 1 sampai kelas 3"), each naming one set."""
+    mine, theirs = _grades(draft), _grades(reference)
+    if len(mine) != 1 or len(theirs) != 1 or mine[0][1] == theirs[0][1]:
+        return []
+    (said, _), (ref, _) = mine[0], theirs[0]
+    return [Clash("scope", reason(CONFLICT["scope"], draft=said, reference=ref), said, ref, "scope:grades")]
+
+
 def _restricts_to(restricted: str, one: str, other: str) -> bool:
     """The words after a restriction name ``one`` and not ``other``."""
     words = [w.lower() for w in TOKEN_RE.findall(restricted)][:NARROWED_WORDS]
@@ -414,10 +478,10 @@ def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
     group the other takes in (not for a draft telling the past). A draft's universal said in the words its
     position uses elsewhere (``setting``: "serentak di seluruh Polda") restates that position."""
-    if _another_time(reference, draft):
+    if _says_no_rule(reference, draft):
         return []
     excluded = _inclusion_clashes(reference, draft) or _alone_clashes(reference, draft) \
-        or _regardless_clashes(reference, draft) or _narrowed_clashes(reference, draft)
+        or _regardless_clashes(reference, draft) or _narrowed_clashes(reference, draft) or _grade_clashes(reference, draft)
     if excluded:
         return excluded
     r_all, r_some = scope_of(reference)

@@ -4,7 +4,7 @@
 The figure rules let "di atas 12" and "di bawah 12" agree (the two intervals touch at 12) and the antonym lexicon
 has no pair for them. Here the equal figure ties the two statements together, and each figure's bound marker says
 which side of it the rule is on. Only explicit markers count ("di atas", "paling sedikit", "maksimal", "below"),
-not "hingga" or a deadline's "paling lambat", which also write ranges and durations. A prohibition on one side
+not "hingga", which also writes ranges; a deadline's "paling lambat" only against an earliest time's "paling cepat". A prohibition on one side
 only ("dilarang menangkap … di bawah 12 sentimeter" against "hanya boleh … di atas 12 sentimeter") says the same
 rule from the other side: no clash. The two sentences must share words around the figures (what is bounded).
 """
@@ -32,6 +32,10 @@ _SIDE = {
     "batas bawah": 1, "batas atas": -1,
     # A longest or shortest period: "beristirahat paling lama 30 menit" against "paling singkat 30 menit".
     "paling lama": -1, "selama-lamanya": -1, "paling singkat": 1, "sesingkat-singkatnya": 1,
+    # The earliest and the latest time after something: "dicairkan paling cepat 4 bulan setelah tahap pertama"
+    # against "paling lambat empat bulan setelah".
+    "paling cepat": 1, "secepat-cepatnya": 1, "no earlier than": 1,
+    "paling lambat": -1, "selambat-lambatnya": -1, "no later than": -1,
     # "berkapasitas sampai 15.000 DWT" (a range's end is no bound: ranges are skipped below).
     "hingga": -1, "sampai": -1, "up to": -1,
 }  # fmt: skip
@@ -39,7 +43,12 @@ _RANGE_ENDS = frozenset({"hingga", "sampai", "up to"})
 # A longest or shortest period clashes only with the other of the pair: "menunggak iuran paling lama enam bulan"
 # and "masa kerja minimal enam bulan", "dibatasi paling lama tiga hari" and "mendaftar setidaknya tiga hari
 # sebelum" bound other periods that share words around the figure.
-_PERIOD = frozenset({"paling lama", "selama-lamanya", "paling singkat", "sesingkat-singkatnya"})
+# Likewise an earliest or latest time only with the other of its pair: a deadline ("paling lambat 30 hari") and a
+# plain floor ("minimal 30 hari") bound different things.
+_PAIRED = {"paling lama": "period", "selama-lamanya": "period", "paling singkat": "period",
+           "sesingkat-singkatnya": "period", "paling cepat": "deadline", "secepat-cepatnya": "deadline",
+           "no earlier than": "deadline", "paling lambat": "deadline", "selambat-lambatnya": "deadline",
+           "no later than": "deadline"}
 _FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[^\W\d_]+\s*)?$")
 _PROHIBITIVE = frozenset("tidak tak bukan dilarang melarang larangan terlarang not no never prohibited banned "
                          "forbidden cannot".split())
@@ -48,15 +57,15 @@ CONTEXT = 8  # words either side of a figure read for what it bounds
 MIN_SHARED = 2  # roots the two figures' surroundings must share
 
 
-def _marker(a: _Analysis, q: Quantity) -> tuple[int, int, bool]:
-    """(side, marker start, whether the marker bounds a period) of a figure with an explicit bound marker before
-    it: side +1 or -1, or 0 for none."""
+def _marker(a: _Analysis, q: Quantity) -> tuple[int, int, str]:
+    """(side, marker start, the pair the marker belongs to, see _PAIRED) of a figure with an explicit bound marker
+    before it: side +1 or -1, or 0 for none."""
     m = _QUAL_RE.search(a.text, max(0, q.start - 30), q.start)
     key = " ".join(m.group(1).lower().split()) if m else ""
     side = _SIDE.get(key, 0)
     if key in _RANGE_ENDS and _FIGURE_BEFORE.search(a.text, max(0, m.start(1) - 16), m.start(1)):
-        return 0, q.start, False  # "250 cc hingga 500 cc": the end of a range, no bound
-    return (side, m.start(1), key in _PERIOD) if side else (0, q.start, False)
+        return 0, q.start, ""  # "250 cc hingga 500 cc": the end of a range, no bound
+    return (side, m.start(1), _PAIRED.get(key, "")) if side else (0, q.start, "")
 
 
 def _prohibited(a: _Analysis, lo: int) -> bool:
@@ -67,14 +76,14 @@ def _prohibited(a: _Analysis, lo: int) -> bool:
 
 class _Bounded(NamedTuple):
     """An explicitly bounded figure: its side (+1 above, -1 below), first token, whether a prohibition governs
-    it, its words from the marker on ("di bawah 12 sentimeter") and whether the marker bounds a period."""
+    it, its words from the marker on ("di bawah 12 sentimeter") and the pair its marker belongs to (_PAIRED)."""
 
     q: Quantity
     side: int
     lo: int
     prohibited: bool
     fragment: str
-    period: bool
+    pair: str
 
 
 def _bounded(a: _Analysis) -> list[_Bounded]:
@@ -85,10 +94,10 @@ def _bounded(a: _Analysis) -> list[_Bounded]:
         for q in a.quantities:
             if q.upper is not None or q.qualifier == "range":
                 continue  # a range's lower end is no bound of its own: "di atas 15 sampai 20 persen" is a tier
-            side, at, period = _marker(a, q)
+            side, at, pair = _marker(a, q)
             if side:
                 lo = _span_tokens(a, q.start, q.end)[0]
-                found.append(_Bounded(q, side, lo, _prohibited(a, lo), a.text[at:q.end], period))
+                found.append(_Bounded(q, side, lo, _prohibited(a, lo), a.text[at:q.end], pair))
         a.memo["bounded"] = found
     return found
 
@@ -118,9 +127,9 @@ def bound_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     out = []
     for d in _bounded(dra):
         plain = replace(d.q, qualifier=None)
-        # A longest period against a plain bound is another period (see _PERIOD).
+        # A longest period against a plain bound is another period (see _PAIRED).
         equal = [r for r in theirs
-                 if r.period == d.period and (_same_measure(d.q, r.q) or _same_word_after(dra, d, ref, r))
+                 if r.pair == d.pair and (_same_measure(d.q, r.q) or _same_word_after(dra, d, ref, r))
                  and _quantities_agree(plain, replace(r.q, qualifier=None))]
         if any(r.side == d.side for r in equal):
             continue  # the reference bounds it this way too (tiers: "paling tinggi 15 persen" and "di atas 15")

@@ -88,15 +88,34 @@ def period_role(a: _Analysis, lo: int, hi: int) -> str | None:
 
 def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: list[int], lo: int, hi: int
                ) -> list[int]:
-    """The reference figures of ``idx`` not in another role than the draft figure (tokens ``lo..hi``), for figures
-    compared with no shared words beside them: a period tied to an event ("empat minggu setelah dosis pertama")
-    is not how long another thing lasts ("selama dua pekan")."""
+    """The reference figures of ``idx`` not in another role than the draft figure (tokens ``lo..hi``): a period tied
+    to an event ("empat minggu setelah dosis pertama") is not how long another thing lasts ("selama dua pekan"), and
+    a stock a subject holds ("melayani lebih dari 420.000 pelanggan") is not a programme's figure."""
+    if holding(dra, lo):
+        idx = [r for r in idx if holding(ref, _span_tokens(ref, rqs[r].start, rqs[r].end)[0])]
     mine = period_role(dra, lo, hi)
     if mine is None:
         return idx
     # A rate ("enam jam sehari") is compared only with a rate: a plain period ("dipinjam 14 hari") is another measure.
     allowed = (mine,) if mine == "rate" else (mine, None)
     return [r for r in idx if period_role(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) in allowed]
+
+
+# Verbs by which a subject holds a stock: "PLN UP3 Jambi melayani lebih dari 420.000 pelanggan", "Sumedang memiliki
+# sekitar 480 perajin tahu". The figure sizes the subject, not a programme: it is compared only with a stock.
+_HOLDING = frozenset("memiliki mempunyai melayani menaungi membawahi membawahkan berpenduduk has have serves".split())
+_BEFORE_FIGURE = frozenset("lebih dari sekitar kurang sebanyak sejumlah hampir setidaknya sedikitnya paling banyak "
+                           "sedikit minimal maksimal hingga sampai over more than about around nearly some at least most up "
+                           "to".split())
+
+
+def holding(a: _Analysis, lo: int) -> bool:
+    """The figure starting at token ``lo`` is what its clause's subject holds: a holding verb right before it, past
+    qualifiers ("melayani lebih dari 420.000 pelanggan")."""
+    j = lo - 1
+    while j >= 0 and a.clause[j] == a.clause[lo] and a.tokens[j][0] in _BEFORE_FIGURE and lo - j <= 2:
+        j -= 1
+    return j >= 0 and a.clause[j] == a.clause[lo] and a.tokens[j][0] in _HOLDING
 
 
 _PAST_MARKERS = frozenset("sebelumnya sempat pernah dulu dahulu dulunya previously formerly".split())

@@ -112,6 +112,9 @@ def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
     out = []
     toks = a.tokens
     for i, (w, _, _) in enumerate(toks):
+        if _must_not(a, i):
+            out.append(_Mention("permitted", 0, i, i + 1))  # "must not slaughter" forbids, as "dilarang" does
+            continue
         for cue in _CUES.get(w, ()):
             end = i
             if cue.nxt:
@@ -248,6 +251,13 @@ def _may_not(a: _Analysis, i: int) -> bool:
     """English puts the negation after the modal: "may not be released" forbids, as "is prohibited" does."""
     toks = a.tokens
     return toks[i][0] == "may" and i + 1 < len(toks) and toks[i + 1][0] == "not" and a.clause[i + 1] == a.clause[i]
+
+
+def _must_not(a: _Analysis, i: int) -> bool:
+    """English "must not" / "shall not" forbids: not the obligation "must" denied ("need not")."""
+    toks = a.tokens
+    return (toks[i][0] in ("must", "shall") and i + 1 < len(toks) and toks[i + 1][0] == "not"
+            and a.clause[i + 1] == a.clause[i])
 
 
 def _english_no(a: _Analysis, i: int) -> bool:

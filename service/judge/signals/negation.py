@@ -100,6 +100,15 @@ def _negated_at(tokens: tuple[tuple[str, int, int], ...], i: int) -> int | None:
     return None
 
 
+_HAVE = frozenset("memiliki mempunyai punya having".split())
+
+
+def lacking(tokens: tuple[tuple[str, int, int], ...], i: int) -> bool:
+    """Token ``i`` follows a denied "memiliki" ("pulau yang belum memiliki nama baku"): it names what is lacking,
+    as "pulau tanpa nama baku" does, whether or not the denial sits in a relative clause."""
+    return i > 0 and tokens[i - 1][0] in _HAVE and _negated_at(tokens, i - 1) is not None
+
+
 # Passive or active Indonesian verbs, not states ("terpilah"): where a clause's own predicate stands.
 MAIN_VERB = re.compile(r"^(?:di|me)[a-z]{3,}$")
 # Passive prohibitions that close what their clause names first: "penjualan tiket di lokasi pada hari acara dilarang".

@@ -91,7 +91,9 @@ _NOUN_RE = re.compile(r"\s+([a-z][a-z]+(?:-[a-z]+)?)\b")
 # "nomor" is a stop word for coverage, but after a count it is what is counted ("paling banyak tiga nomor").
 _NOT_NOUNS = (_STOP - {"nomor"}) | frozenset(
     "lebih kurang sekitar hingga sampai atau dan per wib wita wit pm am lalu silam kemudian "
-    "terakhir pertama lainnya saja kali sebelumnya berikutnya".split()
+    "terakhir pertama lainnya saja kali sebelumnya berikutnya "
+    # the denominator of a fraction ("dua perlima"): a share, read with the fractions, not a count
+    "perdua pertiga perempat perlima perenam pertujuh perdelapan persembilan persepuluh perseratus".split()
 )
 
 _QUAL_RE = re.compile(
@@ -103,6 +105,9 @@ _QUAL_RE = re.compile(
     r"maksimal|maksimum|paling banyak|hingga|sampai|up to|at most|maximum|"
     # A deadline is an upper bound of a duration: "paling lambat 1x24 jam" against "up to 48 hours".
     r"paling lambat|selambat-lambatnya|paling telat|no later than|within|dalam waktu|"
+    # An earliest time, for the bound reading only (bound_clashes: "paling cepat 4 bulan setelah" against "paling
+    # lambat empat bulan setelah"): as a qualifier its open interval would back any longer period.
+    r"paling cepat|secepat-cepatnya|no earlier than|"
     # A longest or shortest period: "paling lama 30 menit" is the "paling lambat setengah jam" it restates.
     r"paling lama|selama-lamanya|paling singkat|sesingkat-singkatnya|"
     # A ceiling or floor written out: "paling tinggi Rp240 juta" is the "hingga Rp266 juta" it is compared with.
@@ -173,10 +178,19 @@ _OTHER_BEFORE_RE = re.compile(
     r"\b(?:another|other|additional|further|extra|tambahan)(?:\s+(?:sebesar|senilai|sejumlah|of))?\s*$", _F)
 
 
+# "dalam 2x24 jam", "dalam 14 hari kerja": a period right after a bare "dalam" is a deadline (within), not a count
+# ("2x24" is multiplied out in place, padded with spaces).
+_WITHIN_RE = re.compile(r"\bdalam\s*(?:\d+\s*[x×]\s*)?$", _F)
+_PERIOD_END_RE = re.compile(r"\b(?:jam|hari(?: kerja| kalender)?|minggu|pekan|bulan|menit)$", _F)
+
+
 def _qualifier(text: str, start: int, end: int) -> str | None:
     if _OTHER_AFTER_RE.match(text, end) or _OTHER_BEFORE_RE.search(text, max(0, start - 22), start):
         return "other"
     qm = _QUAL_RE.search(text, max(0, start - 30), start)
+    if (qm is None and _WITHIN_RE.search(text, max(0, start - 12), start) and _PERIOD_END_RE.search(text, start, end)
+            and not re.match(r"(?:1|satu|se)\b", text[start:end], _F)):
+        return "le"  # not "dua kali dalam 1 hari", a rate
     return _QUAL_NORM.get(qm.group(1).lower()) if qm else None
 
 

@@ -13,7 +13,7 @@ from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY, same_
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.negation import (
     CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at, _negator_at,
-    MAIN_VERB, forbidden_after,
+    MAIN_VERB, forbidden_after, lacking,
 )
 from service.judge.signals.dates import dates_agree
 from service.judge.signals.records import Clash, DateMention
@@ -175,8 +175,8 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 neg_ctx |= neg.roots[j]
         neg_irrealis = any(toks[j][0] in _IRREALIS for j in range(max(0, i - 2), p))
         pos_occ = _occurrences(pos, proots)
-        if any((n := _negated_at(pos.tokens, k)) is not None and not _in_relative(pos, n, describing=False)
-               for k in pos_occ):
+        if any(lacking(pos.tokens, k) or (n := _negated_at(pos.tokens, k)) is not None
+               and not _in_relative(pos, n, describing=False) for k in pos_occ):
             continue  # both texts negate it somewhere: not a polarity flip ("yang belum membeli" names who; both
             # describing "sampah tidak terpilah" speak of the same unsorted waste)
         for k in pos_occ:

@@ -93,6 +93,35 @@ _BOUND_BEFORE_RE = re.compile(r"\b(?:paling\s+(?:lama|lambat|cepat|singkat)|sela
 _ONE_PERIOD = {"sejam": "hour", "sehari": "day", "seminggu": "week", "sepekan": "week", "sebulan": "month",
                "setahun": "year"}
 _ONE_PERIOD_RE = re.compile(r"\b(" + "|".join(_ONE_PERIOD) + r")\b", re.IGNORECASE)
+# A fraction of something, written in words, is a share of it: "seperempat harga tiket" is "25 persen" of the
+# price, "dua perlima siswa" 40 percent, "sepertiga kuota" a third (rounded figures agree with it: "33 persen").
+# Not of a period ("setengah jam" is a duration) and not alone.
+_FRACTION_PARTS = {"se": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                   "sembilan": 9, "sepuluh": 10, "dua puluh": 20, "seratus": 100}
+_FRACTIONS = {"separuh": 50.0, "setengah": 50.0, "a quarter": 25.0, "a third": 100 / 3, "a fifth": 20.0, "half": 50.0,
+              "three quarters": 75.0, "two thirds": 200 / 3, "two fifths": 40.0, "three fifths": 60.0}
+_PER = r"(se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s?per(dua puluh|seratus|sepuluh|dua|tiga|empat|lima|" \
+       r"enam|tujuh|delapan|sembilan)"
+_FRACTION_RE = re.compile(
+    r"(?<!pukul )(?<!jam )(?<!first )(?<!second )\b(" + _PER + "|" + "|".join(_FRACTIONS) + r")\b"
+    r"(?=\s++(?:(?:dari|of)\s++(?:the\s++)?)?+"
+    # not of a period ("setengah jam", "the first half of 2025"), a unit ("setengah persen" is 0.5 percent) or a clock
+    # time ("pukul setengah delapan")
+    r"(?!(?:jam|hari|minggu|pekan|bulan|tahun|abad|waktu|hours?|days?|weeks?|months?|years?|an?|time|persen|percent|"
+    r"kilogram|kg|liter|meter|ton|juta|ribu|miliar|triliun|million|billion|satu|dua|tiga|empat|lima|enam|tujuh|"
+    r"delapan|sembilan|sepuluh|sebelas)\b)[a-z]"
+    # or alone, as a finding quotes it ("seperlima"), so the corpus can be asked whether it states that share
+    r"|\s*+\Z)", re.IGNORECASE)
+_PER_RE = re.compile(_PER, re.IGNORECASE)
+
+
+def _fraction(words: str) -> tuple[float, str]:
+    """The share a fraction in words names, in percent."""
+    m = _PER_RE.fullmatch(words)
+    share = 100 * _FRACTION_PARTS[m.group(1)] / _FRACTION_PARTS[m.group(2)] if m else _FRACTIONS[words]
+    return share, "percent"
+
+
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 _TIMES_WORD_RE = re.compile(r"\b(once|twice|thrice)\b(?!\s+(?:a|an|per|every|each)\b)", re.IGNORECASE)
 
@@ -304,6 +333,7 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
     _add_worded(raw, text, cutoff, _TIMES_WORD_RE, lambda w: (float(_TIMES_WORDS[w]), "times"))
     # "paling lama sebulan", "berlaku setahun": one period written as a word, a duration after a bound only.
     _add_worded(raw, text, cutoff, _ONE_PERIOD_RE, lambda w: (1.0, _ONE_PERIOD[w]), after_bound=True)
+    _add_worded(raw, text, cutoff, _FRACTION_RE, _fraction)
 
     raw.sort(key=lambda r: r["start"])
     out: list[Quantity] = []

@@ -62,3 +62,19 @@ def test_up_to_and_above_the_same_figure_are_opposite_bounds():
     # The end of a range is no bound: "250 cc hingga 500 cc" says nothing of motorcycles above 500 cc.
     assert find_clashes("Pengendara sepeda motor berkapasitas mesin 250 cc hingga 500 cc wajib memiliki SIM C1.",
                         "Untuk motor di atas 500 cc, pengendara memerlukan SIM C2.") == []
+
+
+def test_an_earliest_time_turned_into_a_deadline_clashes():
+    """Written for this project: "paling cepat 4 bulan setelah" is a wait, "paling lambat empat bulan setelah" a
+    deadline; a deadline and a plain floor bound different things."""
+    reference = "Tahap kedua dicairkan paling cepat 4 bulan setelah tahap pertama dan setelah evaluasi dinas."
+    [clash] = find_clashes(reference, "Sisa dana dicairkan paling lambat empat bulan setelah tahap pertama.")
+    assert clash.rule == "bound"
+    assert find_clashes(reference, "Sisa dana dicairkan sedikitnya empat bulan setelah tahap pertama.") == []
+
+
+def test_within_a_period_is_a_deadline():
+    reference = "Nelayan wajib melapor ke pelabuhan perikanan terdekat dalam 2x24 jam."
+    assert find_clashes(reference, "Nelayan wajib melapor ke pelabuhan perikanan terdekat paling lambat 2x24 jam.") == []
+    [clash] = find_clashes(reference, "Nelayan wajib melapor ke pelabuhan perikanan terdekat paling lambat 3x24 jam.")
+    assert clash.kind == "number"

@@ -139,3 +139,15 @@ def test_the_value_a_reference_change_left_behind_is_no_value_now():
     assert (clash.draft, clash.reference) == ("85 persen", "90 persen")
     assert find_clashes(reference, "Pada 2026, target vaksinasi rabies 85 persen.") == []
     assert find_clashes(reference, "Target vaksinasi rabies naik dari 85 persen menjadi 90 persen.") == []
+
+
+def test_a_stock_a_subject_holds_is_compared_only_with_a_stock():
+    """Written for this project: the size of the utility's customer base is no count of the customers an outage
+    affects; a stock against a stock is compared."""
+    from service.judge.signals import find_clashes
+    outage = "Pemadaman berdampak pada 25.000 pelanggan di Kota Jambi."
+    assert find_clashes(outage, "PLN UP3 Jambi melayani lebih dari 420.000 pelanggan.") == []
+    assert find_clashes(outage, "Pemadaman berdampak pada 42.000 pelanggan di Kota Jambi.")
+    assert find_clashes("Balai karantina memiliki 18 unit karantina.", "Balai karantina memiliki 12 unit karantina.")
+    assert find_clashes("Setiap lokasi melayani paling sedikit 50 kepala keluarga.",
+                        "Setiap lokasi ditargetkan melayani sedikitnya 30 kepala keluarga.")

@@ -74,3 +74,19 @@ def test_a_kind_of_body_in_lower_case_is_any_body_of_that_kind():
     reference = "Perbaikan jembatan dilaksanakan oleh balai besar di setiap provinsi."
     assert institution_clashes(reference, "Perbaikan jembatan dipegang balai wilayah Kementerian Pekerjaan Umum.") == []
     assert institution_clashes(reference, "Perbaikan jembatan dipegang Dinas Pekerjaan Umum Provinsi.") != []
+
+
+def test_a_frequency_between_the_verb_and_oleh_keeps_the_agent():
+    """Written for this project: "dilakukan setiap 2 minggu oleh UPT Laboratorium …" names who tests."""
+    reference = "Pengujian dilakukan setiap 2 minggu oleh UPT Laboratorium Kesehatan Hewan Malang."
+    [clash] = institution_clashes(reference, "Pengujian dilakukan oleh Balai Besar Veteriner Wates.")
+    assert clash.kind == "institution"
+    assert institution_clashes(reference, "Pengujian dilakukan setiap dua minggu oleh UPT Laboratorium Kesehatan "
+                                          "Hewan Malang.") == []
+
+
+def test_the_head_of_an_office_or_a_court_acts_for_it():
+    reference = "Peserta yang lulus diangkat sumpahnya oleh kepala kantor wilayah Kementerian Hukum."
+    [clash] = institution_clashes(reference, "Peserta yang lulus diangkat sumpahnya oleh ketua pengadilan tinggi "
+                                             "setempat.")
+    assert "ketua pengadilan tinggi" in clash.reason

@@ -315,6 +315,14 @@ def test_english_no_on_the_object_denies_the_cue():
     assert find_clashes(ban, "The allowance must be paid in full, with no instalments allowed.") == []
 
 
+def test_english_must_not_forbids():
+    # Written for this project: "must not" is "dilarang", not the obligation "must".
+    reference = "Warga dilarang menyembelih ternak yang sakit dan wajib melapor ke puskeswan."
+    assert find_clashes(reference, "Residents must not slaughter sick animals and must report to the clinic.") == []
+    [clash] = find_clashes(reference, "Residents may slaughter sick animals.")
+    assert clash.kind == "negation"
+
+
 def test_a_rule_for_every_one_meets_a_rule_for_a_group_with_a_figure():
     """Written for this project. "setiap pinjaman KUR, berapa pun nilainya" takes in the loans up to Rp100 juta
     that the reference frees of collateral; a draft naming another group by its own figure does not."""

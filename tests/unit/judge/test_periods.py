@@ -97,3 +97,41 @@ def test_a_year_the_draft_names_without_a_twin_of_that_year_dates_nothing():
     _, j = judge.judge(["BPOM mewajibkan label gizi mulai 1 Januari 2027.",
                         "Produk yang telah beredar diberi masa penyesuaian 6 bulan."], [[], [label]])
     assert j.relation == "conflicts" and "12 bulan" in j.reasons[0]
+
+
+def test_this_year_is_the_check_dates_year():
+    """Written for this project. "tahun ini", checked in 2026, names 2026: the 2026 programme states the draft's
+    count, and the 2027 twin's larger count is another year's, no clash. Without the check date's year the
+    sentence names none, and the later twin's figure is in force."""
+    from service.judge.periods import draft_years
+    assert draft_periods(["Bantuan tahun ini menjangkau 1.200 kelompok.", "Setiap kelompok menerima 40 stup."],
+                         2026) == ["2026", "2026"]
+    assert draft_years(["Bantuan tahun depan diperluas."], 2026) == ["2027"]
+    assert draft_periods(["Bantuan tahun ini menjangkau 1.200 kelompok."]) == [""]
+    now = Candidate("Kementerian Kehutanan menyalurkan bantuan lebah madu kepada 1.200 kelompok tani hutan "
+                    "sepanjang 2026.", 0.95, PassageRef(position_id="p-lebah-2026", title="Bantuan lebah madu 2026"))
+    later = Candidate("Pada 2027 Kementerian Kehutanan memperluas bantuan lebah madu menjadi 1.500 kelompok tani "
+                      "hutan.", 0.949, PassageRef(position_id="p-lebah-2027", title="Bantuan lebah madu 2027"))
+    sentence = "Kementerian Kehutanan mencatat bantuan lebah madu tahun ini menjangkau 1.200 kelompok tani hutan."
+    judge = Judge(conflict_min_shared_words=1)
+    [j] = judge.judge([sentence], [[now, later]], year=2026)
+    assert j.relation != "conflicts"
+    [j] = judge.judge([sentence], [[now, later]], year=2027)
+    assert j.relation == "conflicts" and "1.500" in j.reasons[0]
+
+
+def test_a_figure_after_the_drafts_last_year_is_backed_by_that_years_twin():
+    """Written for this project. The draft named 2026 and then 2027; the next sentence names no year and gives the
+    2027 cap. The 2027 twin states it (sharing fewer of the sentence's words than the 2026 passage): no clash. With
+    2026 named last, the 2026 cap is in force."""
+    cap_2026 = Candidate("Satuan PAUD boleh menggunakan paling banyak 40 persen dana BOP untuk honor pendidik non-ASN.",
+                         0.95, PassageRef(position_id="p-bop-2026", title="BOP PAUD reguler 2026"))
+    cap_2027 = Candidate("Batas dana untuk honor pada 2027 dinaikkan menjadi paling banyak 50 persen.", 0.88,
+                         PassageRef(position_id="p-bop-2027", title="BOP PAUD reguler 2027"))
+    sentence = "Satuan PAUD kini boleh menggunakan paling banyak 50 persen dana BOP untuk honor pendidik non-ASN."
+    judge = Judge(conflict_min_shared_words=1)
+    opening = "BOP PAUD naik dari Rp600.000 pada 2026 menjadi Rp750.000 mulai 2027."
+    _, j = judge.judge([opening, "Tahap I 2027 mencakup 60 persen dana.", sentence][1:], [[], [cap_2026, cap_2027]])
+    assert j.relation != "conflicts"
+    _, j = judge.judge(["Pada 2026, tahap I mencakup 50 persen dana.", sentence], [[], [cap_2026, cap_2027]])
+    assert j.relation == "conflicts"

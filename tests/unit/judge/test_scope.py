@@ -452,3 +452,68 @@ def test_neither_of_two_groups_or_a_denial_of_something_else_is_no_narrowing():
     assert scope_clashes(reference, "Diskon ini tidak berlaku bagi pelanggan bisnis maupun industri.") == []
     reference = "Label wajib bagi produk dalam negeri maupun impor, tetapi tidak berlaku bagi sampel pameran."
     assert scope_clashes(reference, "Label wajib dipasang pada produk buatan dalam negeri maupun impor.") == []
+
+
+def test_a_universal_in_the_positions_own_other_words_restates_it():
+    """Written for this project. The position's first sentence says "setiap SPBU" and "sepanjang jam operasional";
+    its other sentences restrict something else. A draft saying "seluruh SPBU" or "seluruh jam operasional"
+    restates the first, not a widening of the others."""
+    exempt = "Kewajiban ini tidak berlaku bagi SPBU kompak di daerah 3T."
+    setting = ("BPH Migas mewajibkan setiap SPBU penyalur Pertalite memasang kamera pengawas. " + exempt)
+    draft = "BPH Migas mewajibkan seluruh SPBU penyalur Pertalite memasang kamera pengawas."
+    assert scope_clashes(exempt, draft) and scope_clashes(exempt, draft, setting) == []
+    nonfolding = "Sepeda nonlipat hanya boleh dibawa pada hari Sabtu dan Minggu."
+    setting = "PT MRT Jakarta mengizinkan sepeda lipat dibawa sepanjang jam operasional. " + nonfolding
+    draft = "Penumpang MRT boleh membawa sepeda lipat pada seluruh jam operasional."
+    assert scope_clashes(nonfolding, draft, setting) == []
+
+
+def test_a_count_of_what_exists_states_no_scope():
+    exempt = "Kewajiban ini tidak berlaku bagi SPBU kompak di daerah 3T."
+    assert scope_clashes(exempt, "Saat ini terdapat sekitar 7.800 SPBU penyalur BBM bersubsidi di seluruh Indonesia.") == []
+    assert scope_clashes(exempt, "Kewajiban berlaku bagi seluruh SPBU penyalur BBM bersubsidi di Indonesia.")
+
+
+def test_a_universal_the_position_gives_for_another_year_restates_nothing():
+    """The position pilots in 10 regencies in 2026 and plans every province for 2027: "di seluruh provinsi tahun
+    ini" is no restatement of the 2027 plan."""
+    pilot = "Uji coba bansos digital pada 2026 dilaksanakan terbatas di 10 kabupaten dan kota."
+    setting = pilot + " Perluasan ke seluruh provinsi direncanakan pada 2027."
+    assert scope_clashes(pilot, "Pemerintah menerapkan bansos digital di seluruh provinsi tahun ini.", setting)
+
+
+def test_every_one_of_a_kind_in_the_country_widens_a_counted_set():
+    """Written for this project: "seluruh puskesmas di Indonesia" against "di 1.000 puskesmas"; the count said
+    again "di seluruh Indonesia" is no widening."""
+    from service.judge.scope import counted_clashes
+    reference = "Kementerian Kesehatan mewajibkan skrining pendengaran bayi baru lahir di 1.000 puskesmas mulai 2026."
+    [clash] = counted_clashes(reference, "Mulai 2026, seluruh puskesmas di Indonesia wajib melakukan skrining "
+                                         "pendengaran bagi setiap bayi baru lahir.")
+    assert clash.rule == "scope:counted" and "1.000 puskesmas" in clash.reason
+    assert counted_clashes(reference, "Skrining pendengaran bayi baru lahir tersedia di 1.000 puskesmas di seluruh "
+                                      "Indonesia.") == []
+    assert counted_clashes("Beras fortifikasi hanya disalurkan di 100 kabupaten dan kota.",
+                           "Beras fortifikasi disalurkan ke seluruh kabupaten dan kota di Indonesia.")
+
+
+@pytest.mark.parametrize("reference, draft, fires", [
+    ("Skrining talasemia gratis bagi 200.000 siswa kelas 10 SMA, SMK, dan MA.",
+     "Skrining talasemia gratis bagi seluruh siswa kelas 10, 11, dan 12 SMA, SMK, dan MA.", True),
+    ("Layanan kesehatan gigi sekolah bagi siswa kelas 1 sampai kelas 3 sekolah dasar.",
+     "Layanan kesehatan gigi sekolah menjangkau seluruh siswa SD kelas 1 sampai kelas 6.", True),
+    ("Layanan kesehatan gigi sekolah bagi siswa kelas 1 sampai kelas 3 sekolah dasar.",
+     "Layanan kesehatan gigi sekolah menjangkau siswa SD kelas 1, 2, dan 3.", False),
+    # Hospital and insurance classes are no grades.
+    ("Iuran peserta JKN kelas 3 ditetapkan Rp42.000 per bulan.", "Iuran peserta JKN kelas 1 tetap Rp42.000.", False),
+])
+def test_school_grades_taken_in_are_a_scope(reference, draft, fires):
+    """Written for this project."""
+    assert any(c.rule == "scope:grades" for c in scope_clashes(reference, draft)) is fires
+
+
+def test_the_judge_reads_a_counted_set_against_a_sentence_that_restates_the_rest():
+    """The sentence shares most of the passage's words, so the scope cues are read, and the counted set too."""
+    passage = "Kementerian Kesehatan mewajibkan skrining pendengaran bayi baru lahir di 1.000 puskesmas mulai 2026."
+    sentence = "Mulai 2026, seluruh puskesmas di Indonesia wajib melakukan skrining pendengaran bayi baru lahir."
+    [j] = Judge().judge([sentence], [[Candidate(passage, 0.93, PassageRef(position_id="p-dengar"))]])
+    assert j.relation == "conflicts" and "1.000 puskesmas" in j.reasons[0]

@@ -459,3 +459,13 @@ def test_without_in_a_relative_clause_names_which_ones_from_further_back():
     reference = "Kapal yang mengangkut penumpang tanpa manifes ditahan hingga manifes yang sah diserahkan."
     assert find_clashes(reference, "Kapal yang masih membawa penumpang tanpa manifes ditahan di dermaga, seperti "
                                    "dua kapal pekan lalu.") == []
+
+
+def test_without_a_thing_is_what_lacking_it_says():
+    """Written for this project: "pulau tanpa nama baku" and "pulau yang belum memiliki nama baku" both speak of
+    islands lacking a standard name; a draft giving them one contradicts it."""
+    reference = "Badan Informasi Geospasial menargetkan pembakuan nama 2.400 pulau kecil yang belum memiliki nama baku."
+    assert find_clashes(reference, "Badan Informasi Geospasial menargetkan 2.400 pulau kecil tanpa nama baku "
+                                   "dibakukan.") == []
+    assert find_clashes("Warga yang tidak memiliki KTP setempat dilayani.", "Warga tanpa KTP setempat dilayani.") == []
+    assert find_clashes("Kapal wajib memiliki sertifikat kelaikan.", "Kapal tanpa sertifikat kelaikan boleh berlayar.")

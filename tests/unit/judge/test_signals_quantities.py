@@ -534,3 +534,40 @@ def test_half_past_after_pukul_is_a_clock_time_not_a_count():
     """"pukul setengah delapan waktu setempat" is 07.30, no count of 8.5 against "15.00 waktu setempat"."""
     assert extract_quantities("Apel pagi dimulai pukul setengah delapan waktu setempat.") == []
     assert [(q.value, q.unit) for q in extract_quantities("Petugas bekerja delapan jam sehari.")] == [(8.0, "hour")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("potongan tarif seperempat harga tiket", 25.0),
+    ("Sepertiga kuota disisihkan bagi IKM", 100 / 3),
+    ("seperlima kuota bantuan", 20.0),
+    ("separuh dari kuota nasional", 50.0),
+    ("half of the quota", 50.0),
+])
+def test_a_fraction_of_something_is_a_share_of_it(text, value):
+    # Written for this project.
+    [q] = extract_quantities(text)
+    assert q.unit == "percent" and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["rapat berlangsung setengah jam", "selama separuh hari", "half an hour later",
+                                  "separuh waktu", "workers received benefits in the first half of 2025",
+                                  "tarif PPh final setengah persen dari omzet"])
+def test_a_fraction_of_a_period_or_alone_is_no_share(text):
+    assert all(q.unit != "percent" for q in extract_quantities(text))
+
+
+def test_a_share_in_words_meets_the_same_share_in_digits():
+    reference = "Pemegang kartu memperoleh potongan tarif 50 persen untuk kereta api kelas ekonomi."
+    assert find_clashes(reference, "Pemegang kartu mendapat potongan separuh harga tiket kereta api kelas ekonomi.") == []
+    [clash] = find_clashes(reference, "Pemegang kartu mendapat potongan seperempat harga tiket kereta api kelas ekonomi.")
+    assert clash.kind == "number" and "seperempat" in clash.reason
+    quota = "Sebanyak 25 persen kuota disisihkan bagi IKM yang dipimpin perempuan."
+    assert find_clashes(quota, "Seperempat kuota disisihkan bagi IKM yang dipimpin perempuan.") == []
+    assert find_clashes(quota, "Sepertiga kuota disisihkan bagi IKM yang dipimpin perempuan.")
+
+
+def test_a_fraction_quoted_alone_is_stated_only_by_its_share():
+    """A finding quotes the fraction alone ("seperlima"): the corpus backs it only where the share stands."""
+    from service.judge.signals.quantities import worded_figures_stated
+    assert not worded_figures_stated("Sebanyak 30 persen kuota dialokasikan bagi kelulut.", "seperlima")
+    assert worded_figures_stated("Sebanyak 20 persen kuota dialokasikan bagi kelulut.", "seperlima")
