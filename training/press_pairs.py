@@ -10,10 +10,11 @@ statement. The development sets hold what it needs, labelled:
 - every planted conflict: the draft sentence holding its span, against the sentence of the contradicted
   position that shares most of its words -> ``c``;
 - every other draft sentence (clean drafts', and conflicting drafts' sentences without a planted span)
-  against the position sentence of its set sharing most of its words, and against the one sharing most
-  among those stating all its figures, where it shares at least ``MIN_COVERAGE`` -> ``not_c``. A clean draft restates positions or adds facts
-  they do not state, and whether a pair is an entailment or a neutral pair is not labelled, so the loss
-  only asks that P(e) + P(n) be high (see :func:`training.train_nli.pair_loss`).
+  against the sentences of the position it is about, where it shares at least ``MIN_COVERAGE`` -> ``not_c``
+  (a clean draft restates positions or adds facts they do not state, and whether a pair is an entailment
+  or a neutral pair is not labelled, so the loss only asks that P(e) + P(n) be high; see
+  :func:`training.train_nli.pair_loss`), and against the closest sentence of another position -> ``n``
+  (:func:`_calm_pairs`).
 
 Which sets: :data:`TRAINING_SETS`. The held-out sets (press17-19), the sets that choose the judge's
 thresholds (:data:`TUNING_SETS`) and any set not listed (a new set read unseen) are never trained on.
@@ -34,11 +35,12 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 HELD_OUT_SETS = ("press17", "press18", "press19")
 # Written unseen like the held-out sets, then read: they choose the judge's bars for the new classifier.
 TUNING_SETS = ("press24", "press25")
-TRAINING_SETS = ("press", *(f"press{i}" for i in range(2, 17)), "press20", "press21", "press22", "press23")
+TRAINING_SETS = ("press", *(f"press{i}" for i in range(2, 17)), "press20", "press21", "press22", "press23",
+                 "press26", "press27", "press28")
 # A clean sentence sharing less than this with every position sentence is about something no position
 # states: an easy neutral pair that teaches nothing the neighbour pairs do not.
 MIN_COVERAGE = 0.3
-GENERATOR = "press-pairs-v2"
+GENERATOR = "press-pairs-v3"
 _DIGITS = re.compile(r"\d+")
 
 
@@ -78,12 +80,45 @@ def _closest(sentence: str, candidates: list[str]) -> tuple[float, str]:
     return best
 
 
+def _home(sentence: str, sentences: dict[str, list[str]]) -> str:
+    """The position a sentence is about: the one sharing most of its word roots, all its sentences together."""
+    mine = _word_roots(sentence)
+    shares = {pid: len(mine & _word_roots(" ".join(texts))) for pid, texts in sentences.items()}
+    return max(shares, key=lambda pid: shares[pid], default="")
+
+
+def _calm_pairs(sentence: str, source: str, sentences: dict[str, list[str]]) -> list[PressPair]:
+    """The pairs of a draft sentence that contradicts nothing.
+
+    Against its own position (:func:`_home`): its closest sentence and the closest one stating all its
+    figures -> ``not_c`` (a restatement, or a sentence adding facts: entailment or neutral, unlabelled).
+    Against the closest sentence of any *other* position -> ``n``: a same-shaped sentence about another
+    programme, year or region neither contradicts nor backs it. v2 labelled that pair ``not_c`` too, and
+    the classifier then let same-shaped sentences about other subjects entail each other (press27's rice
+    rule for PNS "backed" by another province's dress code for ASN). Without any such pair it learns "another
+    figure means a contradiction" (v1), which the figure rules already judge with subject and time.
+    """
+    figures = _figures(sentence)
+    home = _home(sentence, sentences)
+    own = sentences.get(home, [])
+    others = [s for pid, texts in sentences.items() if pid != home for s in texts]
+    out: list[PressPair] = []
+    closest = _closest(sentence, own)
+    stating = _closest(sentence, [s for s in own if figures <= _figures(s)])
+    for share, reference in dict.fromkeys((closest, stating)):
+        if share >= MIN_COVERAGE:
+            out.append(PressPair(reference, sentence, "not_c", "clean", source))
+    share, reference = _closest(sentence, others)
+    if share >= MIN_COVERAGE:
+        out.append(PressPair(reference, sentence, "n", "other", source))
+    return out
+
+
 def set_pairs(folder: Path) -> list[PressPair]:
     """The pairs of one press set folder (``positions.jsonl`` + ``drafts.jsonl``)."""
     positions = [json.loads(line) for line in (folder / "positions.jsonl").read_text(encoding="utf-8").splitlines()
                  if line.strip()]
     sentences = {p["id"]: [s.text for s in split_sentences(p["text"])] for p in positions}
-    every = [s for texts in sentences.values() for s in texts]
     out: list[PressPair] = []
     for line in (folder / "drafts.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -100,17 +135,7 @@ def set_pairs(folder: Path) -> list[PressPair]:
                     if reference:
                         out.append(PressPair(reference, sentence, "c", kind, source))
             else:
-                # Two not_c pairs where they differ: the closest sentence of any position, which is often the
-                # distractor a clean draft carries (a twin's "120 meter" for 2027 beside the draft's "100 meter"
-                # this year, last year's total beside this year's target), and the closest one stating all of
-                # the sentence's figures, a restatement. Without the first the classifier learns "another
-                # figure means a contradiction", which the figure rules already judge with subject and time.
-                figures = _figures(sentence)
-                closest = _closest(sentence, every)
-                stating = _closest(sentence, [s for s in every if figures <= _figures(s)])
-                for share, reference in dict.fromkeys((closest, stating)):
-                    if share >= MIN_COVERAGE:
-                        out.append(PressPair(reference, sentence, "not_c", "clean", source))
+                out.extend(_calm_pairs(sentence, source, sentences))
     return out
 
 

@@ -151,3 +151,11 @@ def test_a_stock_a_subject_holds_is_compared_only_with_a_stock():
     assert find_clashes("Balai karantina memiliki 18 unit karantina.", "Balai karantina memiliki 12 unit karantina.")
     assert find_clashes("Setiap lokasi melayani paling sedikit 50 kepala keluarga.",
                         "Setiap lokasi ditargetkan melayani sedikitnya 30 kepala keluarga.")
+
+
+def test_a_share_given_back_is_the_rest_of_the_share_kept():
+    """Written for this project: a refund of three quarters is what a 25 percent cancellation fee leaves."""
+    from service.judge.signals import find_clashes
+    fee = "Pembatalan dapat dilakukan paling lambat 3 jam sebelum keberangkatan dengan bea pembatalan 25 persen dari harga tiket."
+    assert find_clashes(fee, "Penumpang yang batal berangkat menerima kembali tiga perempat harga tiket.") == []
+    assert find_clashes(fee, "Penumpang yang batal berangkat menerima kembali separuh harga tiket.")

@@ -50,19 +50,21 @@ def test_a_planted_conflict_pairs_with_the_sentence_of_its_position_that_shares_
     assert conflict[0].hypothesis.startswith("Pelanggan tetap membayar")
 
 
-def test_other_sentences_pair_with_the_closest_passage_and_with_the_one_stating_their_figures(press_set: Path):
-    calm = [(p.hypothesis, p.premise) for p in press_pairs.set_pairs(press_set) if p.label == "not_c"]
+def test_other_sentences_pair_with_their_own_position_and_as_neutral_with_another(press_set: Path):
+    pairs = press_pairs.set_pairs(press_set)
+    calm = [(p.hypothesis, p.premise) for p in pairs if p.label == "not_c"]
+    other = [(p.hypothesis, p.premise) for p in pairs if p.label == "n"]
     hours = "Medan – Di Medan Baru, penghentian air berlangsung pukul 20.00 WIB sampai 04.00 WIB keesokan harinya."
-    # The passage stating the sentence's hours (the twin's) is a restatement ...
+    # Against its own position (the twin it names), the passage stating its hours is a restatement ...
     assert (hours, "Penghentian berlangsung dari pukul 20.00 WIB hingga 04.00 WIB keesokan harinya.") in calm
-    # ... and the passage sharing most words but giving other hours is the distractor a clean draft carries:
-    # not a contradiction either, so the classifier does not learn that another figure means one.
-    assert (hours, "Penghentian berlangsung dari pukul 22.00 WIB hingga 06.00 WIB keesokan harinya.") in calm
+    # ... and the other position's same-shaped passage, with other hours, is about something else: neutral, so the
+    # classifier learns neither "another figure means a contradiction" nor that it backs the sentence.
+    assert (hours, "Penghentian berlangsung dari pukul 22.00 WIB hingga 06.00 WIB keesokan harinya.") in other
     assert ("Pelanggan tidak membayar biaya beban bulan Mei.",
             "Pelanggan tidak dikenai biaya beban untuk bulan Mei.") in calm
     # One pair per sentence and passage, and a sentence no position speaks of teaches nothing.
     assert len(calm) == len(set(calm))
-    assert not any("Stadion" in h for h, _ in calm)
+    assert not any("Stadion" in h for h, _ in calm + other)
 
 
 def test_a_sentence_sharing_too_little_with_every_passage_is_no_training_pair(tmp_path: Path):
@@ -86,7 +88,7 @@ def test_held_out_and_tuning_sets_are_refused():
 def test_the_committed_development_sets_give_both_labels():
     pairs = press_pairs.training_pairs()
     labels = {p.label for p in pairs}
-    assert labels == {"c", "not_c"}
+    assert labels == {"c", "not_c", "n"}
     assert sum(p.label == "c" for p in pairs) > 1000
 
 
