@@ -235,16 +235,16 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
             # The only figure of this measure on either side, in texts sharing half the sentence's words
             # ("Rp2,8 triliun untuk merehabilitasi 75.000 hektare hutan" / "rehabilitasi hutan … 75.000
             # hektare … total anggaran Rp1,8 triliun"): the words beside each need not be the same.
-            related = same_role(ref, dra, rqs, same_idx, lo, hi)
+            related = same_role(ref, dra, rqs, same_idx, lo, hi, dq)
         if not related and same_statement(ref, dra):
             # The sentence restates the reference with its words in another order ("beras sebanyak 10
             # kilogram per bulan disalurkan" / "diberikan sebanyak 20 kilogram per keluarga setiap
             # bulan"): the one measure it shares is the figure it changes, whatever the words beside it.
-            related = same_role(ref, dra, rqs, same_idx, lo, hi)
+            related = same_role(ref, dra, rqs, same_idx, lo, hi, dq)
         # A reference value the draft restates elsewhere is accounted for ("43 orang ...
         # tiga orang" against "43 orang ... tiga"): compare only with the others.  "Elsewhere"
         # is another draft mention than this one: discount this one's own agreement.
-        related = [r for r in same_role(ref, dra, rqs, related, lo, hi)
+        related = [r for r in same_role(ref, dra, rqs, related, lo, hi, dq)
                    if n_agree[r] - agree[r][d] == 0 and not _value_restated(rqs[r], dq, dqs)
                    and not _named_for_another(ref, dra, *_span_tokens(ref, rqs[r].start, rqs[r].end), lo, setting)]
         if not related or not _places_stated(ref, dra, lo, hi, setting=setting) or _progress_against_target(ref, dra):

@@ -91,24 +91,25 @@ def period_role(a: _Analysis, lo: int, hi: int) -> str | None:
 _RETURNED = frozenset("kembali dikembalikan pengembalian sisa sisanya refund refunded returned remaining rest".split())
 
 
-def _complement(ref: _Analysis, dra: _Analysis, rq: Quantity, lo: int) -> bool:
-    """The draft's share at token ``lo`` and the reference share ``rq`` make a whole, and the draft's is what is
-    given back or left (a return word a few words before it in its clause)."""
-    dq = next((q for q in dra.quantities if _span_tokens(dra, q.start, q.end)[0] == lo), None)
-    if dq is None or dq.unit != "percent" or rq.unit != "percent" or abs(dq.value + rq.value - 100) > 1e-6:
+def _complement(dra: _Analysis, dq: Quantity, rq: Quantity, lo: int) -> bool:
+    """The draft's share ``dq`` (first token ``lo``) and the reference share ``rq`` make a whole, and the draft's is
+    what is given back or left (a return word a few words before it in its clause)."""
+    if dq.unit != "percent" or rq.unit != "percent" or abs(dq.value + rq.value - 100) > 1e-6:
         return False
     return any(dra.tokens[j][0] in _RETURNED for j in range(max(0, lo - 4), lo) if dra.clause[j] == dra.clause[lo])
 
 
-def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: list[int], lo: int, hi: int
-               ) -> list[int]:
+def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: list[int], lo: int, hi: int,
+              dq: Quantity | None = None) -> list[int]:
     """The reference figures of ``idx`` not in another role than the draft figure (tokens ``lo..hi``): a period tied
     to an event ("empat minggu setelah dosis pertama") is not how long another thing lasts ("selama dua pekan"),
     a stock a subject holds ("melayani lebih dari 420.000 pelanggan") is not a programme's figure, and a share given
-    back ("menerima kembali tiga perempat harga") is the rest of the share kept ("bea pembatalan 25 persen")."""
+    back (the draft's figure ``dq``: "menerima kembali tiga perempat harga") is the rest of the share kept ("bea
+    pembatalan 25 persen")."""
     if holding(dra, lo):
         idx = [r for r in idx if holding(ref, _span_tokens(ref, rqs[r].start, rqs[r].end)[0])]
-    idx = [r for r in idx if not _complement(ref, dra, rqs[r], lo)]
+    if dq is not None:
+        idx = [r for r in idx if not _complement(dra, dq, rqs[r], lo)]
     mine = period_role(dra, lo, hi)
     if mine is None:
         return idx
