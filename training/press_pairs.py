@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +61,10 @@ class PressPair:
                 "kind": f"press:{self.kind}", "source": self.source}
 
 
-def _word_roots(text: str) -> set[str]:
+@lru_cache(maxsize=65536)  # each position sentence is compared with every draft sentence of its set
+def _word_roots(text: str) -> frozenset[str]:
     # Roots carry English words to their Indonesian renderings, so a cross-lingual conflict finds its sentence.
-    return {r for w in content_words(text) for r in roots(w) | {w}}
+    return frozenset(r for w in content_words(text) for r in roots(w) | {w})
 
 
 def _figures(text: str) -> set[str]:

@@ -31,11 +31,11 @@ def draft_periods(sentences: list[str], year: int | None = None) -> list[str]:
     1.200 kelompok", checked in 2026, is the 2026 programme's figure, not a change of the 2027 one's."""
     out, last = [], ""
     for sentence in sentences:
-        named = YEAR_RE.findall(sentence)
-        relative = relative_years(sentence, year) if not named else []
-        out.append(" ".join(sorted(set(relative))) if relative else "" if named else last)
-        if named or relative:
-            last = " ".join(sorted(set(named or relative)))
+        said = YEAR_RE.findall(sentence) or relative_years(sentence, year)
+        if said:
+            last = " ".join(sorted(set(said)))
+        # A year in digits is the sentence's own (no period given); one said as "tahun ini" is given as its period.
+        out.append("" if YEAR_RE.search(sentence) else last)
     return out
 
 

@@ -90,10 +90,15 @@ def _twin_of_another_year(sentence: str, named: str, cand: Candidate, related: l
     """The clashing passage is for another year than the sentence ("Program … mulai disalurkan pada 1 Maret 2027"
     against the 2026 position's "pada 2026"), and a position titled alike is for the sentence's year: the draft
     speaks of that twin, whose own dates judge it. With no such twin the year may be the draft's error."""
+    return another_twin(sentence, named, cand) and any(
+        not another_twin(sentence, named, c) for c in _titled_alike(cand, related))
+
+
+def _titled_alike(cand: Candidate, related: list[Candidate]) -> list[Candidate]:
+    """The passages among ``related`` of other positions titled as the clashing one's but for its year ("Peremajaan
+    kopi rakyat 2027" / "… 2026"): its twins. None for a position whose title has no words of its own."""
     own = title_words(cand.ref.title)
-    return bool(own) and another_twin(sentence, named, cand) and any(
-        c.ref.position_id != cand.ref.position_id and title_words(c.ref.title) == own
-        and not another_twin(sentence, named, c) for c in related)
+    return [c for c in related if own and c.ref.position_id != cand.ref.position_id and title_words(c.ref.title) == own]
 
 
 def _twin_states(figure: str, period: str, cand: Candidate, related: list[Candidate]) -> bool:
@@ -101,12 +106,11 @@ def _twin_states(figure: str, period: str, cand: Candidate, related: list[Candid
     position titled alike for that year states the figure, however few of the sentence's words it shares: after
     "Tahap I 2027 …", "Satuan PAUD kini boleh menggunakan hingga separuh dana BOP" is the 2027 cap ("paling banyak
     50 persen"), not a change of the 2026 one."""
-    said, own = years(period), title_words(cand.ref.title)
-    if not said or not own or not said.isdisjoint(years(cand.ref.title or "")):
+    said = years(period)
+    if not said or not said.isdisjoint(years(cand.ref.title or "")):
         return False
-    return any(c.ref.position_id != cand.ref.position_id and title_words(c.ref.title) == own
-               and years(c.ref.title or "") and years(c.ref.title or "") <= said and _states(c.passage, figure)
-               for c in related)
+    return any((dated_to := years(c.ref.title or "")) and dated_to <= said and _states(c.passage, figure)
+               for c in _titled_alike(cand, related))
 
 
 TWIN_TITLE_WORDS = 2  # words that may tell two twin positions' titles apart ("Kota Pontianak" / "Kota Balikpapan")
@@ -141,10 +145,8 @@ def _dating(sentence: str, figure: str, named: str, cand: Candidate, related: li
         return clause
     said, dated_to = years(named), years(cand.ref.title or "")
     # The clashing position's twin: a position titled alike but for its year, which is one the draft named.
-    own = title_words(cand.ref.title)
-    twin = bool(dated_to and own) and said.isdisjoint(dated_to) and any(
-        c.ref.position_id != cand.ref.position_id and not said.isdisjoint(years(c.ref.title or ""))
-        and title_words(c.ref.title) == own for c in related)
+    twin = bool(dated_to) and said.isdisjoint(dated_to) and any(
+        not said.isdisjoint(years(c.ref.title or "")) for c in _titled_alike(cand, related))
     return f"{clause} ({named})" if twin else clause
 
 

@@ -306,15 +306,18 @@ def counted_clashes(reference: str, draft: str) -> list[Clash]:
         total = int(m.group(1)) if m.group(1) else _REGION_TOTALS.get(noun)
         fewer = [q for q in counts if q.noun == noun and total is not None and q.value < total]
         if fewer:
-            return [Clash("scope", reason(CONFLICT["scope"], draft=m.group(), reference=fewer[0].text),
-                          m.group(), fewer[0].text, "scope:counted")]
+            return [_counted_clash(m.group(), fewer[0].text)]
     for m in _ALL_NATIONAL.finditer(draft):
         noun = _REGION_NOUNS.get(m.group(1).lower(), m.group(1).lower())
         counted = [q for q in counts if q.noun == noun and q.value < _REGION_TOTALS.get(noun, float("inf"))]
         if counted:
-            return [Clash("scope", reason(CONFLICT["scope"], draft=m.group(), reference=counted[0].text),
-                          m.group(), counted[0].text, "scope:counted")]
+            return [_counted_clash(m.group(), counted[0].text)]
     return []
+
+
+def _counted_clash(said: str, counted: str) -> Clash:
+    """The clash of the draft's "all of them" (``said``) against the reference's counted set."""
+    return Clash("scope", reason(CONFLICT["scope"], draft=said, reference=counted), said, counted, "scope:counted")
 
 
 # Words that say "all of" a thing in a position's own wording: "setiap SPBU", "sepanjang jam operasional".

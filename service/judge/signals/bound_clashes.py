@@ -4,9 +4,9 @@
 The figure rules let "di atas 12" and "di bawah 12" agree (the two intervals touch at 12) and the antonym lexicon
 has no pair for them. Here the equal figure ties the two statements together, and each figure's bound marker says
 which side of it the rule is on. Only explicit markers count ("di atas", "paling sedikit", "maksimal", "below"),
-not "hingga", which also writes ranges; a deadline's "paling lambat" only against an earliest time's "paling cepat". A prohibition on one side
-only ("dilarang menangkap … di bawah 12 sentimeter" against "hanya boleh … di atas 12 sentimeter") says the same
-rule from the other side: no clash. The two sentences must share words around the figures (what is bounded).
+not "hingga", which also writes ranges; a deadline's "paling lambat" counts only against an earliest time's "paling
+cepat". A prohibition on one side only ("dilarang menangkap … di bawah 12 sentimeter" against "hanya boleh … di
+atas 12 sentimeter") says the same rule from the other side: no clash. The two sentences must share words around the figures (what is bounded).
 """
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ def _complement(dra: _Analysis, dq: Quantity, rq: Quantity, lo: int) -> bool:
 
 
 def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: list[int], lo: int, hi: int,
-              dq: Quantity | None = None) -> list[int]:
+              dq: Quantity) -> list[int]:
     """The reference figures of ``idx`` not in another role than the draft figure (tokens ``lo..hi``): a period tied
     to an event ("empat minggu setelah dosis pertama") is not how long another thing lasts ("selama dua pekan"),
     a stock a subject holds ("melayani lebih dari 420.000 pelanggan") is not a programme's figure, and a share given
@@ -108,8 +108,7 @@ def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: li
     pembatalan 25 persen")."""
     if holding(dra, lo):
         idx = [r for r in idx if holding(ref, _span_tokens(ref, rqs[r].start, rqs[r].end)[0])]
-    if dq is not None:
-        idx = [r for r in idx if not _complement(dra, dq, rqs[r], lo)]
+    idx = [r for r in idx if not _complement(dra, dq, rqs[r], lo)]
     mine = period_role(dra, lo, hi)
     if mine is None:
         return idx

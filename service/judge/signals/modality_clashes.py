@@ -112,7 +112,7 @@ def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
     out = []
     toks = a.tokens
     for i, (w, _, _) in enumerate(toks):
-        if _must_not(a, i):
+        if _modal_not(a, i, ("must", "shall")):
             out.append(_Mention("permitted", 0, i, i + 1))  # "must not slaughter" forbids, as "dilarang" does
             continue
         for cue in _CUES.get(w, ()):
@@ -126,7 +126,7 @@ def _mentions(a: _Analysis) -> tuple[_Mention, ...]:
                 continue
             negated = _negated_at(toks, i) is not None or (
                 i > 0 and toks[i - 1][0] in _LIGHT_VERBS and _negated_at(toks, i - 1) is not None) or _english_no(a, i) \
-                or _none_that(a, i) or _may_not(a, i)
+                or _none_that(a, i) or _modal_not(a, i, ("may",))
             if negated and cue.directional:
                 continue
             out.append(_Mention(cue.cls, 1 - cue.side if negated else cue.side, i, end))
@@ -247,17 +247,12 @@ def _found(a: _Analysis, idx: list[int], words: _Words, share: float) -> bool:
 _NO_BEFORE = frozenset({"allowed", "permitted", "required", "needed"})
 
 
-def _may_not(a: _Analysis, i: int) -> bool:
-    """English puts the negation after the modal: "may not be released" forbids, as "is prohibited" does."""
+def _modal_not(a: _Analysis, i: int, modals: tuple[str, ...]) -> bool:
+    """English puts the negation after the modal: token ``i`` is one of ``modals`` with "not" right after it in its
+    clause. "may not be released" forbids, as "is prohibited" does; so does "must not" / "shall not", which is no
+    obligation denied ("need not")."""
     toks = a.tokens
-    return toks[i][0] == "may" and i + 1 < len(toks) and toks[i + 1][0] == "not" and a.clause[i + 1] == a.clause[i]
-
-
-def _must_not(a: _Analysis, i: int) -> bool:
-    """English "must not" / "shall not" forbids: not the obligation "must" denied ("need not")."""
-    toks = a.tokens
-    return (toks[i][0] in ("must", "shall") and i + 1 < len(toks) and toks[i + 1][0] == "not"
-            and a.clause[i + 1] == a.clause[i])
+    return toks[i][0] in modals and i + 1 < len(toks) and toks[i + 1][0] == "not" and a.clause[i + 1] == a.clause[i]
 
 
 def _english_no(a: _Analysis, i: int) -> bool:

@@ -182,6 +182,7 @@ _OTHER_BEFORE_RE = re.compile(
 # ("2x24" is multiplied out in place, padded with spaces).
 _WITHIN_RE = re.compile(r"\bdalam\s*(?:\d+\s*[x×]\s*)?$", _F)
 _PERIOD_END_RE = re.compile(r"\b(?:jam|hari(?: kerja| kalender)?|minggu|pekan|bulan|menit)$", _F)
+_SINGLE_RE = re.compile(r"(?:1|satu|se)\b", _F)  # "dua kali dalam 1 hari" is a rate, no deadline
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
@@ -189,8 +190,8 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
         return "other"
     qm = _QUAL_RE.search(text, max(0, start - 30), start)
     if (qm is None and _WITHIN_RE.search(text, max(0, start - 12), start) and _PERIOD_END_RE.search(text, start, end)
-            and not re.match(r"(?:1|satu|se)\b", text[start:end], _F)):
-        return "le"  # not "dua kali dalam 1 hari", a rate
+            and not _SINGLE_RE.match(text, start, end)):
+        return "le"
     return _QUAL_NORM.get(qm.group(1).lower()) if qm else None
 
 
