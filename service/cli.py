@@ -420,6 +420,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="add this many English-Indonesian template pairs (training/crosslingual.py)")
     tnli.add_argument("--press", action="store_true",
                       help="add pairs from the press development sets (training/press_pairs.py)")
+    tnli.add_argument("--press-limit", type=int, default=0,
+                      help="with --press: at most this many press pairs, each label keeping its share (0: all)")
     tnli.add_argument("--indosum", default=None, help="IndoSum folder (default: ../shared/data/indosum)")
     tnli.add_argument("--threads", type=int, default=1)
     tnli.add_argument("--storage", default="auto", choices=["auto", "fp16", "int8"],

@@ -23,6 +23,7 @@ thresholds (:data:`TUNING_SETS`) and any set not listed (a new set read unseen) 
 from __future__ import annotations
 
 import json
+import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -147,3 +148,19 @@ def training_pairs(sets: tuple[str, ...] = TRAINING_SETS, bench: Path = BENCH) -
     if barred:
         raise ValueError(f"press sets {sorted(barred)} are held out or choose thresholds; never train on them")
     return [p for name in sets for p in set_pairs(bench / name)]
+
+
+def sample(pairs: list[PressPair], limit: int, seed: int) -> list[PressPair]:
+    """At most ``limit`` of ``pairs``, each label keeping its share (so a smaller press share of the
+    training set changes how much the classifier reads press statements, not which way it leans)."""
+    if limit <= 0 or limit >= len(pairs):
+        return list(pairs)
+    by_label: dict[str, list[PressPair]] = {}
+    for p in pairs:
+        by_label.setdefault(p.label, []).append(p)
+    rng = random.Random(seed)
+    out: list[PressPair] = []
+    for label in sorted(by_label):
+        group = by_label[label]
+        out.extend(rng.sample(group, round(limit * len(group) / len(pairs))))
+    return out

@@ -96,6 +96,7 @@ class TrainConfig:
     diagnostic: int = 1500  # synthetic pairs from held-out IndoSum articles, scored by kind after training
     crosslingual: int = 0  # English-Indonesian template pairs (training.crosslingual); 0: none
     press: bool = False  # add the press development sets' pairs (training.press_pairs)
+    press_limit: int = 0  # at most this many press pairs, each label keeping its share; 0: all
     max_tokens: int = MAX_TOKENS
     limit: int | None = None  # train on the first LIMIT (shuffled) training pairs only
     threads: int = 1  # one thread was faster than two on the shared 2-core box
@@ -298,7 +299,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     if cfg.crosslingual:
         synthetic += [p.row() for p in crosslingual.generate(cfg.crosslingual, cfg.seed)]
         diagnostic += [p.row() for p in crosslingual.generate(max(100, cfg.crosslingual // 4), cfg.seed, diagnostic=True)]
-    press = [p.row() for p in press_pairs.training_pairs()] if cfg.press else []
+    press = ([p.row() for p in press_pairs.sample(press_pairs.training_pairs(), cfg.press_limit, cfg.seed)]
+             if cfg.press else [])
     fit_rows = train_rows + extra + synthetic + press
     val_rows = read_indonli(val_file)
     cfg.work_dir.mkdir(parents=True, exist_ok=True)
@@ -439,6 +441,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                            "articles": "split by a hash of the article id: 15 % diagnostic, never trained on"}
                           if synthetic else None),
             "press": ({"generator": press_pairs.GENERATOR, "sets": list(press_pairs.TRAINING_SETS),
+                       "limit": cfg.press_limit or None,
                        "pairs": len(press), "by_label": dict(sorted(Counter(r["label"] for r in press).items()))}
                       if press else None),
         },
@@ -471,7 +474,7 @@ def main_train(args: Any) -> int:
         cache_dir=Path(args.cache_dir), out_dir=Path(args.out) if args.out else WEIGHTS_DIR, layers=args.layers, epochs=args.epochs,
         lr=args.lr, layer_decay=args.layer_decay, batch_size=args.batch_size, seed=args.seed, limit=args.limit, threads=args.threads,
         neighbours=args.neighbours, calibrate=not args.no_calibrate, storage=args.storage,
-        synthetic=args.synthetic, crosslingual=args.crosslingual, press=args.press, indosum_dir=Path(args.indosum) if args.indosum else DEFAULT_INDOSUM_DIR,
+        synthetic=args.synthetic, crosslingual=args.crosslingual, press=args.press, press_limit=args.press_limit, indosum_dir=Path(args.indosum) if args.indosum else DEFAULT_INDOSUM_DIR,
     )
     if args.calibrate_only:
         heldout = cfg.work_dir / "heldout.jsonl"

@@ -103,3 +103,12 @@ def test_pair_loss_asks_only_that_a_not_c_pair_is_no_contradiction():
     labels = torch.tensor([2, 0])
     assert float(pair_loss(logits, labels, 0.0)) == pytest.approx(
         float(torch.nn.functional.cross_entropy(logits, labels)))
+
+
+def test_a_sample_keeps_each_labels_share_and_is_the_same_for_a_seed():
+    pairs = ([press_pairs.PressPair("p", f"c{i}", "c", "number", "s/d") for i in range(20)]
+             + [press_pairs.PressPair("p", f"n{i}", "not_c", "clean", "s/d") for i in range(60)])
+    picked = press_pairs.sample(pairs, 40, seed=13)
+    assert sum(p.label == "c" for p in picked) == 10 and sum(p.label == "not_c" for p in picked) == 30
+    assert picked == press_pairs.sample(pairs, 40, seed=13)
+    assert press_pairs.sample(pairs, 0, seed=13) == pairs and press_pairs.sample(pairs, 500, seed=13) == pairs
