@@ -87,8 +87,11 @@ def root_and_forms(word: str, vocabulary: set[str]) -> tuple[str, str]:
 # Converses are no opposites ("dijual" and "dibeli" tell one sale from two sides; "memberi" and
 # "menerima" one gift), and bounds are the quantity rule's ("maksimal empat tempat tidur" against
 # "jarak minimal 1,5 meter" are two limits of two things).
+# So are keeping and taking out: "premi … disimpan dalam tabungan dan baru dapat dicairkan saat bebas" is "ditabung
+# dan baru bisa diambil ketika mereka bebas".
 EXCLUDED = frozenset({"baru", "lama", "membeli", "menjual", "beli", "jual", "dibeli", "dijual", "memberi",
-                      "menerima", "meminjam", "meminjamkan", "maksimal", "minimal", "maksimum", "minimum"})
+                      "menerima", "meminjam", "meminjamkan", "maksimal", "minimal", "maksimum", "minimum",
+                      "ambil", "mengambil", "diambil", "simpan", "menyimpan", "disimpan"})
 
 
 def usable(word: str) -> bool:

@@ -175,7 +175,10 @@ def slots(text: str) -> tuple[Slot, ...]:
 # Verbs that say only that something is done; its clause's subject names what ("Pengelolaan kawasan dilakukan
 # oleh …" is who manages it, "Pemungutan dilakukan oleh …" who collects).
 _LIGHT_VERBS = frozenset("dilakukan dilaksanakan dipegang ditangani dijalankan dikerjakan".split())
-_NOMINAL = re.compile(r"\bpe[a-z]{3,}an\b", re.IGNORECASE)
+# Nouns that name the act a light verb carries out: pe-…-an ("Pengawasan … dipegang"), and "operasional" ("Operasional
+# bus dilaksanakan oleh Perum DAMRI" is who operates the buses).
+_NOMINAL = re.compile(r"\bpe[a-z]{3,}an\b|\boperasional\b", re.IGNORECASE)
+_NOMINAL_ROOTS = {"operasional": frozenset({"operasi"})}
 
 
 def _named_act(text: str, slot: Slot) -> frozenset[str]:
@@ -185,7 +188,7 @@ def _named_act(text: str, slot: Slot) -> frozenset[str]:
         return frozenset()
     clause = re.split(r"[.;:,]\s", text[max(0, at - 200):at])[-1]
     m = _NOMINAL.search(clause)
-    return roots(m.group(0)) if m else frozenset()
+    return (_NOMINAL_ROOTS.get(m.group(0).casefold()) or roots(m.group(0))) if m else frozenset()
 
 
 # Agents that name no one body: "ditetapkan pemerintah pusat" does not say another body than "Badan Pangan Nasional

@@ -64,7 +64,7 @@ from typing import Any, Protocol
 from service.domain import Candidate, ConflictKind, PositionKind, Relation
 from service.judge.institutions import institution_clashes, institutions_stated, without_slots
 from service.judge.policy import INSTITUTION_MIN_COVERAGE, INSTITUTION_MIN_SHARED, VETOABLE, JudgePolicy
-from service.judge.scope import counted_clashes, inclusion_clashes, scope_clashes
+from service.judge.scope import counted_clashes, inclusion_clashes, scope_clashes, without_scope
 from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, find_clashes, modality_clashes, payer_clashes, polarity_clashes,
     same_language, shared_content_words,
@@ -74,6 +74,7 @@ from service.judge.periods import draft_periods, draft_years
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.stated import facts_stated, one_of_a_list
 from service.judge.signals.text import title_names
+from service.text.words import content_words, roots
 from service.judge.bars import contradiction_bar
 from service.judge.clause_clashes import CLAUSE_RULE, clause_clashes
 from service.judge.reconcile import reconciled
@@ -172,15 +173,15 @@ class Judge:
         with cache_scope(scope):
             related = [[c for c in cands if c.similarity >= self.policy.related_threshold] for cands in candidates]
             covers = [_Coverage(s, rel) for s, rel in zip(sentences, related)]
-            clashes = []
-            for s, rel, cover in zip(sentences, related, covers):
-                _check_deadline(deadline)
-                clashes.append(_rule_clashes(self.policy, s, rel, cover))
-            _check_deadline(deadline)
-            probs = self._classify(sentences, related, clashes, scope)
             # Unrelated pairs read no years from the sentences before them.
             periods, named = (([""] * len(sentences),) * 2 if pairs
                               else (draft_periods(sentences, year), draft_years(sentences, year)))
+            clashes = []
+            for s, rel, cover, years_before in zip(sentences, related, covers, named):
+                _check_deadline(deadline)
+                clashes.append(_rule_clashes(self.policy, s, rel, cover, years_before))
+            _check_deadline(deadline)
+            probs = self._classify(sentences, related, clashes, scope)
             befores = [""] * len(sentences) if pairs else [" ".join(sentences[max(0, k - _BEFORE):k])
                                                           for k in range(len(sentences))]
             return [Prepared(*fields, probs.get(i, []), cover, period, years_before, before)
@@ -211,8 +212,12 @@ def _clash_floor(related: list[Candidate], threshold: float, margin: float) -> f
     return max(threshold, related[0].similarity - margin) if related else threshold
 
 
-def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], cover: _Coverage) -> list[list[Clash]]:
-    floor = _clash_floor(related, policy.clash_threshold, policy.clash_margin)
+def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], cover: _Coverage,
+                  named: str = "") -> list[list[Clash]]:
+    # The floor hangs below the best passage of the draft's year: the twin position of another year ("selama 6
+    # bulan" in the 2026 one) may be closest without being what the sentence is about (``named``: see Prepared).
+    own = [c for c in related if not another_twin(sentence, named, c)]
+    floor = _clash_floor(own or related, policy.clash_threshold, policy.clash_margin)
     settings = _settings(related)
     out = []
     for i, c in enumerate(related):
@@ -242,7 +247,10 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
             # Who pays names its payer and fee, and the position's other passages may name the subject.
             out.append((polarity_clashes(c.passage, sentence, setting) + inclusion_clashes(c.passage, sentence) if modal
                         else payer_clashes(c.passage, sentence, setting))
-                       + _named_clashes(c.passage, sentence, by_share=False, subject=setting))
+                       + _named_clashes(c.passage, sentence, by_share=False, subject=setting)
+                       # A scope names no subject, but the sentence without it may be all about the position's.
+                       + (_scope_only(c.passage, sentence, setting)
+                          if _scope_cover(c, sentence) + coverage_drop >= policy.scope_min_coverage else []))
             continue
         # The same allowance for the share that opens the rules to a sentence in the other language.
         covered = cover(i) + coverage_drop
@@ -252,8 +260,35 @@ def _rule_clashes(policy: JudgePolicy, sentence: str, related: list[Candidate], 
                 out.append(kept + _named_clashes(c.passage, sentence))
                 continue
         out.append(_clashes_with(c.passage, sentence, covered >= policy.rule_min_coverage or either_way,
-                                 covered >= policy.scope_min_coverage or either_way, modal, setting))
+                                 covered >= policy.scope_min_coverage or either_way
+                                 or _scope_cover(c, sentence) + coverage_drop >= policy.scope_min_coverage,
+                                 modal, setting))
     return out
+
+
+SCOPE_SUBJECT_WORDS = 3  # content words a sentence keeps without its scope phrases to name its subject
+SCOPE_TITLE_WORDS = 2  # of which the position's title's
+
+
+def _scope_only(reference: str, sentence: str, setting: str) -> list[Clash]:
+    return scope_clashes(reference, sentence, setting) or counted_clashes(reference, sentence)
+
+
+def _scope_cover(c: Candidate, sentence: str) -> float:
+    """The share of the sentence's words, its scope phrases left out, that the passage or its position's title
+    states: "… larangan rotator dan sirene pada kendaraan pribadi, yang hanya berlaku di wilayah hukum Polda Metro
+    Jaya" is about the ban the passage extends "di seluruh Indonesia", whatever places it names instead."""
+    rest = without_scope(sentence)
+    said = content_words(rest)
+    if len(said) < SCOPE_SUBJECT_WORDS:
+        return 0.0  # what is left names no subject ("Semua paket harus tuntas …" is all scope phrase)
+    # ... and it must name the position's subject by its title: "anak usia 13 sampai 15 tahun" shares words with a
+    # toy-safety passage, not its title's "SNI wajib mainan".
+    title = content_words(c.ref.title or "")
+    said_roots = frozenset().union(*(roots(w) for w in said))
+    if sum(not roots(w).isdisjoint(said_roots) for w in title) < min(SCOPE_TITLE_WORDS, len(title)):
+        return 0.0
+    return draft_words_covered(f"{c.ref.title or ''} {c.passage}", rest)
 
 
 def _crossed(policy: JudgePolicy, sentence: str, passage: str) -> bool:
@@ -287,7 +322,7 @@ def _clashes_with(reference: str, sentence: str, covered: bool, scope_covered: b
         clashes = ((modality_clashes(reference, sentence) if modal else [])
                    or payer_clashes(reference, sentence, setting))
     if covered and scope_covered:
-        clashes += scope_clashes(reference, sentence, setting) or counted_clashes(reference, sentence)
+        clashes += _scope_only(reference, sentence, setting)
     else:
         if modal:  # a group left out and taken in: the group names the subject, as a modality's object does
             clashes += inclusion_clashes(reference, sentence)
@@ -374,7 +409,10 @@ def decide(policy: JudgePolicy, prepared: Prepared) -> Judgement:
                   and max(cover(i), draft_words_covered(f"{title_names(cand.ref.title)} {cand.passage}", sentence))
                   < policy.veto_max_coverage - coverage_drop
                   and draft_words_covered(sentence, cand.passage) < policy.rule_either_way_min)
-        kept = [c for c in rule_clashes[i] if not (vetoed and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
+        # A scope's own places are not counted against the sentence's subject (see _scope_cover).
+        scope_vetoed = vetoed and _scope_cover(cand, sentence) < policy.veto_max_coverage - coverage_drop
+        kept = [c for c in rule_clashes[i] if not ((scope_vetoed if c.kind == "scope" else vetoed)
+                                                   and c.kind in VETOABLE and not c.rule.endswith(CLAUSE_RULE))]
         reasons = [(c.reason, clash_kind(c)) for c in kept
                    if not (policy.reconcile and reconciled(c, i, cand, sentence, related, cover, prepared.period,
                                                             prepared.named, prepared.before))]

@@ -27,6 +27,7 @@ from service.judge.signals import (
     worded_figures_stated,
 )
 from service.judge.signals.dates import dates_agree
+from service.text.words import content_words, roots
 
 # How much of the sentence a related passage shares (``judge._Coverage``: ``cover(i)`` for ``related[i]``).
 Coverage = Callable[[int], float]
@@ -76,7 +77,8 @@ def reconciled(clash: Clash, i: int, cand: Candidate, sentence: str, related: li
         return True
     if clash.kind == "number" and _twin_states(clash.draft, period, cand, related):
         return True
-    if clash.kind in ("negation", "antonym", "scope") and _twin_of_another_place(f"{before} {sentence}", cand, related):
+    if clash.kind in ("negation", "antonym", "scope", "number", "date") and _twin_of_another_place(
+            f"{before} {sentence}", cand, related):
         return True
     return clash.kind in RECONCILED and (
         _stated_elsewhere(clash.draft, i, sentence, related, cover, period, named,
@@ -179,12 +181,28 @@ def _stated_elsewhere(figure: str, clashing: int, sentence: str, related: list[C
             best[c.ref.position_id] = max(best.get(c.ref.position_id, 0.0), cover(j))
     return any(i != clashing and _states(c.passage, figure) and not other_names(names, related, clashing, i)
                and not other_subject(sentence, before, related[clashing], c)
+               and not _other_programme(f"{before} {sentence}", related[clashing], c)
                and not another_twin(sentence, named, c)
                and (max(cover(i), best.get(c.ref.position_id, 0.0)) >= cover(clashing)
                     or (own is not None and c.ref.position_id == own))
                and not other_period(when := dated(c, related), sentence)
                and not (undated and superseded(backing := years(when), clashing_years) and said.isdisjoint(backing))
                for i, c in enumerate(related))
+
+
+OWN_TITLE_WORDS = 2  # words of the clashing position's own title the draft must name to be about it
+
+
+def _other_programme(draft: str, clashing: Candidate, backing: Candidate) -> bool:
+    """The draft names the clashing position's programme by its title's own words and none of the backing one's: a
+    draft on "Diklat Pemberdayaan Masyarakat bidang transportasi" whose registration closes "30 April 2026" is not
+    backed by the police recruitment ("Penerimaan Bintara Polri") that closes then."""
+    if not backing.ref.title or backing.ref.position_id == clashing.ref.position_id:
+        return False
+    said = frozenset().union(*(roots(w) for w in content_words(draft)))
+    mine, theirs = title_words(clashing.ref.title), title_words(backing.ref.title)
+    named = sum(not roots(w).isdisjoint(said) for w in mine - theirs)
+    return named >= OWN_TITLE_WORDS and all(roots(w).isdisjoint(said) for w in theirs - mine)
 
 
 def _states(passage: str, figure: str) -> bool:

@@ -68,10 +68,35 @@ def scope_of(text: str) -> tuple[str | None, str | None]:
     return (universal.group() if universal else None, restrictive.group() if restrictive else _counted(text))
 
 
+SCOPE_PHRASE_CHARS = 90  # how far a scope phrase reaches after its cue, at most to its clause's end
+
+
+def without_scope(text: str) -> str:
+    """``text`` without its scope phrases: from each universal or restrictive cue to its clause's end ("hanya berlaku
+    di wilayah hukum Polda Metro Jaya", "seluruh provinsi di Indonesia"). The places a scope names are what differs
+    from the passage, not a sign that the sentence is about something else."""
+    cuts = [m.start() for pattern in (_UNIVERSAL, _RESTRICTIVE) for m in islice(pattern.finditer(text), MAX_PHRASES)]
+    if not cuts:
+        return text
+    out, at = [], 0
+    for start in sorted(cuts):
+        if start < at:
+            continue
+        out.append(text[at:start])
+        # A purpose after the scope ("… di Indonesia agar tidak ada keluarga yang tertinggal") is said of the subject.
+        stops = [m.start() for m in (_CLAUSE_START.search(text, start, start + SCOPE_PHRASE_CHARS),
+                                     _PURPOSE.search(text, start, start + SCOPE_PHRASE_CHARS)) if m]
+        at = min(stops) if stops else min(len(text), start + SCOPE_PHRASE_CHARS)
+    out.append(text[at:])
+    return "".join(out)
+
+
 # A draft telling the past ("Tahun lalu tercatat … secara nasional") states no coverage of the policy.
 _PAST_RE = re.compile(r"\b(?:tahun lalu|bulan lalu|sebelumnya|sempat|pernah|last year|previously)\b", re.IGNORECASE)
-# Nor does one counting what exists ("Saat ini terdapat sekitar 7.800 SPBU … di seluruh Indonesia").
-_TALLY_RE = re.compile(r"\b(?:terdapat|tercatat|there are|there were)\b", re.IGNORECASE)
+# Nor does one counting what exists ("Saat ini terdapat sekitar 7.800 SPBU … di seluruh Indonesia", "Jumlah desa
+# wisata yang terdaftar secara nasional mencapai 6.000 desa").
+_TALLY_RE = re.compile(r"\b(?:terdapat|tercatat|there are|there were)\b|\bjumlah\b[^.;]{0,80}?\bmencapai\b",
+                       re.IGNORECASE)
 
 
 # Who or what a rule leaves out ("tidak berlaku bagi X", "belum berlaku bagi X", "tidak mencakup X",
@@ -320,6 +345,28 @@ def _counted_clash(said: str, counted: str) -> Clash:
     return Clash("scope", reason(CONFLICT["scope"], draft=said, reference=counted), said, counted, "scope:counted")
 
 
+_EXCEPTIONS = frozenset({"kecuali", "dikecualikan", "except", "excluded", "tidak termasuk", "not including",
+                         "tidak berlaku untuk", "tidak berlaku bagi", "does not apply to"})
+_DENYING = re.compile(r"\b(?:tidak|tak|bukan|belum|tanpa|dikecualikan|kecuali|not|except|excluded)\b", re.IGNORECASE)
+EXCEPTED_WORDS = 2  # content words after an exception cue that name whom it leaves out
+
+
+def _excepted_in(setting: str, draft: str, cue: str) -> bool:
+    """The draft's exception ("kecuali ibu hamil") is one its position states elsewhere: a sentence of ``setting``
+    names the group with a denial ("Ibu hamil tidak diberi praziquantel"). The position's universal holds for
+    everyone else, as the draft says."""
+    if not setting or cue.lower() not in _EXCEPTIONS:
+        return False
+    m = re.search(re.escape(cue) + r"\s+([^.,;:()]{1,80})", draft, re.IGNORECASE)
+    group = [w for w in TOKEN_RE.findall(m.group(1).lower()) if is_content(w)][:EXCEPTED_WORDS] if m else []
+    if not group:
+        return False
+    wanted = [roots(w) for w in group]
+    return any(_DENYING.search(sentence) and all(not r.isdisjoint(have) for r in wanted)
+               for sentence in islice(re.split(r"(?<=[.!?])\s+", setting), 40)
+               if (have := frozenset().union(*(roots(w) for w in content_words(sentence)))))
+
+
 # Words that say "all of" a thing in a position's own wording: "setiap SPBU", "sepanjang jam operasional".
 _ALL_OF_SETTING = r"(?:" + _cue_pattern(_VOCAB["universal"]) + r"|setiap|sepanjang|throughout)"
 
@@ -499,6 +546,8 @@ def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
             return []
         said, ref = d_all, r_some
     elif d_some and not d_all and r_all and not r_some:
+        if _excepted_in(setting, draft, d_some):
+            return []
         said, ref = d_some, r_all
     else:
         return []

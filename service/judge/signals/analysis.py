@@ -304,3 +304,47 @@ def roots_covered(reference: str, draft: str) -> float:
     if not content:
         return 1.0
     return sum(not r.isdisjoint(ref.root_pool) for r in content) / len(content)
+
+
+# Words that set two subjects against each other in one sentence: "Curug Cimarinjung dibuka …, sedangkan zona inti
+# di Pulau Kunti tertutup bagi wisatawan".
+_CONTRAST_WORDS = frozenset("sedangkan sementara tetapi namun whereas while but".split())
+
+
+def _segments(a: _Analysis) -> tuple[tuple[int, ...], dict[int, frozenset[str]]]:
+    """Each token's contrast segment (its sentence, split at a contrast word) and each segment's content roots,
+    read once per text."""
+    found = a.memo.get("contrast_segments")
+    if found is None:
+        seg, k, roots_of = [], 0, {}
+        for j, (w, _, _) in enumerate(a.tokens):
+            if j and (a.sentence[j] != a.sentence[j - 1] or w in _CONTRAST_WORDS):
+                k += 1
+            seg.append(k)
+            if _content(w):
+                roots_of.setdefault(k, set()).update(a.roots[j])
+        found = a.memo["contrast_segments"] = (tuple(seg), {s: frozenset(r) for s, r in roots_of.items()})
+    return found
+
+
+def contrast_apart(ref: _Analysis, ri: int, others: Iterable[int], dra: _Analysis, di: int) -> bool:
+    """Token ``ri`` of ``ref`` stands in a contrast segment of its own, apart from every token of ``others`` (the
+    reference's words of the draft's side), and the draft's own segment shares at least twice as many words with
+    that segment as with any of theirs: a reference saying both sides of two subjects is read on the subject the
+    draft is about, and only when that subject is plain."""
+    seg, roots_of = _segments(ref)
+    others = list(others)
+    mine, theirs = seg[ri], {seg[j] for j in others}
+    if mine in theirs:
+        return False
+    # The draft segment's words, counted once each; the antonyms themselves say nothing of which subject.
+    poles = frozenset().union(ref.roots[ri], *(ref.roots[j] for j in others))
+    d_seg = _segments(dra)[0]
+    said = [dra.roots[j] for j in range(len(dra.tokens)) if d_seg[j] == d_seg[di] and j != di
+            and _content(dra.tokens[j][0]) and dra.roots[j].isdisjoint(poles)]
+    share = sum(not r.isdisjoint(roots_of.get(mine, frozenset())) for r in said)
+    return share >= CONTRAST_MIN_SHARE and all(
+        share >= 2 * sum(not r.isdisjoint(roots_of.get(s, frozenset())) for r in said) for s in theirs)
+
+
+CONTRAST_MIN_SHARE = 2  # words the draft's segment must share with the reference segment it is read on

@@ -52,6 +52,7 @@ _FEE_WORDS = frozenset().union(*(_word_roots(w) for w in (
     _COST_NOUNS | _FREE | _SUBJECT_PAYER | _AGENT_PAYER | _RECIPIENT_PAYER | _SELF | {"cuma", "rp", "rupiah"})))
 _ANY = frozenset({"apa", "apapun", "any"})  # "biaya apa pun": every fee
 _STOPS = frozenset("dan serta atau maupun yang and or which who".split())
+_NAME_JOINS = frozenset({"dan", "and"})
 _WHEN = frozenset("mulai sejak pada tahun akademik ajaran anggaran bulan hingga sampai per in from since".split())
 _PARTY_WORDS = 4  # content words of a payer read
 _RELATIVE_REACH = 12  # tokens back from a verb that its subject or a relative clause's "yang" may stand
@@ -98,6 +99,9 @@ def _subject(a: _Analysis, i: int) -> list[int]:
         w = toks[j][0]
         if not out and (_is_figure(w) or w in _WHEN):
             j -= 1  # "… mulai tahun akademik 2026/2027 menanggung": the subject is before the time
+            continue
+        if w in _NAME_JOINS and 0 < j < i - 1 and a.text[toks[j - 1][1]].isupper() and a.text[toks[j + 1][1]].isupper():
+            j -= 1  # "Kementerian Kelautan dan Perikanan menanggung": "dan" inside one name
             continue
         if w in _STOPS or _is_figure(w):
             break

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from service.judge.signals.analysis import _Analysis, _negated_before, _per_sentence, _span_tokens, _window_roots
-from service.judge.signals.dates import _dates_agree, _dates_comparable, dates_agree
+from service.judge.signals.dates import WEEKDAYS, _dates_agree, _dates_comparable, dates_agree
 from service.judge.signals.figure_clashes import (
     _history, _outside, _sentence_text, same_statement,
 )
@@ -153,7 +153,9 @@ def _date_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         rd = rds[max(related, key=lambda r: rspec[r])]  # quote the most precise
         if _history(dra, dd, rd) or same_moment_in_zones(ref.times, rd, dra.times, dd):
             continue
-        if dd.month is None and _dated_figure(ref, dra):
+        if dd.relative in WEEKDAYS and any(o.day is not None and 0 <= o.start - dd.end <= 3 for o in dds):
+            continue  # "Senin, 26 Oktober": the weekday of a date the rule compares itself
+        if dd.month is None and dd.relative not in WEEKDAYS and _dated_figure(ref, dra):
             continue  # "Pada 2026, UMP naik 6,5 persen" / "UMP 2027 naik 6,2 persen": the year dates its figure
         out.append(
             Clash("date", reason(CONFLICT["date"], draft=dd.text, reference=rd.text), dd.text, rd.text,

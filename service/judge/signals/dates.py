@@ -170,6 +170,7 @@ _WEEKDAYS = {
     "Monday": "monday", "Tuesday": "tuesday", "Wednesday": "wednesday",
     "Thursday": "thursday", "Friday": "friday", "Saturday": "saturday", "Sunday": "sunday",
 }  # fmt: skip
+WEEKDAYS = frozenset(_WEEKDAYS.values())  # the relative values of the days of the week
 # "Minggu" is also "week": accept it only as "hari Minggu"/"pada Minggu" or before "(".
 _WEEKDAY_RE = re.compile(
     r"\b(Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"

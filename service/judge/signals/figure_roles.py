@@ -118,8 +118,11 @@ def same_role(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], idx: li
 
 
 # Verbs by which a subject holds a stock: "PLN UP3 Jambi melayani lebih dari 420.000 pelanggan", "Sumedang memiliki
-# sekitar 480 perajin tahu". The figure sizes the subject, not a programme: it is compared only with a stock.
-_HOLDING = frozenset("memiliki mempunyai melayani menaungi membawahi membawahkan berpenduduk has have serves".split())
+# sekitar 480 perajin tahu", or what a plant puts out ("PLTU Suralaya menghasilkan 1,2 juta ton FABA setiap tahun").
+# The figure sizes the subject, not a programme: it is compared only with a stock. (Not "terdapat": "terdapat 24
+# negara yang masuk daftar endemis" is the count the position's "42 countries listed" states.)
+_HOLDING = frozenset("memiliki mempunyai melayani menaungi membawahi membawahkan berpenduduk menghasilkan memproduksi "
+                     "has have serves produces".split())
 _BEFORE_FIGURE = frozenset("lebih dari sekitar kurang sebanyak sejumlah hampir setidaknya sedikitnya paling banyak "
                            "sedikit minimal maksimal hingga sampai over more than about around nearly some at least most up "
                            "to".split())

@@ -37,6 +37,12 @@ _FREQ = (rf"(?P<every>(?:sekali\s+)?(?:setiap|tiap|per|every|each|once\s+(?:a|ev
 _NEGATED = re.compile(r"\b(?:tidak|tak|bukan|belum|not|no longer|never)\s+(?:\w+\s+)?$", _F)
 # The verb, at most eight words (no comma) before the frequency.
 _RE = re.compile(rf"\b(?:{_VERB})\b(?:\s+[^\s,;.]+){{0,8}}?\s+(?:{_FREQ})\b", _F)
+# "Once in a period" is how often wherever it stands (no amount is "sekali dalam 12 bulan"), and "paling sedikit"
+# before it makes the period the longest allowed: "setiap enam bulan" keeps "paling sedikit sekali dalam 12 bulan".
+_AT_LEAST = r"paling\s+sedikit|sekurang-kurangnya|minimal|minimum|at\s+least"
+_LEAST_BEFORE = re.compile(rf"\b(?:{_AT_LEAST})\s+$", _F)
+_ONCE_RE = re.compile(rf"(?:(?P<least>{_AT_LEAST})\s+)?(?:(?:sekali|satu\s+kali|once)\s+(?:dalam|setiap|tiap|every|in)"
+                      rf"\s+(?:(?P<n>{_COUNT})\s+)?(?P<unit>{_UNIT})|se(?P<unit2>{_UNIT})\s+sekali)\b", _F)
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class Frequency:
     days: float
     text: str
     start: int
+    at_least: bool = False  # "paling sedikit sekali dalam 12 bulan": any period up to ``days``
 
 
 def _count(word: str) -> int:
@@ -72,12 +79,24 @@ def frequencies(text: str) -> tuple[Frequency, ...]:
         else:
             days = _FIXED[m.group("fixed").lower()]
             start = m.start("fixed")
-        out.append(Frequency(days, text[start:m.end()], start))
-    return tuple(out)
+        out.append(Frequency(days, text[start:m.end()], start, bool(_LEAST_BEFORE.search(text, max(0, start - 25), start))))
+    for m in _ONCE_RE.finditer(text):
+        if any(f.start < m.end() and m.start() < f.start + len(f.text) for f in out):
+            continue  # read already after its verb
+        n = _count(m.group("n")) if m.group("n") else 1
+        days = n * _UNITS[(m.group("unit") or m.group("unit2")).lower()]
+        out.append(Frequency(days, m.group(), m.start(), bool(m.group("least"))))
+    return tuple(sorted(out, key=lambda f: f.start))
 
 
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 0.15 * max(a, b)  # a month is 28-31 days; a quarter 90-92
+
+
+def _agree(d: Frequency, r: Frequency) -> bool:
+    """The two can be said of one schedule: the same period, or one within the other's longest allowed."""
+    return (_same(d.days, r.days) or (r.at_least and d.days <= r.days * 1.15)
+            or (d.at_least and r.days <= d.days * 1.15))
 
 
 def frequency_clashes(reference: str, draft: str) -> list[Clash]:
@@ -86,7 +105,7 @@ def frequency_clashes(reference: str, draft: str) -> list[Clash]:
     if not ref:
         return []
     for d in frequencies(draft):
-        if not any(_same(d.days, r.days) for r in ref):
+        if not any(_agree(d, r) for r in ref):
             other = ref[0]
             return [Clash("number", reason(FREQUENCY, draft=d.text, reference=other.text), d.text, other.text,
                           "number:frequency")]

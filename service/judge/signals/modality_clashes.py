@@ -82,6 +82,11 @@ OBJECT_COVERAGE = 0.6
 SUBJECT_COVERAGE = 0.6
 # Words that refer back to the subject rather than name it ("Kebijakan ini tidak berlaku pada hari Sabtu").
 _GENERIC = frozenset("kebijakan ketentuan aturan peraturan program hal ini tersebut itu policy rule it this".split())
+# A clause opened by one of these has its subject in the sentence's first clause: "Pas kecil berlaku selama …,
+# sehingga tidak perlu diperpanjang" says that of the pas kecil.
+_CONSEQUENCE = frozenset("sehingga maka jadi so therefore".split())
+# ... and so has a predicate joined to the sentence's first by one of these right before its cue.
+_JOINERS = frozenset("dan serta tetapi namun and but".split())
 _UNIVERSAL = frozenset(_VOCAB["_universal"])
 _UNIVERSAL_PUN = frozenset(_VOCAB["_universal_pun"])
 # Each word of a "_same_object" group stands for the whole group's roots: "dicicil" is found in "secara bertahap".
@@ -148,8 +153,18 @@ def _none_that(a: _Analysis, i: int) -> bool:
 
 
 def _before(a: _Analysis, m: _Mention) -> list[int]:
-    """Token indices of up to _SUBJECT_WORDS words before a cue in its clause (negators and cues skipped)."""
+    """Token indices of up to _SUBJECT_WORDS words before a cue in its clause (negators and cues skipped). A cue
+    that opens a predicate of its own ("… dan tidak dimintai uang muka", "…, sehingga tidak perlu diperpanjang")
+    says it of the sentence's subject: its first words."""
     clause, toks = a.clause[m.start], a.tokens
+    j = m.start - 1
+    while j >= 0 and _any_negator(toks[j][0]) and a.sentence[j] == a.sentence[m.start]:
+        j -= 1
+    if j > 0 and a.sentence[j] == a.sentence[m.start] and (toks[j][0] in _CONSEQUENCE or toks[j][0] in _JOINERS):
+        start = next(k for k in range(j, -1, -1) if k == 0 or a.sentence[k - 1] != a.sentence[j])
+        end = next((k for k in range(start, j) if toks[k][0] in _CUES), j)  # the first predicate's cue
+        return [k for k in range(start, end) if _content(toks[k][0]) and not _any_negator(toks[k][0])][
+            :_SUBJECT_WORDS - 1]
     out: list[int] = []
     j = m.start - 1
     while j >= 0 and a.clause[j] == clause and len(out) < _SUBJECT_WORDS:

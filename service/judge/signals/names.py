@@ -133,6 +133,8 @@ def setting_words(setting: _Analysis, ref: _Analysis) -> frozenset[str]:
 
 
 def _setting_words(setting: _Analysis, ref: _Analysis) -> frozenset[str]:
+    # Places are counted per list: two places named apart ("Dinas Perhubungan Provinsi Kalimantan Utara",
+    # "berangkat dari Pelabuhan Tengkayu") are each a figure's setting, not a total over both.
     toks, text, words = setting.tokens, setting.text, _word_set(ref)
     places: set[str] = set()
     listing = False  # inside "di A B, C, dan D": a place after a marker, then more joined by "," or "dan"
@@ -140,14 +142,19 @@ def _setting_words(setting: _Analysis, ref: _Analysis) -> frozenset[str]:
         w, start, _ = toks[j]
         if not text[start].isupper():
             listing = listing and w in _LIST_JOINS
+            if not listing:
+                places = set()  # the list ended: the next marker opens another
             continue
         gap = text[toks[j - 1][2]:start]
-        if toks[j - 1][0] in _PLACE_MARKERS or (listing and (gap.strip() == "," or toks[j - 1][0] in _LIST_JOINS)):
+        joined = listing and (gap.strip() == "," or toks[j - 1][0] in _LIST_JOINS)
+        if toks[j - 1][0] in _PLACE_MARKERS or joined:
             listing = True
             # "Provinsi" in "di Provinsi Papua Pegunungan" says what the next word names: one place, not two.
             if w not in words and w not in _PLACE_MARKERS:
                 places.add(w)
-    return _word_set(setting) if len(places) <= 1 else frozenset()
+                if len(places) > 1:
+                    return frozenset()
+    return _word_set(setting)
 
 
 _LIST_JOINS = frozenset({"dan", "serta", "and"})

@@ -7,7 +7,7 @@ import re
 
 from service.judge.signals.analysis import (
     _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment,
-    _no_before, _sentence_roots, _window_roots,
+    _no_before, _sentence_roots, _window_roots, contrast_apart,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY, same_party
 from service.judge.signals.labels import _labels_agree, _labels_near
@@ -15,7 +15,7 @@ from service.judge.signals.negation import (
     CONVERSES, POSTPONE, _DEONTIC, _IRREALIS, _NEG_SKIP, _NEGATORS_SOFT, _NOT_YET, _any_negator, _negated_at, _negator_at,
     MAIN_VERB, forbidden_after, lacking,
 )
-from service.judge.signals.dates import dates_agree
+from service.judge.signals.dates import WEEKDAYS, dates_agree
 from service.judge.signals.records import Clash, DateMention
 from service.judge.signals.text import _initials
 from service.messages import ANTONYM, NEGATION_BY_DRAFT, NEGATION_BY_REFERENCE, reason
@@ -541,10 +541,10 @@ def _window_end(a: _Analysis, at: int) -> list[DateMention]:
 
 
 def _days(a: _Analysis, at: int) -> list[DateMention]:
-    """The dates with a day or a month in token ``at``'s clause."""
+    """The dates with a day, a month or a weekday in token ``at``'s clause."""
     clause = _clause_idx(a, at)
     lo, hi = a.tokens[clause.start][1], a.tokens[clause.stop - 1][2]
-    return [d for d in a.dates if lo <= d.start < hi and (d.day is not None or d.month is not None)]
+    return [d for d in a.dates if lo <= d.start < hi and (d.day or d.month or d.relative in WEEKDAYS)]
 
 
 def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
@@ -562,16 +562,16 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
     cover_cache: dict[int, tuple[int, int]] = {}  # draft clause -> coverage counts
     seen: set[int] = set()
     for di, pi, side in dra_poles:
-        if pi in seen or ref_sides.get(pi) != {1 - side} or dra_sides.get(pi) != {side}:
+        both = ref_sides.get(pi) == {0, 1}  # then read on the subject the draft is about (contrast_apart)
+        if pi in seen or (ref_sides.get(pi) != {1 - side} and not both) or dra_sides.get(pi) != {side}:
             continue  # each text must use one side only, opposite to the other's
         if _antonym_blocked(dra, di, pi) or _existential_clause(dra, di):
             continue
-        if _has_other_time(dra, di):
-            continue  # "pernah menurun" (once fell) is about another time
+        if _has_other_time(dra, di):  # "pernah menurun" (once fell) is about another time
+            continue
         if pi in _COMPLEMENTARY and (n := _negated_at(dra.tokens, di)) is not None and _unknown_subject(dra, n, ref):
             continue  # "Wisatawan Nusantara tidak dikenai pungutan" against a levy on every foreign tourist
-        # Coverage of the clause without the antonym itself (counted once per clause).
-        covered, counted = _clause_cover(dra, di, ref.root_pool, cover_cache)
+        covered, counted = _clause_cover(dra, di, ref.root_pool, cover_cache)  # then without the antonym itself
         w = dra.tokens[di][0]
         if _content(w) and not _any_negator(w):
             covered, counted = covered - (not dra.roots[di].isdisjoint(ref.root_pool)), counted - 1
@@ -580,7 +580,7 @@ def _antonym_clashes(ref: _Analysis, dra: _Analysis) -> list[Clash]:
             # Perdagangan menyatakan HET Minyakita turun dari Rp16.500": mostly attribution; "turun"'s neighbours match)
         d_ctx = _window_roots(dra, di, di, 5)
         for ri in ref_words.get((pi, 1 - side), ()):
-            if _antonym_blocked(ref, ri, pi):
+            if _antonym_blocked(ref, ri, pi) or (both and not contrast_apart(ref, ri, ref_words[pi, side], dra, di)):
                 continue
             if d_ctx.isdisjoint(_window_roots(ref, ri, ri, 6)):
                 continue

@@ -523,7 +523,9 @@ def figures_stated(reference: str, draft: str) -> bool:
     ours, theirs = extract_quantities(draft), extract_quantities(reference)
     for m in missing:
         q = next((q for q in ours if q.start <= m.start() < q.end), None)
-        if q is None or not any(_same_value(q, r) for r in theirs):
+        # Unbounded, it is stated by a bound of the same value, as its digits would be ("48 jam" in "paling lambat
+        # 2x24 jam"): a figure quoted alone has lost the bound its sentence gave it.
+        if q is None or not any(_same_value(q, r if q.qualifier else replace(r, qualifier=None)) for r in theirs):
             return False
     return True
 

@@ -70,5 +70,8 @@ def test_converses_and_bounds_are_left_out():
     # One sale told from two sides, and two limits of two things, are no contradiction.
     assert find_clashes("Tiket dapat dibeli paling cepat 60 hari sebelum keberangkatan.",
                         "Tiket hanya dijual daring paling cepat 60 hari sebelum keberangkatan.") == []
+    # Keeping and taking out are one saving: kept until release, taken out on release.
+    assert find_clashes("Premi disimpan dalam tabungan dan baru dapat dicairkan saat bebas.",
+                        "Premi ditabung dan baru bisa diambil ketika mereka bebas.") == []
     assert find_clashes("Jarak antartempat tidur minimal 1,5 meter.",
                         "Satu ruangan menampung maksimal empat tempat tidur dengan jarak 1,5 meter.") == []

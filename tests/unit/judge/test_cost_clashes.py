@@ -118,3 +118,18 @@ def test_a_negation_on_a_fee_verb_yields_to_who_pays_when_both_agree():
     free = "Pengobatan malaria diberikan tanpa biaya di puskesmas dan rumah sakit rujukan."
     assert find_clashes(free, "Pasien malaria yang berobat di rumah sakit rujukan dikenakan biaya obat sesuai tarif "
                               "rumah sakit.")
+
+
+def test_a_ministry_whose_name_holds_dan_is_the_state_paying():
+    """"Kementerian Kelautan dan Perikanan menanggung seluruh biaya": the payer is the whole name (a ministry, the
+    state), not "Perikanan" after "dan"; a draft that the certificate is free for the firms says the same."""
+    from service.judge.signals import find_clashes
+
+    reference = ("Kementerian Kelautan dan Perikanan menanggung seluruh biaya penerbitan Sertifikat Kelayakan "
+                 "Pengolahan bagi 1.500 UMKM pengolah ikan pada 2026.")
+    assert find_clashes(reference, "UMKM pengolah ikan dapat memperoleh Sertifikat Kelayakan Pengolahan tanpa biaya "
+                                   "pada 2026.") == []
+    assert find_clashes(reference, "Kuota Sertifikat Kelayakan Pengolahan gratis bagi UMKM pengolah ikan pada 2026 "
+                                   "sebanyak 1.500 unit usaha.") == []
+    assert [c.kind for c in find_clashes(reference, "UMKM pengolah ikan harus membayar sendiri biaya penerbitan "
+                                                    "Sertifikat Kelayakan Pengolahan pada 2026.")] == ["antonym"]

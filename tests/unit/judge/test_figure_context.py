@@ -93,3 +93,14 @@ def test_a_province_named_with_its_marker_is_one_place_of_the_setting():
     # Two places named: the figure may be the list's total, and the setting names nothing.
     two = setting.replace("di Provinsi Papua Pegunungan", "di Provinsi Papua Pegunungan dan Provinsi Maluku")
     assert _figures(reference, draft, two) == []
+
+
+def test_places_named_apart_are_no_list():
+    """"Dinas Perhubungan Provinsi Kalimantan Utara" and "dari Pelabuhan Tengkayu I" name two places in two
+    sentences, not a list whose total the passage's figure would be: the position's words still name the draft's
+    subject ("Tarif speedboat"), and the child fare is compared."""
+    reference = "Tarif penumpang dewasa ditetapkan Rp285.000 sekali jalan, sedangkan anak membayar Rp215.000."
+    setting = ("Dinas Perhubungan Provinsi Kalimantan Utara menetapkan tarif baru speedboat rute Tarakan–Nunukan. "
+               + reference + " Keberangkatan dari Pelabuhan Tengkayu I Tarakan dijadwalkan setiap hari pukul 08.00.")
+    draft = "Tarif speedboat Tarakan–Nunukan ditetapkan Rp285.000 untuk penumpang dewasa dan Rp185.000 untuk anak."
+    assert _figures(reference, draft, setting) == [("Rp185.000", "Rp215.000")]

@@ -151,6 +151,11 @@ def test_a_stock_a_subject_holds_is_compared_only_with_a_stock():
     assert find_clashes("Balai karantina memiliki 18 unit karantina.", "Balai karantina memiliki 12 unit karantina.")
     assert find_clashes("Setiap lokasi melayani paling sedikit 50 kepala keluarga.",
                         "Setiap lokasi ditargetkan melayani sedikitnya 30 kepala keluarga.")
+    # What a plant puts out sizes the subject too; what merely exists is counted as the position counts it.
+    assert find_clashes("Travellers from 42 countries listed as yellow fever endemic must show a certificate.",
+                        "Saat ini terdapat 24 negara yang masuk daftar endemis demam kuning.")
+    handout = "PLTU Suralaya menyalurkan 60.000 ton FABA tanpa biaya untuk jalan desa pada 2026."
+    assert find_clashes(handout, "PLTU Suralaya menghasilkan sekitar 1,2 juta ton FABA setiap tahun.") == []
 
 
 def test_a_share_given_back_is_the_rest_of_the_share_kept():

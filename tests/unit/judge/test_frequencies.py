@@ -54,3 +54,22 @@ def test_a_frequency_several_words_after_its_verb():
     reference = "Setiap puskesmas wajib melaporkan kasus demam berdarah setiap pekan kepada dinas kesehatan kabupaten."
     draft = "Puskesmas melaporkan kasus demam berdarah kepada dinas kesehatan kabupaten setiap bulan."
     assert [c.rule for c in find_clashes(reference, draft)] == ["number:frequency"]
+
+
+@pytest.mark.parametrize("sentence, days, at_least", [
+    ("Setiap lift di gedung umum, hotel, dan rumah sakit diperiksa paling sedikit sekali dalam 12 bulan.", 360, True),
+    ("Kader posyandu menimbang balita sebulan sekali.", 30, False),
+    ("Alat ukur di pasar dikalibrasi sekali setiap dua tahun.", 730, False),
+    ("Boilers must be inspected at least once every six months.", 180, True),
+])
+def test_once_in_a_period_is_a_frequency_wherever_it_stands(sentence, days, at_least):
+    assert [(f.days, f.at_least) for f in frequencies(sentence)] == [(days, at_least)]
+
+
+def test_a_longest_period_allowed_is_kept_by_a_shorter_one():
+    reference = ("Disnakertrans mewajibkan pengujian setiap lift di pusat perbelanjaan, hotel, dan perkantoran paling "
+                 "sedikit sekali dalam 12 bulan.")
+    [clash] = frequency_clashes(reference, "Pengelola gedung menguji lift dan eskalatornya setiap dua tahun.")
+    assert clash.draft == "setiap dua tahun"
+    assert frequency_clashes(reference, "Pengelola gedung menguji lift setiap enam bulan.") == []
+    assert frequency_clashes(reference, "Pengelola gedung menguji lift setahun sekali.") == []

@@ -90,3 +90,20 @@ def test_the_head_of_an_office_or_a_court_acts_for_it():
     [clash] = institution_clashes(reference, "Peserta yang lulus diangkat sumpahnya oleh ketua pengadilan tinggi "
                                              "setempat.")
     assert "ketua pengadilan tinggi" in clash.reason
+
+
+def test_a_cooperative_in_lower_case_is_an_agent():
+    reference = "Lelang diselenggarakan oleh Perum Perindo Cabang Belawan, dan pembayaran dilakukan tunai."
+    [clash] = institution_clashes(reference, "Lelang kini diselenggarakan oleh koperasi nelayan Belawan.")
+    assert clash.draft.startswith("diselenggarakan oleh koperasi nelayan")
+    assert institution_clashes(reference, "Lelang diselenggarakan oleh Perum Perindo di Belawan.") == []
+
+
+def test_the_operation_named_as_a_noun_is_the_act_of_operating():
+    """"Operasional bus dilaksanakan oleh Perum DAMRI" says who operates the buses: "dioperasikan oleh" another
+    body is against it; who pays the subsidy is another act."""
+    reference = "Operasional bus dilaksanakan oleh Perum DAMRI, dan subsidi dibayarkan setiap triwulan."
+    [clash] = institution_clashes(reference, "Bus perintis dioperasikan oleh dinas perhubungan provinsi.")
+    assert clash.reference == "dilaksanakan oleh Perum DAMRI"
+    assert institution_clashes(reference, "Bus perintis dioperasikan oleh Perum DAMRI.") == []
+    assert institution_clashes(reference, "Bus perintis diresmikan oleh dinas perhubungan provinsi.") == []

@@ -24,6 +24,7 @@ EXAMPLES = [
     ("mengharuskan", "required", 1, "Aturan baru mengharuskan sekolah memiliki kantin sehat."),
     ("perlu", "required", 1, "Wajib pajak perlu memperbarui sertifikat elektronik."),
     ("diperlukan", "required", 1, "Surat rekomendasi dinas diperlukan untuk pengajuan."),
+    ("dimintai", "required", 1, "Pasien dimintai uang muka sebelum tindakan."),
     ("mensyaratkan", "required", 1, "Bank mensyaratkan laporan keuangan dua tahun terakhir."),
     ("disyaratkan", "required", 1, "Sertifikat kompetensi disyaratkan bagi semua pelamar."),
     ("must", "required", 1, "Applicants must submit their documents online."),
@@ -69,6 +70,10 @@ EXAMPLES = [
     ("berhak", "permitted", 1, "Bank penyalur berhak meminta laporan keuangan debitur."),
     ("allowed", "permitted", 1, "Trucks are allowed on the toll road at night."),
     ("permitted", "permitted", 1, "Fishing is permitted outside the conservation zone."),
+    ("dianjurkan", "permitted", 1, "Petani dianjurkan memasang perangkap burung hantu."),
+    ("disarankan", "permitted", 1, "Warga disarankan mengurus dokumen secara daring."),
+    ("diimbau", "permitted", 1, "Pengendara diimbau memakai jalur alternatif."),
+    ("encouraged", "permitted", 1, "Residents are encouraged to use public transport."),
     ("may", "permitted", 1, "Retirees may collect their pension at any post office."),
     ("dilarang", "permitted", 0, "Kapal asing dilarang menangkap ikan di zona ini."),
     ("melarang", "permitted", 0, "Dinas melarang pembakaran sampah di lahan terbuka."),
@@ -169,6 +174,14 @@ def _rules(reference, draft):
      "Pabrik gula di Jawa Timur dibebaskan dari kewajiban uji emisi tahunan.", "modality:required"),
     ("Bagi pegawai kontrak, pelatihan bela negara bersifat sukarela.",
      "Pegawai kontrak diwajibkan mengikuti pelatihan bela negara.", "modality:required"),
+    ("Pasien gawat darurat dilayani tanpa memandang status kepesertaan JKN dan tidak dimintai uang muka.",
+     "Pasien gawat darurat tetap dilayani, tetapi wajib membayar uang muka sebelum tindakan.", "modality:required"),
+    # recommending what the other forbids
+    ("Petani dilarang memasang jebakan tikus beraliran listrik karena membahayakan keselamatan jiwa.",
+     "Petani juga dianjurkan memasang jebakan tikus beraliran listrik di pematang sawah.", "modality:permitted"),
+    # a consequence clause says it of the sentence's subject ("…, sehingga tidak perlu diperpanjang")
+    ("Pas kecil berlaku selama ukuran kapal tidak berubah, sehingga tidak perlu diperpanjang setiap tahun.",
+     "Pas kecil wajib diperpanjang setiap tahun.", "modality:required"),
     # applies against an exception
     ("Pembatasan jam operasional truk tidak berlaku pada hari Minggu.",
      "Pembatasan jam operasional truk tetap berlaku pada hari Minggu.", "modality:applies"),
@@ -227,6 +240,9 @@ def test_a_pair_the_antonym_lexicon_reads_gets_one_reason():
     # a condition, not a statement
     ("Pemohon wajib hadir langsung di kantor imigrasi.",
      "Jika berhalangan, pemohon tidak wajib hadir langsung di kantor imigrasi."),
+    # a consequence clause says it of its own sentence's subject, not of another thing
+    ("Kartu anggota berlaku seumur hidup, sehingga tidak perlu diperpanjang.",
+     "Pas kecil wajib diperpanjang setiap tahun."),
     # "terlebih dahulu" is "first", and "pernah" is another time
     ("Penerima bantuan tidak perlu mendaftar ulang.", "Dulu penerima bantuan pernah wajib mendaftar ulang."),
 ])

@@ -222,6 +222,14 @@ def test_the_judge_reads_a_counted_region_with_less_of_the_sentence_shared():
     # the rule named after "dikecualikan dari" is no group: the toys are left out of it, not the rule itself
     ("Perajin mainan tradisional dikecualikan dari kewajiban SNI mainan.",
      "Kewajiban SNI berlaku bagi semua mainan impor, termasuk kewajiban SNI mainan edukatif.", False),
+    # a group denied what the rule gives ("tidak diberi", "tidak mendapat") is left out too
+    ("Ibu hamil tidak diberi praziquantel dan baru diobati setelah melahirkan.",
+     "Pengobatan massal praziquantel digelar bagi seluruh penduduk berusia lima tahun ke atas, termasuk ibu hamil.",
+     True),
+    ("Pekerja dengan kontrak kurang dari satu tahun tidak mendapat tunjangan ini.",
+     "Tunjangan juga diberikan kepada pekerja dengan kontrak kurang dari satu tahun.", True),
+    ("Ibu hamil tidak diberi praziquantel dan baru diobati setelah melahirkan.",
+     "Pengobatan massal praziquantel digelar bagi seluruh penduduk, termasuk anak sekolah.", False),
 ])
 def test_a_group_named_before_its_exclusion(reference, draft, clashes):
     """"<group> dikecualikan dari …" / "<group> tidak termasuk dalam …" leave out the group named before the cue,
@@ -472,6 +480,9 @@ def test_a_count_of_what_exists_states_no_scope():
     exempt = "Kewajiban ini tidak berlaku bagi SPBU kompak di daerah 3T."
     assert scope_clashes(exempt, "Saat ini terdapat sekitar 7.800 SPBU penyalur BBM bersubsidi di seluruh Indonesia.") == []
     assert scope_clashes(exempt, "Kewajiban berlaku bagi seluruh SPBU penyalur BBM bersubsidi di Indonesia.")
+    grant = "Hibah hanya diberikan kepada desa wisata berkategori rintisan dan berkembang."
+    assert scope_clashes(grant, "Jumlah desa wisata yang terdaftar secara nasional mencapai 6.000 desa.") == []
+    assert scope_clashes(grant, "Hibah diberikan kepada desa wisata secara nasional.")
 
 
 def test_a_universal_the_position_gives_for_another_year_restates_nothing():
@@ -517,3 +528,76 @@ def test_the_judge_reads_a_counted_set_against_a_sentence_that_restates_the_rest
     sentence = "Mulai 2026, seluruh puskesmas di Indonesia wajib melakukan skrining pendengaran bayi baru lahir."
     [j] = Judge().judge([sentence], [[Candidate(passage, 0.93, PassageRef(position_id="p-dengar"))]])
     assert j.relation == "conflicts" and "1.000 puskesmas" in j.reasons[0]
+
+
+def test_the_places_a_scope_names_do_not_count_against_the_subject():
+    """"… larangan rotator dan sirene pada kendaraan pribadi, yang hanya berlaku di wilayah hukum Polda Metro Jaya":
+    the places after "hanya" are what differs from the ban "di seluruh Indonesia", not another subject; without them
+    the sentence is the passage's."""
+    from service.judge.scope import without_scope
+
+    assert without_scope("Bantuan menjangkau seluruh provinsi di Indonesia agar petani tidak tertinggal.") == (
+        "Bantuan menjangkau  agar petani tidak tertinggal.")
+    ref = PassageRef(position_id="p-rotator", title="Larangan rotator dan sirene pada kendaraan pribadi")
+    ban = Candidate("Korps Lalu Lintas Polri melarang pemasangan dan penggunaan lampu rotator serta sirene pada "
+                    "kendaraan pribadi di seluruh Indonesia.", 0.95, ref)
+    sentence = ("Korlantas Polri menegaskan larangan pemasangan lampu rotator dan sirene pada kendaraan pribadi, yang "
+                "untuk saat ini hanya berlaku di wilayah hukum Polda Metro Jaya.")
+    [j] = Judge().judge([sentence], [[ban]])
+    assert j.relation == "conflicts" and "scope" in j.kinds
+    # Another subject with the same scope words is still no clash.
+    [j] = Judge().judge(["Uji emisi kendaraan dinas untuk saat ini hanya berlaku di wilayah hukum Polda Metro Jaya."],
+                        [[ban]])
+    assert j.relation != "conflicts"
+
+
+def test_a_scope_needs_the_rest_of_the_sentence_to_name_the_positions_title():
+    """Left without its scope phrase, "Sejak Maret 2026, anak usia 13 sampai 15 tahun" shares words with a toy-safety
+    passage but names one word of its title ("SNI wajib mainan anak"); "Semua paket harus tuntas …" is all scope;
+    the rotator ban's sentence names its title's words."""
+    from service.judge.judge import _scope_cover
+
+    toys = Candidate("Mulai 1 April 2026, seluruh mainan anak untuk usia di bawah 14 tahun wajib memenuhi SNI.", 0.915,
+                     PassageRef(position_id="p-mainan", title="SNI wajib mainan anak"))
+    assert _scope_cover(toys, "Sejak Maret 2026, anak usia 13 sampai 15 tahun hanya boleh memakai platform berisiko "
+                              "rendah.") == 0.0
+    assert _scope_cover(toys, "Semua paket harus tuntas selambat-lambatnya 20 Desember 2026.") == 0.0
+    ban = Candidate("Korps Lalu Lintas Polri melarang pemasangan lampu rotator serta sirene pada kendaraan pribadi di "
+                    "seluruh Indonesia.", 0.95,
+                    PassageRef(position_id="p-rotator", title="Larangan rotator dan sirene pada kendaraan pribadi"))
+    assert _scope_cover(ban, "Larangan pemasangan lampu rotator dan sirene pada kendaraan pribadi hanya berlaku di "
+                             "wilayah hukum Polda Metro Jaya.") >= 0.5
+
+
+def test_a_scope_below_the_clash_floor_is_read_when_the_sentence_is_the_positions_subject():
+    """A passage ranked under the floor ("Penyaluran terbatas di 14 provinsi sentra kelapa") still gets the scope
+    rules when the sentence, its scope left out, is what the position's title and the passage name."""
+    ref = PassageRef(position_id="p-kelapa", title="Bantuan benih kelapa genjah 2026")
+    top = Candidate("Kementerian Pertanian menyalurkan 1,2 juta benih kelapa genjah kepada petani pada 2026.", 0.911, ref)
+    limit = Candidate("Penyaluran terbatas di 14 provinsi sentra kelapa, dan benih diberikan tanpa biaya kepada "
+                      "kelompok tani.", 0.88, ref)
+    [j] = Judge().judge(["Program bantuan benih kelapa genjah 2026 menjangkau seluruh provinsi di Indonesia."],
+                        [[top, limit]])
+    assert j.relation == "conflicts" and "scope" in j.kinds
+    [j] = Judge().judge(["Program vaksinasi ternak 2026 menjangkau seluruh provinsi di Indonesia."], [[top, limit]])
+    assert j.relation != "conflicts"
+
+
+def test_an_exception_the_position_states_elsewhere_is_no_narrowing():
+    """"kepada penduduk …, kecuali ibu hamil" leaves out whom the position's own other sentence leaves out ("Ibu hamil
+    tidak diberi praziquantel"); an exception of another group still narrows "seluruh penduduk"."""
+    reference = ("Obat praziquantel diberikan dua kali setahun kepada seluruh penduduk desa endemis berusia 5 tahun ke "
+                 "atas.")
+    setting = reference + " Ibu hamil tidak diberi praziquantel dan baru diobati setelah melahirkan."
+    draft = ("Praziquantel diberikan setiap Maret dan September kepada penduduk berusia lima tahun ke atas, kecuali ibu "
+             "hamil yang baru diobati setelah melahirkan.")
+    assert scope_clashes(reference, draft, setting) == []
+    assert scope_clashes(reference, draft, reference)  # the position states no such exception
+    assert scope_clashes(reference, draft.replace("ibu hamil", "lansia"), setting)
+
+
+def test_any_regency_at_all_is_universal():
+    [clash] = scope_clashes("Layanan hanya untuk penduduk ber-KTP Kota Sorong berusia 18 tahun ke atas.",
+                            "Layanan ini terbuka bagi warga berusia 18 tahun ke atas dari kabupaten mana pun di Papua "
+                            "Barat Daya.")
+    assert clash.rule == "scope:universal" and clash.draft == "mana pun"

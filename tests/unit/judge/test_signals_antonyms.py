@@ -201,3 +201,37 @@ def test_a_negated_pole_said_of_a_subject_the_reference_never_names_is_no_clash(
     reference = "The Provincial Government charges every foreign tourist a levy of IDR 150,000 per visit."
     assert [c for c in find_clashes(reference, "Wisatawan Nusantara tidak dikenai pungutan.") if c.kind == "antonym"] == []
     assert [c.kind for c in find_clashes(reference, "Wisatawan asing tidak dikenai pungutan per kunjungan.")] == ["antonym"]
+
+
+def test_open_on_a_weekday_the_reference_closes_on():
+    """Bare "buka" is the open pole ("tetap buka pada hari Sabtu" / "tutup pada hari Sabtu"); opening on other
+    weekdays than the closing day is the same timetable."""
+    from service.judge.signals import find_clashes
+    reference = "MPP melayani masyarakat Senin sampai Jumat pukul 07.30–16.00 WIB dan tutup pada hari Sabtu dan Minggu."
+    assert "antonym" in [c.kind for c in find_clashes(
+        reference, "MPP melayani warga Senin sampai Jumat pukul 07.30–16.00 WIB dan tetap buka pada hari Sabtu.")]
+    assert [c.kind for c in find_clashes("Museum tutup setiap hari Senin.", "Museum buka setiap hari Senin.")] == ["antonym"]
+    assert "antonym" not in [c.kind for c in find_clashes("Museum tutup setiap hari Senin.",
+                                                          "Museum buka setiap hari Selasa sampai Minggu.")]
+    assert find_clashes("Warga berbuka puasa bersama di masjid.", "Masjid tutup pada malam hari.") == []
+
+
+def test_a_reference_saying_both_poles_of_two_subjects_is_read_on_the_drafts_subject():
+    """"Curug Cimarinjung … dibuka …, sedangkan zona inti di Pulau Kunti tertutup bagi wisatawan": opening the core
+    zone is against its closure, closing the waterfall against its opening; opening the waterfall agrees."""
+    from service.judge.signals import find_clashes
+    reference = ("Curug Cimarinjung dan Puncak Darma dibuka untuk kunjungan pukul 07.00–17.00 WIB, sedangkan zona inti "
+                 "di Pulau Kunti tertutup bagi wisatawan.")
+    assert [c.kind for c in find_clashes(reference, "Zona inti di Pulau Kunti kini terbuka bagi wisatawan.")] == [
+        "antonym"]
+    assert [c.kind for c in find_clashes(reference, "Curug Cimarinjung kini tertutup bagi wisatawan.")] == ["antonym"]
+    assert find_clashes(reference, "Curug Cimarinjung kini terbuka bagi wisatawan pukul 07.00–17.00 WIB.") == []
+    # The draft's own segment is read: its payer is the reference's, its state subsidy the reference's too.
+    assert find_clashes("Pengirim membayar Rp350.000 per ekor, sementara sisa biaya operasional ditanggung subsidi "
+                        "pemerintah.", "Pengirim cukup membayar Rp350 ribu per ekor, sementara kekurangan biaya "
+                                       "operasional ditutup subsidi pemerintah.") == []
+    # A subject barely plainer on one side is no subject: the exemption for high-pressure regulators agrees.
+    assert find_clashes("Kementerian Perindustrian memberlakukan SNI secara wajib untuk regulator tekanan rendah tabung "
+                        "LPG. Kewajiban ini berlaku untuk regulator impor, tetapi tidak berlaku untuk regulator tekanan "
+                        "tinggi untuk keperluan industri.",
+                        "Regulator tekanan tinggi untuk industri tidak termasuk dalam kewajiban ini.") == []

@@ -211,3 +211,14 @@ def test_the_one_date_of_two_sentences_saying_the_same_is_one_events():
     observed = ("Badan Pangan Nasional mencatat harga rata-rata bawang merah di tingkat konsumen naik menjadi "
                 "Rp44.000 per kilogram pada pekan kedua Juni 2026.")
     assert [c for c in find_clashes(rule, observed) if c.kind == "date"] == []
+
+
+def test_another_weekday_beside_clock_times_in_the_other_language_clashes():
+    """"every Thursday from 09.00 to 12.00 WIB" against "setiap Rabu pukul 09.00–12.00 WIB": the clock times are no
+    figures that date the weekday."""
+    from service.judge.signals import find_clashes
+    [clash] = find_clashes("Lelang berlangsung setiap Rabu pukul 09.00–12.00 WIB.",
+                           "Auctions take place every Thursday from 09.00 to 12.00 WIB.")
+    assert clash.rule == "date:relative" and clash.draft == "Thursday"
+    assert find_clashes("Lelang berlangsung setiap Rabu pukul 09.00–12.00 WIB.",
+                        "Auctions take place every Wednesday from 09.00 to 12.00 WIB.") == []
