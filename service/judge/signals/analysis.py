@@ -348,3 +348,23 @@ def contrast_apart(ref: _Analysis, ri: int, others: Iterable[int], dra: _Analysi
 
 
 CONTRAST_MIN_SHARE = 2  # words the draft's segment must share with the reference segment it is read on
+
+
+_EXCEPT = frozenset({"kecuali", "except", "excluding", "selain"})
+EXCEPT_REACH = 4  # words after "kecuali" that name whom it leaves out
+
+
+def excepts_subject(pos: _Analysis, k: int, neg: _Analysis, i: int) -> bool:
+    """The positive sentence (token ``k``) leaves out, after "kecuali", the subject the negative clause denies it of
+    (the content words before negator ``i``): "Praziquantel diberikan … kecuali ibu hamil" says what "Ibu hamil
+    tidak diberi praziquantel" says."""
+    subject = [neg.roots[j] for j in range(max(0, i - 3), i) if neg.clause[j] == neg.clause[i] and _content(
+        neg.tokens[j][0])]
+    if not subject:
+        return False
+    for j, (w, _, _) in enumerate(pos.tokens):
+        if w in _EXCEPT and pos.sentence[j] == pos.sentence[k]:
+            after = frozenset().union(*(pos.roots[m] for m in range(j + 1, min(len(pos.tokens), j + 1 + EXCEPT_REACH))))
+            if all(not r.isdisjoint(after) for r in subject):
+                return True
+    return False

@@ -7,7 +7,7 @@ import re
 
 from service.judge.signals.analysis import (
     _MIN_COVERAGE, _RELATIVE, _Analysis, _clause_cover, _clause_idx, _coverage, _existential_clause, _fragment,
-    _no_before, _sentence_roots, _window_roots, contrast_apart,
+    _no_before, _sentence_roots, _window_roots, contrast_apart, excepts_subject,
 )
 from service.judge.signals.antonyms import _ANTONYM_PAIRS, _COMPLEMENTARY, same_party
 from service.judge.signals.labels import _labels_agree, _labels_near
@@ -204,7 +204,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 continue  # "Pemeriksaan fisik hanya dilakukan terhadap jalur merah" / "jalur hijau … tanpa pemeriksaan"
             if _other_recipient(neg, p, pos, k):
                 continue  # "tidak diberikan kepada narapidana korupsi" / "diberikan kepada pengguna narkotika"
-            if not neg_is_draft and _restricted_group(neg, i, pos, k):
+            if (not neg_is_draft and _restricted_group(neg, i, pos, k)) or excepts_subject(pos, k, neg, i):
                 continue  # "Guru … yang berstatus ASN tidak berhak" / "Setiap guru berhak": of other teachers
             if neg_is_draft and _unknown_subject(neg, i, pos):
                 continue  # "bentor tidak diizinkan masuk" against "kendaraan darurat tetap diizinkan"

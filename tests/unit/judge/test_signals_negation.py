@@ -469,3 +469,14 @@ def test_without_a_thing_is_what_lacking_it_says():
                                    "dibakukan.") == []
     assert find_clashes("Warga yang tidak memiliki KTP setempat dilayani.", "Warga tanpa KTP setempat dilayani.") == []
     assert find_clashes("Kapal wajib memiliki sertifikat kelaikan.", "Kapal tanpa sertifikat kelaikan boleh berlayar.")
+
+
+def test_a_group_the_positive_sentence_excepts_is_the_one_the_other_denies():
+    """"Praziquantel diberikan … kecuali ibu hamil" says what "Ibu hamil tidak diberi praziquantel" says; taking them
+    in ("termasuk ibu hamil") is against it."""
+    from service.judge.signals import find_clashes
+    reference = "Ibu hamil tidak diberi praziquantel dan baru diobati setelah melahirkan."
+    assert find_clashes(reference, "Praziquantel diberikan kepada penduduk berusia lima tahun ke atas, kecuali ibu "
+                                   "hamil yang baru diobati setelah melahirkan.") == []
+    assert [c.kind for c in find_clashes(reference, "Praziquantel diberikan kepada seluruh penduduk, termasuk ibu "
+                                                    "hamil.")] == ["negation"]
