@@ -345,6 +345,11 @@ def _counted_clash(said: str, counted: str) -> Clash:
     return Clash("scope", reason(CONFLICT["scope"], draft=said, reference=counted), said, counted, "scope:counted")
 
 
+def _ordered_content(text: str) -> list[str]:
+    """The content words of ``text`` in text order, each once."""
+    return list(dict.fromkeys(w for w in TOKEN_RE.findall(text.lower()) if is_content(w)))
+
+
 _EXCEPTIONS = frozenset({"kecuali", "dikecualikan", "except", "excluded", "tidak termasuk", "not including",
                          "tidak berlaku untuk", "tidak berlaku bagi", "does not apply to"})
 _DENYING = re.compile(r"\b(?:tidak|tak|bukan|belum|tanpa|dikecualikan|kecuali|not|except|excluded)\b", re.IGNORECASE)
@@ -358,7 +363,7 @@ def _excepted_in(setting: str, draft: str, cue: str) -> bool:
     if not setting or cue.lower() not in _EXCEPTIONS:
         return False
     m = re.search(re.escape(cue) + r"\s+([^.,;:()]{1,80})", draft, re.IGNORECASE)
-    group = [w for w in TOKEN_RE.findall(m.group(1).lower()) if is_content(w)][:EXCEPTED_WORDS] if m else []
+    group = _ordered_content(m.group(1))[:EXCEPTED_WORDS] if m else []
     if not group:
         return False
     wanted = [roots(w) for w in group]
@@ -414,7 +419,8 @@ def _regardless_clashes(reference: str, draft: str) -> list[Clash]:
     if _REGARDLESS.search(reference):
         return []
     for m in islice(_REGARDLESS.finditer(draft), MAX_PHRASES):
-        words = list(islice(content_words(_RELATIVE.split(m.group(1), maxsplit=1)[0]), REGARDLESS_WORDS))
+        # In text order (a set's order changes with each process's hash seed): the first words name what is waived.
+        words = _ordered_content(_RELATIVE.split(m.group(1), maxsplit=1)[0])[:REGARDLESS_WORDS]
         for w in words:
             where = _limited(reference, roots(w))
             if where:
