@@ -69,12 +69,12 @@ from service.judge.signals import (
     Clash, cache_scope, draft_words_covered, find_clashes, modality_clashes, payer_clashes, polarity_clashes,
     same_language, shared_content_words,
 )
-from service.judge.qualifiers import another_twin
+from service.judge.qualifiers import another_twin, title_words
 from service.judge.periods import draft_periods, draft_years
 from service.judge.signals.analysis import roots_covered
 from service.judge.signals.stated import facts_stated, one_of_a_list
 from service.judge.signals.text import title_names
-from service.text.words import content_words, roots
+from service.text.words import content_roots, content_words, roots
 from service.judge.bars import contradiction_bar
 from service.judge.clause_clashes import CLAUSE_RULE, clause_clashes
 from service.judge.reconcile import reconciled
@@ -284,8 +284,8 @@ def _scope_cover(c: Candidate, sentence: str) -> float:
         return 0.0  # what is left names no subject ("Semua paket harus tuntas …" is all scope phrase)
     # ... and it must name the position's subject by its title: "anak usia 13 sampai 15 tahun" shares words with a
     # toy-safety passage, not its title's "SNI wajib mainan".
-    title = content_words(c.ref.title or "")
-    said_roots = frozenset().union(*(roots(w) for w in said))
+    title = title_words(c.ref.title)
+    said_roots = content_roots(rest)
     if sum(not roots(w).isdisjoint(said_roots) for w in title) < min(SCOPE_TITLE_WORDS, len(title)):
         return 0.0
     return draft_words_covered(f"{c.ref.title or ''} {c.passage}", rest)

@@ -27,7 +27,7 @@ from service.judge.signals import (
     worded_figures_stated,
 )
 from service.judge.signals.dates import dates_agree
-from service.text.words import content_words, roots
+from service.text.words import content_roots, roots
 
 # How much of the sentence a related passage shares (``judge._Coverage``: ``cover(i)`` for ``related[i]``).
 Coverage = Callable[[int], float]
@@ -199,7 +199,7 @@ def _other_programme(draft: str, clashing: Candidate, backing: Candidate) -> boo
     backed by the police recruitment ("Penerimaan Bintara Polri") that closes then."""
     if not backing.ref.title or backing.ref.position_id == clashing.ref.position_id:
         return False
-    said = frozenset().union(*(roots(w) for w in content_words(draft)))
+    said = content_roots(draft)
     mine, theirs = title_words(clashing.ref.title), title_words(backing.ref.title)
     named = sum(not roots(w).isdisjoint(said) for w in mine - theirs)
     return named >= OWN_TITLE_WORDS and all(roots(w).isdisjoint(said) for w in theirs - mine)

@@ -18,7 +18,7 @@ from pathlib import Path
 from service.judge.signals import Clash, extract_quantities, scoped_cache
 from service.judge.signals.dates import YEAR_RE, other_years
 from service.messages import CONFLICT, reason
-from service.text.words import TOKEN_RE, content_words, is_content, roots
+from service.text.words import TOKEN_RE, content_roots, content_words, is_content, ordered_content_words, roots
 
 _VOCAB = json.loads((Path(__file__).with_name("vocab") / "scope.json").read_text(encoding="utf-8"))
 
@@ -71,6 +71,7 @@ def scope_of(text: str) -> tuple[str | None, str | None]:
 SCOPE_PHRASE_CHARS = 90  # how far a scope phrase reaches after its cue, at most to its clause's end
 
 
+@scoped_cache(maxsize=4096)  # one sentence is asked of against each of its candidates
 def without_scope(text: str) -> str:
     """``text`` without its scope phrases: from each universal or restrictive cue to its clause's end ("hanya berlaku
     di wilayah hukum Polda Metro Jaya", "seluruh provinsi di Indonesia"). The places a scope names are what differs
@@ -322,7 +323,7 @@ def counted_clashes(reference: str, draft: str) -> list[Clash]:
         return []
     # What is counted out: a word just before the count stands in the draft ("Vaksinasi campak ... di tujuh
     # provinsi"). "revitalisasi 120 bahasa daerah di 32 provinsi" says nothing of who comes "dari setiap provinsi".
-    draft_roots = frozenset().union(*(roots(w) for w in content_words(draft)))
+    draft_roots = content_roots(draft)
     counts = [q for q in counts if not draft_roots.isdisjoint(_roots_before(reference, q.start))]
     if not counts:
         return []
@@ -345,11 +346,6 @@ def _counted_clash(said: str, counted: str) -> Clash:
     return Clash("scope", reason(CONFLICT["scope"], draft=said, reference=counted), said, counted, "scope:counted")
 
 
-def _ordered_content(text: str) -> list[str]:
-    """The content words of ``text`` in text order, each once."""
-    return list(dict.fromkeys(w for w in TOKEN_RE.findall(text.lower()) if is_content(w)))
-
-
 _EXCEPTIONS = frozenset({"kecuali", "dikecualikan", "except", "excluded", "tidak termasuk", "not including",
                          "tidak berlaku untuk", "tidak berlaku bagi", "does not apply to"})
 _DENYING = re.compile(r"\b(?:tidak|tak|bukan|belum|tanpa|dikecualikan|kecuali|not|except|excluded)\b", re.IGNORECASE)
@@ -363,13 +359,13 @@ def _excepted_in(setting: str, draft: str, cue: str) -> bool:
     if not setting or cue.lower() not in _EXCEPTIONS:
         return False
     m = re.search(re.escape(cue) + r"\s+([^.,;:()]{1,80})", draft, re.IGNORECASE)
-    group = _ordered_content(m.group(1))[:EXCEPTED_WORDS] if m else []
+    group = ordered_content_words(m.group(1))[:EXCEPTED_WORDS] if m else []
     if not group:
         return False
     wanted = [roots(w) for w in group]
     return any(_DENYING.search(sentence) and all(not r.isdisjoint(have) for r in wanted)
                for sentence in islice(re.split(r"(?<=[.!?])\s+", setting), 40)
-               if (have := frozenset().union(*(roots(w) for w in content_words(sentence)))))
+               if (have := content_roots(sentence)))
 
 
 # Words that say "all of" a thing in a position's own wording: "setiap SPBU", "sepanjang jam operasional".
@@ -420,7 +416,7 @@ def _regardless_clashes(reference: str, draft: str) -> list[Clash]:
         return []
     for m in islice(_REGARDLESS.finditer(draft), MAX_PHRASES):
         # In text order (a set's order changes with each process's hash seed): the first words name what is waived.
-        words = _ordered_content(_RELATIVE.split(m.group(1), maxsplit=1)[0])[:REGARDLESS_WORDS]
+        words = ordered_content_words(_RELATIVE.split(m.group(1), maxsplit=1)[0])[:REGARDLESS_WORDS]
         for w in words:
             where = _limited(reference, roots(w))
             if where:

@@ -204,6 +204,17 @@ def content_words(text: str) -> set[str]:
     return {w for w in TOKEN_RE.findall(text.lower()) if is_content(w) and not _renders_as_stop(w)}
 
 
+def ordered_content_words(text: str) -> list[str]:
+    """The content words of :func:`content_words`, each once, in text order (a set's order changes with each
+    process's hash seed: "the first words after a cue" must be read from this)."""
+    return list(dict.fromkeys(w for w in TOKEN_RE.findall(text.lower()) if is_content(w) and not _renders_as_stop(w)))
+
+
+def content_roots(text: str) -> frozenset[str]:
+    """Every root of every content word of ``text``: what a word of another text is looked up in by its roots."""
+    return frozenset().union(*(roots(w) for w in content_words(text)))
+
+
 def _renders_as_stop(word: str) -> bool:
     renderings = translations(word)
     return bool(renderings) and all(r in STOP for r in renderings)

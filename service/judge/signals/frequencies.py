@@ -11,6 +11,7 @@ regex pass per text.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -80,8 +81,12 @@ def frequencies(text: str) -> tuple[Frequency, ...]:
             days = _FIXED[m.group("fixed").lower()]
             start = m.start("fixed")
         out.append(Frequency(days, text[start:m.end()], start, bool(_LEAST_BEFORE.search(text, max(0, start - 25), start))))
+    # The verb-read spans do not overlap and come in text order: the last one starting before a "once" phrase ends is
+    # the only one to ask whether it holds it (one bisection, not a scan of every frequency read).
+    starts, ends = [f.start for f in out], [f.start + len(f.text) for f in out]
     for m in _ONCE_RE.finditer(text):
-        if any(f.start < m.end() and m.start() < f.start + len(f.text) for f in out):
+        k = bisect.bisect_left(starts, m.end()) - 1
+        if k >= 0 and ends[k] > m.start():
             continue  # read already after its verb
         n = _count(m.group("n")) if m.group("n") else 1
         days = n * _UNITS[(m.group("unit") or m.group("unit2")).lower()]

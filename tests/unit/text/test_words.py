@@ -56,3 +56,17 @@ def test_the_speaker_after_a_closing_quote_is_not_what_was_said():
     assert draft_words_covered(passage, plain) == 3 / 8
     # Without a quote the same words are the sentence's own.
     assert draft_words_covered(passage, plain.replace('"', "")) < 3 / 8
+
+
+def test_ordered_content_words_are_content_words_in_text_order_once_each():
+    from service.text.words import content_words, ordered_content_words
+    text = "Pabrik seberapa pun kapasitasnya wajib memasang alat ukur emisi di pabrik."
+    ordered = ordered_content_words(text)
+    assert ordered[:3] == ["pabrik", "seberapa", "kapasitasnya"]
+    assert set(ordered) == content_words(text) and len(ordered) == len(set(ordered))
+
+
+def test_content_roots_hold_every_root_of_every_content_word():
+    from service.text.words import content_roots, roots
+    assert roots("penyaluran") <= content_roots("Penyaluran beras di desa.")
+    assert "beras" in content_roots("Penyaluran beras di desa.") and "di" not in content_roots("Penyaluran beras di desa.")
