@@ -14,6 +14,7 @@ from service.judge.signals.antonyms import _ANTONYM_IDIOMS, _FORM_TO_SIDES
 from service.judge.signals.dates import _MAX_DATES, _extract_dates_cached
 from service.judge.signals.negation import (
     _CLAUSE_WORDS, _CONDITIONALS, _EXISTENTIAL, _OTHER_TIME, _any_negator, _is_negator, _negator_at, _postponed_at,
+    bounds_next,
 )
 from service.judge.signals.numbers import _MULTIPLIERS, _UNIT_RE
 from service.judge.signals.quantities import _extract_quantities_cached
@@ -139,25 +140,46 @@ def _fragment(a: _Analysis, i: int, before: int = 2, after: int = 3) -> str:
     return a.text[toks[lo][1] : toks[hi][2]]
 
 
-def _window_roots(a: _Analysis, lo: int, hi: int, radius: int, *, same: str = "sentence") -> frozenset[str]:
+def _window_roots(a: _Analysis, lo: int, hi: int, radius: int, *, same: str = "sentence",
+                  lean: bool = False) -> frozenset[str]:
     """Roots of content words within ``radius`` tokens outside [lo, hi] (same sentence/clause).
 
+    ``lean``: English function words do not count toward the radius (the words beside a figure).
     Memoised per text: the same reference window is asked for by every draft it is paired with,
     and by every draft mention compared with it.
     """
-    key = ("window", lo, hi, radius, same)
+    key = ("window", lo, hi, radius, same, lean)
     found = a.memo.get(key)
     if found is None:
-        found = a.memo[key] = frozenset(_window_roots_uncached(a, lo, hi, radius, same))
+        found = a.memo[key] = frozenset(_window_roots_uncached(a, lo, hi, radius, same, lean))
     return found
 
 
-def _window_roots_uncached(a: _Analysis, lo: int, hi: int, radius: int, same: str) -> set[str]:
+# English function words: an English sentence spends more tokens on them ("The moisture content of copra may not
+# exceed 8 percent"), so they do not count toward a context window's radius.
+_EN_FILLER = frozenset("the a an of to be is are was were been may must shall should will would can could not "
+                       "do does did has have had its their this that these those".split())
+
+
+def _window(a: _Analysis, lo: int, hi: int, radius: int, lean: bool) -> list[int]:
+    """Token indices within ``radius`` tokens outside [lo, hi]; ``lean``: English function words not counted."""
+    out: list[int] = []
+    for step, start, stop in ((-1, lo - 1, -1), (1, hi + 1, len(a.tokens))):
+        left = radius
+        j = start
+        while j != stop and left > 0:
+            out.append(j)
+            left -= not (lean and a.tokens[j][0] in _EN_FILLER)
+            j += step
+    return out
+
+
+def _window_roots_uncached(a: _Analysis, lo: int, hi: int, radius: int, same: str, lean: bool) -> set[str]:
     ids = a.sentence if same == "sentence" else a.clause
     anchor = ids[min(lo, len(ids) - 1)] if ids else 0
     out: set[str] = set()
-    for j in range(max(0, lo - radius), min(len(a.tokens), hi + radius + 1)):
-        if lo <= j <= hi or ids[j] != anchor:
+    for j in _window(a, lo, hi, radius, lean):
+        if ids[j] != anchor:
             continue
         word = a.tokens[j][0]
         # Multipliers and unit words belong to the neighbouring *quantities* ("Rp 43 triliun dari
@@ -199,6 +221,7 @@ def _negated_before(a: _Analysis, i: int) -> bool:
     return any(a.clause[n] == a.clause[i] and not _postponed_at(a.tokens, n)
                and not (n and a.tokens[n - 1][0] in _RELATIVE and i - n > 2)
                and not (a.tokens[n][0] in _WITHOUT and i - n > 2)  # "kredit tanpa agunan dengan plafon Rp15 juta"
+               and not bounds_next(a.tokens, n)  # "tidak boleh melebihi 8 persen" states its ceiling
                for n in a.negators if j <= n < i)
 
 

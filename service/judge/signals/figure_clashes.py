@@ -13,10 +13,11 @@ from service.judge.signals.analysis import (
 from service.judge.signals.quantities import (
     _MONEY_UNITS, _log_distance, _quantities_agree, _same_measure,
 )
-from service.judge.signals.figure_roles import (_EVERY, difference, old_of_change, same_role, told_as_past,
-                                                total_over)
+from service.judge.signals.figure_roles import (_EVERY, PERSON_NOUNS, difference, old_of_change, same_role,
+                                                told_as_past, total_over)
 from service.judge.signals.labels import _labels_agree, _labels_near
 from service.judge.signals.names import _PLACE_MARKERS, _named_for_another, _places_near, _places_stated
+from service.judge.signals.rates import _PER_FORMS, _per, _same_rate
 from service.judge.signals.records import Clash, DateMention, Quantity
 from service.judge.signals.text import draft_words_covered, same_language
 from service.messages import CONFLICT, reason
@@ -227,9 +228,10 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         if not same_idx or any(agree[r][d] for r in same_idx):
             continue  # a measure the reference never mentions, or a value it does state
         # Only compare with reference numbers in a related context (shared words nearby).
-        d_ctx = _window_roots(dra, lo, hi, 5)
+        d_ctx = _window_roots(dra, lo, hi, 5, lean=True)
         related = [r for r in same_idx
-                   if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end), 6))]
+                   if not d_ctx.isdisjoint(_window_roots(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end), 6,
+                                                               lean=True))]
         if not related and len(same_idx) == 1 and sum(same[same_idx[0]]) == 1 and _half_statement(
                 ref, dra, setting, _span_tokens(ref, rqs[same_idx[0]].start, rqs[same_idx[0]].end)[0]):
             # The only figure of this measure on either side, in texts sharing half the sentence's words
@@ -382,9 +384,9 @@ def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> 
     if rq.change != dq.change:
         return False
     if rq.unit == "person" and dq.unit is None and dq.noun:
-        return _named_before(ref, rq, dq.noun)
+        return _named_before(ref, rq, dq.noun) or _people_per(ref, rq, dra, dq, dq.noun)
     if dq.unit == "person" and rq.unit is None and rq.noun:
-        return _named_before(dra, dq, rq.noun)
+        return _named_before(dra, dq, rq.noun) or _people_per(ref, rq, dra, dq, rq.noun)
     # A count of recipients and a count of what the sentence names as receiving: "insentif penyuluh agama … kepada
     # 45.000 penerima" / "insentif kepada 43.500 penyuluh agama".
     # Given "to" them (not "target 100 juta peserta" after "seluruh provinsi").
@@ -404,6 +406,15 @@ def _same_people(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity) -> 
     return False
 
 
+def _people_per(ref: _Analysis, rq: Quantity, dra: _Analysis, dq: Quantity, noun: str) -> bool:
+    """``noun`` counts people and both figures are counted per the same unit: "kuota 250 orang per sesi" and "300
+    pengunjung per sesi" (a tally of "2,3 juta pengunjung" in a year is no such quota)."""
+    if noun.casefold() not in PERSON_NOUNS:
+        return False
+    r_per, d_per = _per(ref, *_span_tokens(ref, rq.start, rq.end)), _per(dra, *_span_tokens(dra, dq.start, dq.end))
+    return bool(r_per and d_per and not r_per.isdisjoint(d_per))
+
+
 def _given_to(a: _Analysis, q: Quantity) -> bool:
     lo, _ = _span_tokens(a, q.start, q.end)
     return lo >= 1 and a.tokens[lo - 1][0] in ("kepada", "bagi", "untuk", "to", "for")
@@ -415,64 +426,6 @@ def _named_before(a: _Analysis, q: Quantity, noun: str, words: int = 5) -> bool:
     wanted = _roots(noun)
     return any(a.clause[j] == a.clause[lo] and not a.roots[j].isdisjoint(wanted)
                for j in range(max(0, lo - words), lo))
-
-
-# What a figure is counted per: "per bulan", "setiap tahap", "a month", and the one-word forms.
-_PER_WORDS = frozenset("per setiap tiap each every a an".split())
-_PER_PREPOSITIONS = frozenset("dari untuk bagi kepada from for to".split())
-# Denominators that are periods: a rate per month is never a rate per year.
-_PERIODS = frozenset("jam hari minggu pekan bulan triwulan semester tahun tahap termin angsuran "
-                      "hour day week month quarter year stage instalment installment".split())
-_PER_FORMS = {"sebulan": "bulan", "setahun": "tahun", "sehari": "hari", "seminggu": "minggu", "sepekan": "minggu",
-              "harian": "hari", "bulanan": "bulan", "tahunan": "tahun", "mingguan": "minggu", "pekan": "minggu",
-              "monthly": "bulan", "annually": "tahun", "yearly": "tahun", "daily": "hari", "weekly": "minggu",
-              "month": "bulan", "year": "tahun", "day": "hari", "week": "minggu"}
-# Sizes a figure stated without a denominator and a rate may differ by and still be compared.
-_RATE_SPREAD = 10.0
-
-
-def _per(a: _Analysis, lo: int, hi: int) -> frozenset[str] | None:
-    """Roots of what the figure at tokens ``lo..hi`` is counted per, after it ("Rp300.000 per orang per hari",
-    "20 kilogram per keluarga setiap bulan") or just before it ("setiap tahap bernilai Rp650 ribu"); None
-    for a figure that is no rate."""
-    toks, clause = a.tokens, a.clause[hi]
-    out: set[str] = set()
-    j = hi + 1
-    while j < len(toks) and j <= hi + 6 and a.clause[j] == clause:
-        w = toks[j][0]
-        if w in _PER_FORMS:
-            out.add(_PER_FORMS[w])
-            j += 1
-        elif w in _PER_PREPOSITIONS and j + 1 < len(toks) and toks[j + 1][0] in _PER_WORDS:
-            j += 1  # "Rp150.000 dari setiap wisatawan", "Rp150,000 from every tourist"
-        elif w in _PER_WORDS and j + 1 < len(toks) and a.clause[j + 1] == clause and toks[j + 1][0].isalpha():
-            nxt = toks[j + 1][0]
-            out |= a.roots[j + 1] | {_PER_FORMS.get(nxt, nxt)}
-            j += 2
-        else:
-            break
-    for j in range(max(0, lo - 7), lo):
-        if a.clause[j] != a.clause[lo]:
-            continue
-        if toks[j][0] in ("setiap", "tiap") and j + 1 < lo and toks[j + 1][0].isalpha():
-            out |= a.roots[j + 1] | {toks[j + 1][0]}
-        elif toks[j][0] in _PER_FORMS:  # "Upah harian ... Rp110.000"
-            out.add(_PER_FORMS[toks[j][0]])
-    return frozenset(out) or None
-
-
-def _same_rate(d_per: frozenset[str] | None, r_per: frozenset[str] | None, dq: Quantity, rq: Quantity) -> bool:
-    """Two figures measure at the same rate: the same denominator, or none and a like size."""
-    if d_per is not None and r_per is not None:
-        if not d_per.isdisjoint(r_per):
-            return True
-        if d_per & _PERIODS and r_per & _PERIODS:
-            return False  # "per bulan" against "per tahun"
-        # "per visit" against "from every tourist": other words for one payer, or not; the size tells.
-    elif d_per is None and r_per is None:
-        return True
-    big, small = max(abs(dq.value), abs(rq.value)), min(abs(dq.value), abs(rq.value))
-    return small > 0 and big / small <= _RATE_SPREAD
 
 
 _BELOW_ABOVE = frozenset("bawah atas melebihi melampaui below above exceeds exceeding".split())

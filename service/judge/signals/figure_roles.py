@@ -6,12 +6,18 @@ dosis pertama") rather than how long something lasts ("selama dua pekan"); and w
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from pathlib import Path
 
 from service.judge.signals.analysis import _Analysis, _clause_idx, _span_tokens
 from service.judge.signals.quantities import _PERIOD_UNITS
 from service.judge.signals.records import Quantity
+
+# Nouns that count people (vocab/people.json): their count and a count of persons ("orang") measure the same.
+PERSON_NOUNS = frozenset(json.loads((Path(__file__).parent.parent / "vocab" / "people.json").read_text(
+    encoding="utf-8"))["person_nouns"])
 
 # Verbs of change before "dari": "naik dari 220", "turun dari 12 persen", "up from 410".
 _CHANGE = frozenset("""naik turun meningkat menurun bertambah berkurang melonjak merosot anjlok melambung tumbuh
@@ -59,7 +65,7 @@ _EVERY = frozenset("setiap tiap every".split())  # "setiap 45 menit", "every 45 
 
 
 # "enam jam sehari", "8 hours a day", "dua jam per pekan": how much of each day or week, not how long a thing lasts.
-_PER_PERIOD = re.compile(r"(?:sehari|seminggu|sepekan|sebulan|setahun|(?:per|setiap|tiap|a|an|each) "
+_PER_PERIOD = re.compile(r"(?:(?:dalam|in) )?(?:sehari|seminggu|sepekan|sebulan|setahun|(?:per|setiap|tiap|a|an|each) "
                          r"(?:hari|minggu|pekan|bulan|tahun|day|week|month|year))\b")
 
 
@@ -76,7 +82,7 @@ def period_role(a: _Analysis, lo: int, hi: int) -> str | None:
     toks = a.tokens
     if hi + 1 < len(toks) and a.clause[hi + 1] == a.clause[hi] and toks[hi + 1][0] in _FROM_EVENT:
         return "interval"
-    after = " ".join(toks[j][0] for j in range(hi + 1, min(len(toks), hi + 3)) if a.clause[j] == a.clause[hi])
+    after = " ".join(toks[j][0] for j in range(hi + 1, min(len(toks), hi + 4)) if a.clause[j] == a.clause[hi])
     if toks[hi][0] in _PERIOD_WORDS and _PER_PERIOD.match(after):
         return "rate"
     if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _LASTING:

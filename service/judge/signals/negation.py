@@ -24,6 +24,10 @@ _NEGATORS_SOFT = frozenset(_VOCAB["soft"]) | POSTPONE
 # (not all: compatible with "some"), "not only", "no longer" is kept (it negates).
 _NEG_EXCEPT_NEXT = frozenset(_VOCAB["except_next"])
 _NEG_EXCEPT_PREV = frozenset(_VOCAB["except_prev"])
+# "tidak boleh melebihi 8 persen", "may not exceed 8 percent": a ceiling (numbers.py reads it as "le"), whose figure
+# is stated, not denied (the negator still negates for the negation and modality rules).
+_BOUND_NEXT = frozenset(_VOCAB["bound_next"])
+_COMPARATIVE = frozenset({"lebih", "kurang", "more", "less", "fewer"})
 # "Kawasan Tanpa Rokok", "Hari Tanpa Kendaraan": "tanpa" after a place or day names a zone; it negates nothing.
 _DESIGNATIONS = frozenset(_VOCAB["designations"])
 # Words skipped between a negator and its predicate.
@@ -71,6 +75,18 @@ def _is_negator(tokens: tuple[tuple[str, int, int], ...], i: int, soft: bool = T
     if nxt == "satu" and i + 2 < len(tokens) and tokens[i + 2][0] == "satunya":
         return False  # "bukan satu-satunya" (not the only one)
     return True
+
+
+def bounds_next(tokens: tuple[tuple[str, int, int], ...], i: int) -> bool:
+    """The negator at ``i`` makes a bound of the figure after it ("tidak boleh melebihi", "may not exceed", "tidak
+    boleh lebih dari"), over at most two auxiliaries: the figure is a limit stated, not a value denied."""
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        w = tokens[j][0]
+        if w in _BOUND_NEXT or (w in _COMPARATIVE and j + 1 < len(tokens) and tokens[j + 1][0] in ("dari", "than")):
+            return True
+        if w not in _NEG_SKIP:
+            return False
+    return False
 
 
 def _any_negator(w: str) -> bool:

@@ -99,6 +99,11 @@ _NOT_NOUNS = (_STOP - {"nomor"}) | frozenset(
 _QUAL_RE = re.compile(
     r"(?:^|\b)(sekitar|kurang lebih|lebih kurang|kira-kira|sekira|hampir|approximately|about|around|roughly|nearly|almost|some"
     r"|tidak lebih dari|tak lebih dari|no more than|tidak kurang dari|tak kurang dari|no less than"
+    r"|not more than|not less than|not fewer than"
+    # A ceiling said as a negated excess: "tidak boleh melebihi 8 persen", "may not exceed 8 percent".
+    r"|(?:tidak|tak) (?:boleh |akan |dapat |bisa )?(?:melebihi|melampaui|lebih dari|kurang dari)"
+    r"|(?:(?:may|must|shall|should|will|can|does|do|did) not|cannot|not to) (?:exceed|be (?:more|less|fewer) than)"
+    r"|not exceeding"
     r"|lebih dari|di atas|more than|over|above|exceeding|melebihi|lebih|"
     r"minimal|sedikitnya|setidaknya|paling sedikit|at least|minimum|"
     r"kurang dari|di bawah|less than|fewer than|under|below|"
@@ -125,6 +130,7 @@ _QUAL_NORM = {
     "±": "approx", "~": "approx",
     "tidak lebih dari": "le", "tak lebih dari": "le", "no more than": "le",
     "tidak kurang dari": "ge", "tak kurang dari": "ge", "no less than": "ge",
+    "not more than": "le", "not less than": "ge", "not fewer than": "ge",
     "lebih dari": "gt", "di atas": "gt", "more than": "gt", "over": "gt", "above": "gt",
     "exceeding": "gt", "melebihi": "gt", "lebih": "gt",
     "minimal": "ge", "sedikitnya": "ge", "setidaknya": "ge", "paling sedikit": "ge",
@@ -185,6 +191,9 @@ _PERIOD_END_RE = re.compile(r"\b(?:jam|hari(?: kerja| kalender)?|minggu|pekan|bu
 _SINGLE_RE = re.compile(r"(?:1|satu|se)\b", _F)  # "dua kali dalam 1 hari" is a rate, no deadline
 
 
+_EXCEED = ("exceed", "exceeding", "melebihi", "melampaui", "lebih dari", "more than")  # the negated excess of _QUAL_RE: a ceiling
+
+
 def _qualifier(text: str, start: int, end: int) -> str | None:
     if _OTHER_AFTER_RE.match(text, end) or _OTHER_BEFORE_RE.search(text, max(0, start - 22), start):
         return "other"
@@ -192,7 +201,12 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     if (qm is None and _WITHIN_RE.search(text, max(0, start - 12), start) and _PERIOD_END_RE.search(text, start, end)
             and not _SINGLE_RE.match(text, start, end)):
         return "le"
-    return _QUAL_NORM.get(qm.group(1).lower()) if qm else None
+    if qm is None:
+        return None
+    said = " ".join(qm.group(1).lower().split())
+    if said in _QUAL_NORM:
+        return _QUAL_NORM[said]
+    return "ge" if said.endswith(("kurang dari", "less than", "fewer than")) else "le" if said.endswith(_EXCEED) else None
 
 
 _ONE_GROUP_RE = re.compile(r"\d{1,3}[.,]\d{3}")

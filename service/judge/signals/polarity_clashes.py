@@ -134,9 +134,9 @@ def _in_relative(a: _Analysis, i: int, describing: bool = True) -> bool:
 
 
 def _free_of(a: _Analysis, k: int) -> bool:
-    """Token ``k`` is the first half of an English "X-free" compound ("interest-free", "duty-free"): a no."""
-    return (k + 1 < len(a.tokens) and a.tokens[k + 1][0] == "free"
-            and a.text[a.tokens[k][2]:a.tokens[k + 1][1]] in ("-", "‑", "–"))
+    """Token ``k`` is the first half of "interest-free", "duty-free" or follows "free of" ("free of charge"): a no."""
+    return (k + 1 < len(a.tokens) and a.tokens[k + 1][0] == "free" and a.text[a.tokens[k][2]:a.tokens[k + 1][1]]
+            in ("-", "‑", "–")) or (k >= 2 and (a.tokens[k - 2][0], a.tokens[k - 1][0]) == ("free", "of"))
 
 
 def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_only: bool = False) -> list[Clash]:

@@ -38,7 +38,7 @@ _RAW_QUANTITY_LIMIT = 2 * _MAX_QUANTITIES + 2
 def _extract_quantities_cached(written: str) -> tuple[Quantity, ...]:
     # "1x24 jam", "2 x 24 jam": the product, written in place (offsets unchanged), then quoted as written.
     text, products = _multiplied_out(written)
-    found = tuple(_aged(q, text) for q in _extract_quantities_in(text))
+    found = tuple(_capped(_aged(q, text), text) for q in _extract_quantities_in(text))
     if not products:
         return found
     out = []
@@ -64,6 +64,18 @@ def _aged(q: Quantity, text: str) -> Quantity:
     if (q.unit is None and q.noun is None and _AGE_BEFORE_RE.search(text, max(0, q.start - 12), q.start)
             and not _LIST_GOES_ON_RE.match(text, q.end)):  # "pada usia 2, 3, dan 12 bulan": the list's unit
         return replace(q, unit="year")
+    return q
+
+
+# A limit said before a figure in other words than a qualifier of numbers._QUAL_RE, with at most one word between.
+_CAP_BEFORE_RE = re.compile(
+    r"\b(?:dibatasi|membatasi|batasnya|kuota|kuotanya|paling (?:banyak|lama|tinggi)|maksimal|capped at|limited to|"
+    r"restricted to|quota of)\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
+
+
+def _capped(q: Quantity, text: str) -> Quantity:
+    if q.qualifier is None and _CAP_BEFORE_RE.search(text, max(0, q.start - 40), q.start):
+        return replace(q, capped=True)
     return q
 
 
@@ -473,6 +485,9 @@ def _quantities_agree(a: Quantity, b: Quantity) -> bool:
     # Two bounds of the same kind are the figures being stated: "merugikan negara hingga Rp 2,3
     # triliun" and "hingga Rp 4,3 triliun" report different losses, though both are "up to".
     same_bound = a.qualifier == b.qualifier and a.qualifier in ("lt", "le", "gt", "ge", "other")
+    # A limit against a limit: "up to 60 passengers" changes "dibatasi 45 penumpang", though 45 is under 60.
+    same_bound = same_bound or any(x.qualifier in ("lt", "le") and y.qualifier is None and y.capped
+                                   for x, y in ((a, b), (b, a)))
     if a.qualifier == b.qualifier == "range" and a.upper is not None and b.upper is not None:
         # Two ranges are the figures being stated: "Rp26.000 hingga Rp28.000" is not "Rp24.000 sampai
         # Rp26.000", though they touch.

@@ -29,6 +29,9 @@ class Quantity:
     upper: float | None = None
     step: float = 1.0
     change: bool = False
+    # A value the text states as a limit in words that are no qualifier ("dibatasi 45 penumpang", "paling lama
+    # mengemudi 8 jam"): against another text's bound ("up to 60 passengers") the two limits are compared.
+    capped: bool = False
 
 
 @dataclass(frozen=True)

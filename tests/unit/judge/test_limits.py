@@ -1,0 +1,66 @@
+"""Limits said in other words than a qualifier (stop 46): a negated excess, a cap verb, a count of people
+against a count of persons, a rate "dalam sehari". Each with the near miss that must not clash. Examples
+written for this project."""
+
+from __future__ import annotations
+
+from service.judge.signals import find_clashes
+from service.judge.signals.quantities import extract_quantities
+
+COPRA = "Kopra yang dikirim harus berkadar air paling tinggi 6 persen."
+
+
+def _kinds(reference: str, draft: str) -> list[str]:
+    return [c.kind for c in find_clashes(reference, draft)]
+
+
+def test_a_negated_excess_is_a_ceiling_not_a_denied_figure():
+    for said in ("tidak boleh melebihi 8 persen", "tidak melebihi 8 persen"):
+        assert extract_quantities(f"Kadar air kopra {said}.")[0].qualifier == "le"
+    assert extract_quantities("The moisture content may not exceed 8 percent.")[0].qualifier == "le"
+    assert _kinds(COPRA, "Kadar air kopra tidak boleh melebihi 8 persen.") == ["number"]
+    assert _kinds(COPRA, "The moisture content of copra may not exceed 8 percent.") == ["number"]
+    # the same ceiling restated
+    assert _kinds(COPRA, "Kadar air kopra tidak boleh melebihi 6 persen.") == []
+    assert _kinds(COPRA, "The moisture content of copra must not exceed 6 percent.") == []
+
+
+def test_an_english_window_does_not_spend_its_words_on_function_words():
+    # "moisture" stands six tokens before the figure, three content words before it
+    draft = "The moisture content may not exceed 8 percent, and free fatty acids may not exceed 5 percent."
+    reference = "Kopra harus berkadar air paling tinggi 6 persen dan berkadar asam lemak bebas paling tinggi 5 persen."
+    assert [c.draft for c in find_clashes(reference, draft)] == ["8 percent"]
+
+
+def test_a_cap_said_by_a_verb_is_compared_with_a_bound():
+    reference = "Setiap perjalanan dibatasi 45 penumpang, dan penumpang tidak perlu memesan tempat."
+    assert extract_quantities(reference)[0].capped
+    assert _kinds(reference, "Each trip can carry up to 60 passengers, and no booking is needed.") == ["number"]
+    assert _kinds(reference, "Setiap perjalanan mengangkut paling banyak 45 penumpang.") == []
+    # a bound against a plain figure still covers it: "up to 60" is no cap of its own against "45 penumpang"
+    assert _kinds("Setiap perjalanan mengangkut 45 penumpang.", "Each trip can carry up to 60 passengers.") == []
+
+
+def test_a_period_within_a_day_is_a_rate():
+    reference = "Pengemudi bus pariwisata paling lama mengemudi 8 jam dalam sehari."
+    assert _kinds(reference, "A tour bus driver may drive for at most 10 hours a day.") == ["number"]
+    assert _kinds(reference, "A tour bus driver may drive for at most 8 hours a day.") == []
+
+
+def test_people_named_by_a_noun_are_counted_like_persons():
+    reference = "Kunjungan dibagi dalam 4 sesi, dengan kuota 250 orang per sesi."
+    assert _kinds(reference, "Setiap sesi kunjungan dapat menampung 300 pengunjung.") == ["number"]
+    assert _kinds(reference, "Setiap sesi kunjungan dapat menampung 250 pengunjung.") == []
+    # a count of things is not a count of people
+    assert _kinds(reference, "Setiap sesi kunjungan memakai 300 kursi.") == []
+
+
+def test_a_tally_of_people_is_no_quota_per_session():
+    reference = "Kunjungan dibagi dalam 4 sesi, dengan kuota 250 orang per sesi."
+    assert _kinds(reference, "Pada 2025 kunjungan mencatat sekitar 2,3 juta pengunjung.") == []
+
+
+def test_free_of_charge_says_no_charge():
+    reference = "Hewan yang disterilisasi harus berumur paling muda 5 bulan dan sekaligus mendapat vaksin rabies tanpa biaya."
+    draft = "Dog and cat owners in Denpasar can have their pets sterilised free of charge throughout November 2026."
+    assert "negation" not in _kinds(reference, draft)
