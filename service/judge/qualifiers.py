@@ -52,12 +52,14 @@ def other_names(sentence: str, related: list[Candidate], clashing: int, backing:
 
 
 def other_subject(sentence: str, before: str, clashing: Candidate, backing: Candidate) -> bool:
-    """The two passages' positions are titled alike but for a word each ("Fortifikasi wajib garam beryodium" /
-    "… tepung terigu"), and the sentence, or when it has neither word the draft's earlier sentences (``before``),
-    names the clashing position's word and not the backing one's: the backing figure is for the other product."""
+    """The two passages' positions are titled alike (two words and half the shorter title shared) but for a word each
+    ("Fortifikasi wajib garam beryodium" / "… tepung terigu"), and the sentence, or when it has neither word the
+    draft's earlier sentences (``before``), names the clashing position's word and not the backing one's: the
+    backing figure is for the other product."""
     own, other = title_words(clashing.ref.title), title_words(backing.ref.title)
-    if own.isdisjoint(other) or clashing.ref.position_id == backing.ref.position_id:
-        return False  # not titled alike: "stated elsewhere" is about a position of another kind
+    shared = len(own & other)
+    if shared < 2 or 2 * shared < min(len(own), len(other)) or clashing.ref.position_id == backing.ref.position_id:
+        return False  # not titled alike (one word such as "Kota" is no likeness): a position of another kind
     own_only, other_only = own - other, other - own
     said = content_words(sentence)
     if said.isdisjoint(own_only | other_only):

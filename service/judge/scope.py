@@ -368,8 +368,9 @@ def _excepted_in(setting: str, draft: str, cue: str) -> bool:
                if (have := content_roots(sentence)))
 
 
-# Words that say "all of" a thing in a position's own wording: "setiap SPBU", "sepanjang jam operasional".
-_ALL_OF_SETTING = r"(?:" + _cue_pattern(_VOCAB["universal"]) + r"|setiap|sepanjang|throughout)"
+# Words that say "all of" a thing in a position's own wording: "setiap SPBU", "sepanjang jam operasional", "100 persen
+# denda".
+_ALL_OF_SETTING = r"(?:" + _cue_pattern(_VOCAB["universal"]) + r"|setiap|sepanjang|throughout|100 persen|100 percent)"
 
 
 def _stated_in(setting: str, draft: str, cue: str) -> bool:
@@ -544,7 +545,7 @@ def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
         places = _PLACES.search(reference)
         r_some = places.group() if places else None
     if d_all and not d_some and r_some and not r_all:
-        if _stated_in(setting, draft, d_all):
+        if _stated_in(f"{reference} {setting}", draft, d_all):
             return []
         said, ref = d_all, r_some
     elif d_some and not d_all and r_all and not r_some:

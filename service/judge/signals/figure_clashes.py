@@ -225,8 +225,13 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         # draft's "dipatok 80 persen" is compared with the new one.
         left = {r for r in same_idx if agree[r][d] and _left_behind(ref, rqs, r, dra)}
         same_idx = [r for r in same_idx if r not in left]
-        if not same_idx or any(agree[r][d] for r in same_idx):
-            continue  # a measure the reference never mentions, or a value it does state
+        d_per = _per(dra, lo, hi)
+
+        def at_rate(r: int) -> bool:
+            return _same_rate(d_per, _per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)), dq, rqs[r])
+
+        if not same_idx or any(agree[r][d] and at_rate(r) for r in same_idx):
+            continue  # a measure the reference never mentions, or a value it does state (at the same rate)
         # Only compare with reference numbers in a related context (shared words nearby).
         d_ctx = _window_roots(dra, lo, hi, 5, lean=True)
         related = [r for r in same_idx
@@ -256,9 +261,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         # A rate is compared with a rate of the same denominator ("Rp300.000 per bulan" is not "Rp71 triliun"
         # for all villages, nor "Rp650 ribu setiap tahap"); a figure stated without one is compared with a
         # rate only when the two are of a size ("Rp350.000" for "Rp300.000 per bulan").
-        d_per = _per(dra, lo, hi)
-        related = [r for r in related if _same_rate(d_per, _per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)),
-                                                    dq, rqs[r])
+        related = [r for r in related if at_rate(r)
                    and _every_base(ref, _span_tokens(ref, rqs[r].start, rqs[r].end)[0]) == _every_base(dra, lo)]
         if not related or _total_of_rate(ref, rqs, related, dq, total_over(dra, lo, hi)):
             continue
@@ -336,15 +339,15 @@ def _states_no_value(dra: _Analysis, item: Quantity | DateMention, lo: int, hi: 
 def _same_place(ref: _Analysis, dra: _Analysis, rqs: tuple[Quantity, ...], same_idx: list[int],
                 d_places: frozenset[str]) -> list[int]:
     """The reference figures (of ``same_idx``) for the place the draft names beside its figure: those with no
-    place beside them or the same place. When none is, those whose places the draft names elsewhere while
-    the reference names the draft's elsewhere: the two texts tie one subject to two places ("Kawasan Cagar
-    Budaya Nasional Muarajambi … Rp105 miliar" / "Muarajambi di Provinsi Jambi … Rp150 miliar")."""
+    place beside them or the same place, and those whose places the draft names elsewhere while the reference
+    names the draft's elsewhere: the two texts tie one subject to two places ("Kawasan Cagar Budaya Nasional
+    Muarajambi … Rp105 miliar" / "Muarajambi di Provinsi Jambi … Rp150 miliar")."""
     near = {r: _places_near(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)) for r in same_idx}
-    kept = [r for r in same_idx if not near[r] or near[r] & d_places]
-    if kept or not d_places <= _word_set(ref):
-        return kept
+    both = d_places <= _word_set(ref)  # the reference names the draft's place too
     d_words = _word_set(dra)
-    return [r for r in same_idx if near[r] - _PLACE_MARKERS <= d_words]
+    # Each place either side is named by the other text: one subject tied to two places ("kunjungan ke Danau Kakaban
+    # di Kabupaten Berau dibatasi 300 orang" / "Kabupaten Berau membatasi kunjungan ke Danau Kakaban 500 orang").
+    return [r for r in same_idx if not near[r] or near[r] & d_places or (both and near[r] - _PLACE_MARKERS <= d_words)]
 
 
 _FROM = frozenset({"dari", "from", "semula"})

@@ -35,6 +35,8 @@ _FREQ = (rf"(?P<every>(?:sekali\s+)?(?:setiap|tiap|per|every|each|once\s+(?:a|ev
          rf"|(?P<times>(?P<k>{_COUNT}|once|twice|sekali)\s+(?:kali|tahap|termin|times|instalments|installments)?\s*"
          rf"(?:dalam\s+)?(?:se|per\s+|setiap\s+|a\s+|in\s+a\s+|dalam\s+satu\s+|each\s+)(?P<unit2>{_UNIT}))"
          rf"|(?P<fixed>{'|'.join(sorted(map(re.escape, _FIXED), key=len, reverse=True))})")
+# A figure (and its noun) right before "per hari": the frequency is the figure's denominator.
+_RATE_OF_FIGURE = re.compile(r"\d[\d.,]*(?:\s+(?:ribu|juta|miliar|triliun))?(?:\s+[^\W\d_]+)?\s+$", _F)
 _NEGATED = re.compile(r"\b(?:tidak|tak|bukan|belum|not|no longer|never)\s+(?:\w+\s+)?$", _F)
 # The verb, at most eight words (no comma) before the frequency.
 _RE = re.compile(rf"\b(?:{_VERB})\b(?:\s+[^\s,;.]+){{0,8}}?\s+(?:{_FREQ})\b", _F)
@@ -71,6 +73,8 @@ def frequencies(text: str) -> tuple[Frequency, ...]:
         if _NEGATED.search(text, max(0, m.start() - 25), m.start()):
             continue  # "tidak lagi disalurkan setiap bulan" says how often it is not
         if m.group("every"):
+            if _RATE_OF_FIGURE.search(text, max(0, m.start("every") - 40), m.start("every")):
+                continue  # "menerima paling banyak 25 lansia per hari": a rate of the figure, not how often
             n = _count(m.group("n")) if m.group("n") else 1
             days = n * _UNITS[m.group("unit").lower()]
             start = m.start("every")

@@ -16,6 +16,7 @@ from service.judge.signals.negation import (
     MAIN_VERB, forbidden_after, lacking,
 )
 from service.judge.signals.dates import WEEKDAYS, dates_agree
+from service.judge.signals.objects import agent_noun, other_objects, same_phrase
 from service.judge.signals.records import Clash, DateMention
 from service.judge.signals.text import _initials
 from service.messages import ANTONYM, NEGATION_BY_DRAFT, NEGATION_BY_REFERENCE, reason
@@ -124,9 +125,13 @@ def _in_relative(a: _Analysis, i: int, describing: bool = True) -> bool:
             # agent ("yang dirampas negara tidak dijual").
             verbs = [k for k in range(j + 1, i) if _VERB_FORM.match(toks[k][0])]
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-            return toks[i][0] == "tanpa" or not verbs or (
+            # "Anak yang sedang demam tidak diberi obat": a state closes the relative clause, and the passive after
+            # the negator is the statement's.
+            closed = nxt.startswith("di") and len(nxt) > 5 and any(
+                _content(toks[k][0]) and toks[k][0] not in _NEG_SKIP for k in range(j + 1, i))
+            return toks[i][0] == "tanpa" or (not closed if not verbs else (
                 describing and toks[verbs[-1]][0].startswith("me") and not MAIN_VERB.match(nxt)
-                and any(_content(toks[k][0]) for k in range(verbs[-1] + 1, i)))
+                and any(_content(toks[k][0]) for k in range(verbs[-1] + 1, i))))
     if toks[i][0] != "not" or i == 0 or not toks[i - 1][0].isalpha():
         return False
     # no auxiliary shortly before ("will definitely not raise" is the clause's own negation)
@@ -180,7 +185,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
             continue  # both texts negate it somewhere: not a polarity flip ("yang belum membeli" names who; both
             # describing "sampah tidak terpilah" speak of the same unsorted waste)
         for k in pos_occ:
-            if not _asserted(pos, k) or _existential_clause(pos, k):
+            if not _asserted(pos, k) or _existential_clause(pos, k) or agent_noun(pos.tokens[k][0]):
                 continue
             if verbs_only and (not _VERB_FORM.match(pos.tokens[k][0]) or _in_relative(pos, k)):
                 continue  # a noun ("beban biaya"), or which ones ("ketentuan yang berlaku"): no assertion
@@ -202,7 +207,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
                 continue  # "Kapal sampai dengan 60 GT dikenai tarif" against "Kapal di bawah 5 GT tidak dikenai"
             if _only_for_other(pos, k, neg, i, proots):
                 continue  # "Pemeriksaan fisik hanya dilakukan terhadap jalur merah" / "jalur hijau … tanpa pemeriksaan"
-            if _other_recipient(neg, p, pos, k):
+            if _other_recipient(neg, p, pos, k) or other_objects(neg, p, pos, k):
                 continue  # "tidak diberikan kepada narapidana korupsi" / "diberikan kepada pengguna narkotika"
             if (not neg_is_draft and _restricted_group(neg, i, pos, k)) or excepts_subject(pos, k, neg, i):
                 continue  # "Guru … yang berstatus ASN tidak berhak" / "Setiap guru berhak": of other teachers
@@ -213,7 +218,7 @@ def _negation_one_way(neg: _Analysis, pos: _Analysis, neg_is_draft: bool, verbs_
             # memicu tsunami" against "gempa tersebut tidak berpotensi tsunami").
             local = max(_local_cover(neg, i, p, pos.root_pool), _segment_cover(neg, i, pos.root_pool)) \
                 if neg_is_draft else max(_local_cover(pos, k, k, neg.root_pool), _segment_cover(pos, k, neg.root_pool))
-            local = local >= LOCAL_COVERAGE or _same_phrase(neg, p, pos, k)
+            local = local >= LOCAL_COVERAGE or same_phrase(neg, p, pos, k)
             if not local and _window_roots(pos, k, k, 8, same="clause").isdisjoint(neg_ctx):
                 continue  # no shared subject/object around the predicate
             # The draft clause's coverage (counted once per clause and pair).
@@ -264,17 +269,6 @@ def _complement(neg: _Analysis, p: int) -> list[frozenset[str]]:
 LOCAL_COVERAGE = 0.55
 LOCAL_RADIUS = 3
 LOCAL_MIN_WORDS = 3
-
-
-def _same_phrase(neg: _Analysis, p: int, pos: _Analysis, k: int) -> bool:
-    """The negated word and the content word after it stand together in the other text too ("tanpa agunan
-    tambahan" / "menyerahkan agunan tambahan"; "tanpa kartu tani" / "menunjukkan kartu tani"): a named
-    thing, not a word both texts happen to use."""
-    if p + 1 >= len(neg.tokens) or k + 1 >= len(pos.tokens) or neg.clause[p + 1] != neg.clause[p]:
-        return False
-    if not (_content(neg.tokens[p + 1][0]) and _content(pos.tokens[k + 1][0])):
-        return False
-    return not neg.roots[p + 1].isdisjoint(pos.roots[k + 1])
 
 
 def _local_cover(a: _Analysis, lo: int, hi: int, pool: frozenset[str]) -> float:

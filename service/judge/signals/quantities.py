@@ -267,13 +267,11 @@ def _extract_quantities_in(text: str) -> tuple[Quantity, ...]:
             nm = _NOUN_RE.match(text, pos)
             if nm and nm.group(1) not in _NOT_NOUNS and not _looks_verb(nm.group(1)):
                 noun = nm.group(1)
-                if noun in _CLASSIFIERS:
-                    nm2 = _NOUN_RE.match(text, nm.end())
-                    noun = nm2.group(1) if nm2 and nm2.group(1) not in _NOT_NOUNS else None
-                    if noun is not None:
-                        pos = nm2.end()  # type: ignore[union-attr]
+                nm2 = _NOUN_RE.match(text, nm.end()) if noun in _CLASSIFIERS else None
+                if nm2 and nm2.group(1) not in _NOT_NOUNS:
+                    noun, pos = nm2.group(1), nm2.end()  # "8 lembar saham" counts "saham"
                 else:
-                    pos = nm.end()
+                    pos = nm.end()  # a classifier alone is what is counted: "paling banyak 50 batang per orang"
         raw.append(
             dict(value=value * mult, unit=unit, start=q_start, end=pos, noun=noun,
                  qual=_qualifier(text, q_start, pos), step=step * mult, mult=mult,

@@ -167,4 +167,5 @@ def _sentence_initial(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] in " \t\"'“(":
         i -= 1
-    return i == 0 or text[i - 1] in ".!?\n:"
+    # After a dateline's dash ("Kudus – Tiga puluh persen …") a sentence opens too.
+    return i == 0 or text[i - 1] in ".!?\n:" or (text[i - 1] in "–—" and i >= 2 and text[i - 2] == " ")

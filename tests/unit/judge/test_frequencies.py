@@ -30,6 +30,9 @@ def test_a_frequency_after_a_paying_or_delivering_verb_is_its_period(sentence, d
     "Harga beras medium naik setiap bulan sejak Januari.",
     # negated: how often it is not
     "Tunjangan itu tidak lagi dibayarkan setiap bulan.",
+    # a figure's denominator: how many a day, not how often
+    "Setiap rumah pelayanan menerima paling banyak 25 lansia per hari.",
+    "Petugas memeriksa 40 kendaraan per hari di terminal.",
 ])
 def test_what_is_not_a_frequency_of_payment(sentence):
     assert [f.days for f in frequencies(sentence)] in ([], [182])

@@ -463,3 +463,10 @@ def test_an_acronym_in_brackets_after_a_name_with_commas_is_that_name():
     assert institution_clashes(reference, "Pengawasan dilakukan oleh Direktorat Jenderal EBTKE bersama Kementerian "
                                           "Perdagangan.") == []
     assert institution_clashes(reference, "Pengawasan dilakukan oleh Badan Standardisasi Nasional (BSN).") != []
+
+
+def test_damkar_is_the_fire_service_written_short():
+    reference = "Dinas Pemadam Kebakaran dan Penyelamatan Kota Depok melatih 630 relawan pemadam kebakaran pada 2026."
+    draft = "Sebanyak 630 relawan pemadam kebakaran dari 63 kelurahan di Kota Depok dilatih {} selama empat hari."
+    assert institution_clashes(reference, draft.format("Dinas Damkar dan Penyelamatan")) == []
+    assert institution_clashes(reference, draft.format("Dinas Sosial")) != []

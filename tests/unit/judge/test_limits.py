@@ -64,3 +64,22 @@ def test_free_of_charge_says_no_charge():
     reference = "Hewan yang disterilisasi harus berumur paling muda 5 bulan dan sekaligus mendapat vaksin rabies tanpa biaya."
     draft = "Dog and cat owners in Denpasar can have their pets sterilised free of charge throughout November 2026."
     assert "negation" not in _kinds(reference, draft)
+
+
+def test_a_number_word_opening_a_sentence_after_a_dateline_is_a_figure():
+    [q] = extract_quantities("Kudus – Tiga puluh persen unit biogas 2027 akan dialokasikan untuk pondok pesantren.")
+    assert (q.value, q.unit) == (30.0, "percent")
+    # a capitalised number word inside a sentence is a name
+    assert extract_quantities("Warga Desa Lima Puluh menerima bantuan.") == []
+
+
+def test_a_classifier_alone_is_what_it_counts():
+    assert [q.noun for q in extract_quantities("paling banyak 50 batang per orang, 8 lembar saham")] == ["batang", "saham"]
+
+
+def test_one_subject_tied_to_two_places_is_one_figure():
+    reference = ("Mulai 1 Juni 2026, kunjungan ke Danau Kakaban di Kabupaten Berau dibatasi paling banyak 300 orang per "
+                 "hari dan 40 orang dalam satu waktu.")
+    draft = "Pemerintah Kabupaten Berau membatasi kunjungan ke Danau Kakaban paling banyak {} orang per hari."
+    assert _kinds(reference, draft.format(500)) == ["number"]
+    assert _kinds(reference, draft.format(300)) == []

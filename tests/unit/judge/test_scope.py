@@ -266,6 +266,10 @@ REGARDLESS = [
      "Each member may file at most three claims, whatever the number of visits."),
     ("without limits on", "Firms may hire without limits on contract length.",
      "Contracts may last up to 12 months in length."),
+    ("not subject to", "Cultivated agarwood is not subject to any quota this year.",
+     "Kuota ekspor gaharu ditetapkan paling banyak 450 ton."),
+    ("not limited by", "Entry is not limited by age this year.",
+     "Peserta berusia 18 sampai 30 tahun."),
     ("berapa pun", "Seluruh penginapan, berapa pun jumlah kamarnya, wajib memilah sampah.",
      "Penginapan dengan paling sedikit 30 kamar wajib memilah sampah."),
     ("berapapun", "Semua koperasi, berapapun asetnya, wajib diaudit setiap tahun.",
@@ -601,3 +605,13 @@ def test_any_regency_at_all_is_universal():
                             "Layanan ini terbuka bagi warga berusia 18 tahun ke atas dari kabupaten mana pun di Papua "
                             "Barat Daya.")
     assert clash.rule == "scope:universal" and clash.draft == "mana pun"
+
+
+def test_all_of_a_thing_is_what_a_hundred_percent_of_it_says():
+    """"menghapus seluruh denda" restates "menghapus 100 persen denda"; the exclusion of other customers is no
+    narrowing of it. Written for this project."""
+    reference = ("Perumda Air Minum menghapus 100 persen denda keterlambatan bagi pelanggan rumah tangga. Program tidak "
+                 "berlaku bagi pelanggan niaga dan industri.")
+    assert scope_clashes(reference, "Perumda Air Minum menghapus seluruh denda keterlambatan pelanggan rumah "
+                                    "tangga.") == []
+    assert scope_clashes(reference, "Perumda Air Minum menghapus denda keterlambatan seluruh pelanggan.")

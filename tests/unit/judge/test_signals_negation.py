@@ -480,3 +480,35 @@ def test_a_group_the_positive_sentence_excepts_is_the_one_the_other_denies():
                                    "hamil yang baru diobati setelah melahirkan.") == []
     assert [c.kind for c in find_clashes(reference, "Praziquantel diberikan kepada seluruh penduduk, termasuk ibu "
                                                     "hamil.")] == ["negation"]
+
+
+def test_a_negated_and_an_asserted_verb_about_different_objects_do_not_clash():
+    """"tidak membayar sewa" and "membayar listrik sendiri" speak of two payments; "bukan uang tunai" is not the
+    "uang transpor" that rises. Written for this project."""
+    reference = "Penghuni hunian sementara tidak dipungut sewa, tetapi membayar listrik sendiri."
+    assert find_clashes(reference, "Penghuni tidak membayar sewa dan menerima jaminan hidup Rp10 ribu per hari.") == []
+    assert find_clashes("Bantuan berupa barang, bukan uang tunai.", "Uang transpor peserta naik menjadi Rp175.000.") == []
+    # the same object: still a clash
+    assert [c.kind for c in find_clashes("Penghuni hunian sementara tidak membayar sewa.",
+                                         "Penghuni hunian sementara membayar sewa Rp200.000 per bulan.")] == ["negation"]
+
+
+def test_an_agent_noun_asserts_no_act():
+    """"Penerima wajib mengikuti pelatihan" names the recipients; it says nothing of receiving the package again."""
+    reference = "Penerima wajib mengikuti pelatihan menjahit selama 5 hari di balai latihan kerja setempat."
+    assert find_clashes(reference, "Perempuan yang sudah menerima paket pada 2026 tidak dapat menerimanya lagi.") == []
+    assert [c.kind for c in find_clashes("Penerima paket 2026 dapat menerima paket lagi pada 2027.",
+                                         "Penerima paket 2026 tidak dapat menerima paket lagi pada 2027.")] == ["negation"]
+
+
+def test_a_postponement_named_as_a_noun_is_a_postponement():
+    reference = "Sekolah yang tidak membentuk tim dalam 30 hari ditunda pencairan BOSDA triwulan berikutnya."
+    assert find_clashes(reference, "Sekolah yang lalai membentuk tim terancam penundaan pencairan BOSDA triwulan "
+                                   "berikutnya.") == []
+
+
+def test_a_state_closes_a_relative_clause_before_the_negated_passive():
+    """"Anak yang sedang demam tidak diberi obat": "yang sedang demam" says which children; the "tidak" negates giving
+    them the drug, which "tetap diberi obat" asserts. Written for this project."""
+    reference = "Anak yang sedang demam tidak diberi obat dan dijadwalkan ulang paling lambat 7 hari."
+    assert [c.kind for c in find_clashes(reference, "Anak yang sedang demam tetap diberi obat.")] == ["negation"]

@@ -277,3 +277,17 @@ def test_a_product_twin_does_not_back_a_figure_for_the_product_the_draft_names()
     assert j.relation == "conflicts" and "6 bulan" in j.reasons[0]
     _, j = judge.judge([opening.replace("garam konsumsi", "tepung terigu"), sentence], [[], [salt, flour]])
     assert j.relation != "conflicts"
+
+
+def test_positions_sharing_one_title_word_are_not_twins_of_one_product():
+    """"Kota" in both titles makes no twin: the consumer court's own hours back a draft about it, and the elderly
+    service's other hours are then another service's. Written for this project."""
+    elderly = Candidate("Layanan buka Senin sampai Jumat pukul 07.30–15.30 WIB bagi lansia berusia 60 tahun ke atas.",
+                        0.935, PassageRef(position_id="p-lansia", title="Layanan pendampingan harian lansia di Kota Semarang"))
+    court = Candidate("Keberatan diajukan ke Pengadilan Negeri paling lambat 14 hari kerja, dan layanan tatap muka dibuka "
+                      "Senin sampai Jumat pukul 08.00–15.00 WIB.", 0.94,
+                      PassageRef(position_id="p-bpsk", title="Penyelesaian sengketa konsumen di BPSK Kota Surabaya"))
+    opening = "Surabaya – BPSK Kota Surabaya melayani pengaduan konsumen tanpa biaya."
+    sentence = "Layanan tatap muka dibuka Senin sampai Jumat pukul 08.00–15.00 WIB."
+    _, j = Judge(conflict_min_shared_words=1).judge([opening, sentence], [[], [court, elderly]])
+    assert j.relation != "conflicts"
