@@ -31,11 +31,13 @@ def draft_periods(sentences: list[str], year: int | None = None) -> list[str]:
     1.200 kelompok", checked in 2026, is the 2026 programme's figure, not a change of the 2027 one's."""
     out, last = [], ""
     for sentence in sentences:
-        said = YEAR_RE.findall(sentence) or relative_years(sentence, year)
+        own = sorted(str(y) for y in years(sentence))
+        said = own or relative_years(sentence, year)
         if said:
             last = " ".join(sorted(set(said)))
-        # A year in digits is the sentence's own (no period given); one said as "tahun ini" is given as its period.
-        out.append("" if YEAR_RE.search(sentence) else last)
+        # A year in digits is the sentence's own (no period given); one said as "tahun ini", or none but a year it
+        # compares with, is given as its period.
+        out.append("" if own else last)
     return out
 
 
@@ -51,9 +53,15 @@ def draft_years(sentences: list[str], year: int | None = None) -> list[str]:
     return out
 
 
+# A year the text compares with ("tiga bulan lebih lama dibanding pendampingan pada 2026") is not its own.
+_COMPARED_BEFORE = re.compile(r"\b(?:dibanding(?:kan)?|daripada|ketimbang|than|compared\s+(?:with|to))\b[^.;]{0,30}$",
+                              re.IGNORECASE)
+
+
 def years(text: str) -> set[int]:
-    """The years ``text`` names."""
-    return {int(y) for y in YEAR_RE.findall(text)}
+    """The years ``text`` names as its own (not one it compares with)."""
+    return {int(m.group()) for m in YEAR_RE.finditer(text)
+            if not _COMPARED_BEFORE.search(text, max(0, m.start() - 40), m.start())}
 
 
 def superseded(backing: set[int], clashing: set[int]) -> bool:

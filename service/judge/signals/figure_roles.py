@@ -74,19 +74,20 @@ _PERIOD_WORDS = frozenset("menit jam hari minggu pekan bulan tahun minutes minut
 
 
 def period_role(a: _Analysis, lo: int, hi: int) -> str | None:
-    """"interval" when the figure at tokens ``lo..hi`` is followed, in its clause, by a word tying it to an event
-    ("4 minggu setelah dosis pertama", "48 hours before departure"); "rate" when a period follows it ("enam jam
-    sehari", "8 hours a day"); "lasting" when "selama"/"for" stands before
-    it ("selama dua pekan"); "every" when "setiap"/"every" does ("setiap 45 menit": how often); None otherwise (a
+    """"rate" when a period follows the figure at tokens ``lo..hi`` ("enam jam sehari", "8 hours a day"); "lasting"
+    when "selama"/"for" stands before it ("selama dua pekan", "selama 3 hari sebelum dipindahkan"); "interval" when
+    it is followed, in its clause, by a word tying it to an event ("4 minggu setelah dosis pertama", "48 hours
+    before departure"); "every" when "setiap"/"every" does ("setiap 45 menit": how often); None otherwise (a
     deadline, a plain period: either may be meant)."""
     toks = a.tokens
-    if hi + 1 < len(toks) and a.clause[hi + 1] == a.clause[hi] and toks[hi + 1][0] in _FROM_EVENT:
-        return "interval"
     after = " ".join(toks[j][0] for j in range(hi + 1, min(len(toks), hi + 4)) if a.clause[j] == a.clause[hi])
     if toks[hi][0] in _PERIOD_WORDS and _PER_PERIOD.match(after):
         return "rate"
+    # "selama 3 hari sebelum dipindahkan": how long it lasts, before the next event.
     if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _LASTING:
         return "lasting"
+    if hi + 1 < len(toks) and a.clause[hi + 1] == a.clause[hi] and toks[hi + 1][0] in _FROM_EVENT:
+        return "interval"
     if lo >= 1 and a.clause[lo - 1] == a.clause[lo] and toks[lo - 1][0] in _EVERY:
         return "every"
     return None
@@ -172,6 +173,7 @@ def told_as_past(dra: _Analysis, i: int) -> bool:
         or (a in _BEFORE and b.isdigit() and len(b) == 4 and int(b) < date.today().year)  # "Sebelum 2017, …"
         for a, b in zip(words, words[1:])) or any(
         a in ("sebelum", "before") and (b in _CHANGES or (b == "the" and c in _CHANGES))
+        or (a == "pada" and c == "lalu")  # "pada Syawalan lalu": the last such event
         for a, b, c in zip(words, words[1:], words[2:] + [""]))
 
 

@@ -247,14 +247,16 @@ def _words_of(a: _Analysis, span) -> _Words:  # noqa: ANN001 - a range or a list
 
 def _found(a: _Analysis, idx: list[int], words: _Words, share: float) -> bool:
     """At least ``share`` of the content words at ``idx`` have a root among ``words`` (or, when they hold no
-    content word, every word is there as written: "pada hari Minggu"), and all their figures are there."""
+    content word, every word is there as written: "pada hari Minggu"), and all their figures are there when ``words``
+    hold any."""
     content = [j for j in idx if _content(a.tokens[j][0]) and not _is_figure(a.tokens[j][0])]
     if content:
         if sum(not a.roots[j].isdisjoint(words.roots) for j in content) < share * len(content):
             return False
     elif not all(a.tokens[j][0] in words.plain for j in idx if not _is_figure(a.tokens[j][0])):
         return False
-    return all(a.tokens[j][0] in words.figures for j in idx if _is_figure(a.tokens[j][0]))  # another amount or year
+    # Another amount or year, when the other text gives one ("di 24 titik" against a text naming no count: a detail).
+    return not words.figures or all(a.tokens[j][0] in words.figures for j in idx if _is_figure(a.tokens[j][0]))
 
 
 # English puts "no" on the object of a cue: "require no additional collateral" (requires none), "no instalments

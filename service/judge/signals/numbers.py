@@ -116,7 +116,7 @@ _QUAL_RE = re.compile(
     # A longest or shortest period: "paling lama 30 menit" is the "paling lambat setengah jam" it restates.
     r"paling lama|selama-lamanya|paling singkat|sesingkat-singkatnya|"
     # A ceiling or floor written out: "paling tinggi Rp240 juta" is the "hingga Rp266 juta" it is compared with.
-    r"paling tinggi|setinggi-tingginya|paling rendah|serendah-rendahnya|"
+    r"paling tinggi|setinggi-tingginya|paling rendah|serendah-rendahnya|paling besar|paling kecil|"
     # ... or named, for the bound reading only (bound_clashes): "batas bawah Rp3.500" names the floor's value, which a
     # draft restates exactly ("the floor fare is IDR 4,200" changes it), so it qualifies no comparison below.
     r"batas bawah|batas atas|"
@@ -143,6 +143,7 @@ _QUAL_NORM = {
     "no later than": "le", "within": "le", "dalam waktu": "le",
     "paling lama": "le", "selama-lamanya": "le", "paling singkat": "ge", "sesingkat-singkatnya": "ge",
     "paling tinggi": "le", "setinggi-tingginya": "le", "paling rendah": "ge", "serendah-rendahnya": "ge",
+    "paling besar": "le", "paling kecil": "ge",
     "antara": "approx", "between": "approx",
 }  # fmt: skip
 _RANGE_SEP_RE = re.compile(r"\s*+(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|dan|and)\s*+", _F)

@@ -54,14 +54,16 @@ _MULTIPLIED_RE = re.compile(r"(?<![\d.,])(\d{1,3})\s?[x×]\s?(\d{1,3})(?=\s?(?:j
 
 
 # "residents aged 60 and over", "warga berusia 17": an age in years, though no unit follows.
-_AGE_BEFORE_RE = re.compile(r"\b(?:aged|berusia|berumur|usia|umur)\s*$", re.IGNORECASE)
+# An age: "berusia 15", and a bare figure bounding children or the old ("Children under 14", "anak di bawah 12").
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged|berusia|berumur|usia|umur|(?:children|child|kids|anak|anak-anak|balita|"
+                            r"remaja|lansia)\s+(?:under|below|over|above|di bawah|di atas))\s*$", re.IGNORECASE)
 
 
 _LIST_GOES_ON_RE = re.compile(r"\s*(?:,|dan\b|and\b|atau\b|or\b|-|–|hingga\b|sampai\b|to\b)\s*\d", re.IGNORECASE)
 
 
 def _aged(q: Quantity, text: str) -> Quantity:
-    if (q.unit is None and q.noun is None and _AGE_BEFORE_RE.search(text, max(0, q.start - 12), q.start)
+    if (q.unit is None and q.noun is None and _AGE_BEFORE_RE.search(text, max(0, q.start - 24), q.start)
             and not _LIST_GOES_ON_RE.match(text, q.end)):  # "pada usia 2, 3, dan 12 bulan": the list's unit
         return replace(q, unit="year")
     return q

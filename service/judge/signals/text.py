@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from service.text.words import STOP
 from service.text.words import content_words as _content_words
-from service.text.words import translations, word_in
+from service.text.words import content_roots, roots, translations, word_in
 from service.text.words import looks_english
 
 
@@ -93,6 +93,10 @@ def draft_words_covered(reference: str, draft: str) -> float:
     ref_words = _with_renderings(reference)
     missing = {w for w in words if not word_in(w, ref_words)
                and not (w.endswith("nya") and len(w) >= 7 and w[:-3] in ref_words)}
+    if missing and any(translations(w) for w in missing):
+        # An English word's rendering in another affixed form: "registered" (daftar) is in "didaftarkan".
+        pool = _ref_roots(reference)
+        missing = {w for w in missing if not any(r in pool for t in translations(w) for r in roots(t) if len(r) >= 4)}
     spelled = missing & _acronyms(draft)  # each word looked up once; acronyms only among the missing
     if spelled:
         initials = _initials(reference)
@@ -134,6 +138,12 @@ def _initials(text: str) -> str:
 
 
 @scoped_cache(maxsize=8192)
+@scoped_cache(maxsize=8192)
+def _ref_roots(text: str) -> frozenset[str]:
+    """Every root of every content word of ``text`` (asked once per passage, for English words of many drafts)."""
+    return content_roots(text)
+
+
 def _with_renderings(text: str) -> frozenset[str]:
     """The content words of ``text`` and the Indonesian renderings of its English ones: an Indonesian
     word of the other text is then found in an English one too."""

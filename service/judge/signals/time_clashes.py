@@ -61,7 +61,10 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
             continue  # a limit ("sebelum pukul 10.00") is compatible with many event times
         moved_start = None
         local = dt.minutes + ((zone - dt.offset) * 60 if zone is not None and dt.offset is not None else 0)
-        if span and first <= local <= last:
+        # A range is compared with the reference's ranges, not placed inside a span they make together ("11.00–13.00
+        # dan 17.00–19.00" holds no "17.00–20.00").
+        ranged = dt.upper is not None and any(t.upper is not None for t in points)
+        if span and first <= local <= last and not ranged:
             # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between, unless the draft gives it
             # as the start of the same span ("mulai pukul 06.00 hingga ... pukul 24.00" / "00.00 sampai 24.00").
             moved_start = _span_start_moved(ref, dra, agree, points, d, first, last)
@@ -95,7 +98,9 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         # start of a range whose end it moves ("dibuka pukul 07.00 dan ditutup pukul 14.00" / "07.00 hingga 13.00").
         # The nearest of the related times is the one the draft changes ("ditutup pukul 13.00 WIB" the closing
         # "13.00 WITA", not the opening "07.00").
-        rt = min(related, key=lambda t: abs(t.minutes - local))
+        # A reference range that starts when the draft's does is the one it changes, related by words or not.
+        rt = next((t for t in points if ranged and t.upper is not None and t.minutes == local),
+                  min(related, key=lambda t: abs(t.minutes - local)))
         if id(rt) in restated_times:
             # A range whose start the draft restates: this time is its end, compared with the range's end.
             if rt.upper is None or _times_agree(replace(rt, minutes=rt.upper, upper=None), dt):

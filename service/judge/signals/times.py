@@ -32,9 +32,11 @@ _TIME_RES = (
     # The start of a range whose end carries the clock word or zone: "from 05.30 to 17.00 WITA".
     re.compile(r"\b(?:from|between|dari|antara)\s+(\d{1,2})[.:](\d{2})"
                r"(?=\s*(?:-|–|—|hingga|sampai|to|until|dan|and)\s*(?:pukul\s*)?\d{1,2}[.:]\d{2})", _F),
+    # ... or a bare dashed range with its zone: "pukul 11.00–13.00 WIB dan 17.00–19.00 WIB".
+    re.compile(rf"(?<![\d.,:])(\d{{1,2}})[.:](\d{{2}})(?=\s*[-–—]\s*\d{{1,2}}[.:]\d{{2}}\s*(?:{_ZONE_NAMES})\b)", _F),
 )
 # A range's start first: its end must not be taken alone before it.
-_ORDER = (4, 0, 1, 2, 3)
+_ORDER = (4, 0, 5, 1, 2, 3)
 _TIME_RANGE_RE = re.compile(r"\s*(?:-|–|—|hingga|sampai|s\.d\.?|s/d|to|until)\s*(?:pukul\s*|jam\s*)?"
                             r"(\d{1,2})[.:](\d{2})" + _ZONE, _F)
 # "antara pukul 06.00 dan 16.00 WIB": after "antara"/"between", "dan"/"and" joins a range's ends too.
@@ -120,7 +122,7 @@ def _extract_times_cached(text: str) -> tuple[TimeMention, ...]:
                 zone, end = z.group(1), z.end()
             offset = _ZONES.get(zone.split()[0].lower()) if zone else None
             local = _LOCAL_RE.match(text, end, min(len(text), end + 80)) if zone is None else None
-            start = m.start(1) if k in (3, 4) else m.start()  # "at 10:15" quotes "10:15"
+            start = m.start(1) if k in (3, 4, 5) else m.start()  # "at 10:15" quotes "10:15"
             found.append(TimeMention(minutes, text[start:end], start, end, offset, upper, approx, bound,
                                      local.group(1) if local else ""))
             _cover(taken, m.start(), end)

@@ -8,7 +8,7 @@ from service.judge.judge import Judge
 
 STADIUM = Candidate("Pada laga final, pintu stadion dibuka tiga jam sebelum pertandingan dimulai dan penonton wajib "
                     "membawa tiket elektronik.", 0.93, PassageRef(position_id="p-stadion"))
-ENGLISH = "For the derby, the stadium gates will open to season-pass holders two hours before kick-off."
+ENGLISH = "For the derby, the stadium gates will be unlocked to season-pass holders two hours before kick-off."
 
 
 def test_an_english_sentence_gets_the_rules_at_a_quarter_of_its_words_covered():
@@ -22,3 +22,11 @@ def test_an_english_sentence_gets_the_rules_at_a_quarter_of_its_words_covered():
 def test_the_english_sentence_stating_the_same_duration_has_no_clash():
     [j] = Judge().judge([ENGLISH.replace("two hours", "three hours")], [[STADIUM]])
     assert j.relation != "conflicts"
+
+
+def test_an_english_word_is_covered_by_its_rendering_in_another_affixed_form():
+    """"registered" renders as "daftar"; the passage writes "didaftarkan". Written for this project."""
+    from service.judge.signals import draft_words_covered
+    reference = "Anjing yang berumur kurang dari 3 bulan belum wajib didaftarkan."
+    assert draft_words_covered(reference, "Puppies younger than six months do not yet need to be registered.") >= 0.4
+    assert draft_words_covered(reference, "Cats younger than six months do not yet need to be vaccinated.") < 0.4

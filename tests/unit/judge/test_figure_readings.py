@@ -80,3 +80,12 @@ def test_a_deadline_in_other_words_is_the_until_date():
     assert _kinds(reference, "Tenggat pemasangan ditetapkan 31 Desember 2027.") == ["date"]
     assert find_clashes(reference, "Tenggat pemasangan ditetapkan 30 Juni 2027.") == []
     assert find_clashes(reference, "Tenggat pendaftaran ditetapkan 31 Desember 2027.") == []  # another deadline
+
+
+def test_one_window_opened_in_one_text_and_closed_in_the_other():
+    """Both texts name the season "1 Oktober sampai 31 Januari": closed in the position, opened in the draft."""
+    reference = "Penangkapan ikan di 12 danau lindung ditutup sama sekali setiap 1 Oktober sampai 31 Januari."
+    assert "antonym" in _kinds(reference, "Penangkapan ikan di 12 danau lindung dibuka pada 1 Oktober sampai 31 "
+                                          "Januari.")
+    assert "antonym" not in _kinds(reference, "Penangkapan ikan di 12 danau lindung ditutup pada 1 Oktober sampai 31 "
+                                              "Januari.")

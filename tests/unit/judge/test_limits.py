@@ -83,3 +83,26 @@ def test_one_subject_tied_to_two_places_is_one_figure():
     draft = "Pemerintah Kabupaten Berau membatasi kunjungan ke Danau Kakaban paling banyak {} orang per hari."
     assert _kinds(reference, draft.format(500)) == ["number"]
     assert _kinds(reference, draft.format(300)) == []
+
+
+def test_a_bare_figure_bounding_children_is_an_age():
+    [q] = extract_quantities("Children under 14 are not allowed into the inpatient wards.")
+    assert (q.value, q.unit, q.qualifier) == (14.0, "year", "lt")
+    reference = "Anak berusia di bawah 12 tahun tidak diizinkan masuk ruang rawat inap."
+    assert _kinds(reference, "Children under 14 are not allowed into the inpatient wards.") == ["number"]
+    assert _kinds(reference, "Children under 12 are not allowed into the inpatient wards.") == []
+
+
+def test_the_largest_and_the_smallest_allowed_are_bounds():
+    reference = "Konversi hanya untuk sepeda motor berkapasitas mesin paling besar 150 cc."
+    assert extract_quantities(reference)[0].qualifier == "le"
+    assert _kinds(reference, "Conversion is only for motorcycles with engines of up to 250 cc.") == ["number"]
+    assert _kinds(reference, "Conversion is only for motorcycles with engines of up to 150 cc.") == []
+
+
+def test_how_long_something_lasts_before_the_next_event_is_how_long_it_lasts():
+    reference = ("PT KAI Commuter menyimpan barang yang tertinggal di stasiun tempat barang ditemukan selama 3 hari sebelum "
+                 "memindahkannya ke Stasiun Manggarai.")
+    draft = "Items left behind on commuter trains are kept for {} days at the station where they are found."
+    assert _kinds(reference, draft.format("seven")) == ["number"]
+    assert _kinds(reference, draft.format("three")) == []

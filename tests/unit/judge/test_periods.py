@@ -135,3 +135,14 @@ def test_a_figure_after_the_drafts_last_year_is_backed_by_that_years_twin():
     assert j.relation != "conflicts"
     _, j = judge.judge(["Pada 2026, tahap I mencakup 50 persen dana.", sentence], [[], [cap_2026, cap_2027]])
     assert j.relation == "conflicts"
+
+
+def test_a_year_a_sentence_compares_with_is_not_its_own():
+    """"… sembilan bulan, tiga bulan lebih lama dibanding pendampingan pada 2026" speaks of the year the draft named
+    before (2027), not of 2026. Written for this project."""
+    from service.judge.periods import years
+    sentences = ["Kelompok tani hutan mengajukan proposal bantuan tahun 2027.",
+                 "Penyuluh mendampingi selama sembilan bulan, tiga bulan lebih lama dibanding pendampingan pada 2026."]
+    assert years(sentences[1]) == set()
+    assert draft_periods(sentences) == ["", "2027"]
+    assert years("Kuota 2027 naik 10 persen dibanding 2026.") == {2027}

@@ -276,3 +276,13 @@ def test_the_same_digits_in_local_time_and_in_one_zone_are_no_change():
     # Other digits in local time are still another time.
     assert find_clashes(reference, "Loket retribusi Pasar Hamadi buka setiap hari pukul 07.00 hingga 20.00 waktu "
                                    "setempat.") != []
+
+
+def test_a_second_dashed_range_keeps_its_start_and_is_compared_as_a_range():
+    """"pukul 11.00–13.00 WIB dan 17.00–19.00 WIB": two sessions; the evening session moved to 17.00–20.00 is a change
+    of the second, not a time inside a span from 11.00 to 17.00. Written for this project."""
+    reference = "Jam besuk dibagi menjadi dua sesi, yaitu pukul 11.00–13.00 WIB dan 17.00–19.00 WIB setiap hari."
+    assert [t.text for t in extract_times(reference)] == ["pukul 11.00–13.00 WIB", "17.00–19.00 WIB"]
+    [clash] = find_clashes(reference, "Sesi siang pukul 11.00–13.00 WIB, sedangkan sesi sore pukul 17.00–20.00 WIB.")
+    assert clash.reference == "17.00–19.00 WIB"
+    assert find_clashes(reference, "Sesi siang pukul 11.00–13.00 WIB, sedangkan sesi sore pukul 17.00–19.00 WIB.") == []

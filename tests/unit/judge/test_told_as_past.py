@@ -77,3 +77,12 @@ def test_lalu_lintas_is_traffic_not_the_past():
     assert clash.kind == "date" and clash.draft == "1 Juli 2026"
     assert find_clashes(ref, "Bulan lalu, Korps Lalu Lintas Polri menyebut kewajiban itu berlaku mulai 1 Juli "
                              "2026.") == []
+
+
+def test_the_last_such_event_is_told_as_past():
+    """"yang pada Syawalan lalu menemukan balon liar pada ketinggian hingga 10.000 meter" reports what was found, not
+    the height now allowed. Written for this project."""
+    reference = "Balon udara yang ditambatkan masih diperbolehkan dengan ketinggian paling tinggi 150 meter."
+    assert find_clashes(reference, "AirNav Indonesia, yang pada Syawalan lalu menemukan balon liar pada ketinggian "
+                                   "hingga 10.000 meter, menyepakati larangan ini.") == []
+    assert find_clashes(reference, "Balon udara yang ditambatkan boleh terbang dengan ketinggian hingga 300 meter.")
