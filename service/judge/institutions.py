@@ -105,6 +105,11 @@ _RECIPIENT_RE = re.compile(r"\b((?:di|me)[a-z]{3,}kan)\s+(?:[\w-]+\s+){0,3}?kepa
                            + _AGENT_NAME + "|" + _AGENT_PHRASE + ")")
 
 
+# Where an act sends someone or something: "diajukan ke Pengadilan Negeri Surabaya", "dirujuk ke Rumah Pelayanan
+# Sosial …" (a named institution only: "dibawa ke Jakarta" names a place).
+_DESTINATION_RE = re.compile(r"\b((?:di|me)[a-z]{3,})\s+(?:[\w-]+\s+){0,2}?ke\s+(" + _AGENT_NAME + ")")
+
+
 def _cue_of(cue_text: str) -> str:
     """The vocabulary cue ``cue_text`` opens with (the longest first), or ""."""
     return next((c for c in _CUES if cue_text.lower().startswith(c.lower())), "")
@@ -151,6 +156,12 @@ def slots(text: str) -> tuple[Slot, ...]:
         verb, name = m.group(1), m.group(2)
         if (any(a <= m.start() < b or a <= m.start(2) < b for a, b in taken)
                 or (name[0].isupper() and not _is_institution(name))
+                or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            continue
+        out.append(Slot(m.group(0), name, verb.lower(), agent=True, role="to"))
+    for m in _DESTINATION_RE.finditer(text):
+        verb, name = m.group(1), m.group(2)
+        if (any(a <= m.start() < b or a <= m.start(2) < b for a, b in taken) or not _is_institution(name)
                 or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             continue
         out.append(Slot(m.group(0), name, verb.lower(), agent=True, role="to"))

@@ -429,8 +429,9 @@ def _regardless_clashes(reference: str, draft: str) -> list[Clash]:
 
 # Both of two groups ("negeri maupun swasta", "baik PNS maupun PPPK", "both public and private"): the word either
 # side of the pair, each a group the rule takes in.
-# The head a pair repeats is skipped: "guru honorer maupun guru PPPK" pairs "honorer" with "PPPK".
-_BOTH = re.compile(r"\b(?:([\w-]+)\s+)?([\w-]{2,})\s+maupun\s+([\w-]{2,})(?:\s+([\w-]{2,}))?"
+# The head a pair repeats is skipped: "guru honorer maupun guru PPPK" pairs "honorer" with "PPPK". A list may end in
+# ", maupun".
+_BOTH = re.compile(r"\b(?:([\w-]+)\s+)?([\w-]{2,}),?\s+maupun\s+([\w-]{2,})(?:\s+([\w-]{2,}))?"
                    r"|\bboth\s+([\w-]{2,})\s+and\s+([\w-]{2,})", re.IGNORECASE)
 # A restriction and what it restricts to, in its clause: "hanya berlaku di SD dan SMP negeri", "khusus diperuntukkan
 # bagi siswa kelas 6 SD negeri".
@@ -450,14 +451,20 @@ def _narrowed_clashes(reference: str, draft: str) -> list[Clash]:
     for both_text, only_text, draft_only in ((reference, draft, True), (draft, reference, False)):
         for m in islice(_BOTH.finditer(both_text), MAX_PHRASES):
             if m.group(2):
-                repeated = bool(m.group(1) and m.group(4) and m.group(3).lower() == m.group(1).lower())
+                # The head repeated after "maupun", beside the first item or earlier in the list ("guru PNS, PPPK,
+                # maupun guru honorer").
+                repeated = bool(m.group(4)) and (m.group(3).lower() == (m.group(1) or "").lower() or re.search(
+                    r"\b" + re.escape(m.group(3)) + r"\b", both_text[max(0, m.start() - 40):m.start(2)], re.IGNORECASE)
+                    is not None)
                 one, other = m.group(2), (m.group(4) if repeated else m.group(3))
                 pair = both_text[m.start(2):m.end(4 if repeated else 3)]
             else:
                 one, other, pair = m.group(5), m.group(6), m.group()
             if not (is_content(one.lower()) and is_content(other.lower())) or _NEGATED_LIST.search(
-                    both_text[max(0, m.start() - 80):m.start()]):
-                continue  # "tidak berlaku bagi pelanggan bisnis maupun industri": neither, so nothing taken in
+                    both_text[max(0, m.start() - 80):m.start()]) or _DENIED_AFTER.match(
+                    both_text, m.start(2) + len(pair) if m.group(2) else m.end()):
+                continue  # "tidak berlaku bagi pelanggan bisnis maupun industri", "hotel maupun industri tidak
+                # diterima": neither, so nothing taken in
             for kept, dropped in ((one, other), (other, one)):
                 narrowed = next((r.group().strip() for r in islice(_ONLY.finditer(only_text), MAX_PHRASES)
                                  if _restricts_to(r.group(1), kept, dropped)), None)
@@ -527,6 +534,24 @@ def _denial(text: str, group: str) -> str | None:
     return m.group() if m else None
 
 
+_SITES = re.compile(r"\b(?:di|pada|in|at)\s++(\d{1,4})\s++([^\W\d_]+(?:\s++[^\W\d_]+){0,2})")
+SITE_WORDS = 3  # content words after a universal cue that name what is "all"
+
+
+def _counted_sites(reference: str, draft: str, cue: str) -> str | None:
+    """The reference's counted sites of the kind the draft says "all" of ("di 14 persimpangan jalan protokol" /
+    "di seluruh jalan dan ruang publik"), as written, or None ("di seluruh 14 persimpangan" says their count)."""
+    m = re.search(re.escape(cue) + r"\s+([^.;:()]{1,80})", draft, re.IGNORECASE)
+    if not m:
+        return None
+    wanted = [roots(w) for w in ordered_content_words(m.group(1))[:SITE_WORDS]]
+    for site in islice(_SITES.finditer(reference), MAX_PHRASES):
+        have = content_roots(site.group(2))
+        if site.group(1) not in m.group(1).split() and any(not r.isdisjoint(have) for r in wanted):
+            return site.group()
+    return None
+
+
 def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
     """One clash when one text is only universal and the other only restrictive, or when one leaves out a
     group the other takes in (not for a draft telling the past). A draft's universal said in the words its
@@ -543,7 +568,7 @@ def scope_clashes(reference: str, draft: str, setting: str = "") -> list[Clash]:
         # A reference naming its places restricts a draft saying "di seluruh ..."; the other way round, a draft
         # naming places says nothing against a reference's "seluruh hasil tangkapan".
         places = _PLACES.search(reference)
-        r_some = places.group() if places else None
+        r_some = places.group() if places else _counted_sites(reference, draft, d_all)
     if d_all and not d_some and r_some and not r_all:
         if _stated_in(f"{reference} {setting}", draft, d_all):
             return []

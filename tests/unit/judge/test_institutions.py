@@ -470,3 +470,13 @@ def test_damkar_is_the_fire_service_written_short():
     draft = "Sebanyak 630 relawan pemadam kebakaran dari 63 kelurahan di Kota Depok dilatih {} selama empat hari."
     assert institution_clashes(reference, draft.format("Dinas Damkar dan Penyelamatan")) == []
     assert institution_clashes(reference, draft.format("Dinas Sosial")) != []
+
+
+def test_where_an_act_sends_it_names_an_institution():
+    """"diajukan ke Pengadilan Negeri Surabaya": the court an objection goes to; "ke Pengadilan Tinggi" is another.
+    A place is no institution ("dibawa ke Surabaya"). Written for this project."""
+    reference = "Keberatan atas putusan arbitrase hanya dapat diajukan ke Pengadilan Negeri Surabaya paling lambat 14 hari."
+    draft = "Pihak yang keberatan atas putusan arbitrase dapat mengajukannya ke {} dalam 14 hari."
+    assert [c.kind for c in institution_clashes(reference, draft.format("Pengadilan Tinggi Surabaya"))] == ["institution"]
+    assert institution_clashes(reference, draft.format("Pengadilan Negeri Surabaya")) == []
+    assert institution_clashes(reference, draft.format("Surabaya")) == []

@@ -615,3 +615,28 @@ def test_all_of_a_thing_is_what_a_hundred_percent_of_it_says():
     assert scope_clashes(reference, "Perumda Air Minum menghapus seluruh denda keterlambatan pelanggan rumah "
                                     "tangga.") == []
     assert scope_clashes(reference, "Perumda Air Minum menghapus denda keterlambatan seluruh pelanggan.")
+
+
+def test_counted_sites_restrict_a_draft_saying_all_of_them():
+    """"di 14 persimpangan jalan protokol" against "di seluruh jalan dan ruang publik"; a draft giving the count with
+    its "seluruh" says the same. Written for this project."""
+    reference = "Pemerintah Kota Makassar melarang warga memberi uang kepada pengemis di 14 persimpangan jalan protokol."
+    [clash] = scope_clashes(reference, "Warga dilarang memberi uang kepada pengemis di seluruh jalan dan ruang publik.")
+    assert clash.reference == "di 14 persimpangan jalan protokol"
+    assert scope_clashes(reference, "Warga dilarang memberi uang kepada pengemis di seluruh 14 persimpangan jalan "
+                                    "protokol.") == []
+    assert scope_clashes(reference, "Bantuan disalurkan ke seluruh panti sosial di kota itu.") == []
+
+
+def test_a_list_ending_in_maupun_takes_in_a_group_the_restriction_leaves_out():
+    reference = "Program hanya bagi guru berstatus PNS atau PPPK berusia paling tinggi 50 tahun."
+    [clash] = scope_clashes(reference, "Program terbuka bagi guru PNS, PPPK, maupun guru honorer berusia paling tinggi "
+                                       "50 tahun.")
+    assert clash.rule == "scope:narrowed" and "honorer" in clash.draft
+    assert scope_clashes(reference, "Program terbuka bagi guru PNS maupun PPPK berusia paling tinggi 50 tahun.") == []
+
+
+def test_a_list_denied_after_maupun_takes_in_nothing():
+    reference = "Setoran minimal 2 liter, dan jelantah dari industri tidak diterima."
+    assert scope_clashes(reference, "Setoran minimal satu liter, dan jelantah dari rumah makan, hotel, maupun industri "
+                                    "tidak diterima.") == []
