@@ -43,7 +43,8 @@ def other_objects(neg: _Analysis, p: int, pos: _Analysis, k: int) -> bool:
         return False
 
     def clause_roots(a: _Analysis, at: int) -> frozenset[str]:
-        return frozenset().union(*(a.roots[j] for j in range(len(a.tokens)) if a.clause[j] == a.clause[at]))
+        first, last = a.clause_span[a.clause[at]]  # a clause's tokens are contiguous
+        return frozenset().union(*a.roots[first:last + 1])
 
     return neg.roots[o1].isdisjoint(clause_roots(pos, k)) and pos.roots[o2].isdisjoint(clause_roots(neg, p))
 
