@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -152,16 +153,11 @@ def slots(text: str) -> tuple[Slot, ...]:
                                                                                   m.start()):
             continue
         out.append(Slot(m.group(0), name, verb.lower(), agent=True))
-    for m in _RECIPIENT_RE.finditer(text):
+    # Who receives it ("kepada petugas syahbandar") or where it is sent ("ke Pengadilan Negeri", always capitalised).
+    for m in chain(_RECIPIENT_RE.finditer(text), _DESTINATION_RE.finditer(text)):
         verb, name = m.group(1), m.group(2)
         if (any(a <= m.start() < b or a <= m.start(2) < b for a, b in taken)
                 or (name[0].isupper() and not _is_institution(name))
-                or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start())):
-            continue
-        out.append(Slot(m.group(0), name, verb.lower(), agent=True, role="to"))
-    for m in _DESTINATION_RE.finditer(text):
-        verb, name = m.group(1), m.group(2)
-        if (any(a <= m.start() < b or a <= m.start(2) < b for a, b in taken) or not _is_institution(name)
                 or _NEGATION_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             continue
         out.append(Slot(m.group(0), name, verb.lower(), agent=True, role="to"))

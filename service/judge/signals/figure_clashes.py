@@ -194,6 +194,8 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
     equal = [[agree[r][d] and _log_distance(rq, dq) < 1e-9 for d, dq in enumerate(dqs)] for r, rq in enumerate(rqs)]
     pinned = [any(row[d] for row in equal) for d in range(len(dqs))]
     n_agree = [sum(agree[r][d] and (equal[r][d] or not pinned[d]) for d in range(len(dqs))) for r in range(len(rqs))]
+    # What each reference figure is counted per, read once for every draft figure it is compared with.
+    r_pers = [_per(ref, *_span_tokens(ref, rq.start, rq.end)) for rq in rqs]
     out: list[Clash] = []
     everywhere: dict[str, frozenset[str]] | None = None  # the reference's labels, read once when needed
     for d, dq in enumerate(dqs):
@@ -228,7 +230,7 @@ def _number_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = fr
         d_per = _per(dra, lo, hi)
 
         def at_rate(r: int) -> bool:
-            return _same_rate(d_per, _per(ref, *_span_tokens(ref, rqs[r].start, rqs[r].end)), dq, rqs[r])
+            return _same_rate(d_per, r_pers[r], dq, rqs[r])
 
         if not same_idx or any(agree[r][d] and at_rate(r) for r in same_idx):
             continue  # a measure the reference never mentions, or a value it does state (at the same rate)

@@ -192,7 +192,10 @@ _PERIOD_END_RE = re.compile(r"\b(?:jam|hari(?: kerja| kalender)?|minggu|pekan|bu
 _SINGLE_RE = re.compile(r"(?:1|satu|se)\b", _F)  # "dua kali dalam 1 hari" is a rate, no deadline
 
 
-_EXCEED = ("exceed", "exceeding", "melebihi", "melampaui", "lebih dari", "more than")  # the negated excess of _QUAL_RE: a ceiling
+# How a negated excess of _QUAL_RE ends ("tidak boleh melebihi", "may not exceed"): a ceiling; a negated shortfall
+# ("tidak boleh kurang dari") a floor.
+_EXCEED = ("exceed", "exceeding", "melebihi", "melampaui", "lebih dari", "more than")
+_SHORT_OF = ("kurang dari", "less than", "fewer than")
 
 
 def _qualifier(text: str, start: int, end: int) -> str | None:
@@ -207,7 +210,7 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
     said = " ".join(qm.group(1).lower().split())
     if said in _QUAL_NORM:
         return _QUAL_NORM[said]
-    return "ge" if said.endswith(("kurang dari", "less than", "fewer than")) else "le" if said.endswith(_EXCEED) else None
+    return "ge" if said.endswith(_SHORT_OF) else "le" if said.endswith(_EXCEED) else None
 
 
 _ONE_GROUP_RE = re.compile(r"\d{1,3}[.,]\d{3}")

@@ -517,8 +517,9 @@ def _open_until(dra: _Analysis, di: int, ref: _Analysis, ri: int, pi: int) -> bo
     if _ANTONYM_PAIRS[pi][0] != "membuka/menutup":
         return False
     d_end, r_end = _window_end(dra, di), _window_end(ref, ri)
-    if d_end and r_end and all(any(dates_agree(r, d) for r in rs for d in ds) for rs, ds in (
-            (r_end, d_end), ([x for x in _days(ref, ri) if x not in r_end], [x for x in _days(dra, di) if x not in d_end]))):
+    d_start, r_start = [x for x in _days(dra, di) if x not in d_end], [x for x in _days(ref, ri) if x not in r_end]
+    if d_end and r_end and all(any(dates_agree(r, d) for r in rs for d in ds)
+                               for rs, ds in ((r_end, d_end), (r_start, d_start))):
         return False  # one window both texts name ("1 Oktober sampai 31 Januari"): opened in one, closed in the other
     if any(a.tokens[k][0] in _UNTIL for a, at in ((dra, di), (ref, ri))
            for k in range(at + 1, min(len(a.tokens), at + 3))):

@@ -138,12 +138,12 @@ def _initials(text: str) -> str:
 
 
 @scoped_cache(maxsize=8192)
-@scoped_cache(maxsize=8192)
 def _ref_roots(text: str) -> frozenset[str]:
     """Every root of every content word of ``text`` (asked once per passage, for English words of many drafts)."""
     return content_roots(text)
 
 
+@scoped_cache(maxsize=8192)
 def _with_renderings(text: str) -> frozenset[str]:
     """The content words of ``text`` and the Indonesian renderings of its English ones: an Indonesian
     word of the other text is then found in an English one too."""

@@ -46,6 +46,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
     # The span's zone: "dibuka pukul 07.00 dan ditutup pukul 13.00 WITA" ends at 12.00 WIB, so "13.00 WIB" is
     # after it, not inside.
     zone = next((t.offset for t in points if t.offset is not None), None)
+    ref_ranges = any(t.upper is not None for t in points)  # the reference gives ranges ("11.00–13.00 WIB")
     for d, dt in enumerate(dra.times):
         imposed = _one_zone_for_local(ref, dra, dt)
         if imposed is not None:
@@ -63,7 +64,7 @@ def _time_clashes(ref: _Analysis, dra: _Analysis, setting: frozenset[str] = froz
         local = dt.minutes + ((zone - dt.offset) * 60 if zone is not None and dt.offset is not None else 0)
         # A range is compared with the reference's ranges, not placed inside a span they make together ("11.00–13.00
         # dan 17.00–19.00" holds no "17.00–20.00").
-        ranged = dt.upper is not None and any(t.upper is not None for t in points)
+        ranged = dt.upper is not None and ref_ranges
         if span and first <= local <= last and not ranged:
             # "dimulai 19.00 ... berakhir 21.25": 20.00 may be a moment in between, unless the draft gives it
             # as the start of the same span ("mulai pukul 06.00 hingga ... pukul 24.00" / "00.00 sampai 24.00").
